@@ -1,0 +1,332 @@
+"""Who said a quoted stretch: find the speaker phrase and cue around its marks.
+
+Each rule reads the words just after a quote's closing mark (the *tail*) or just before
+its opening mark (the *head*) and returns a :class:`Match` naming itself:
+
+==================  =================================================================
+``tail-speaker-cue`` “…,” Teigen added. / “…,” she told People Magazine.
+``tail-cue-speaker`` “…,” said Teigen.
+``tail-according``   “…,” according to the report.
+``tail-dash``        “…” — Mark Twain
+``head-speaker-cue`` Gingrich said, “…” / She told reporters: “…”
+``head-according``   According to Smith, “…”
+``head-colon``       Trump: “…” / From Teigen: (newline) “…”
+==================  =================================================================
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from quotetrack.lexicon import CUE_VERBS, SPEAKER_PRONOUNS, TITLES
+from quotetrack.models import Span
+from quotetrack.tokens import Token, tokenize
+
+__all__ = ["Match", "match_head", "match_tail"]
+
+_DETERMINERS = frozenset(
+    """
+    the a an another one two three four five several some many most his her their its our
+    your my this that these those both all each other no any few
+    """.split()
+)
+_AUX = frozenset(
+    """
+    also has had have would will could did does do later then recently previously once further
+    simply again reportedly publicly privately repeatedly quickly flatly bluntly just famously
+    often frequently still even never first last finally initially earlier already since
+    """.split()
+)
+_PLURAL_SOURCES = frozenset(
+    """
+    officials sources experts analysts critics aides advisers advisors supporters voters
+    residents witnesses authorities police investigators prosecutors democrats republicans
+    lawmakers observers insiders people officers organizers organisers researchers scientists
+    economists strategists activists protesters leaders members staffers spokespeople
+    """.split()
+)
+_NP_STOP = frozenset(
+    """
+    who whom which that in on at of during after before while when to from as for with about
+    adding noting referring explaining because but and whose where if than via told said
+    """.split()
+)
+_OBJECT_PRONOUNS = frozenset("him her them me us you it".split())
+_PARTICLES = {"point": "out", "go": "on", "chime": "in"}
+_DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
+_LEAD_PUNCT = _DASHES | {","}
+_HEAD_TRAIL = _DASHES | {",", ":"}
+# What may follow a cue before the quote opens: adverbials, not a clause.
+_ADVERBIAL_START = frozenset(
+    """
+    in on at during via to through after before while from over by with last this
+    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
+    recently earlier later again afterward afterwards then once also simply bluntly
+    """.split()
+)
+_MAX_NP = 8
+_MAX_TAIL = 16
+
+
+@attrs.frozen(slots=True)
+class Match:
+    """What a rule found: the speaker phrase, the cue and addressee, and its name."""
+
+    speaker: Span
+    cue: Span | None
+    addressee: Span | None
+    rule: str
+    end: int
+    """Offset just past the attribution phrase (for joining split quotes)."""
+
+
+def _span(text: str, toks: list[Token]) -> Span:
+    s, e = toks[0].start, toks[-1].end
+    return Span(s, e, text[s:e])
+
+
+def _is_cue(tok: Token) -> bool:
+    return tok.lower in CUE_VERBS
+
+
+def _cue_span(text: str, toks: list[Token], c: int) -> tuple[Span, int]:
+    """The cue at ``toks[c]`` (with its particle, as in 'pointed out'); the index after it."""
+    lemma = CUE_VERBS[toks[c].lower]
+    particle = _PARTICLES.get(lemma)
+    if particle and c + 1 < len(toks) and toks[c + 1].lower == particle:
+        return _span(text, toks[c : c + 2]), c + 2
+    return _span(text, toks[c : c + 1]), c + 1
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.is_word and (tok.is_capitalised or tok.text in TITLES)
+
+
+def _speaker_np(toks: list[Token]) -> list[Token] | None:
+    """``toks`` read as a subject noun phrase (maybe with an appositive), or None."""
+    if not toks or len(toks) > 2 * _MAX_NP:
+        return None
+    if any(t.text in ",;:" for t in toks):
+        # "Hugh Hill, a doctor at X," -> the phrase before the appositive.
+        if toks[-1].text != ",":
+            return None
+        first_comma = next(i for i, t in enumerate(toks) if t.text == ",")
+        return _speaker_np(toks[:first_comma])
+    if len(toks) > _MAX_NP or any(not t.is_word and t.text not in "-'\u2019" for t in toks):
+        return None
+    head = toks[0]
+    if head.lower in SPEAKER_PRONOUNS:
+        return toks if len(toks) == 1 else None
+    if any(_is_cue(t) and not t.is_capitalised for t in toks):
+        return None
+    if all(_is_name_word(t) or t.lower in ("de", "van", "von", "la", "al", "bin") for t in toks):
+        return toks
+    if head.lower in _DETERMINERS or head.is_capitalised:
+        return toks
+    if len(toks) <= 2 and toks[-1].lower in _PLURAL_SOURCES:
+        return toks
+    return None
+
+
+def _trim_aux(toks: list[Token]) -> list[Token]:
+    while toks and (toks[-1].lower in _AUX or (toks[-1].lower.endswith("ly") and len(toks) > 1)):
+        toks = toks[:-1]
+    return toks
+
+
+def _np_after(toks: list[Token], i: int) -> list[Token]:
+    """The noun phrase starting at ``toks[i]``: a pronoun, a name, or a short nominal."""
+    if i >= len(toks) or not toks[i].is_word:
+        return []
+    if toks[i].lower in SPEAKER_PRONOUNS or toks[i].lower in _OBJECT_PRONOUNS:
+        return toks[i : i + 1]
+    j = i
+    if _is_name_word(toks[i]):
+        while j < len(toks) and (
+            _is_name_word(toks[j]) or toks[j].lower in ("de", "van", "von", "la")
+        ):
+            j += 1
+        # "Trump's campaign": a possessive name followed by its noun.
+        if toks[j - 1].lower.endswith(("'s", "\u2019s")) and j < len(toks) and toks[j].is_word:
+            j += 1
+        return toks[i:j]
+    while (
+        j < len(toks)
+        and j - i < _MAX_NP
+        and toks[j].is_word
+        and (j == i or toks[j].lower not in _NP_STOP)
+        and not (j > i and _is_cue(toks[j]))
+    ):
+        j += 1
+    if toks[i].lower in _DETERMINERS or toks[j - 1].lower in _PLURAL_SOURCES:
+        return toks[i:j]
+    return []
+
+
+def _addressee(toks: list[Token], i: int) -> list[Token]:
+    """Who was told: 'told People Magazine', 'told reporters', 'told him'."""
+    np = _np_after(toks, i)
+    if np:
+        return np
+    if i < len(toks) and toks[i].is_word and toks[i].lower not in _NP_STOP:
+        return toks[i : i + 1]
+    return []
+
+
+def _drop_parentheticals(toks: list[Token]) -> list[Token]:
+    """Remove '(D-N.C.)'-style asides so they do not break a noun phrase."""
+    out: list[Token] = []
+    depth = 0
+    for t in toks:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
+
+
+def match_tail(text: str, start: int, end: int) -> Match | None:
+    """Attribution in the words after a closing mark, ``text[start:end]``."""
+    toks = _drop_parentheticals(tokenize(text, start, end))
+    lead = 0
+    while lead < len(toks) and toks[lead].text in _LEAD_PUNCT:
+        lead += 1
+    dash = any(t.text in _DASHES for t in toks[:lead])
+    toks = toks[lead : lead + _MAX_TAIL]
+    if not toks:
+        return None
+    first = toks[0]
+    # “…,” said Teigen.
+    if _is_cue(first) and not first.is_capitalised or (first.is_capitalised and _is_cue(first)):
+        cue, k = _cue_span(text, toks, 0)
+        np = _np_after(toks, k)
+        if np and np[0].lower not in _OBJECT_PRONOUNS:
+            return Match(_span(text, np), cue, None, "tail-cue-speaker", np[-1].end)
+    # “…,” according to the report.
+    if first.lower == "according" and len(toks) > 2 and toks[1].lower == "to":
+        np = _np_after(toks, 2)
+        if np:
+            cue = _span(text, toks[:2])
+            return Match(_span(text, np), cue, None, "tail-according", np[-1].end)
+    # “…,” Teigen added. / “…,” she told People Magazine.
+    for c, tok in enumerate(toks):
+        if tok.text in '.?!;:"\u201c\u201d' or (tok.text == "," and c > 0 and _comma_ends(toks, c)):
+            break
+        if _is_cue(tok) and c > 0 and not tok.is_capitalised:
+            subject = _speaker_np(_trim_aux(toks[:c]))
+            if subject is None:
+                break
+            cue, k = _cue_span(text, toks, c)
+            addressee = None
+            last = cue.end
+            if CUE_VERBS[tok.lower] in ("tell", "ask"):
+                obj = _addressee(toks, k)
+                if obj:
+                    addressee = _span(text, obj)
+                    last = obj[-1].end
+            return Match(_span(text, subject), cue, addressee, "tail-speaker-cue", last)
+    # “…” — Mark Twain
+    if dash:
+        np = _np_after(toks, 0)
+        if np and _is_name_word(np[0]):
+            return Match(_span(text, np), None, None, "tail-dash", np[-1].end)
+    return None
+
+
+def _comma_ends(toks: list[Token], c: int) -> bool:
+    """A comma at ``c`` ends the search for a cue unless it opens or closes an appositive."""
+    commas = [i for i in range(c) if toks[i].text == ","]
+    return len(commas) >= 1 and c - commas[-1] > _MAX_NP
+
+
+def match_head(text: str, start: int, end: int) -> Match | None:
+    """Attribution in the words before an opening mark, ``text[start:end]``."""
+    toks = _drop_parentheticals(tokenize(text, start, end))
+    while toks and toks[-1].text in _HEAD_TRAIL or (toks and toks[-1].lower == "that"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    # According to Smith, “…”
+    for i in range(max(0, len(toks) - _MAX_NP - 2), len(toks) - 2):
+        if toks[i].lower == "according" and toks[i + 1].lower == "to":
+            np = _np_after(toks, i + 2)
+            if np and np[-1] is toks[-1]:
+                cue = _span(text, toks[i : i + 2])
+                return Match(_span(text, np), cue, None, "head-according", np[-1].end)
+    # Gingrich said, “…” / She told People Magazine: “…” / he said, adding, “…”
+    for c in range(len(toks) - 1, max(-1, len(toks) - 10), -1):
+        tok = toks[c]
+        if not tok.is_word:
+            break
+        if not _is_cue(tok) or tok.is_capitalised:
+            continue
+        cue, k = _cue_span(text, toks, c)
+        after = toks[k:]
+        lemma = CUE_VERBS[tok.lower]
+        addressee = None
+        if lemma in ("tell", "ask") and after and after[0].lower not in _ADVERBIAL_START:
+            obj = _addressee(toks, k)
+            if obj:
+                addressee = _span(text, obj)
+                after = toks[k + len(obj) :]
+        if after and after[0].lower not in _ADVERBIAL_START:
+            return None
+        if any(_is_cue(t) or not t.is_word and t.text not in "'\u2019-" for t in after):
+            return None
+        if tok.lower.endswith("ing") and c > 0 and toks[c - 1].text == ",":
+            # “…,” he said, adding: “…” -- the speaker is the previous clause's.
+            return Match(cue, cue, addressee, "head-participle", cue.end)
+        subject = _subject_before(toks, c)
+        if subject is None:
+            return None
+        return Match(_span(text, subject), cue, addressee, "head-speaker-cue", cue.end)
+    # Trump: “…”  /  From Teigen:
+    raw = text[start:end].rstrip()
+    if raw.endswith(":"):
+        i = len(toks)
+        while i > 0 and (_is_name_word(toks[i - 1]) or toks[i - 1].lower in SPEAKER_PRONOUNS):
+            i -= 1
+        np = toks[i:]
+        if np and len(np) <= 5 and (i == 0 or toks[i - 1].lower in ("from", ".")):
+            return Match(_span(text, np), None, None, "head-colon", np[-1].end)
+    return None
+
+
+def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
+    """The subject noun phrase that ends just before the cue at ``toks[c]``."""
+    j = c
+    while j > 0 and (toks[j - 1].lower in _AUX or toks[j - 1].lower.endswith("ly")):
+        j -= 1
+    if j == 0:
+        return None
+    if toks[j - 1].text == ",":
+        # "Hugh Hill, a doctor at X, said": skip back over the appositive.
+        k = j - 2
+        while k >= 0 and toks[k].text != "," and j - k <= 2 * _MAX_NP:
+            k -= 1
+        if k < 0 or toks[k].text != ",":
+            return None
+        j = k
+    end = j
+    prev = toks[end - 1]
+    if prev.lower in SPEAKER_PRONOUNS:
+        return [prev]
+    i = end
+    if _is_name_word(prev):
+        while i > 0 and (_is_name_word(toks[i - 1]) or toks[i - 1].lower in ("de", "van", "von")):
+            i -= 1
+        # a capitalised word that only starts the sentence ("But", "Later") is not a name
+        while i < end - 1 and toks[i].lower in ("but", "and", "so", "then", "later", "now"):
+            i += 1
+        return toks[i:end]
+    while i > 0 and end - i < _MAX_NP and toks[i - 1].is_word:
+        i -= 1
+        if toks[i].lower in _DETERMINERS:
+            return toks[i:end]
+        if _is_cue(toks[i]):
+            return None
+    if toks[end - 1].lower in _PLURAL_SOURCES:
+        return toks[end - 1 : end]
+    return None

@@ -1,0 +1,51 @@
+"""The ``quotetrack`` command: a thin shell over the public API.
+
+Each subcommand lives in its own module of this package and exposes ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``; :data:`COMMANDS` lists them. Library
+errors become a one-line message and exit status 2 at this edge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from quotetrack import __version__
+from quotetrack.cli import parse_command
+from quotetrack.errors import QuotetrackError
+
+__all__ = ["COMMANDS", "main"]
+
+COMMANDS: tuple[ModuleType, ...] = (parse_command,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="quotetrack",
+        description="Find who said what in news text, and how they said it.",
+    )
+    parser.add_argument("--version", action="version", version=f"quotetrack {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for module in COMMANDS:
+        cmd = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(cmd)
+        cmd.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args._run(args)
+    except QuotetrackError as exc:
+        print(f"quotetrack: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `quotetrack parse x.txt | head`
+        return 0
+    return status

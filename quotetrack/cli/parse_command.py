@@ -1,0 +1,93 @@
+"""``quotetrack parse FILE... | -``: print the quotes of one or more articles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from quotetrack.export import to_dict
+from quotetrack.models import Quote
+from quotetrack.parser import parse
+from quotetrack.sentiment import score
+
+NAME = "parse"
+HELP = "extract attributed quotes from articles (files, or - for standard input)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register this command's options."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="text files; - reads stdin")
+    parser.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl"),
+        default="table",
+        help="table (default, for reading), json (one document), jsonl (one quote a line)",
+    )
+    parser.add_argument(
+        "--no-sentiment", action="store_true", help="skip sentiment scoring (faster)"
+    )
+
+
+def _read(name: str) -> tuple[str, str]:
+    if name == "-":
+        return "<stdin>", sys.stdin.read()
+    path = Path(name)
+    try:
+        return name, path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SystemExit(f"quotetrack: error: no such file: {name}") from None
+    except UnicodeDecodeError:
+        raise SystemExit(f"quotetrack: error: {name} is not UTF-8 text") from None
+
+
+def _documents(args: argparse.Namespace) -> Iterator[tuple[str, tuple[Quote, ...]]]:
+    for name in args.files:
+        source, text = _read(name)
+        quotes = parse(text)
+        yield source, quotes if args.no_sentiment else score(quotes)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def _table(source: str, quotes: tuple[Quote, ...], many: bool) -> None:
+    width = shutil.get_terminal_size((120, 20)).columns
+    if many:
+        print(f"== {source}: {len(quotes)} quotes")
+    header = f"{'speaker':<22} {'cue':<10} {'sent':>6}  quote"
+    print(header)
+    print("-" * min(width, 100))
+    room = max(20, width - 43)
+    for q in quotes:
+        speaker = q.speaker.name if q.speaker else "?"
+        cue = q.cue.text if q.cue else ""
+        sent = f"{q.sentiment.compound:+.2f}" if q.sentiment else ""
+        print(f"{_clip(speaker, 22):<22} {_clip(cue, 10):<10} {sent:>6}  {_clip(q.text, room)}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Parse every file and print its quotes in the chosen format."""
+    docs = list(_documents(args)) if args.format == "json" else _documents(args)
+    if args.format == "json":
+        payload = [
+            {"source": source, "quotes": [to_dict(q) for q in quotes]} for source, quotes in docs
+        ]
+        json.dump(
+            payload[0] if len(payload) == 1 else payload, sys.stdout, ensure_ascii=False, indent=2
+        )
+        print()
+        return 0
+    many = len(args.files) > 1
+    for source, quotes in docs:
+        if args.format == "jsonl":
+            for q in quotes:
+                print(json.dumps({"source": source, **to_dict(q)}, ensure_ascii=False))
+        else:
+            _table(source, quotes, many)
+    return 0

@@ -1,0 +1,187 @@
+"""Quotation marks: find them, pair them, and chain quotes across paragraphs.
+
+The pairing reads each mark by its shape *and* its context, left to right within a
+paragraph, in one pass (linear in the text length):
+
+* double marks are ``"`` ``“`` ``”`` ``„`` ``‟`` ``«`` ``»``, a doubled apostrophe ``''``
+  (NYT copy) and TeX-style ````; a curly mark used the wrong way round is read by where it
+  stands (``”Fear`` opens, ``win,“`` closes); a straight mark closes when a quote is open;
+* an opening mark left open at the end of a paragraph makes an *unclosed* quote that ends
+  with the paragraph (it never swallows the rest of the document); when the next paragraph
+  starts with an opening mark, the quote continues there (the multi-paragraph convention);
+* single marks (``‘…’`` and ``'…'``) pair only outside double quotes, only from a word start
+  to a word end, and never inside a word, so apostrophes (don't, Teigen's, '90s,
+  rock 'n' roll) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from quotetrack.models import Span
+
+__all__ = ["Quoted", "chain_paragraphs", "find_quoted"]
+
+DOUBLE_OPENERS = frozenset("\u201c\u201e\u201f\u00ab")  # “ „ ‟ «
+DOUBLE_CLOSERS = frozenset("\u201d\u00bb")  # ” »
+SINGLE_OPENERS = frozenset("\u2018\u201b")  # ‘ ‛
+SINGLE_CLOSERS = frozenset("\u2019")  # ’
+
+_MARK = re.compile(
+    r"""
+      ''(?!')                       # NYT-style doubled apostrophe used as a double mark
+    | ``                            # TeX-style opening double mark
+    | ["\u201c\u201d\u201e\u201f\u00ab\u00bb]   # double marks
+    | ['\u2018\u2019\u201b]         # single marks (and apostrophes)
+    """,
+    re.VERBOSE,
+)
+# What may stand before an opening mark / after a closing mark.
+_OPEN_BEFORE = frozenset(" \t([{:;,\u2014\u2013-/")
+_CLOSE_AFTER = frozenset(" \t,.;:!?)]}\u2014\u2013-/")
+# Words that start with an apostrophe, which must never open a single quote.
+_ELISIONS = re.compile(r"(?:\d\d|n\b|em\b|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
+
+
+@attrs.frozen(slots=True)
+class Quoted:
+    """A stretch of one paragraph between an opening mark and its closing mark.
+
+    ``content`` excludes the marks and surrounding whitespace. ``close`` is ``None`` for an
+    unclosed quote, which runs to the end of its paragraph.
+    """
+
+    open: Span
+    close: Span | None
+    content: Span
+    double: bool = True
+
+    @property
+    def start(self) -> int:
+        """Offset of the opening mark."""
+        return self.open.start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the closing mark (or the content, when unclosed)."""
+        return self.close.end if self.close is not None else self.content.end
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _at_word_start(text: str, i: int, j: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[j] if j < hi else " "
+    return (before.isspace() or before in _OPEN_BEFORE or before in DOUBLE_OPENERS) and not (
+        after.isspace()
+    )
+
+
+def _at_word_end(text: str, i: int, j: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[j] if j < hi else " "
+    return not before.isspace() and (
+        after.isspace() or after in _CLOSE_AFTER or after in DOUBLE_CLOSERS or after in "\"'"
+    )
+
+
+def find_quoted(text: str, para: Span) -> list[Quoted]:
+    """The quoted stretches of one paragraph, in order, not overlapping."""
+    lo, hi = para.start, para.end
+    out: list[Quoted] = []
+    open_mark: Span | None = None
+    single_open: Span | None = None
+    for m in _MARK.finditer(text, lo, hi):
+        i, j = m.start(), m.end()
+        mark = m.group()
+        if mark in ("'", "\u2018", "\u2019", "\u201b"):
+            if open_mark is not None:
+                continue  # singles inside a double quote are nested quotes or apostrophes
+            before = text[i - 1] if i > lo else " "
+            after = text[j] if j < hi else " "
+            if before.isalnum() and after.isalnum():
+                continue  # an apostrophe inside a word
+            if single_open is None:
+                if (
+                    mark != "\u2019"
+                    and _at_word_start(text, i, j, lo, hi)
+                    and after.isalnum()
+                    and not _ELISIONS.match(text, j)
+                ):
+                    single_open = Span(i, j, mark)
+            elif _at_word_end(text, i, j, lo, hi) and not (
+                before in "sS" and after == " " and j + 1 < hi and text[j + 1].islower()
+            ):
+                content = _strip(text, single_open.end, i)
+                if content.text:
+                    out.append(Quoted(single_open, Span(i, j, mark), content, double=False))
+                single_open = None
+            continue
+        # A double mark.
+        if open_mark is None:
+            before = text[i - 1] if i > lo else " "
+            if mark == '"' and before.isdigit() and not _at_word_start(text, i, j, lo, hi):
+                continue  # an inch mark: 6'2"
+            if mark in DOUBLE_CLOSERS and _at_word_end(text, i, j, lo, hi):
+                continue  # a stray closing mark with nothing open
+            open_mark = Span(i, j, mark)
+            single_open = None  # a double quote supersedes an unfinished single one
+        else:
+            if mark in DOUBLE_OPENERS and _at_word_start(text, i, j, lo, hi):
+                # An opener while a quote is open: the earlier mark was never closed.
+                # Read the earlier one as closing here only if it ends a word.
+                if not _at_word_end(text, i, j, lo, hi):
+                    content = _strip(text, open_mark.end, i)
+                    if content.text:
+                        out.append(Quoted(open_mark, None, content))
+                    open_mark = Span(i, j, mark)
+                    continue
+            content = _strip(text, open_mark.end, i)
+            if content.text:
+                out.append(Quoted(open_mark, Span(i, j, mark), content))
+            open_mark = None
+    if open_mark is not None:
+        content = _strip(text, open_mark.end, hi)
+        if content.text:
+            out.append(Quoted(open_mark, None, content))
+    return out
+
+
+def chain_paragraphs(
+    text: str, paras: list[Span], quoted: list[list[Quoted]]
+) -> list[tuple[Quoted, ...]]:
+    """Group quoted stretches into quotes that continue across paragraphs.
+
+    ``quoted[k]`` holds the stretches of ``paras[k]``. A stretch left unclosed at the end
+    of its paragraph continues into the next paragraph when that paragraph opens with a
+    quotation mark; everything else stands alone. Returns groups in document order.
+    """
+    groups: list[tuple[Quoted, ...]] = []
+    pending: list[Quoted] = []
+    for k, stretches in enumerate(quoted):
+        for idx, q in enumerate(stretches):
+            starts_para = idx == 0 and q.open.start == paras[k].start
+            if pending and starts_para:
+                pending.append(q)
+            else:
+                if pending:
+                    groups.append(tuple(pending))
+                pending = [q]
+            is_last = idx == len(stretches) - 1
+            if not (q.close is None and is_last):
+                groups.append(tuple(pending))
+                pending = []
+        if pending and (not stretches or pending[-1] is not stretches[-1]):
+            groups.append(tuple(pending))
+            pending = []
+    if pending:
+        groups.append(tuple(pending))
+    return groups

@@ -1,0 +1,247 @@
+"""QuoteParser: wires the stages from text to attributed quotes.
+
+text → paragraphs/sentences → quotation marks → quotes → cues and mentions → attribution.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+import attrs
+
+from quotetrack.attribution import Match, match_head, match_tail
+from quotetrack.errors import ConfigurationError, check_text
+from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS
+from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
+from quotetrack.mentions import Entity, EntityIndex
+from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
+from quotetrack.segments import paragraphs, sentences
+
+__all__ = ["QuoteParser", "parse"]
+
+_ANONYMOUS_HEADS = frozenset({"source", "sources", "aide", "aides", "insider", "insiders"})
+_MIN_UNATTRIBUTED_WORDS = 6
+
+
+@attrs.frozen(slots=True)
+class _Group:
+    """Quoted stretches that form one quote (several when it runs over paragraphs)."""
+
+    stretches: tuple[Quoted, ...]
+    para: int  # index of the paragraph of the first stretch
+
+
+class QuoteParser:
+    """Extract attributed quotes from text.
+
+    ``cue_verbs`` adds reporting verbs (any inflected form, e.g. ``("opined", "griped")``)
+    to the built-in lexicon. ``keep_unattributed`` keeps sentence-like quotes no rule could
+    attribute (``speaker=None``); short unattributed ones (scare quotes, titles,
+    nicknames) are always dropped.
+    """
+
+    def __init__(self, *, cue_verbs: Iterable[str] = (), keep_unattributed: bool = True) -> None:
+        extra = tuple(cue_verbs)
+        for verb in extra:
+            if not isinstance(verb, str) or not verb.strip() or " " in verb.strip():
+                msg = f"cue verbs must be single non-empty words, got {verb!r}"
+                raise ConfigurationError(msg)
+        self._extra_cues = tuple(v.strip().lower() for v in extra)
+        self.keep_unattributed = keep_unattributed
+        for verb in self._extra_cues:
+            CUE_VERBS.setdefault(verb, verb)
+
+    def __repr__(self) -> str:
+        return (
+            f"QuoteParser(cue_verbs={self._extra_cues!r}, "
+            f"keep_unattributed={self.keep_unattributed!r})"
+        )
+
+    def parse(self, text: str) -> tuple[Quote, ...]:
+        """Every quote in ``text``, in document order."""
+        text = check_text(text)
+        return _Document(text, self).quotes()
+
+
+class _Document:
+    """The working state of one parse."""
+
+    def __init__(self, text: str, config: QuoteParser) -> None:
+        self.text = text
+        self.config = config
+        self.paras = paragraphs(text)
+        self.sents = [sentences(text, p) for p in self.paras]
+        per_para = [find_quoted(text, p) for p in self.paras]
+        self.groups = [
+            _Group(chain, self._para_of(chain[0].start))
+            for chain in chain_paragraphs(text, self.paras, per_para)
+        ]
+        quoted = [(q.content.start, q.content.end) for g in self.groups for q in g.stretches]
+        self.entities = EntityIndex(text, quoted)
+        self._sent_starts = [s.start for ss in self.sents for s in ss]
+        self._sent_list = [s for ss in self.sents for s in ss]
+
+    def _para_of(self, pos: int) -> int:
+        starts = [p.start for p in self.paras]
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def _sentence_start(self, pos: int) -> int:
+        k = bisect.bisect_right(self._sent_starts, pos) - 1
+        return self._sent_list[k].start if k >= 0 else 0
+
+    def _sentence_end(self, pos: int) -> int:
+        k = bisect.bisect_right(self._sent_starts, pos) - 1
+        return self._sent_list[k].end if k >= 0 else len(self.text)
+
+    # -- attribution ---------------------------------------------------------------
+    def _tail(self, g: _Group, nxt: _Group | None) -> Match | None:
+        last = g.stretches[-1]
+        if last.close is None:
+            return None
+        para = self.paras[self._para_of(last.close.start)]
+        stop = para.end
+        if nxt is not None and nxt.stretches[0].start < stop:
+            stop = nxt.stretches[0].start
+        return match_tail(self.text, last.close.end, stop)
+
+    def _head(self, g: _Group, prev_end: int) -> Match | None:
+        first = g.stretches[0]
+        para = self.paras[g.para]
+        start = max(self._sentence_start(first.start), prev_end, para.start)
+        if first.start <= para.start and g.para > 0:
+            # From Teigen:  (newline)  “…”
+            prev = self.paras[g.para - 1]
+            if self.text[prev.start : prev.end].rstrip().endswith(":"):
+                return match_head(self.text, self._sentence_start(prev.end - 1), prev.end)
+            return None
+        return match_head(self.text, start, first.start)
+
+    def _runs_to_sentence_end(self, g: _Group) -> bool:
+        """True when nothing but punctuation follows the quote in its sentence."""
+        last = g.stretches[-1]
+        if last.close is None:
+            return True
+        end = self._sentence_end(last.close.start)
+        para = self.paras[self._para_of(last.close.start)]
+        rest = self.text[last.close.end : max(end, last.close.end)]
+        if end < last.close.end:
+            rest = self.text[last.close.end : para.end]
+        return not rest.strip(" \t.,;:!?)\u2014\u2013\u2015-\"\u201d\u2019'")
+
+    def _attribute(self, g: _Group, nxt: _Group | None, prev_end: int) -> Match | None:
+        """The best attribution of one group from its tail, then its head."""
+        tail = self._tail(g, nxt)
+        if tail is not None and tail.rule != "tail-dash":
+            return tail
+        head = self._head(g, prev_end)
+        if head is not None and self._runs_to_sentence_end(g):
+            return head
+        return tail
+
+    def quotes(self) -> tuple[Quote, ...]:
+        out: list[Quote] = []
+        groups = self.groups
+        prev_end = 0
+        last_entity: Entity | None = None
+        last_speaker: Speaker | None = None
+        last_para = -2
+        i = 0
+        while i < len(groups):
+            g = groups[i]
+            nxt = groups[i + 1] if i + 1 < len(groups) else None
+            stretches = list(g.stretches)
+            match = self._attribute(g, nxt, prev_end)
+            consumed = i + 1
+            # “A,” she said. “B.” -> one quote with two spans.
+            if match is not None and match.rule.startswith("tail") and nxt is not None:
+                gap = self.text[match.end : nxt.stretches[0].start]
+                if nxt.para == g.para and gap.strip() in ("", ".", ",", ";", ":"):
+                    after = groups[i + 2] if i + 2 < len(groups) else None
+                    if self._tail(nxt, after) is None:
+                        stretches.extend(nxt.stretches)
+                        consumed = i + 2
+            speaker: Speaker | None = None
+            rule = "unattributed"
+            if match is not None and match.rule == "head-participle":
+                if last_speaker is not None and last_para >= g.para - 1:
+                    speaker, rule = last_speaker, match.rule
+            elif match is not None:
+                speaker, entity = self._speaker(match.speaker, last_entity)
+                rule = match.rule
+                if entity is not None:
+                    last_entity = entity
+            elif last_speaker is not None and last_para == g.para:
+                # A later quote in the paragraph of an attributed one: same speaker.
+                speaker, rule = last_speaker, "same-paragraph"
+            elif (
+                last_speaker is not None
+                and last_para == g.para - 1
+                and g.stretches[0].start == self.paras[g.para].start
+            ):
+                # A paragraph that only continues the previous speaker's quote.
+                speaker, rule = last_speaker, "continuation"
+            spans = tuple(q.content for q in stretches)
+            words = sum(len(s.text.split()) for s in spans)
+            keep = speaker is not None or (
+                self.config.keep_unattributed
+                and words >= _MIN_UNATTRIBUTED_WORDS
+                and self._runs_to_sentence_end(g)
+            )
+            if keep:
+                out.append(
+                    Quote.from_spans(
+                        spans,
+                        speaker=speaker,
+                        cue=match.cue if match and speaker else None,
+                        kind=QuoteKind.DIRECT,
+                        addressee=match.addressee if match and speaker else None,
+                        rule=rule,
+                    )
+                )
+                if speaker is not None:
+                    last_speaker = speaker
+                    last_para = self._para_of(stretches[-1].start)
+            prev_end = stretches[-1].end
+            i = consumed
+        return tuple(out)
+
+    def _speaker(self, mention: Span, last: Entity | None) -> tuple[Speaker, Entity | None]:
+        """Resolve a speaker phrase to the fullest name of what it refers to."""
+        words = mention.text.split()
+        low = mention.text.lower()
+        if low in SPEAKER_PRONOUNS:
+            if low in GROUP_PRONOUNS:
+                return Speaker(mention.text, mention, SpeakerKind.GROUP), None
+            ent = self.entities.resolve_pronoun(low, mention.start, last)
+            if ent is not None:
+                return Speaker(ent.name, mention, ent.kind), ent
+            return Speaker(mention.text, mention, SpeakerKind.PERSON), None
+        if words and words[0][0].isupper():
+            ent = self.entities.resolve_name(mention.text, mention.start)
+            if ent is not None:
+                return Speaker(ent.name, mention, ent.kind), ent
+        kind = SpeakerKind.PERSON
+        head = words[-1].lower() if words else ""
+        if head in _ANONYMOUS_HEADS:
+            kind = SpeakerKind.ANONYMOUS
+        elif head.endswith("s") and not words[0][0].isupper():
+            kind = SpeakerKind.GROUP
+        return Speaker(_clean_name(mention.text), mention, kind), None
+
+
+def _clean_name(phrase: str) -> str:
+    """Collapse a scraped duplicate ('X Y X Y') and outer whitespace."""
+    words = phrase.split()
+    n = len(words)
+    if n % 2 == 0 and n >= 2 and words[: n // 2] == words[n // 2 :]:
+        words = words[: n // 2]
+    return " ".join(words)
+
+
+_DEFAULT = QuoteParser()
+
+
+def parse(text: str) -> tuple[Quote, ...]:
+    """Every quote in ``text``, attributed where possible, in document order."""
+    return _DEFAULT.parse(text)
