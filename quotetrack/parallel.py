@@ -1,0 +1,249 @@
+"""Many texts on many cores: :func:`analyze_many` and :func:`parse_many`.
+
+Both take any iterable of texts (a list, a generator reading files, a database cursor)
+and return a generator of results, one tuple of quotes per text, **in input order**::
+
+    >>> from quotetrack.parallel import analyze_many
+    >>> texts = ['“We will win,” Smith said.', "No quotes here."]
+    >>> [len(quotes) for quotes in analyze_many(texts, workers=1)]
+    [1, 0]
+
+With ``workers`` > 1 the texts go in chunks of ``chunksize`` to that many worker
+processes. Each worker builds its :class:`~quotetrack.parser.QuoteParser` (and
+:class:`~quotetrack.sentiment.SentimentScorer`) once, when it starts. At most
+``2 * workers`` chunks are in flight at any moment, so memory stays flat however long
+the input is: the input is read only as fast as results are consumed.
+
+``workers=1`` runs in the calling process (no pool, nothing to pickle);
+``workers=None`` uses :func:`os.cpu_count` processes.
+
+Closing the generator early (``break`` out of a ``for`` loop, ``gen.close()``, or
+dropping it) cancels the chunks not yet started, waits for the few running ones and
+shuts the pool down: no worker process outlives the generator. The pool is only
+started on the first ``next()``, so a generator that is never iterated costs nothing.
+
+A non-``str`` item raises :class:`~quotetrack.errors.InputTypeError` naming its index,
+after the results of every text before it have been yielded, exactly as the in-process
+loop would.
+
+Worker processes are started with the platform's default :mod:`multiprocessing` start
+method, or with ``mp_context`` (e.g. ``multiprocessing.get_context("spawn")`` when the
+calling process runs threads that must not be forked). With ``spawn`` or
+``forkserver``, a script must guard its entry point with ``if __name__ == "__main__":``.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+from typing import Final, cast
+
+from quotetrack.errors import ConfigurationError, InputTypeError, check_text
+from quotetrack.models import Quote
+from quotetrack.parser import QuoteParser
+from quotetrack.sentiment import SentimentScorer
+
+__all__ = ["DEFAULT_CHUNKSIZE", "analyze_many", "parse_many"]
+
+DEFAULT_CHUNKSIZE: Final = 16
+"""Texts sent to a worker at a time: news articles of a few kB each, so a chunk is
+about 100 kB, large enough to make pickling overhead small and small enough to keep the
+workers evenly busy and an early close quick."""
+
+_IN_FLIGHT_PER_WORKER: Final = 2
+"""Chunks queued or running per worker: one being worked on, one waiting, so a worker
+never idles while the parent collects a result."""
+
+_Result = tuple[Quote, ...]
+_Options = tuple[tuple[str, ...], bool]  # (cue_verbs, keep_unattributed)
+
+
+def parse_many(
+    texts: Iterable[str],
+    workers: int | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    *,
+    cue_verbs: Iterable[str] = (),
+    keep_unattributed: bool = True,
+    mp_context: BaseContext | None = None,
+) -> Iterator[tuple[Quote, ...]]:
+    """The quotes of each text, as :meth:`QuoteParser.parse` gives them, in input order.
+
+    ``cue_verbs`` and ``keep_unattributed`` configure the parser as in
+    :class:`~quotetrack.parser.QuoteParser`; the parser is built once per worker.
+    Raises :class:`~quotetrack.errors.ConfigurationError` at once for a bad ``workers``,
+    ``chunksize`` or parser option, and :class:`~quotetrack.errors.InputTypeError` when
+    ``texts`` is a single ``str`` (wrap it in a list) or when the generator reaches an
+    item that is not a ``str``.
+    """
+    return _many(texts, workers, chunksize, cue_verbs, keep_unattributed, mp_context, False)
+
+
+def analyze_many(
+    texts: Iterable[str],
+    workers: int | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    *,
+    cue_verbs: Iterable[str] = (),
+    keep_unattributed: bool = True,
+    mp_context: BaseContext | None = None,
+) -> Iterator[tuple[Quote, ...]]:
+    """The quotes of each text, attributed and scored as :func:`quotetrack.analyze`
+    gives them, in input order.
+
+    Options and errors are those of :func:`parse_many`; each worker also builds one
+    :class:`~quotetrack.sentiment.SentimentScorer`.
+    """
+    return _many(texts, workers, chunksize, cue_verbs, keep_unattributed, mp_context, True)
+
+
+# --- argument checks ---------------------------------------------------------------
+
+
+def _check_count(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{name} must be a positive int, not {type(value).__name__} {value!r}"
+        raise ConfigurationError(msg)
+    if value < 1:
+        msg = f"{name} must be at least 1, got {value!r}"
+        raise ConfigurationError(msg)
+    return value
+
+
+def _resolve_workers(workers: object) -> int:
+    if workers is None:
+        return os.cpu_count() or 1
+    return _check_count(workers, "workers")
+
+
+def _check_texts(texts: object) -> Iterator[object]:
+    if isinstance(texts, (str, bytes, bytearray)):
+        msg = (
+            f"texts must be an iterable of str, not a single {type(texts).__name__}; "
+            "wrap one text in a list: analyze_many([text])"
+        )
+        raise InputTypeError(msg)
+    try:
+        return iter(cast("Iterable[object]", texts))
+    except TypeError:
+        msg = f"texts must be an iterable of str, not {type(texts).__name__}"
+        raise InputTypeError(msg) from None
+
+
+def _many(
+    texts: Iterable[str],
+    workers: int | None,
+    chunksize: int,
+    cue_verbs: Iterable[str],
+    keep_unattributed: bool,
+    mp_context: BaseContext | None,
+    with_sentiment: bool,
+) -> Iterator[_Result]:
+    """Check every argument now, then hand back the (lazy) generator."""
+    n_workers = _resolve_workers(workers)
+    size = _check_count(chunksize, "chunksize")
+    items = _check_texts(texts)
+    if not isinstance(keep_unattributed, bool):
+        msg = f"keep_unattributed must be True or False, not {keep_unattributed!r}"
+        raise ConfigurationError(msg)
+    verbs = tuple(cue_verbs)  # may be a one-shot iterator: read it once
+    parser = QuoteParser(cue_verbs=verbs, keep_unattributed=keep_unattributed)
+    options: _Options = (verbs, keep_unattributed)
+    if n_workers == 1:
+        return _in_process(items, _job(parser, with_sentiment))
+    return _in_pool(items, n_workers, size, options, with_sentiment, mp_context)
+
+
+# --- one process -------------------------------------------------------------------
+
+
+def _job(parser: QuoteParser, with_sentiment: bool) -> Callable[[str], _Result]:
+    """The per-text function: parse, then score when asked."""
+    if not with_sentiment:
+        return parser.parse
+    scorer = SentimentScorer()
+
+    def analyze(text: str) -> _Result:
+        return tuple(scorer.score(q) for q in parser.parse(text))
+
+    return analyze
+
+
+def _checked(index: int, item: object) -> str:
+    return check_text(item, what=f"texts[{index}]")
+
+
+def _in_process(items: Iterator[object], job: Callable[[str], _Result]) -> Iterator[_Result]:
+    for index, item in enumerate(items):
+        yield job(_checked(index, item))
+
+
+# --- worker processes --------------------------------------------------------------
+
+_worker_job: Callable[[str], _Result] | None = None
+"""The job of this worker process, set once by :func:`_init_worker`."""
+
+
+def _init_worker(options: _Options, with_sentiment: bool) -> None:
+    """Build this worker's parser (and scorer) once."""
+    global _worker_job
+    cue_verbs, keep_unattributed = options
+    parser = QuoteParser(cue_verbs=cue_verbs, keep_unattributed=keep_unattributed)
+    _worker_job = _job(parser, with_sentiment)
+
+
+def _run_chunk(texts: list[str]) -> list[_Result]:
+    """Run this worker's job on one chunk of texts."""
+    job = _worker_job
+    if job is None:  # pragma: no cover - the pool always runs the initializer first
+        msg = "quotetrack.parallel worker used before its initializer ran"
+        raise RuntimeError(msg)
+    return [job(text) for text in texts]
+
+
+def _in_pool(
+    items: Iterator[object],
+    workers: int,
+    chunksize: int,
+    options: _Options,
+    with_sentiment: bool,
+    mp_context: BaseContext | None,
+) -> Iterator[_Result]:
+    """Stream chunks through a process pool, keeping a bounded queue of futures."""
+    limit = workers * _IN_FLIGHT_PER_WORKER
+    pending: collections.deque[Future[list[_Result]]] = collections.deque()
+    numbered = enumerate(items)
+    error: InputTypeError | None = None
+    executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=mp_context,
+        initializer=_init_worker,
+        initargs=(options, with_sentiment),
+    )
+    try:
+        while True:
+            while error is None and len(pending) < limit:
+                chunk: list[str] = []
+                for index, item in itertools.islice(numbered, chunksize):
+                    try:
+                        chunk.append(_checked(index, item))
+                    except InputTypeError as exc:
+                        error = exc  # raised once every earlier text has been yielded
+                        break
+                if chunk:
+                    pending.append(executor.submit(_run_chunk, chunk))
+                if error is not None or len(chunk) < chunksize:
+                    break
+            if not pending:
+                break
+            yield from pending.popleft().result()
+        if error is not None:
+            raise error
+    finally:
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
