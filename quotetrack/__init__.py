@@ -16,6 +16,7 @@ from __future__ import annotations
 from quotetrack import errors
 from quotetrack.export import to_dict, to_jsonl
 from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.parallel import analyze_many, parse_many
 from quotetrack.parser import QuoteParser, parse
 from quotetrack.pipeline import analyze
 from quotetrack.sentiment import SentimentScorer, score
@@ -34,8 +35,10 @@ __all__ = [
     "SpeakerKind",
     "__version__",
     "analyze",
+    "analyze_many",
     "errors",
     "parse",
+    "parse_many",
     "score",
     "to_dict",
     "to_jsonl",
