@@ -43,7 +43,7 @@ from multiprocessing.context import BaseContext
 from typing import Final, cast
 
 from quotetrack.errors import ConfigurationError, InputTypeError, check_text
-from quotetrack.models import Quote
+from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.parser import QuoteParser
 from quotetrack.sentiment import SentimentScorer
 
@@ -196,13 +196,80 @@ def _init_worker(options: _Options, with_sentiment: bool) -> None:
     _worker_job = _job(parser, with_sentiment)
 
 
-def _run_chunk(texts: list[str]) -> list[_Result]:
-    """Run this worker's job on one chunk of texts."""
+def _run_chunk(texts: list[str]) -> list[list[_Packed]]:
+    """Run this worker's job on one chunk of texts; results packed for the trip back."""
     job = _worker_job
     if job is None:  # pragma: no cover - the pool always runs the initializer first
         msg = "quotetrack.parallel worker used before its initializer ran"
         raise RuntimeError(msg)
-    return [job(text) for text in texts]
+    return [[_pack(q) for q in job(text)] for text in texts]
+
+
+# Results travel as tuples of str, int and float: pickling attrs instances goes through
+# a Python-level ``__getstate__``/``__setstate__`` per object, which made the workers
+# spend a tenth of their time pickling and the parent as long unpickling as parsing.
+_PackedSpan = tuple[int, int, str]
+_Packed = tuple[
+    str,  # text
+    tuple[_PackedSpan, ...],  # spans
+    "tuple[str, _PackedSpan, str] | None",  # speaker: name, mention, kind
+    "_PackedSpan | None",  # cue
+    str,  # kind
+    "_PackedSpan | None",  # addressee
+    "tuple[float, float, float, float] | None",  # sentiment
+    str,  # rule
+]
+
+
+def _pack_span(span: Span | None) -> _PackedSpan | None:
+    return None if span is None else (span.start, span.end, span.text)
+
+
+def _unpack_span(packed: _PackedSpan | None) -> Span | None:
+    return None if packed is None else Span(*packed)
+
+
+def _pack(quote: Quote) -> _Packed:
+    """``quote`` as plain tuples: cheap to pickle, rebuilt exactly by :func:`_unpack`."""
+    speaker = quote.speaker
+    sentiment = quote.sentiment
+    return (
+        quote.text,
+        tuple((s.start, s.end, s.text) for s in quote.spans),
+        None
+        if speaker is None
+        else (
+            speaker.name,
+            (speaker.mention.start, speaker.mention.end, speaker.mention.text),
+            speaker.kind.value,
+        ),
+        _pack_span(quote.cue),
+        quote.kind.value,
+        _pack_span(quote.addressee),
+        None
+        if sentiment is None
+        else (sentiment.compound, sentiment.positive, sentiment.neutral, sentiment.negative),
+        quote.rule,
+    )
+
+
+def _unpack(packed: _Packed) -> Quote:
+    """The :class:`Quote` that :func:`_pack` packed."""
+    text, packed_spans, speaker, cue, kind, addressee, sentiment, rule = packed
+    spans = tuple(Span(*s) for s in packed_spans)
+    return Quote(
+        text=text,
+        # attrs' mypy plugin types a ``converter=tuple`` argument as Iterable[_T_co]
+        spans=spans,  # type: ignore[arg-type]
+        speaker=None
+        if speaker is None
+        else Speaker(speaker[0], Span(*speaker[1]), SpeakerKind(speaker[2])),
+        cue=_unpack_span(cue),
+        kind=QuoteKind(kind),
+        addressee=_unpack_span(addressee),
+        sentiment=None if sentiment is None else Sentiment(*sentiment),
+        rule=rule,
+    )
 
 
 def _in_pool(
@@ -215,7 +282,7 @@ def _in_pool(
 ) -> Iterator[_Result]:
     """Stream chunks through a process pool, keeping a bounded queue of futures."""
     limit = workers * _IN_FLIGHT_PER_WORKER
-    pending: collections.deque[Future[list[_Result]]] = collections.deque()
+    pending: collections.deque[Future[list[list[_Packed]]]] = collections.deque()
     numbered = enumerate(items)
     error: InputTypeError | None = None
     executor = ProcessPoolExecutor(
@@ -240,7 +307,8 @@ def _in_pool(
                     break
             if not pending:
                 break
-            yield from pending.popleft().result()
+            for packed in pending.popleft().result():
+                yield tuple(_unpack(p) for p in packed)
         if error is not None:
             raise error
     finally:
