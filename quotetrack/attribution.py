@@ -22,7 +22,7 @@ from quotetrack.lexicon import CUE_VERBS, SPEAKER_PRONOUNS, TITLES
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
 
-__all__ = ["Match", "match_head", "match_tail"]
+__all__ = ["Match", "match_head", "match_tail", "sentence_subject"]
 
 _DETERMINERS = frozenset(
     """
@@ -98,8 +98,32 @@ def _cue_span(text: str, toks: list[Token], c: int) -> tuple[Span, int]:
     return _span(text, toks[c : c + 1]), c + 1
 
 
+# Capitalised function words that start sentences but never names.
+_FUNCTION_WORDS = _DETERMINERS | frozenset(
+    """
+    to which when where while as and but so then if because though although after before
+    since until in on at of for with by from into about than or nor yet what who how why
+    there here it is was are were be
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    august september october november december
+    """.split()
+)
+# Words a subject noun phrase never runs across ("a fake accent and said").
+_NP_BREAKERS = frozenset(
+    """
+    by and with upon without but or to for from into when while after before as were was
+    is are be been than that who which whom what where said says told
+    """.split()
+)
+_LEADING_JUNK = frozenset("to which when where while as and but so then if because though".split())
+
+
 def _is_name_word(tok: Token) -> bool:
-    return tok.is_word and (tok.is_capitalised or tok.text in TITLES)
+    return (
+        tok.is_word
+        and (tok.is_capitalised or tok.text in TITLES)
+        and tok.lower not in _FUNCTION_WORDS
+    )
 
 
 def _speaker_np(toks: list[Token]) -> list[Token] | None:
@@ -114,6 +138,10 @@ def _speaker_np(toks: list[Token]) -> list[Token] | None:
         return _speaker_np(toks[:first_comma])
     if len(toks) > _MAX_NP or any(not t.is_word and t.text not in "-'\u2019" for t in toks):
         return None
+    while len(toks) > 1 and toks[0].lower in _LEADING_JUNK:
+        toks = toks[1:]
+    if toks[-1].lower in SPEAKER_PRONOUNS and len(toks) > 1:
+        return None
     head = toks[0]
     if head.lower in SPEAKER_PRONOUNS:
         return toks if len(toks) == 1 else None
@@ -121,7 +149,7 @@ def _speaker_np(toks: list[Token]) -> list[Token] | None:
         return None
     if all(_is_name_word(t) or t.lower in ("de", "van", "von", "la", "al", "bin") for t in toks):
         return toks
-    if head.lower in _DETERMINERS or head.is_capitalised:
+    if head.lower in _DETERMINERS or _is_name_word(head) or _is_name_word(toks[-1]):
         return toks
     if len(toks) <= 2 and toks[-1].lower in _PLURAL_SOURCES:
         return toks
@@ -187,23 +215,50 @@ def _drop_parentheticals(toks: list[Token]) -> list[Token]:
     return out
 
 
-def match_tail(text: str, start: int, end: int) -> Match | None:
-    """Attribution in the words after a closing mark, ``text[start:end]``."""
+def _clause_ends(toks: list[Token], k: int) -> bool:
+    """True when ``toks[k:]`` holds only an adverbial ("on Tuesday", "in a statement")
+    before the sentence ends."""
+    rest = []
+    for t in toks[k:]:
+        if t.text in ".?!":
+            break
+        rest.append(t)
+    if not rest:
+        return True
+    if rest[0].text == ",":
+        return True  # an appositive or a participle clause ("said X, adding ...")
+    return (
+        rest[0].lower in _ADVERBIAL_START and len(rest) <= 8 and not any(_is_cue(t) for t in rest)
+    )
+
+
+def match_tail(text: str, start: int, end: int, last_char: str = ",") -> Match | None:
+    """Attribution in the words after a closing mark, ``text[start:end]``.
+
+    ``last_char`` is the quote's last character inside the marks: a quote ending in a
+    period starts a new sentence after its mark, so only an attribution that is a whole
+    sentence (“….” Teigen said.) counts; a quote ending in a word is a fragment inside a
+    longer sentence and gets no tail attribution.
+    """
     toks = _drop_parentheticals(tokenize(text, start, end))
     lead = 0
     while lead < len(toks) and toks[lead].text in _LEAD_PUNCT:
         lead += 1
     dash = any(t.text in _DASHES for t in toks[:lead])
+    if not lead and last_char.isalnum():
+        return None
+    whole = not lead and last_char in ".?!\u2026"
     toks = toks[lead : lead + _MAX_TAIL]
     if not toks:
         return None
     first = toks[0]
     # “…,” said Teigen.
-    if _is_cue(first) and not first.is_capitalised or (first.is_capitalised and _is_cue(first)):
+    if _is_cue(first):
         cue, k = _cue_span(text, toks, 0)
         np = _np_after(toks, k)
         if np and np[0].lower not in _OBJECT_PRONOUNS:
-            return Match(_span(text, np), cue, None, "tail-cue-speaker", np[-1].end)
+            if not whole or _clause_ends(toks, k + len(np)):
+                return Match(_span(text, np), cue, None, "tail-cue-speaker", np[-1].end)
     # “…,” according to the report.
     if first.lower == "according" and len(toks) > 2 and toks[1].lower == "to":
         np = _np_after(toks, 2)
@@ -226,6 +281,9 @@ def match_tail(text: str, start: int, end: int) -> Match | None:
                 if obj:
                     addressee = _span(text, obj)
                     last = obj[-1].end
+                    k += len(obj)
+            if whole and not _clause_ends(toks, k):
+                return None
             return Match(_span(text, subject), cue, addressee, "tail-speaker-cue", last)
     # “…” — Mark Twain
     if dash:
@@ -255,11 +313,35 @@ def match_head(text: str, start: int, end: int) -> Match | None:
             if np and np[-1] is toks[-1]:
                 cue = _span(text, toks[i : i + 2])
                 return Match(_span(text, np), cue, None, "head-according", np[-1].end)
-    # Gingrich said, “…” / She told People Magazine: “…” / he said, adding, “…”
+    found = _cue_at_end(text, toks)
+    if found is not None:
+        return found
+    # Trump: “…”  /  From Teigen:
+    raw = text[start:end].rstrip()
+    if raw.endswith(":"):
+        i = len(toks)
+        while i > 0 and (_is_name_word(toks[i - 1]) or toks[i - 1].lower in SPEAKER_PRONOUNS):
+            i -= 1
+        np = toks[i:]
+        if np and len(np) <= 5 and (i == 0 or toks[i - 1].lower in ("from", ".")):
+            return Match(_span(text, np), None, None, "head-colon", np[-1].end)
+    # Mr. Obama said, a majority of Americans have come to believe “…”
+    for c in range(len(toks) - 1, -1, -1):
+        tok = toks[c]
+        if _is_cue(tok) and not tok.is_capitalised and not tok.lower.endswith("ing"):
+            subject = _subject_before(toks, c)
+            if subject is not None:
+                cue, _ = _cue_span(text, toks, c)
+                return Match(_span(text, subject), cue, None, "head-sentence-cue", cue.end)
+    return None
+
+
+def _cue_at_end(text: str, toks: list[Token]) -> Match | None:
+    """Gingrich said, “…” / She told People Magazine: “…” / he said, adding, “…”"""
     for c in range(len(toks) - 1, max(-1, len(toks) - 10), -1):
         tok = toks[c]
         if not tok.is_word:
-            break
+            return None
         if not _is_cue(tok) or tok.is_capitalised:
             continue
         cue, k = _cue_span(text, toks, c)
@@ -282,15 +364,6 @@ def match_head(text: str, start: int, end: int) -> Match | None:
         if subject is None:
             return None
         return Match(_span(text, subject), cue, addressee, "head-speaker-cue", cue.end)
-    # Trump: “…”  /  From Teigen:
-    raw = text[start:end].rstrip()
-    if raw.endswith(":"):
-        i = len(toks)
-        while i > 0 and (_is_name_word(toks[i - 1]) or toks[i - 1].lower in SPEAKER_PRONOUNS):
-            i -= 1
-        np = toks[i:]
-        if np and len(np) <= 5 and (i == 0 or toks[i - 1].lower in ("from", ".")):
-            return Match(_span(text, np), None, None, "head-colon", np[-1].end)
     return None
 
 
@@ -325,8 +398,58 @@ def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
         i -= 1
         if toks[i].lower in _DETERMINERS:
             return toks[i:end]
-        if _is_cue(toks[i]):
+        if _is_cue(toks[i]) or toks[i].lower in _NP_BREAKERS:
             return None
     if toks[end - 1].lower in _PLURAL_SOURCES:
         return toks[end - 1 : end]
     return None
+
+
+_CONJUNCTIONS = frozenset("and but or so yet then still now also".split())
+_CLAUSE_OPENERS = frozenset(
+    "in on at during after before while when as since with without for by from under "
+    "meanwhile however but and so yet still later earlier instead".split()
+)
+
+
+def sentence_subject(text: str, start: int, end: int) -> Match | None:
+    """The person a sentence is about, read as its subject: a name or pronoun at the start
+    (after an opening adverbial such as "In an August speech," and a conjunction, with up
+    to three modifiers as in "Republican pollster Daron Shaw") followed by a verb or colon."""
+    toks = _drop_parentheticals(tokenize(text, start, end))[:40]
+    i = 0
+    if toks and toks[0].lower in _CLAUSE_OPENERS and toks[0].lower not in _CONJUNCTIONS:
+        commas = [k for k, t in enumerate(toks[:14]) if t.text == ","]
+        if not commas:
+            return None
+        i = commas[0] + 1
+    while i < len(toks) and toks[i].lower in _CONJUNCTIONS:
+        i += 1
+    if i >= len(toks):
+        return None
+    if toks[i].lower in ("he", "she"):
+        np = [toks[i]]
+    else:
+        j = i
+        while j < len(toks) and j - i < 4 and not _is_name_word(toks[j]):
+            if not toks[j].is_word or _is_cue(toks[j]) or toks[j].lower in _FUNCTION_WORDS:
+                return None
+            j += 1
+        if j >= len(toks) or not _is_name_word(toks[j]):
+            return None
+        k = j
+        while k < len(toks) and (_is_name_word(toks[k]) or toks[k].lower in ("de", "van", "von")):
+            k += 1
+        np = toks[i:k]
+    k = i + len(np)
+    if k < len(toks) and toks[k].text == "," and _is_name_word(np[-1]):
+        # "Clinton, the former secretary of State, stressed ..."
+        close = next((m for m in range(k + 1, min(len(toks), k + 20)) if toks[m].text == ","), None)
+        if close is not None:
+            k = close + 1
+            if k < len(toks) and toks[k].lower in ("who", "which"):
+                return Match(_span(text, np), None, None, "sentence-subject", np[-1].end)
+    nxt = toks[k] if k < len(toks) else None
+    if nxt is None or not (nxt.text == ":" or (nxt.is_word and not nxt.is_capitalised)):
+        return None
+    return Match(_span(text, np), None, None, "sentence-subject", np[-1].end)

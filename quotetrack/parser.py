@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from quotetrack.attribution import Match, match_head, match_tail
+from quotetrack.attribution import Match, match_head, match_tail, sentence_subject
 from quotetrack.errors import ConfigurationError, check_text
 from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
@@ -103,7 +103,8 @@ class _Document:
         stop = para.end
         if nxt is not None and nxt.stretches[0].start < stop:
             stop = nxt.stretches[0].start
-        return match_tail(self.text, last.close.end, stop)
+        content = last.content.text
+        return match_tail(self.text, last.close.end, stop, content[-1] if content else ",")
 
     def _head(self, g: _Group, prev_end: int) -> Match | None:
         first = g.stretches[0]
@@ -139,6 +140,33 @@ class _Document:
             return head
         return tail
 
+    def _fallback(self, g: _Group) -> Match | None:
+        """A best guess for a quote no rule attributed: the subject of its sentence, or of
+        the sentence before it in the paragraph."""
+        first = g.stretches[0]
+        sent_start = self._sentence_start(first.start)
+        para = self.paras[g.para]
+        if sent_start < first.start:
+            found = sentence_subject(self.text, sent_start, first.start)
+            if found is not None:
+                return found
+        if sent_start > para.start:
+            prev_start = max(self._sentence_start(sent_start - 1), para.start)
+            # "…, Schiff said. “…”": a cue and its subject in the sentence before.
+            end = sent_start
+            while end > prev_start and self.text[end - 1] in " .\t":
+                end -= 1
+            found = match_head(self.text, prev_start, end)
+            if found is not None and found.rule not in ("head-participle", "head-colon"):
+                return attrs.evolve(found, rule="previous-sentence")
+            return sentence_subject(self.text, prev_start, sent_start)
+        if g.para > 0 and first.start <= para.start:
+            # "Sanders made the following comment:" (newline) “…”
+            prev = self.paras[g.para - 1]
+            if self.text[prev.start : prev.end].rstrip().endswith(":"):
+                return sentence_subject(self.text, self._sentence_start(prev.end - 1), prev.end)
+        return None
+
     def quotes(self) -> tuple[Quote, ...]:
         out: list[Quote] = []
         groups = self.groups
@@ -164,16 +192,34 @@ class _Document:
             speaker: Speaker | None = None
             rule = "unattributed"
             if match is not None and match.rule == "head-participle":
-                if last_speaker is not None and last_para >= g.para - 1:
+                # “…,” he said, adding, “…”: the subject of the clause before the participle.
+                guess = self._fallback(g)
+                if guess is not None:
+                    speaker, _ = self._speaker(guess.speaker, last_entity)
+                    rule = match.rule
+                elif last_speaker is not None and last_para >= g.para - 1:
                     speaker, rule = last_speaker, match.rule
             elif match is not None:
                 speaker, entity = self._speaker(match.speaker, last_entity)
                 rule = match.rule
                 if entity is not None:
                     last_entity = entity
-            elif last_speaker is not None and last_para == g.para:
-                # A later quote in the paragraph of an attributed one: same speaker.
-                speaker, rule = last_speaker, "same-paragraph"
+            elif last_speaker is not None and last_para == g.para and out:
+                # A later quote in the paragraph of an attributed one: the same quote
+                # resumed after its attribution ("“A,” said X, doing Y. “B.”").
+                prev = out[-1]
+                spans = prev.spans + tuple(q.content for q in stretches)
+                out[-1] = Quote.from_spans(
+                    spans,
+                    speaker=prev.speaker,
+                    cue=prev.cue,
+                    kind=prev.kind,
+                    addressee=prev.addressee,
+                    rule=prev.rule,
+                )
+                prev_end = stretches[-1].end
+                i = consumed
+                continue
             elif (
                 last_speaker is not None
                 and last_para == g.para - 1
@@ -188,6 +234,13 @@ class _Document:
                 and words >= _MIN_UNATTRIBUTED_WORDS
                 and self._runs_to_sentence_end(g)
             )
+            if keep and speaker is None:
+                guess = self._fallback(g)
+                if guess is not None:
+                    speaker, entity = self._speaker(guess.speaker, last_entity)
+                    rule = guess.rule
+                elif last_speaker is not None and last_para >= g.para - 2:
+                    speaker, rule = last_speaker, "nearby-speaker"
             if keep:
                 out.append(
                     Quote.from_spans(
