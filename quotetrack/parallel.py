@@ -37,7 +37,7 @@ from __future__ import annotations
 import collections
 import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Final, cast
@@ -70,7 +70,7 @@ def parse_many(
     cue_verbs: Iterable[str] = (),
     keep_unattributed: bool = True,
     mp_context: BaseContext | None = None,
-) -> Iterator[tuple[Quote, ...]]:
+) -> Generator[tuple[Quote, ...], None, None]:
     """The quotes of each text, as :meth:`QuoteParser.parse` gives them, in input order.
 
     ``cue_verbs`` and ``keep_unattributed`` configure the parser as in
@@ -91,7 +91,7 @@ def analyze_many(
     cue_verbs: Iterable[str] = (),
     keep_unattributed: bool = True,
     mp_context: BaseContext | None = None,
-) -> Iterator[tuple[Quote, ...]]:
+) -> Generator[tuple[Quote, ...], None, None]:
     """The quotes of each text, attributed and scored as :func:`quotetrack.analyze`
     gives them, in input order.
 
@@ -142,7 +142,7 @@ def _many(
     keep_unattributed: bool,
     mp_context: BaseContext | None,
     with_sentiment: bool,
-) -> Iterator[_Result]:
+) -> Generator[_Result, None, None]:
     """Check every argument now, then hand back the (lazy) generator."""
     n_workers = _resolve_workers(workers)
     size = _check_count(chunksize, "chunksize")
@@ -177,7 +177,9 @@ def _checked(index: int, item: object) -> str:
     return check_text(item, what=f"texts[{index}]")
 
 
-def _in_process(items: Iterator[object], job: Callable[[str], _Result]) -> Iterator[_Result]:
+def _in_process(
+    items: Iterator[object], job: Callable[[str], _Result]
+) -> Generator[_Result, None, None]:
     for index, item in enumerate(items):
         yield job(_checked(index, item))
 
@@ -279,7 +281,7 @@ def _in_pool(
     options: _Options,
     with_sentiment: bool,
     mp_context: BaseContext | None,
-) -> Iterator[_Result]:
+) -> Generator[_Result, None, None]:
     """Stream chunks through a process pool, keeping a bounded queue of futures."""
     limit = workers * _IN_FLIGHT_PER_WORKER
     pending: collections.deque[Future[list[list[_Packed]]]] = collections.deque()
