@@ -1,0 +1,167 @@
+"""Golden snippets for reported (indirect) speech and mixed quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from quotetrack.models import Span
+from quotetrack.reported import Reported, find_reported
+from quotetrack.segments import paragraphs, sentences
+
+
+def run(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Reported]:
+    sents = [s for p in paragraphs(text) for s in sentences(text, p)]
+    return find_reported(text, sents, taken)
+
+
+def one(text: str) -> Reported:
+    found = run(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def content(item: Reported) -> str:
+    return " ".join(c.text for c in item.content)
+
+
+def test_said_that() -> None:
+    """`X said that ...` gives the clause without the cue, the source, "that" or the period."""
+    item = one("Trump said that the deal was a disaster for American workers.")
+    assert content(item) == "the deal was a disaster for American workers"
+    assert item.speaker is not None
+    assert item.speaker.text == "Trump"
+    assert item.cue.text == "said"
+    assert item.rule == "subject-cue"
+    assert not item.mixed
+
+
+def test_said_without_that_and_adverbial() -> None:
+    """`X said on Tuesday that ...` skips the adverbial before "that"."""
+    item = one("The senator said on Tuesday that she would vote against the bill.")
+    assert content(item) == "she would vote against the bill"
+    assert item.speaker is not None
+    assert item.speaker.text == "The senator"
+
+
+def test_says_present() -> None:
+    """`X says ...` in the present tense fires like "said"."""
+    item = one("Spokeswoman Haley Morris says the campaign will seek matching funds.")
+    assert content(item) == "the campaign will seek matching funds"
+    assert item.speaker is not None
+    assert item.speaker.text.endswith("Morris")
+
+
+def test_content_then_cue() -> None:
+    """`..., X said.` takes the content before the comma."""
+    item = one("The campaign will shift staff to the early states, the spokesman said.")
+    assert content(item) == "The campaign will shift staff to the early states"
+    assert item.speaker is not None
+    assert item.speaker.text == "the spokesman"
+    assert item.rule == "content-cue"
+
+
+def test_content_then_inverted_cue() -> None:
+    """`..., said X.` takes the content before the comma and the source after the cue."""
+    item = one("The talks had stalled over the weekend, said another source.")
+    assert content(item) == "The talks had stalled over the weekend"
+    assert item.speaker is not None
+    assert item.speaker.text == "another source"
+
+
+def test_told_addressee() -> None:
+    """`X told Y that ...` gives the addressee Y."""
+    item = one("Rubio told reporters Tuesday that the new rules undermine gun rights.")
+    assert content(item) == "the new rules undermine gun rights"
+    assert item.addressee is not None
+    assert item.addressee.text == "reporters"
+    assert item.speaker is not None
+    assert item.speaker.text == "Rubio"
+
+
+def test_according_to_head() -> None:
+    """`According to X, ...` takes the clause after the comma."""
+    item = one("According to The New York Post, the couple split up last month.")
+    assert content(item) == "the couple split up last month"
+    assert item.speaker is not None
+    assert item.speaker.text == "The New York Post"
+    assert item.cue.text == "According to"
+
+
+def test_according_to_tail() -> None:
+    """`..., according to X.` takes the clause before the comma."""
+    item = one("Trump garnered 30 percent of the vote, according to a new poll.")
+    assert content(item) == "Trump garnered 30 percent of the vote"
+    assert item.speaker is not None
+    assert item.speaker.text == "a new poll"
+    assert item.rule == "according-tail"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The newspaper has learned the mayor will resign on Friday.", "learned"),
+        ("The White House confirmed the meeting took place last week.", "confirmed"),
+        ("Clinton denied she had sent classified material.", "denied"),
+        ("Officials warned the storm could cut power for days.", "warned"),
+        ("Sanders argued the system is rigged against workers.", "argued"),
+    ],
+)
+def test_other_speech_cues(sentence: str, cue: str) -> None:
+    """Reporting verbs beyond "say" fire with the same subject-cue rule."""
+    assert one(sentence).cue.text == cue
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He believes Donald Trump will do well with Latino voters.", "Donald Trump will do"),
+        ("She thinks he can win the nomination in July.", "he can win"),
+        ("Rubio wants to emerge as the mainstream candidate.", "to emerge as"),
+        ("His team hopes the few Democrats there will switch sides.", "the few Democrats"),
+    ],
+)
+def test_belief_and_intention(sentence: str, expected: str) -> None:
+    """Belief and intention verbs attribute their complement (infinitive for "wants")."""
+    assert content(one(sentence)).startswith(expected)
+
+
+def test_mixed_is_one_item() -> None:
+    """Reported content with a quoted fragment is one mixed item covering the clause."""
+    text = "Trump said the deal was \u201ca disaster\u201d for workers."
+    item = one(text)
+    assert content(item) == "the deal was \u201ca disaster\u201d for workers"
+    assert item.mixed
+
+
+def test_taken_by_direct_quote_is_skipped() -> None:
+    """Content lying mostly inside a direct quote is left to the direct quote."""
+    text = "Trump said, \u201cThe deal is a disaster for all of our workers.\u201d"
+    start = text.index("\u201c") + 1
+    assert run(text, [(start, text.index("\u201d"))]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Everything went according to plan for the campaign.",
+        "He was told to leave the building immediately.",
+        "She told the story of her campaign to a packed hall.",
+        "The said company has filed for bankruptcy protection.",
+    ],
+)
+def test_negatives(sentence: str) -> None:
+    """Phrases that look like reporting but are not must not fire."""
+    assert run(sentence) == []
+
+
+def test_offsets_point_into_text() -> None:
+    """Every span's text is the document's text at its offsets."""
+    text = "Intro line.\n\nOfficials said the bridge would reopen soon, the mayor said."
+    for item in run(text):
+        spans: list[Span] = [*item.content, item.cue]
+        if item.speaker is not None:
+            spans.append(item.speaker)
+        for s in spans:
+            assert text[s.start : s.end] == s.text
