@@ -1,0 +1,226 @@
+"""Flat records: typed columns in schema order, and an exact way back to Quote objects."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import quotetrack
+from quotetrack.errors import InputTypeError
+from quotetrack.flat import (
+    SCHEMA,
+    arrow_schema,
+    flat_records,
+    quotes_from_records,
+    records_frame,
+    spark_schema,
+)
+from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+POLNEAR_DEV = SHARED / "data" / "polnear" / "dev" / "text"
+
+ARTICLE = (
+    "“We will win this election, and we will win it big,” Sen. Jane Smith told reporters.\n\n"
+    "“It is a disgrace,” she said. “A total disgrace.”\n\n"
+    "Officials said the plan was sound. “Nobody here expected anything like this at all.”"
+)
+
+# -- a strategy for any Quote the model allows, including ones the parser never makes --
+
+_texts = st.text(max_size=30)
+_offsets = st.integers(min_value=0, max_value=10**7)
+
+
+@st.composite
+def _spans(draw: st.DrawFn) -> Span:
+    start = draw(_offsets)
+    text = draw(_texts)
+    # mostly consistent offsets, sometimes not (a hand-built Span)
+    end = start + len(text) if draw(st.booleans()) else draw(_offsets)
+    return Span(start, end, text)
+
+
+_sentiments = st.builds(
+    Sentiment,
+    compound=st.floats(-1, 1),
+    positive=st.floats(0, 1),
+    neutral=st.floats(0, 1),
+    negative=st.floats(0, 1),
+)
+_speakers = st.builds(Speaker, name=_texts, mention=_spans(), kind=st.sampled_from(SpeakerKind))
+
+
+@st.composite
+def quotes(draw: st.DrawFn) -> Quote:
+    """Any Quote: spans joined into its text, or a text unrelated to its spans."""
+    spans = tuple(draw(st.lists(_spans(), max_size=4)))
+    joined = " ".join(s.text for s in spans)
+    return Quote(
+        text=draw(st.one_of(st.just(joined), _texts)),
+        spans=spans,  # type: ignore[arg-type]
+        speaker=draw(st.none() | _speakers),
+        cue=draw(st.none() | _spans()),
+        kind=draw(st.sampled_from(QuoteKind)),
+        addressee=draw(st.none() | _spans()),
+        sentiment=draw(st.none() | _sentiments),
+        rule=draw(st.sampled_from(["unattributed", "tail-name", "continuation", "ü"])),
+    )
+
+
+# -- tests -----------------------------------------------------------------------------
+
+
+def test_records_have_the_schema_columns_in_order() -> None:
+    """Every record has exactly the SCHEMA columns, in SCHEMA order, numbered per document."""
+    rows = flat_records("a", quotetrack.analyze(ARTICLE))
+    assert len(rows) >= 3
+    assert all(list(row) == list(SCHEMA) for row in rows)
+    assert [row["quote_index"] for row in rows] == list(range(len(rows)))
+    assert {row["doc_id"] for row in rows} == {"a"}
+
+
+def test_record_values_have_their_column_types() -> None:
+    """Values are str, int, float or None as the column's dtype says (ints never null)."""
+    rows = flat_records("a", quotetrack.analyze(ARTICLE))
+    python_type = {"string": str, "int64": int, "Int64": int, "float64": float}
+    for row in rows:
+        for name, dtype in SCHEMA.items():
+            value = row[name]
+            if value is None:
+                assert dtype != "int64", name
+            else:
+                assert isinstance(value, python_type[dtype]), (name, value)
+
+
+def test_record_carries_speaker_cue_and_sentiment() -> None:
+    """A tail-attributed quote keeps its speaker, mention, cue offsets and scores."""
+    text = "“We will win,” Smith said."
+    [row] = flat_records("d", quotetrack.analyze(text))
+    assert row["speaker"] == "Smith"
+    assert text[row["speaker_start"] : row["speaker_end"]] == row["speaker_mention"] == "Smith"
+    assert text[row["cue_start"] : row["cue_end"]] == row["cue"] == "said"
+    assert text[row["start"] : row["end"]] == row["text"]
+    assert json.loads(row["spans"]) == [[row["start"], row["end"]]]
+    assert -1 <= row["sentiment_compound"] <= 1
+
+
+def test_round_trip_on_parser_output() -> None:
+    """Parser output flattened and read back is equal, quote for quote."""
+    original = quotetrack.analyze(ARTICLE)
+    assert quotes_from_records(flat_records("a", original)) == original
+    unscored = quotetrack.parse(ARTICLE)
+    assert quotes_from_records(flat_records("a", unscored)) == unscored
+
+
+def test_round_trip_on_polnear() -> None:
+    """Every PolNeAR dev article's quotes survive flattening exactly."""
+    if not POLNEAR_DEV.is_dir():
+        pytest.skip(f"PolNeAR dev texts not found at {POLNEAR_DEV} (shared data absent)")
+    for path in sorted(POLNEAR_DEV.glob("*.txt"))[:60]:
+        original = quotetrack.analyze(path.read_text(encoding="utf-8"))
+        assert quotes_from_records(flat_records(path.stem, original)) == original, path.name
+
+
+@given(st.lists(quotes(), max_size=5))
+def test_round_trip_any_quotes(items: list[Quote]) -> None:
+    """Any quotes, even with a text unrelated to their spans, round-trip exactly."""
+    assert quotes_from_records(flat_records("x", items)) == tuple(items)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(quotes(), max_size=5))
+def test_round_trip_through_parquet(
+    tmp_path_factory: pytest.TempPathFactory, items: list[Quote]
+) -> None:
+    """Quotes written to Parquet through a typed frame and read back are equal."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    pd = pytest.importorskip("pandas")
+    path = tmp_path_factory.mktemp("pq") / "q.parquet"
+    records_frame(flat_records("x", items)).to_parquet(path)
+    back = pd.read_parquet(path)
+    assert quotes_from_records(back.to_dict("records")) == tuple(items)
+    assert pq.read_schema(path).names == list(SCHEMA)
+
+
+def test_compact_spans_only_when_texts_can_be_cut_back() -> None:
+    """Spans JSON omits span texts when derivable from text and carries them otherwise."""
+    doc = "“One,” he said, “two.”"
+    a, b = Span.of(doc, 1, 5), Span.of(doc, 17, 21)
+    joined = Quote.from_spans((a, b))
+    [row] = flat_records("d", [joined])
+    assert json.loads(row["spans"]) == [[1, 5], [17, 21]]
+    odd = Quote(text="One two", spans=(a, b))  # type: ignore[arg-type]
+    [row] = flat_records("d", [odd])
+    assert json.loads(row["spans"]) == [[1, 5, "One,"], [17, 21, "two."]]
+    assert quotes_from_records([row]) == (odd,)
+
+
+def test_frame_rows_read_back_with_nulls() -> None:
+    """Rows from a typed frame (NaN, pd.NA, NumPy ints) are read back into quotes."""
+    pytest.importorskip("pandas")
+    original = quotetrack.parse(ARTICLE)  # no sentiment: NaN floats
+    frame = records_frame(flat_records("a", original))
+    assert math.isnan(frame["sentiment_compound"].iloc[0])
+    assert quotes_from_records(frame.to_dict("records")) == original
+
+
+def test_records_frame_has_schema_dtypes_even_when_empty() -> None:
+    """The frame's dtypes are SCHEMA's, with or without rows."""
+    pytest.importorskip("pandas")
+    for rows in ([], flat_records("a", quotetrack.analyze(ARTICLE))):
+        frame = records_frame(rows)
+        assert list(frame.columns) == list(SCHEMA)
+        assert {c: str(t) for c, t in frame.dtypes.items()} == dict(SCHEMA)
+
+
+def test_arrow_and_spark_schemas_name_every_column() -> None:
+    """The Arrow schema and the Spark DDL list the SCHEMA columns with matching types."""
+    pytest.importorskip("pyarrow")
+    schema = arrow_schema()
+    assert schema.names == list(SCHEMA)
+    assert str(schema.field("speaker_start").type) == "int64"
+    assert str(schema.field("sentiment_compound").type) == "double"
+    ddl = dict(part.split(" ") for part in spark_schema().split(", "))
+    assert list(ddl) == list(SCHEMA)
+    assert ddl["quote_index"] == "long"
+    assert ddl["sentiment_neutral"] == "double"
+
+
+def test_bad_inputs_raise_input_type_error() -> None:
+    """A non-str doc_id, a non-Quote item or a record missing a column raise InputTypeError."""
+    quote = quotetrack.parse(ARTICLE)[0]
+    with pytest.raises(InputTypeError, match="doc_id"):
+        flat_records(7, [quote])  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match=r"quotes\[1\] must be a Quote"):
+        flat_records("a", [quote, {"text": "x"}])  # type: ignore[list-item]
+    [row] = flat_records("a", [quote])
+    del row["cue_start"]
+    with pytest.raises(InputTypeError, match=r"records\[0\] has no 'cue_start'"):
+        quotes_from_records([row])
+
+
+def test_extra_metadata_columns_are_ignored() -> None:
+    """Document metadata carried on the rows does not disturb the quotes read back."""
+    original = quotetrack.analyze(ARTICLE)
+    rows = [{**row, "outlet": "Post", "published": None} for row in flat_records("a", original)]
+    assert quotes_from_records(rows) == original
+
+
+def test_importing_flat_imports_no_pandas() -> None:
+    """quotetrack.flat (and quotetrack) import neither pandas, pyarrow nor dask."""
+    code = (
+        "import sys, quotetrack, quotetrack.flat; "
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'dask') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
