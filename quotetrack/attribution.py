@@ -25,44 +25,205 @@ from quotetrack.tokens import Token, tokenize
 __all__ = ["Match", "match_head", "match_tail", "sentence_subject"]
 
 _DETERMINERS = frozenset(
-    """
-    the a an another one two three four five several some many most his her their its our
-    your my this that these those both all each other no any few
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "another",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "some",
+        "many",
+        "most",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "your",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "both",
+        "all",
+        "each",
+        "other",
+        "no",
+        "any",
+        "few",
+    ]
 )
 _AUX = frozenset(
-    """
-    also has had have would will could did does do later then recently previously once further
-    simply again reportedly publicly privately repeatedly quickly flatly bluntly just famously
-    often frequently still even never first last finally initially earlier already since
-    """.split()
+    [
+        "also",
+        "has",
+        "had",
+        "have",
+        "would",
+        "will",
+        "could",
+        "did",
+        "does",
+        "do",
+        "later",
+        "then",
+        "recently",
+        "previously",
+        "once",
+        "further",
+        "simply",
+        "again",
+        "reportedly",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "quickly",
+        "flatly",
+        "bluntly",
+        "just",
+        "famously",
+        "often",
+        "frequently",
+        "still",
+        "even",
+        "never",
+        "first",
+        "last",
+        "finally",
+        "initially",
+        "earlier",
+        "already",
+        "since",
+    ]
 )
 _PLURAL_SOURCES = frozenset(
-    """
-    officials sources experts analysts critics aides advisers advisors supporters voters
-    residents witnesses authorities police investigators prosecutors democrats republicans
-    lawmakers observers insiders people officers organizers organisers researchers scientists
-    economists strategists activists protesters leaders members staffers spokespeople
-    """.split()
+    [
+        "officials",
+        "sources",
+        "experts",
+        "analysts",
+        "critics",
+        "aides",
+        "advisers",
+        "advisors",
+        "supporters",
+        "voters",
+        "residents",
+        "witnesses",
+        "authorities",
+        "police",
+        "investigators",
+        "prosecutors",
+        "democrats",
+        "republicans",
+        "lawmakers",
+        "observers",
+        "insiders",
+        "people",
+        "officers",
+        "organizers",
+        "organisers",
+        "researchers",
+        "scientists",
+        "economists",
+        "strategists",
+        "activists",
+        "protesters",
+        "leaders",
+        "members",
+        "staffers",
+        "spokespeople",
+    ]
 )
 _NP_STOP = frozenset(
-    """
-    who whom which that in on at of during after before while when to from as for with about
-    adding noting referring explaining because but and whose where if than via told said
-    """.split()
+    [
+        "who",
+        "whom",
+        "which",
+        "that",
+        "in",
+        "on",
+        "at",
+        "of",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "to",
+        "from",
+        "as",
+        "for",
+        "with",
+        "about",
+        "adding",
+        "noting",
+        "referring",
+        "explaining",
+        "because",
+        "but",
+        "and",
+        "whose",
+        "where",
+        "if",
+        "than",
+        "via",
+        "told",
+        "said",
+    ]
 )
-_OBJECT_PRONOUNS = frozenset("him her them me us you it".split())
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you", "it"])
 _PARTICLES = {"point": "out", "go": "on", "chime": "in"}
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
 _LEAD_PUNCT = _DASHES | {","}
 _HEAD_TRAIL = _DASHES | {",", ":"}
 # What may follow a cue before the quote opens: adverbials, not a clause.
 _ADVERBIAL_START = frozenset(
-    """
-    in on at during via to through after before while from over by with last this
-    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
-    recently earlier later again afterward afterwards then once also simply bluntly
-    """.split()
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "via",
+        "to",
+        "through",
+        "after",
+        "before",
+        "while",
+        "from",
+        "over",
+        "by",
+        "with",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "recently",
+        "earlier",
+        "later",
+        "again",
+        "afterward",
+        "afterwards",
+        "then",
+        "once",
+        "also",
+        "simply",
+        "bluntly",
+    ]
 )
 _MAX_NP = 8
 _MAX_TAIL = 16
@@ -100,22 +261,122 @@ def _cue_span(text: str, toks: list[Token], c: int) -> tuple[Span, int]:
 
 # Capitalised function words that start sentences but never names.
 _FUNCTION_WORDS = _DETERMINERS | frozenset(
-    """
-    to which when where while as and but so then if because though although after before
-    since until in on at of for with by from into about than or nor yet what who how why
-    there here it is was are were be
-    monday tuesday wednesday thursday friday saturday sunday january february march
-    august september october november december
-    """.split()
+    [
+        "to",
+        "which",
+        "when",
+        "where",
+        "while",
+        "as",
+        "and",
+        "but",
+        "so",
+        "then",
+        "if",
+        "because",
+        "though",
+        "although",
+        "after",
+        "before",
+        "since",
+        "until",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "into",
+        "about",
+        "than",
+        "or",
+        "nor",
+        "yet",
+        "what",
+        "who",
+        "how",
+        "why",
+        "there",
+        "here",
+        "it",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 # Words a subject noun phrase never runs across ("a fake accent and said").
 _NP_BREAKERS = frozenset(
-    """
-    by and with upon without but or to for from into when while after before as were was
-    is are be been than that who which whom what where said says told
-    """.split()
+    [
+        "by",
+        "and",
+        "with",
+        "upon",
+        "without",
+        "but",
+        "or",
+        "to",
+        "for",
+        "from",
+        "into",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "were",
+        "was",
+        "is",
+        "are",
+        "be",
+        "been",
+        "than",
+        "that",
+        "who",
+        "which",
+        "whom",
+        "what",
+        "where",
+        "said",
+        "says",
+        "told",
+    ]
 )
-_LEADING_JUNK = frozenset("to which when where while as and but so then if because though".split())
+_LEADING_JUNK = frozenset(
+    [
+        "to",
+        "which",
+        "when",
+        "where",
+        "while",
+        "as",
+        "and",
+        "but",
+        "so",
+        "then",
+        "if",
+        "because",
+        "though",
+    ]
+)
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -183,7 +444,7 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
         and j - i < _MAX_NP
         and toks[j].is_word
         and (j == i or toks[j].lower not in _NP_STOP)
-        and not (j > i and _is_cue(toks[j]))
+        and not (j > i and _is_cue(toks[j]) and toks[i].lower not in _DETERMINERS)
     ):
         j += 1
     if toks[i].lower in _DETERMINERS or toks[j - 1].lower in _PLURAL_SOURCES:
@@ -302,7 +563,7 @@ def _comma_ends(toks: list[Token], c: int) -> bool:
 def match_head(text: str, start: int, end: int) -> Match | None:
     """Attribution in the words before an opening mark, ``text[start:end]``."""
     toks = _drop_parentheticals(tokenize(text, start, end))
-    while toks and toks[-1].text in _HEAD_TRAIL or (toks and toks[-1].lower == "that"):
+    while (toks and toks[-1].text in _HEAD_TRAIL) or (toks and toks[-1].lower == "that"):
         toks = toks[:-1]
     if not toks:
         return None
@@ -355,7 +616,7 @@ def _cue_at_end(text: str, toks: list[Token]) -> Match | None:
                 after = toks[k + len(obj) :]
         if after and after[0].lower not in _ADVERBIAL_START:
             return None
-        if any(_is_cue(t) or not t.is_word and t.text not in "'\u2019-" for t in after):
+        if any(_is_cue(t) or (not t.is_word and t.text not in "'\u2019-") for t in after):
             return None
         if tok.lower.endswith("ing") and c > 0 and toks[c - 1].text == ",":
             # “…,” he said, adding: “…” -- the speaker is the previous clause's.
@@ -405,10 +666,36 @@ def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
     return None
 
 
-_CONJUNCTIONS = frozenset("and but or so yet then still now also".split())
+_CONJUNCTIONS = frozenset(["and", "but", "or", "so", "yet", "then", "still", "now", "also"])
 _CLAUSE_OPENERS = frozenset(
-    "in on at during after before while when as since with without for by from under "
-    "meanwhile however but and so yet still later earlier instead".split()
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "as",
+        "since",
+        "with",
+        "without",
+        "for",
+        "by",
+        "from",
+        "under",
+        "meanwhile",
+        "however",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "still",
+        "later",
+        "earlier",
+        "instead",
+    ]
 )
 
 

@@ -25,38 +25,229 @@ __all__ = [
 
 # Words that end with a period without ending the sentence (lowercase, no period).
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr sen sens rep reps gov gen lt col sgt capt cmdr adm maj cpl pvt det insp supt
-    st jr sr prof rev hon pres sec atty asst assoc dept corp inc ltd co bros vs etc approx
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    no nos mt ft ave blvd rd fig gov't
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "sens",
+        "rep",
+        "reps",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "cpl",
+        "pvt",
+        "det",
+        "insp",
+        "supt",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "hon",
+        "pres",
+        "sec",
+        "atty",
+        "asst",
+        "assoc",
+        "dept",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "bros",
+        "vs",
+        "etc",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "mt",
+        "ft",
+        "ave",
+        "blvd",
+        "rd",
+        "fig",
+        "gov't",
+    ]
 )
 
 # Titles and honorifics that may stand before a name ("Sen. Elizabeth Warren").
 TITLES = frozenset(
-    """
-    Mr. Mrs. Ms. Miss Dr. Sen. Sens. Senator Rep. Reps. Representative Gov. Governor
-    President Vice Secretary Sec. Judge Justice Gen. General Mayor Speaker Chairman Chairwoman
-    Chair Prime Minister Attorney Pope King Queen Prince Princess Rev. Reverend Sheriff Chief
-    Officer Professor Prof. Lt. Col. Sgt. Capt. Det. Adm. Maj. Commissioner Ambassador
-    Councilman Councilwoman Councilmember Assemblyman Assemblywoman Rabbi Father Sister
-    Cardinal Bishop Lord Lady Sir Dame Coach Detective Deputy Director Leader Candidate
-    Congressman Congresswoman Democrat Republican Former Minority Majority Whip Delegate
-    Chancellor Premier Emperor Sultan Sheikh Ayatollah Chef Agent Inspector Superintendent
-    Trooper Sergeant Captain Lieutenant Colonel Major Corporal Private Admiral Commander
-    """.split()
+    [
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Miss",
+        "Dr.",
+        "Sen.",
+        "Sens.",
+        "Senator",
+        "Rep.",
+        "Reps.",
+        "Representative",
+        "Gov.",
+        "Governor",
+        "President",
+        "Vice",
+        "Secretary",
+        "Sec.",
+        "Judge",
+        "Justice",
+        "Gen.",
+        "General",
+        "Mayor",
+        "Speaker",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Prime",
+        "Minister",
+        "Attorney",
+        "Pope",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Rev.",
+        "Reverend",
+        "Sheriff",
+        "Chief",
+        "Officer",
+        "Professor",
+        "Prof.",
+        "Lt.",
+        "Col.",
+        "Sgt.",
+        "Capt.",
+        "Det.",
+        "Adm.",
+        "Maj.",
+        "Commissioner",
+        "Ambassador",
+        "Councilman",
+        "Councilwoman",
+        "Councilmember",
+        "Assemblyman",
+        "Assemblywoman",
+        "Rabbi",
+        "Father",
+        "Sister",
+        "Cardinal",
+        "Bishop",
+        "Lord",
+        "Lady",
+        "Sir",
+        "Dame",
+        "Coach",
+        "Detective",
+        "Deputy",
+        "Director",
+        "Leader",
+        "Candidate",
+        "Congressman",
+        "Congresswoman",
+        "Democrat",
+        "Republican",
+        "Former",
+        "Minority",
+        "Majority",
+        "Whip",
+        "Delegate",
+        "Chancellor",
+        "Premier",
+        "Emperor",
+        "Sultan",
+        "Sheikh",
+        "Ayatollah",
+        "Chef",
+        "Agent",
+        "Inspector",
+        "Superintendent",
+        "Trooper",
+        "Sergeant",
+        "Captain",
+        "Lieutenant",
+        "Colonel",
+        "Major",
+        "Corporal",
+        "Private",
+        "Admiral",
+        "Commander",
+    ]
 )
 MALE_TITLES = frozenset(
-    "Mr. King Prince Father Sir Lord Congressman Councilman Assemblyman".split()
+    ["Mr.", "King", "Prince", "Father", "Sir", "Lord", "Congressman", "Councilman", "Assemblyman"]
 )
 FEMALE_TITLES = frozenset(
-    "Mrs. Ms. Miss Queen Princess Sister Lady Dame Congresswoman Councilwoman Assemblywoman "
-    "Chairwoman".split()
+    [
+        "Mrs.",
+        "Ms.",
+        "Miss",
+        "Queen",
+        "Princess",
+        "Sister",
+        "Lady",
+        "Dame",
+        "Congresswoman",
+        "Councilwoman",
+        "Assemblywoman",
+        "Chairwoman",
+    ]
 )
 
 # Lowercase particles inside names ("Beto O'Rourke", "Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("de del della der di da van von la le al el bin ibn dos du st.".split())
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "da",
+        "van",
+        "von",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "dos",
+        "du",
+        "st.",
+    ]
+)
 
 # Pronouns that can be a speaker, with the gender they carry (None: any or a group).
 PRONOUN_GENDER: dict[str, str | None] = {

@@ -132,6 +132,8 @@ def find_quoted(text: str, para: Span) -> list[Quoted]:
                 continue  # an inch mark: 6'2"
             if mark in DOUBLE_CLOSERS and _at_word_end(text, i, j, lo, hi):
                 continue  # a stray closing mark with nothing open
+            if mark == '"' and (j >= hi or text[j].isspace()):
+                continue  # a straight mark standing alone opens nothing
             open_mark = Span(i, j, mark)
             single_open = None  # a double quote supersedes an unfinished single one
         else:

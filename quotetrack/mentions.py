@@ -23,7 +23,6 @@ import attrs
 from quotetrack.lexicon import (
     FEMALE_TITLES,
     MALE_TITLES,
-    NAME_PARTICLES,
     TITLES,
     female_share,
 )
@@ -130,6 +129,17 @@ class EntityIndex:
         found: list[tuple[int, int, list[str], list[str]]] = []
         for m in _NAME_RUN.finditer(text):
             words = m.group().split()
+            if len(words) < 2:
+                continue  # one capitalised word names no one new (surnames resolve later)
+            # "Later Bill Clinton": start at the first title or known first name.
+            lead = next(
+                (k for k, w in enumerate(words) if w in TITLES or female_share(w) is not None),
+                0,
+            )
+            start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
+            words = words[lead:]
+            if text[start : start + len(words[0])] != words[0]:
+                start = text.index(words[0], m.start())
             titles, name = _split_name(words)
             while name and name[-1] in _SUFFIXES:
                 name = name[:-1]
@@ -138,10 +148,8 @@ class EntityIndex:
                 continue
             first = name[0]
             known_first = female_share(first) is not None
-            if len(name) >= 2 and (known_first or titles):
-                found.append((m.start(), m.end(), titles, name))
-            elif titles and len(name) == 1:
-                found.append((m.start(), m.end(), titles, name))
+            if (len(name) >= 2 and (known_first or titles)) or (titles and len(name) == 1):
+                found.append((start, m.end(), titles, name))
         # Full names first, so surnames can be resolved against them.
         for _, _, titles, name in found:
             if len(name) < 2:
@@ -154,14 +162,15 @@ class EntityIndex:
                 gender = _MALE
             old = full.get(key)
             if old is None or len(" ".join(name)) > len(old.name):
-                ent = Entity(" ".join(name), name[-1], name[0], gender or (old and old.gender))
-                full[key] = ent
+                if gender is None and old is not None:
+                    gender = old.gender
+                full[key] = Entity(" ".join(name), name[-1], name[0], gender)
         for ent in full.values():
             self._by_surname.setdefault(ent.surname, []).append(ent)
         for start, end, titles, name in found:
-            ent = self._entity_for(name, titles, start)
-            if ent is not None:
-                self._mentions.append(NameMention(Span(start, end, text[start:end]), ent))
+            resolved = self._entity_for(name, titles, start)
+            if resolved is not None:
+                self._mentions.append(NameMention(Span(start, end, text[start:end]), resolved))
         self._mentions.sort(key=lambda nm: nm.span.start)
 
     def _entity_for(self, name: list[str], titles: list[str], pos: int) -> Entity | None:

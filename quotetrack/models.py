@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -116,6 +116,10 @@ class Sentiment:
         return "neutral"
 
 
+def _as_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(spans)
+
+
 @attrs.frozen(slots=True)
 class Quote:
     """One attributed (or unattributable) quote.
@@ -127,7 +131,7 @@ class Quote:
     """
 
     text: str
-    spans: tuple[Span, ...] = attrs.field(converter=tuple)
+    spans: tuple[Span, ...] = attrs.field(converter=_as_spans)
     speaker: Speaker | None = None
     cue: Span | None = None
     kind: QuoteKind = QuoteKind.DIRECT

@@ -71,6 +71,7 @@ class _Document:
         self.text = text
         self.config = config
         self.paras = paragraphs(text)
+        self._para_starts = [p.start for p in self.paras]
         self.sents = [sentences(text, p) for p in self.paras]
         per_para = [find_quoted(text, p) for p in self.paras]
         self.groups = [
@@ -83,8 +84,7 @@ class _Document:
         self._sent_list = [s for ss in self.sents for s in ss]
 
     def _para_of(self, pos: int) -> int:
-        starts = [p.start for p in self.paras]
-        return max(0, bisect.bisect_right(starts, pos) - 1)
+        return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
 
     def _sentence_start(self, pos: int) -> int:
         k = bisect.bisect_right(self._sent_starts, pos) - 1

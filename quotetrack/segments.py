@@ -69,7 +69,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if word.lower() in ABBREVIATIONS:
         return True
     # Single capitals and dotted initialisms: "J.", "U.S.", "D.C."
-    return len(word) == 1 and word.isupper() or ("." in word and len(word) <= 6)
+    return (len(word) == 1 and word.isupper()) or ("." in word and len(word) <= 6)
 
 
 def sentences(text: str, para: Span) -> list[Span]:

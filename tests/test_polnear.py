@@ -1,0 +1,40 @@
+"""Accuracy floors on PolNeAR dev, scored by the shared scorer (skips where it is absent)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Floors from issue #2 (direct quotes).
+DIRECT_F1 = 0.80
+DIRECT_SPEAKER = 0.93
+
+
+@pytest.fixture(scope="module")
+def result(polnear_dev: Path) -> dict[str, Any]:
+    """The scorer's result for the default parser on dev."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_polnear", ROOT / "benchmarks" / "polnear.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_polnear"] = module
+    spec.loader.exec_module(module)
+    res: dict[str, Any] = module.evaluate(polnear_dev)
+    return res
+
+
+def test_direct_f1_floor(result: dict[str, Any]) -> None:
+    """Direct-quote content F1 on dev stays at or above the 0.1 floor."""
+    assert result["rows"]["direct"]["F1"] >= DIRECT_F1, result["rows"]["direct"]
+
+
+def test_direct_speaker_accuracy_floor(result: dict[str, Any]) -> None:
+    """Speaker accuracy on matched direct quotes stays at or above the 0.1 floor."""
+    assert result["rows"]["direct"]["speaker_acc"] >= DIRECT_SPEAKER, result["rows"]["direct"]

@@ -1,0 +1,41 @@
+"""Properties that hold for any input: valid offsets, order, no overlap, determinism."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given, settings
+
+import quotetrack
+from tests.strategies import any_text
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text)
+def test_parse_never_raises_and_spans_slice_the_text(text: str) -> None:
+    """parse() accepts any str and every span it returns equals the document slice."""
+    for q in quotetrack.parse(text):
+        spans = [*q.spans, q.cue, q.addressee, q.speaker.mention if q.speaker else None]
+        for span in spans:
+            if span is not None:
+                assert 0 <= span.start <= span.end <= len(text)
+                assert text[span.start : span.end] == span.text
+        assert q.text == " ".join(s.text for s in q.spans)
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text)
+def test_quotes_are_ordered_and_disjoint(text: str) -> None:
+    """Quotes come in document order and no two quotes' content spans overlap."""
+    spans = sorted((s.start, s.end) for q in quotetrack.parse(text) for s in q.spans)
+    starts = [q.start for q in quotetrack.parse(text)]
+    assert starts == sorted(starts)
+    for (_, end), (start, _) in pairwise(spans):
+        assert end <= start
+
+
+@settings(max_examples=100, deadline=None)
+@given(any_text)
+def test_parse_is_deterministic(text: str) -> None:
+    """The same text always gives the same quotes."""
+    assert quotetrack.parse(text) == quotetrack.parse(text)
