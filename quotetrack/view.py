@@ -173,7 +173,7 @@ print-color-adjust:exact}}
 """
 
 CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "default-src 'none'; style-src 'unsafe-inline'; "
     "base-uri 'none'; form-action 'none'"
 )
 """The page's Content-Security-Policy: no script, no network, inline styles only."""

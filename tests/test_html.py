@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quotetrack
+from quotetrack.cli import main
 from quotetrack.errors import InputTypeError, InvalidSpanError
 from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.view import render_html
@@ -368,3 +370,43 @@ def test_page_is_self_contained() -> None:
     assert "@import" not in source
     assert "url(" not in source
     assert "@font-face" not in source
+
+
+# ---------------------------------------------------------------------------------------
+# The command line
+
+
+def test_cli_view_writes_file_dot_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`quotetrack view article.txt` writes article.html beside it by default."""
+    article = tmp_path / "article.txt"
+    article.write_text(TWO, encoding="utf-8")
+    assert main(["view", str(article)]) == 0
+    page = Page((tmp_path / "article.html").read_text(encoding="utf-8"))
+    assert page.text == TWO
+    assert "article.txt" in page.find("h1")[0].text
+    assert "wrote" in capsys.readouterr().err
+
+
+def test_cli_view_to_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o -` prints the page, and so does reading standard input without -o."""
+    article = tmp_path / "a.txt"
+    article.write_text(TWO, encoding="utf-8")
+    assert main(["view", str(article), "-o", "-", "--title", "T<>"]) == 0
+    out = capsys.readouterr().out
+    assert Page(out).text == TWO
+    assert "<title>T&lt;&gt;</title>" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO(TWO))
+    assert main(["view", "-", "--no-sentiment"]) == 0
+    assert Page(capsys.readouterr().out).text == TWO
+    assert not (tmp_path / "a.html").exists()
+
+
+def test_cli_view_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
+    """An input already named .html is not overwritten by default."""
+    article = tmp_path / "a.html"
+    article.write_text(TWO, encoding="utf-8")
+    with pytest.raises(SystemExit, match="choose the output with -o"):
+        main(["view", str(article)])
+    assert article.read_text(encoding="utf-8") == TWO

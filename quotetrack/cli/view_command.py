@@ -1,0 +1,76 @@
+"""``quotetrack view FILE [-o OUT]``: one article as a self-contained HTML page."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quotetrack.parser import parse
+from quotetrack.sentiment import score
+from quotetrack.view import render_html
+
+NAME = "view"
+HELP = "write an article as one HTML page with its quotes highlighted (FILE, or - for stdin)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register this command's options."""
+    parser.add_argument("file", metavar="FILE", help="a UTF-8 text file; - reads stdin")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write the page: a path, or - for stdout "
+        "(default: FILE with the suffix .html; stdout when reading stdin)",
+    )
+    parser.add_argument("--title", help="the page heading (default: the file name)")
+    parser.add_argument(
+        "--no-sentiment", action="store_true", help="skip sentiment scoring (faster)"
+    )
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SystemExit(f"quotetrack: error: no such file: {name}") from None
+    except IsADirectoryError:
+        raise SystemExit(f"quotetrack: error: {name} is a directory, not a text file") from None
+    except UnicodeDecodeError:
+        raise SystemExit(f"quotetrack: error: {name} is not UTF-8 text") from None
+
+
+def output_path(file: str, output: str | None) -> Path | None:
+    """Where the page goes: a path, or None for stdout."""
+    if output == "-" or (output is None and file == "-"):
+        return None
+    if output is not None:
+        return Path(output)
+    target = Path(file).with_suffix(".html")
+    if target == Path(file):
+        msg = f"quotetrack: error: {file} already ends in .html; choose the output with -o"
+        raise SystemExit(msg)
+    return target
+
+
+def run(args: argparse.Namespace) -> int:
+    """Parse (and score) the article, render it and write the page."""
+    text = _read(args.file)
+    quotes = parse(text)
+    if not args.no_sentiment:
+        quotes = score(quotes)
+    title = args.title or ("standard input" if args.file == "-" else Path(args.file).name)
+    page = render_html(text, quotes, title=title)
+    target = output_path(args.file, args.output)
+    if target is None:
+        sys.stdout.write(page)
+        return 0
+    try:
+        target.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise SystemExit(f"quotetrack: error: cannot write {target}: {exc.strerror}") from None
+    print(f"wrote {target} ({len(quotes)} quotes)", file=sys.stderr)
+    return 0
