@@ -20,6 +20,7 @@ from quotetrack.parallel import analyze_many, parse_many
 from quotetrack.parser import QuoteParser, parse
 from quotetrack.pipeline import analyze
 from quotetrack.sentiment import SentimentScorer, score
+from quotetrack.view import render_html
 
 __version__ = "0.1.0"
 
@@ -39,6 +40,7 @@ __all__ = [
     "errors",
     "parse",
     "parse_many",
+    "render_html",
     "score",
     "to_dict",
     "to_jsonl",
