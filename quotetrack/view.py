@@ -161,6 +161,7 @@ mark.qt:has(mark.qt:hover)>.tip,mark.qt:has(mark.qt:focus)>.tip{display:none}
 .all-quotes th,.all-quotes td{text-align:left;vertical-align:top;padding:.4rem .5rem;
 border-bottom:1px solid var(--line)}
 .all-quotes td.q{font-family:var(--serif)}
+.all-quotes td.nw{white-space:nowrap}
 .empty{color:var(--muted);font-style:italic}
 @media (min-width:60rem){
 .layout{grid-template-columns:15rem minmax(0,42rem) minmax(0,1fr);align-items:start}
@@ -448,9 +449,9 @@ def _table(quotes: Sequence[Quote]) -> str:
         target = f'<a href="#q{n}">{n}</a>' if q.spans else str(n)
         rows.append(
             f'<tr class="s-{label}"><td class="num">{target}</td>'
-            f'<td class="num"><span class="ico"></span> {label} {score}</td>'
+            f'<td class="num nw"><span class="ico"></span> {label} {score}</td>'
             f"<td>{who}</td><td>{cue}</td><td class='q'>{esc(q.text)}</td>"
-            f"<td>{esc(q.kind.value)}</td><td><code>{esc(q.rule)}</code></td></tr>"
+            f"<td>{esc(q.kind.value)}</td><td class='nw'><code>{esc(q.rule)}</code></td></tr>"
         )
     return (
         f'<details class="all-quotes card"><summary>All {len(quotes)} quotes as a table'
