@@ -12,6 +12,7 @@ Every piece of text is escaped; the output is safe to paste into an HTML page.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -31,15 +32,21 @@ TICK_LABELS = {-1.0: "\u22121", -0.5: "\u22120.5", 0.0: "0", 0.5: "+0.5", 1.0: "
 
 @attrs.frozen(slots=True)
 class Point:
-    """One period: its axis ``label``, mean compound ``value`` and number of quotes."""
+    """One period: its axis ``label``, mean compound ``value`` and number of quotes.
+
+    ``value`` is None for a period without scored quotes: it keeps its place on the axis
+    and gets a small hollow tick instead of a marker, and the line breaks there.
+    """
 
     label: str
-    value: float
+    value: float | None
     count: int = 1
 
     @property
     def sentiment(self) -> str:
-        """``"positive"``, ``"neutral"`` or ``"negative"`` by VADER's ±0.05 rule."""
+        """``"positive"``, ``"neutral"``, ``"negative"``, or ``"empty"`` without a value."""
+        if self.value is None:
+            return "empty"
         if self.value >= POSITIVE_THRESHOLD:
             return "positive"
         if self.value <= -POSITIVE_THRESHOLD:
@@ -152,20 +159,30 @@ def sentiment_chart(
             )
     xl.append("</g>")
     out.extend(xl)
-    if n > 1:
-        coords = " ".join(
-            f"{_num(x)},{_num(y_of(p.value))}" for p, x in zip(points, xs, strict=True)
+    out.extend(
+        _lines(
+            [
+                (x, None if p.value is None else y_of(p.value))
+                for p, x in zip(points, xs, strict=True)
+            ]
         )
-        out.append(
-            f'<polyline class="line" points="{coords}" fill="none" stroke="#1b1b1f" '
-            'stroke-width="1.5" stroke-linejoin="round" aria-hidden="true"/>'
-        )
+    )
     most = max((p.count for p in points), default=1)
     marks = ['<g class="points">']
     for p, x in zip(points, xs, strict=True):
         r = 3.5 + 3.5 * math.sqrt(max(0, p.count) / max(1, most))
         label = p.sentiment
         quotes = f"{p.count} quote{'s' if p.count != 1 else ''}"
+        if p.value is None:
+            what = "no quotes" if p.count == 0 else f"{quotes}, none scored"
+            base = top + plot_h
+            marks.append(
+                f'<g class="point empty" data-label="{_esc(p.label)}" data-count="{p.count}">'
+                f"<title>{_esc(p.label)}: {what}</title>"
+                f'<circle cx="{_num(x)}" cy="{_num(base)}" r="2.5" fill="#fff" '
+                'stroke="#55565e" stroke-width="1.2"/></g>'
+            )
+            continue
         marks.append(
             f'<g class="point {label}" fill="{COLOURS[label]}" stroke="#fff" stroke-width="1.2" '
             f'data-label="{_esc(p.label)}" data-value="{p.value:.4f}" data-count="{p.count}">'
@@ -174,7 +191,7 @@ def sentiment_chart(
         )
     marks.append("</g>")
     out.extend(marks)
-    if not n:
+    if not any(p.value is not None for p in points):
         out.append(
             f'<text x="{_num(left + plot_w / 2)}" y="{_num(y_of(0.5))}" '
             'text-anchor="middle" fill="#55565e">no quotes in this range</text>'
@@ -183,14 +200,42 @@ def sentiment_chart(
     return "".join(out)
 
 
+def _lines(xy: Sequence[tuple[float, float | None]]) -> list[str]:
+    """A solid polyline through each run of valued periods, dashed across the gaps."""
+    runs: list[list[tuple[float, float]]] = [[]]
+    for x, y in xy:
+        if y is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append((x, y))
+    runs = [r for r in runs if r]
+    out = []
+    for before, after in itertools.pairwise(runs):
+        (x1, y1), (x2, y2) = before[-1], after[0]
+        out.append(
+            f'<line class="gap" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
+            'stroke="#55565e" stroke-width="1" stroke-dasharray="3 3" aria-hidden="true"/>'
+        )
+    for run in runs:
+        if len(run) > 1:
+            coords = " ".join(f"{_num(x)},{_num(y)}" for x, y in run)
+            out.append(
+                f'<polyline class="line" points="{coords}" fill="none" stroke="#1b1b1f" '
+                'stroke-width="1.5" stroke-linejoin="round" aria-hidden="true"/>'
+            )
+    return out
+
+
 def _summary(points: Sequence[Point]) -> str:
-    if not points:
-        return "No data."
-    lo = min(points, key=lambda p: p.value)
-    hi = max(points, key=lambda p: p.value)
+    valued = [(p, p.value) for p in points if p.value is not None]
+    if not valued:
+        return "No scored quotes." if points else "No data."
+    lo = min(valued, key=lambda pv: pv[1])
+    hi = max(valued, key=lambda pv: pv[1])
     total = sum(p.count for p in points)
     return (
         f"{len(points)} periods from {points[0].label} to {points[-1].label}, "
-        f"{total} quotes; highest {_signed(hi.value)} in {hi.label}, "
-        f"lowest {_signed(lo.value)} in {lo.label}."
+        f"{total} quotes; highest {_signed(hi[1])} in {hi[0].label}, "
+        f"lowest {_signed(lo[1])} in {lo[0].label}."
     )

@@ -137,7 +137,7 @@ def test_text_is_escaped(evil: str) -> None:
         st.builds(
             Point,
             st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn")), max_size=12),
-            st.floats(allow_nan=False, allow_infinity=False, min_value=-5, max_value=5),
+            st.none() | st.floats(allow_nan=False, allow_infinity=False, min_value=-5, max_value=5),
             st.integers(0, 10_000),
         ),
         max_size=60,
@@ -147,3 +147,23 @@ def test_any_data_gives_well_formed_svg(data: list[Point]) -> None:
     """Whatever the labels and values, the chart is well-formed XML with one marker each."""
     svg = sentiment_chart(data, title="t")
     assert len(points(parse(svg))) == len(data)
+
+
+def test_periods_without_values_keep_their_place() -> None:
+    """A period with no scored quote gets a hollow tick, and the line breaks (dashed) there."""
+    data = [Point("a", 0.5, 2), Point("b", None, 0), Point("c", -0.5, 1), Point("d", 0.2, 1)]
+    root = parse(sentiment_chart(data, title="t"))
+    groups = points(root)
+    assert [g.get("class") for g in groups] == [
+        "point positive",
+        "point empty",
+        "point negative",
+        "point positive",
+    ]
+    empty_title = groups[1].find("s:title", NS)
+    assert empty_title is not None
+    assert empty_title.text == "b: no quotes"
+    assert len(root.findall(".//s:line[@class='gap']", NS)) == 1
+    (line,) = root.findall(".//s:polyline", NS)
+    assert len(line.get("points", "").split()) == 2  # c and d; a stands alone
+    assert "highest +0.50 in a, lowest \u22120.50 in c" in (root.find("s:desc", NS).text or "")
