@@ -206,8 +206,7 @@ def _quote(row: Mapping[str, Any]) -> Quote:
     spans = _spans(text, _str(row["spans"]) or "[]")
     return Quote(
         text=text,
-        # attrs' mypy plugin types a ``converter=tuple`` argument as Iterable[_T_co]
-        spans=spans,  # type: ignore[arg-type]
+        spans=spans,
         speaker=speaker,
         cue=_span(row, _CUE),
         kind=QuoteKind(_str(row["kind"]) or "direct"),

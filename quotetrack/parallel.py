@@ -23,8 +23,9 @@ shuts the pool down: no worker process outlives the generator. The pool is only
 started on the first ``next()``, so a generator that is never iterated costs nothing.
 
 A non-``str`` item raises :class:`~quotetrack.errors.InputTypeError` naming its index,
-after the results of every text before it have been yielded, exactly as the in-process
-loop would.
+and an exception raised by the input iterator itself propagates; either is raised after
+the results of every text before it have been yielded, exactly as the in-process loop
+would, so a caller that stores each result loses none of them.
 
 Worker processes are started with the platform's default :mod:`multiprocessing` start
 method, or with ``mp_context`` (e.g. ``multiprocessing.get_context("spawn")`` when the
@@ -261,8 +262,7 @@ def _unpack(packed: _Packed) -> Quote:
     spans = tuple(Span(*s) for s in packed_spans)
     return Quote(
         text=text,
-        # attrs' mypy plugin types a ``converter=tuple`` argument as Iterable[_T_co]
-        spans=spans,  # type: ignore[arg-type]
+        spans=spans,
         speaker=None
         if speaker is None
         else Speaker(speaker[0], Span(*speaker[1]), SpeakerKind(speaker[2])),
@@ -286,7 +286,7 @@ def _in_pool(
     limit = workers * _IN_FLIGHT_PER_WORKER
     pending: collections.deque[Future[list[list[_Packed]]]] = collections.deque()
     numbered = enumerate(items)
-    error: InputTypeError | None = None
+    error: Exception | None = None
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=mp_context,
@@ -297,12 +297,11 @@ def _in_pool(
         while True:
             while error is None and len(pending) < limit:
                 chunk: list[str] = []
-                for index, item in itertools.islice(numbered, chunksize):
-                    try:
+                try:
+                    for index, item in itertools.islice(numbered, chunksize):
                         chunk.append(_checked(index, item))
-                    except InputTypeError as exc:
-                        error = exc  # raised once every earlier text has been yielded
-                        break
+                except Exception as exc:  # a bad item, or the input's own failure
+                    error = exc  # raised once every earlier text's result is out
                 if chunk:
                     pending.append(executor.submit(_run_chunk, chunk))
                 if error is not None or len(chunk) < chunksize:

@@ -65,7 +65,7 @@ def quotes(draw: st.DrawFn) -> Quote:
     joined = " ".join(s.text for s in spans)
     return Quote(
         text=draw(st.one_of(st.just(joined), _texts)),
-        spans=spans,  # type: ignore[arg-type]
+        spans=spans,
         speaker=draw(st.none() | _speakers),
         cue=draw(st.none() | _spans()),
         kind=draw(st.sampled_from(QuoteKind)),
@@ -157,7 +157,7 @@ def test_compact_spans_only_when_texts_can_be_cut_back() -> None:
     joined = Quote.from_spans((a, b))
     [row] = flat_records("d", [joined])
     assert json.loads(row["spans"]) == [[1, 5], [17, 21]]
-    odd = Quote(text="One two", spans=(a, b))  # type: ignore[arg-type]
+    odd = Quote(text="One two", spans=(a, b))
     [row] = flat_records("d", [odd])
     assert json.loads(row["spans"]) == [[1, 5, "One,"], [17, 21, "two."]]
     assert quotes_from_records([row]) == (odd,)

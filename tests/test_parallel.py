@@ -143,6 +143,21 @@ def test_non_str_item_raises_with_its_index_after_earlier_results(workers: int) 
     assert _no_children()
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_input_failure_is_raised_after_earlier_results(workers: int) -> None:
+    """An exception from the input iterator comes after every earlier text's result."""
+
+    def texts() -> Iterator[str]:
+        yield from SYNTHETIC
+        raise LookupError("the feed broke")
+
+    gen = parse_many(texts(), workers=workers, chunksize=3)
+    assert list(itertools.islice(gen, len(SYNTHETIC))) == [quotetrack.parse(t) for t in SYNTHETIC]
+    with pytest.raises(LookupError, match="feed broke"):
+        next(gen)
+    assert _no_children()
+
+
 def test_single_string_is_refused() -> None:
     """Passing one str instead of an iterable of str raises InputTypeError at once."""
     with pytest.raises(InputTypeError, match="wrap one text in a list"):
@@ -202,7 +217,7 @@ def test_pack_round_trips_every_field() -> None:
     text = "“Great, just great,” Jane Doe told him."
     quote = Quote(
         text="Great, just great,",
-        spans=(Span.of(text, 1, 19),),  # type: ignore[arg-type]
+        spans=(Span.of(text, 1, 19),),
         speaker=Speaker("Jane Doe", Span.of(text, 21, 29), SpeakerKind.GROUP),
         cue=Span.of(text, 30, 34),
         kind=QuoteKind.MIXED,
