@@ -18,11 +18,18 @@ from __future__ import annotations
 
 import attrs
 
+from collections.abc import Mapping
+from contextvars import ContextVar
+
 from quotetrack.lexicon import CUE_VERBS, SPEAKER_PRONOUNS, TITLES
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
 
-__all__ = ["Match", "match_head", "match_tail", "sentence_subject"]
+__all__ = ["ACTIVE_CUES", "Match", "match_head", "match_tail", "sentence_subject"]
+
+ACTIVE_CUES: ContextVar[Mapping[str, str]] = ContextVar("ACTIVE_CUES", default=CUE_VERBS)
+"""The cue forms (form -> lemma) the rules read; a QuoteParser with extra cue verbs sets
+it for the length of one parse, so parsers with different lexicons never interfere."""
 
 _DETERMINERS = frozenset(
     [
@@ -179,6 +186,17 @@ _NP_STOP = frozenset(
     ]
 )
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you", "it"])
+# Cue forms that are also common nouns ("the report", "his claim"): after a noun phrase
+# that is not a name or pronoun they are read as nouns, not as the cue.
+_NOUNY_CUES = frozenset(
+    """
+    report reports claim claims post posts tweet tweets note notes answer answers reply
+    replies charge charges counter counters laugh laughs cry cries sigh sighs demand demands
+    offer offers joke jokes promise promises state states quip quips point points remark
+    remarks mention mentions read reads vow vows boast boasts rail rails chant chants tout
+    touts mock mocks plead pleads stress stresses caution cautions muse muses
+    """.split()
+)
 _PARTICLES = {"point": "out", "go": "on", "chime": "in"}
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
 _LEAD_PUNCT = _DASHES | {","}
@@ -247,12 +265,12 @@ def _span(text: str, toks: list[Token]) -> Span:
 
 
 def _is_cue(tok: Token) -> bool:
-    return tok.lower in CUE_VERBS
+    return tok.lower in ACTIVE_CUES.get()
 
 
 def _cue_span(text: str, toks: list[Token], c: int) -> tuple[Span, int]:
     """The cue at ``toks[c]`` (with its particle, as in 'pointed out'); the index after it."""
-    lemma = CUE_VERBS[toks[c].lower]
+    lemma = ACTIVE_CUES.get()[toks[c].lower]
     particle = _PARTICLES.get(lemma)
     if particle and c + 1 < len(toks) and toks[c + 1].lower == particle:
         return _span(text, toks[c : c + 2]), c + 2
@@ -463,16 +481,25 @@ def _addressee(toks: list[Token], i: int) -> list[Token]:
 
 
 def _drop_parentheticals(toks: list[Token]) -> list[Token]:
-    """Remove '(D-N.C.)'-style asides so they do not break a noun phrase."""
+    """Remove '(D-N.C.)'-style asides so they do not break a noun phrase; an opening
+    parenthesis that never closes in the window is dropped on its own."""
     out: list[Token] = []
+    held: list[Token] = []
     depth = 0
     for t in toks:
         if t.text == "(":
             depth += 1
-        elif t.text == ")" and depth:
-            depth -= 1
-        elif not depth:
+            held.append(t)
+        elif depth:
+            held.append(t)
+            if t.text == ")":
+                depth -= 1
+                if not depth:
+                    held = []
+        else:
             out.append(t)
+    if depth:
+        out.extend(t for t in held if t.text != "(")
     return out
 
 
@@ -486,11 +513,12 @@ def _clause_ends(toks: list[Token], k: int) -> bool:
         rest.append(t)
     if not rest:
         return True
-    if rest[0].text == ",":
+    first = rest[0]
+    if first.text == ",":
         return True  # an appositive or a participle clause ("said X, adding ...")
-    return (
-        rest[0].lower in _ADVERBIAL_START and len(rest) <= 8 and not any(_is_cue(t) for t in rest)
-    )
+    # "said of Apple in February, when ..."; anything else starts a complement clause
+    # ("She says it underscores ...", "He says referees ...") and is no attribution.
+    return first.lower in _ADVERBIAL_START or first.lower in ("of", "about", "when")
 
 
 def match_tail(text: str, start: int, end: int, last_char: str = ",") -> Match | None:
@@ -537,7 +565,7 @@ def match_tail(text: str, start: int, end: int, last_char: str = ",") -> Match |
             cue, k = _cue_span(text, toks, c)
             addressee = None
             last = cue.end
-            if CUE_VERBS[tok.lower] in ("tell", "ask"):
+            if ACTIVE_CUES.get()[tok.lower] in ("tell", "ask"):
                 obj = _addressee(toks, k)
                 if obj:
                     addressee = _span(text, obj)
@@ -577,6 +605,12 @@ def match_head(text: str, start: int, end: int) -> Match | None:
     found = _cue_at_end(text, toks)
     if found is not None:
         return found
+    # Said Dorothy Poynter, who grew up with Ali, “…”
+    if len(toks) > 1 and _is_cue(toks[0]) and toks[0].is_capitalised:
+        np = _np_after(toks, 1)
+        if np:
+            cue = _span(text, toks[:1])
+            return Match(_span(text, np), cue, None, "head-cue-speaker", np[-1].end)
     # Trump: “…”  /  From Teigen:
     raw = text[start:end].rstrip()
     if raw.endswith(":"):
@@ -607,7 +641,7 @@ def _cue_at_end(text: str, toks: list[Token]) -> Match | None:
             continue
         cue, k = _cue_span(text, toks, c)
         after = toks[k:]
-        lemma = CUE_VERBS[tok.lower]
+        lemma = ACTIVE_CUES.get()[tok.lower]
         addressee = None
         if lemma in ("tell", "ask") and after and after[0].lower not in _ADVERBIAL_START:
             obj = _addressee(toks, k)
@@ -655,6 +689,8 @@ def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
         while i < end - 1 and toks[i].lower in ("but", "and", "so", "then", "later", "now"):
             i += 1
         return toks[i:end]
+    if toks[c].lower in _NOUNY_CUES:
+        return None  # "the report", "his claims": a noun, not the cue
     while i > 0 and end - i < _MAX_NP and toks[i - 1].is_word:
         i -= 1
         if toks[i].lower in _DETERMINERS:

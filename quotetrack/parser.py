@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from quotetrack.attribution import Match, match_head, match_tail, sentence_subject
+from quotetrack.attribution import ACTIVE_CUES, Match, match_head, match_tail, sentence_subject
 from quotetrack.errors import ConfigurationError, check_text
 from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
@@ -22,6 +22,7 @@ __all__ = ["QuoteParser", "parse"]
 
 _ANONYMOUS_HEADS = frozenset({"source", "sources", "aide", "aides", "insider", "insiders"})
 _MIN_UNATTRIBUTED_WORDS = 6
+_STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "head-cue-speaker"})
 
 
 @attrs.frozen(slots=True)
@@ -49,8 +50,7 @@ class QuoteParser:
                 raise ConfigurationError(msg)
         self._extra_cues = tuple(v.strip().lower() for v in extra)
         self.keep_unattributed = keep_unattributed
-        for verb in self._extra_cues:
-            CUE_VERBS.setdefault(verb, verb)
+        self._cues = {**{v: v for v in self._extra_cues}, **CUE_VERBS}
 
     def __repr__(self) -> str:
         return (
@@ -61,7 +61,11 @@ class QuoteParser:
     def parse(self, text: str) -> tuple[Quote, ...]:
         """Every quote in ``text``, in document order."""
         text = check_text(text)
-        return _Document(text, self).quotes()
+        token = ACTIVE_CUES.set(self._cues)
+        try:
+            return _Document(text, self).quotes()
+        finally:
+            ACTIVE_CUES.reset(token)
 
 
 class _Document:
@@ -133,9 +137,18 @@ class _Document:
     def _attribute(self, g: _Group, nxt: _Group | None, prev_end: int) -> Match | None:
         """The best attribution of one group from its tail, then its head."""
         tail = self._tail(g, nxt)
+        head = self._head(g, prev_end)
+        content = g.stretches[-1].content.text
+        if (
+            head is not None
+            and tail is not None
+            and head.rule in _STRONG_HEADS
+            and content[-1:] in (".", "?", "!")
+        ):
+            # Brafman said, “… sentence.” The next sentence: the head attributes it.
+            return head
         if tail is not None and tail.rule != "tail-dash":
             return tail
-        head = self._head(g, prev_end)
         if head is not None and self._runs_to_sentence_end(g):
             return head
         return tail

@@ -61,3 +61,12 @@ def test_negative(case: dict[str, Any]) -> None:
 def test_known_failure(case: dict[str, Any]) -> None:
     """A documented failure: passes only once the parser learns this case."""
     assert observed(case["text"]) == case["quotes"]
+
+
+def test_extra_cue_verbs_stay_with_their_parser() -> None:
+    """A parser's extra cue verb attributes quotes for it alone, not for the default parse."""
+    text = "“The numbers lie,” Smith griped."
+    custom = quotetrack.QuoteParser(cue_verbs=["griped"])
+    assert [q.speaker.name for q in custom.parse(text) if q.speaker] == ["Smith"]
+    assert [q.cue.text for q in custom.parse(text) if q.cue] == ["griped"]
+    assert all(q.cue is None for q in quotetrack.parse(text))
