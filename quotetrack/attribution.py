@@ -16,10 +16,10 @@ its opening mark (the *head*) and returns a :class:`Match` naming itself:
 
 from __future__ import annotations
 
-import attrs
-
 from collections.abc import Mapping
 from contextvars import ContextVar
+
+import attrs
 
 from quotetrack.lexicon import CUE_VERBS, SPEAKER_PRONOUNS, TITLES
 from quotetrack.models import Span
@@ -189,13 +189,72 @@ _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you", "it"])
 # Cue forms that are also common nouns ("the report", "his claim"): after a noun phrase
 # that is not a name or pronoun they are read as nouns, not as the cue.
 _NOUNY_CUES = frozenset(
-    """
-    report reports claim claims post posts tweet tweets note notes answer answers reply
-    replies charge charges counter counters laugh laughs cry cries sigh sighs demand demands
-    offer offers joke jokes promise promises state states quip quips point points remark
-    remarks mention mentions read reads vow vows boast boasts rail rails chant chants tout
-    touts mock mocks plead pleads stress stresses caution cautions muse muses
-    """.split()
+    [
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "post",
+        "posts",
+        "tweet",
+        "tweets",
+        "note",
+        "notes",
+        "answer",
+        "answers",
+        "reply",
+        "replies",
+        "charge",
+        "charges",
+        "counter",
+        "counters",
+        "laugh",
+        "laughs",
+        "cry",
+        "cries",
+        "sigh",
+        "sighs",
+        "demand",
+        "demands",
+        "offer",
+        "offers",
+        "joke",
+        "jokes",
+        "promise",
+        "promises",
+        "state",
+        "states",
+        "quip",
+        "quips",
+        "point",
+        "points",
+        "remark",
+        "remarks",
+        "mention",
+        "mentions",
+        "read",
+        "reads",
+        "vow",
+        "vows",
+        "boast",
+        "boasts",
+        "rail",
+        "rails",
+        "chant",
+        "chants",
+        "tout",
+        "touts",
+        "mock",
+        "mocks",
+        "plead",
+        "pleads",
+        "stress",
+        "stresses",
+        "caution",
+        "cautions",
+        "muse",
+        "muses",
+    ]
 )
 _PARTICLES = {"point": "out", "go": "on", "chime": "in"}
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
