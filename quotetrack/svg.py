@@ -81,7 +81,7 @@ def _marker(label: str, x: float, y: float, r: float) -> str:
 
 def _label_every(n: int, room: float, longest: int) -> int:
     """Show every k-th x label so labels of ``longest`` characters do not overlap."""
-    needed = max(1, longest) * 6.5 + 8  # px per label at 11px sans
+    needed = max(1, longest) * 7 + 10  # px per label at 12px sans
     per = room / max(1, n)
     return max(1, math.ceil(needed / per))
 
@@ -92,7 +92,7 @@ def sentiment_chart(
     title: str,
     desc: str | None = None,
     ident: str = "chart",
-    width: int = 640,
+    width: int = 520,
     height: int = 220,
 ) -> str:
     """An SVG line chart of mean sentiment, one marker per point, in the order given.
@@ -117,7 +117,7 @@ def sentiment_chart(
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
         f'width="100%" role="img" aria-labelledby="{_esc(ident)}-title {_esc(ident)}-desc" '
-        'font-family="system-ui, sans-serif" font-size="11">',
+        'font-family="system-ui, sans-serif" font-size="12">',
         f'<title id="{_esc(ident)}-title">{_esc(title)}</title>',
         f'<desc id="{_esc(ident)}-desc">{_esc(desc)}</desc>',
     ]
