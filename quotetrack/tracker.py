@@ -1,0 +1,1449 @@
+"""Tracker: follow speakers and re-quoted lines across articles, in one SQLite file.
+
+    >>> import quotetrack
+    >>> with quotetrack.Tracker(":memory:") as tracker:
+    ...     result = tracker.add(
+    ...         '“We will win,” Hillary Clinton said.', doc_id="a1", published="2016-09-12"
+    ...     )
+    ...     [(s.name, s.quotes) for s in tracker.speakers()]
+    [('Hillary Clinton', 1)]
+
+This is the only module that talks SQL (stdlib :mod:`sqlite3`, WAL mode, every value a
+bound parameter). Each article is written in one transaction: it is either fully stored
+or absent, whatever happens to the process. Readers in other processes can query while
+one process writes.
+
+Who is who across articles is decided by :mod:`quotetrack.identity` from the set of
+in-article names; the tracker stores the decision and re-takes it, lazily, before the
+first query after new articles arrived. Near-duplicate quotes are clustered as they
+arrive, through an index of word 4-grams kept in the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Final, Literal
+
+import attrs
+
+from quotetrack import identity
+from quotetrack.errors import (
+    ConfigurationError,
+    DocumentConflictError,
+    InputTypeError,
+    InvalidDateError,
+    InvalidSpanError,
+    SchemaVersionError,
+    TrackerError,
+    check_text,
+)
+from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.pipeline import analyze
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AddResult",
+    "IngestSummary",
+    "QuoteCluster",
+    "StoreStats",
+    "TimelinePoint",
+    "TrackedQuote",
+    "TrackedSpeaker",
+    "Tracker",
+]
+
+AddStatus = Literal["added", "unchanged", "replaced"]
+Freq = Literal["day", "week", "month"]
+DateLike = dt.date | dt.datetime | str
+
+# --- results -----------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class AddResult:
+    """What :meth:`Tracker.add` did with one article: ``status`` is ``"added"``,
+    ``"unchanged"`` (same ``doc_id``, same text: nothing written) or ``"replaced"``;
+    ``quotes`` is how many quotes the article has in the store."""
+
+    doc_id: str
+    status: AddStatus
+    quotes: int
+
+    @property
+    def changed(self) -> bool:
+        """True when the store was written to."""
+        return self.status != "unchanged"
+
+
+@attrs.frozen(slots=True)
+class IngestSummary:
+    """What :meth:`Tracker.add_many` did: articles per status, quotes written, time."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        """Articles seen, whatever their status."""
+        return self.added + self.replaced + self.unchanged
+
+    @property
+    def rate(self) -> float:
+        """Articles seen per second."""
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+
+@attrs.frozen(slots=True)
+class StoreStats:
+    """How much the store holds."""
+
+    documents: int
+    quotes: int
+    speakers: int
+    clusters: int
+    """Clusters of quotes that span two articles or more."""
+
+
+@attrs.frozen(slots=True)
+class TrackedSpeaker:
+    """One person or group followed across articles.
+
+    ``aliases`` are every form seen for them, most frequent first: the in-article full
+    names and the name-like mentions ("Mrs. Clinton"). ``mean_compound`` is the mean
+    VADER compound of their scored quotes; ``first_seen``/``last_seen`` are publication
+    dates (None when no article of theirs is dated).
+    """
+
+    id: int
+    name: str
+    kind: SpeakerKind
+    aliases: tuple[str, ...]
+    quotes: int
+    articles: int
+    mean_compound: float | None
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+
+@attrs.frozen(slots=True)
+class TrackedQuote:
+    """A stored quote: the in-article :class:`~quotetrack.models.Quote` exactly as it was
+    added, where it was published, and who said it across articles (``speaker`` is the
+    global speaker's name, None when no one can be followed)."""
+
+    id: int
+    doc_id: str
+    position: int
+    quote: Quote
+    speaker_id: int | None
+    speaker: str | None
+    cluster_id: int
+    published: dt.date | None
+    outlet: str | None
+    url: str | None
+    title: str | None
+
+    @property
+    def text(self) -> str:
+        """The quote's text."""
+        return self.quote.text
+
+
+@attrs.frozen(slots=True)
+class TimelinePoint:
+    """One period of a speaker's timeline: how many quotes, and their mean compound
+    (None when the period has no scored quote)."""
+
+    period: str
+    """``2016-09-12`` (day), ``2016-W37`` (ISO week) or ``2016-09`` (month)."""
+    start: dt.date
+    quotes: int
+    mean_compound: float | None
+
+
+@attrs.frozen(slots=True)
+class QuoteCluster:
+    """One line quoted in several places (wire copy, reprints, shortened or lightly
+    edited versions): the MemeTracker/Quotebank idea.
+
+    ``quotation`` is the most frequent wording (then the longest); ``occurrences``
+    counts every stored quote in the cluster; ``doc_ids`` are the articles in order of
+    publication; ``speakers`` counts who each occurrence was attributed to (None for
+    unattributed ones), most frequent first.
+    """
+
+    id: int
+    quotation: str
+    occurrences: int
+    doc_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    urls: tuple[str, ...]
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    speakers: tuple[tuple[str | None, int], ...]
+
+    @property
+    def articles(self) -> int:
+        """How many articles carry the line."""
+        return len(self.doc_ids)
+
+    @property
+    def speaker(self) -> str | None:
+        """The speaker most occurrences are attributed to."""
+        return self.speakers[0][0] if self.speakers else None
+
+
+# --- schema ------------------------------------------------------------------------
+
+
+def _script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated statements inside the current transaction (unlike
+    :meth:`sqlite3.Connection.executescript`, which commits first)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _schema_v1(conn: sqlite3.Connection) -> None:
+    """Documents, quotes, in-article names (aliases) and global speakers."""
+    _script(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE documents (
+            doc_id    TEXT PRIMARY KEY,
+            sha256    TEXT NOT NULL,
+            published TEXT,                 -- ISO date, or NULL when unknown
+            outlet    TEXT,
+            url       TEXT,
+            title     TEXT,
+            text      TEXT NOT NULL,
+            added     TEXT NOT NULL         -- UTC time the article was stored
+        );
+        CREATE INDEX documents_published ON documents (published);
+        CREATE TABLE speakers (
+            id   INTEGER PRIMARY KEY,
+            key  TEXT NOT NULL UNIQUE,      -- identity.resolve()'s key
+            name TEXT NOT NULL,             -- identity.display_name()
+            kind TEXT NOT NULL
+        );
+        CREATE TABLE aliases (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL,       -- a cleaned in-article name
+            kind       TEXT NOT NULL,
+            speaker_id INTEGER REFERENCES speakers (id) ON DELETE SET NULL,
+            UNIQUE (name, kind)
+        );
+        CREATE INDEX aliases_speaker ON aliases (speaker_id);
+        CREATE TABLE quotes (
+            id              INTEGER PRIMARY KEY,
+            doc_id          TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+            position        INTEGER NOT NULL,
+            text            TEXT NOT NULL,
+            spans           TEXT NOT NULL,  -- JSON [[start, end], ...] (or [start, end, text])
+            kind            TEXT NOT NULL,
+            speaker_name    TEXT,           -- the in-article name, verbatim
+            speaker_kind    TEXT,
+            mention_start   INTEGER,
+            mention_end     INTEGER,
+            mention_text    TEXT,
+            alias_id        INTEGER REFERENCES aliases (id),
+            speaker_id      INTEGER REFERENCES speakers (id) ON DELETE SET NULL,
+            cue_start       INTEGER,
+            cue_end         INTEGER,
+            cue_text        TEXT,
+            addressee_start INTEGER,
+            addressee_end   INTEGER,
+            addressee_text  TEXT,
+            compound        REAL,
+            positive        REAL,
+            neutral         REAL,
+            negative        REAL,
+            rule            TEXT NOT NULL,
+            UNIQUE (doc_id, position)
+        );
+        CREATE INDEX quotes_alias ON quotes (alias_id);
+        CREATE INDEX quotes_speaker ON quotes (speaker_id);
+        INSERT INTO meta (key, value) VALUES ('identity_dirty', '0');
+        """,
+    )
+
+
+def _schema_v2(conn: sqlite3.Connection) -> None:
+    """Quote clusters: normalised words per quote, a shingle index, a cluster per quote;
+    existing quotes are clustered in the order they were stored."""
+    _script(
+        conn,
+        """
+        ALTER TABLE quotes ADD COLUMN tokens TEXT;      -- identity.quote_tokens(), joined
+        ALTER TABLE quotes ADD COLUMN cluster_id INTEGER; -- smallest quote id of the cluster
+        ALTER TABLE quotes ADD COLUMN speaker_tag TEXT;   -- identity.speaker_tag()
+        CREATE INDEX quotes_cluster ON quotes (cluster_id);
+        CREATE TABLE shingles (
+            hash     INTEGER NOT NULL,
+            quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            PRIMARY KEY (hash, quote_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX shingles_quote ON shingles (quote_id);
+        """,
+    )
+    rows = conn.execute(
+        "SELECT q.id, q.text, a.name, a.kind FROM quotes q"
+        " LEFT JOIN aliases a ON a.id = q.alias_id ORDER BY q.id"
+    ).fetchall()
+    for quote_id, text, alias, kind in rows:
+        tokens = identity.quote_tokens(text)
+        tag = identity.speaker_tag(alias, None if kind is None else SpeakerKind(kind))
+        conn.execute(
+            "UPDATE quotes SET tokens = ?, speaker_tag = ? WHERE id = ?",
+            (" ".join(tokens), tag, quote_id),
+        )
+        _cluster(conn, quote_id, tokens, tag)
+
+
+_MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (_schema_v1, _schema_v2)
+
+SCHEMA_VERSION: Final = len(_MIGRATIONS)
+"""The schema version this quotetrack writes (kept in ``PRAGMA user_version``)."""
+
+_CANDIDATES: Final = 200
+"""Most quotes compared with a new one: those sharing the most 4-grams with it."""
+
+_IN_CHUNK: Final = 500
+"""Bound parameters per ``IN (...)`` list, well under SQLite's limit."""
+
+_QUOTE_COLUMNS: Final = """
+    q.id, q.doc_id, q.position, q.text, q.spans, q.kind, q.speaker_name, q.speaker_kind,
+    q.mention_start, q.mention_end, q.mention_text, q.cue_start, q.cue_end, q.cue_text,
+    q.addressee_start, q.addressee_end, q.addressee_text, q.compound, q.positive,
+    q.neutral, q.negative, q.rule, q.speaker_id, s.name, q.cluster_id,
+    d.published, d.outlet, d.url, d.title
+"""
+
+
+def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _cluster(
+    conn: sqlite3.Connection, quote_id: int, tokens: Sequence[str], tag: str | None
+) -> None:
+    """Index a stored quote's shingles and merge it with every cluster it matches."""
+    hashes = sorted(identity.shingles(tokens))
+    roots = {quote_id}
+    if hashes:
+        shared: Counter[int] = Counter()
+        for chunk in _chunks(hashes):
+            for other, n in conn.execute(
+                f"SELECT quote_id, COUNT(*) FROM shingles WHERE hash IN ({_marks(len(chunk))})"
+                " AND quote_id != ? GROUP BY quote_id",
+                (*chunk, quote_id),
+            ):
+                shared[other] += n
+        best = [other for other, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))]
+        best = best[:_CANDIDATES]
+        if best:
+            rows = conn.execute(
+                "SELECT id, tokens, cluster_id, speaker_tag FROM quotes"
+                f" WHERE id IN ({_marks(len(best))})",
+                best,
+            ).fetchall()
+            rank = {other: i for i, other in enumerate(best)}
+            for _, other_tokens, root, other_tag in sorted(rows, key=lambda r: rank[r[0]]):
+                if root in roots:
+                    continue
+                if identity.similar(tokens, other_tokens.split(), tag, other_tag):
+                    roots.add(root)
+        conn.executemany(
+            "INSERT OR IGNORE INTO shingles (hash, quote_id) VALUES (?, ?)",
+            ((h, quote_id) for h in hashes),
+        )
+    root = min(roots)
+    conn.execute("UPDATE quotes SET cluster_id = ? WHERE id = ?", (root, quote_id))
+    others = sorted(roots - {root, quote_id})
+    if others:
+        conn.execute(
+            f"UPDATE quotes SET cluster_id = ? WHERE cluster_id IN ({_marks(len(others))})",
+            (root, *others),
+        )
+
+
+# --- input checks ------------------------------------------------------------------
+
+
+def _as_date(value: object, what: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            msg = f"cannot read {what}={value!r} as a date; give an ISO date such as '2016-09-12'"
+            raise InvalidDateError(msg) from None
+    msg = f"{what} must be a date, datetime or ISO string, not {type(value).__name__}"
+    raise InvalidDateError(msg)
+
+
+def _optional_str(value: object, what: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    msg = f"{what} must be str or None, not {type(value).__name__}"
+    raise InputTypeError(msg)
+
+
+def _check_doc_id(doc_id: object, what: str = "doc_id") -> str:
+    if not isinstance(doc_id, str) or not doc_id:
+        msg = f"{what} must be a non-empty str, not {doc_id!r}"
+        raise InputTypeError(msg)
+    return doc_id
+
+
+def _make_document(
+    text: object,
+    doc_id: object,
+    published: object,
+    outlet: object,
+    url: object,
+    title: object,
+    what: str = "",
+) -> Document:
+    """A checked Document: typed errors for every field before anything is written."""
+    return Document(
+        text=check_text(text, what=f"{what}text"),
+        doc_id=_check_doc_id(doc_id, f"{what}doc_id"),
+        published=_as_date(published, f"{what}published"),
+        outlet=_optional_str(outlet, f"{what}outlet"),
+        url=_optional_str(url, f"{what}url"),
+        title=_optional_str(title, f"{what}title"),
+    )
+
+
+def _as_document(index: int, item: object) -> Document:
+    if isinstance(item, Document):
+        return _make_document(
+            item.text, item.doc_id, item.published, item.outlet, item.url, item.title
+        )
+    if isinstance(item, Mapping):
+        where = f"documents[{index}]"
+        return _make_document(
+            item.get("text"),
+            item.get("doc_id"),
+            item.get("published"),
+            item.get("outlet"),
+            item.get("url"),
+            item.get("title"),
+            what=f"{where}: ",
+        )
+    msg = (
+        f"documents[{index}] must be a Document or a mapping with text and doc_id, "
+        f"not {type(item).__name__}"
+    )
+    raise InputTypeError(msg)
+
+
+def _check_span(text: str, span: Span | None, what: str) -> None:
+    if span is None:
+        return
+    if not 0 <= span.start <= span.end <= len(text) or text[span.start : span.end] != span.text:
+        msg = (
+            f"{what} ({span.start}, {span.end}, {span.text!r}) does not match the "
+            "document's text at those offsets"
+        )
+        raise InvalidSpanError(msg)
+
+
+def _check_quotes(document: Document, quotes: Iterable[object]) -> tuple[Quote, ...]:
+    checked = []
+    for i, quote in enumerate(quotes):
+        if not isinstance(quote, Quote):
+            msg = f"quotes[{i}] must be a Quote, not {type(quote).__name__}"
+            raise InputTypeError(msg)
+        for j, span in enumerate(quote.spans):
+            _check_span(document.text, span, f"quotes[{i}].spans[{j}]")
+        if quote.speaker is not None:
+            _check_span(document.text, quote.speaker.mention, f"quotes[{i}].speaker.mention")
+        _check_span(document.text, quote.cue, f"quotes[{i}].cue")
+        _check_span(document.text, quote.addressee, f"quotes[{i}].addressee")
+        checked.append(quote)
+    return tuple(checked)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _encode_spans(quote: Quote) -> str:
+    if " ".join(s.text for s in quote.spans) == quote.text:
+        data: list[list[int | str]] = [[s.start, s.end] for s in quote.spans]
+    else:
+        data = [[s.start, s.end, s.text] for s in quote.spans]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode_spans(text: str, encoded: str) -> tuple[Span, ...]:
+    spans = []
+    pos = 0
+    for item in json.loads(encoded):
+        start, end = item[0], item[1]
+        if len(item) > 2:
+            spans.append(Span(start, end, item[2]))
+        else:
+            spans.append(Span(start, end, text[pos : pos + end - start]))
+            pos += end - start + 1
+    return tuple(spans)
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
+    if start is None or end is None or text is None:
+        return None
+    return Span(start, end, text)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _contains(haystack: str | None, needle: str | None) -> bool:
+    if haystack is None or needle is None:
+        return False
+    return needle.casefold() in haystack.casefold()
+
+
+# --- the tracker -------------------------------------------------------------------
+
+
+@attrs.define(init=False, eq=False, repr=False)
+class Tracker:
+    """A store of articles and their quotes, over one SQLite file.
+
+    ``Tracker(path)``, ``Tracker(":memory:")`` or ``Tracker(connection)``; use it as a
+    context manager (a connection passed in is left open on exit). Opening creates the
+    schema, migrates a store written by an older quotetrack, and raises
+    :class:`~quotetrack.errors.SchemaVersionError` for one written by a newer one.
+    """
+
+    _conn: sqlite3.Connection
+    _where: str
+    _owns: bool
+    _saved_isolation: str | None
+    _alias_ids: dict[tuple[str, str], int]
+
+    def __init__(self, target: str | os.PathLike[str] | sqlite3.Connection) -> None:
+        if isinstance(target, sqlite3.Connection):
+            self._conn, self._where, self._owns = target, "the given connection", False
+        elif isinstance(target, (str, os.PathLike)):
+            self._where = os.fspath(target)
+            try:
+                self._conn = sqlite3.connect(self._where, timeout=30.0, isolation_level=None)
+            except sqlite3.Error as exc:
+                msg = f"cannot open the store {self._where!r}: {exc}"
+                raise TrackerError(msg) from None
+            self._owns = True
+        else:
+            msg = (
+                "Tracker takes a path, ':memory:' or an sqlite3.Connection, "
+                f"not {type(target).__name__}"
+            )
+            raise InputTypeError(msg)
+        self._saved_isolation = self._conn.isolation_level
+        self._conn.isolation_level = None  # transactions are explicit: BEGIN ... COMMIT
+        self._alias_ids = {}
+        try:
+            self._setup()
+        except BaseException:
+            self.close()
+            raise
+
+    def __repr__(self) -> str:
+        return f"<Tracker {self._where!r}>"
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @classmethod
+    def existing(cls, path: str | os.PathLike[str]) -> Tracker:
+        """Open a store that must already exist (for readers: a typo in the path raises
+        :class:`~quotetrack.errors.TrackerError` instead of creating an empty store)."""
+        if not os.path.isfile(path):
+            msg = f"no store at {os.fspath(path)!r}; create one with `quotetrack track --db`"
+            raise TrackerError(msg)
+        return cls(path)
+
+    def close(self) -> None:
+        """Close the connection if the tracker opened it (idempotent)."""
+        if self._owns:
+            self._conn.close()
+        else:
+            with contextlib.suppress(sqlite3.Error):
+                # typeshed reads str | None but writes a Literal: this is the value read
+                self._conn.isolation_level = self._saved_isolation  # type: ignore[assignment]
+
+    # -- setup ----------------------------------------------------------------------
+
+    def _setup(self) -> None:
+        conn = self._conn
+        try:
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            msg = f"{self._where!r} is not a quotetrack store: {exc}"
+            raise TrackerError(msg) from None
+        conn.create_function("quotetrack_contains", 2, _contains, deterministic=True)
+        self._check_version(version)
+        if version < SCHEMA_VERSION:
+            self._migrate()
+
+    def _check_version(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            msg = (
+                f"the store {self._where!r} has schema version {version}, written by a newer "
+                f"quotetrack; this one reads versions up to {SCHEMA_VERSION}: upgrade "
+                "quotetrack (pip install -U quotetrack) to open it"
+            )
+            raise SchemaVersionError(msg)
+
+    def _migrate(self) -> None:
+        with self._write() as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            self._check_version(version)  # another process may have got here first
+            if version == 0:
+                tables = {
+                    row[0]
+                    for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                }
+                if tables & {"documents", "quotes", "speakers"}:
+                    msg = (
+                        f"{self._where!r} already has tables named like quotetrack's but no "
+                        "schema version: it is not a quotetrack store"
+                    )
+                    raise TrackerError(msg)
+            for step in _MIGRATIONS[version:]:
+                step(conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole, or rolled back whole."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            msg = f"cannot write to {self._where!r}: {exc}"
+            raise TrackerError(msg) from None
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction, so that several queries see the same snapshot."""
+        self._refresh_identity()
+        conn = self._conn
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    # -- writing --------------------------------------------------------------------
+
+    def add(
+        self,
+        text: str,
+        *,
+        doc_id: str,
+        published: DateLike | None,
+        outlet: str | None = None,
+        url: str | None = None,
+        title: str | None = None,
+        replace: bool = False,
+    ) -> AddResult:
+        """Analyse one article and store it with its quotes, in one transaction.
+
+        The same ``doc_id`` with the same text changes nothing (status ``"unchanged"``);
+        with a different text it raises
+        :class:`~quotetrack.errors.DocumentConflictError` unless ``replace=True``, which
+        swaps the old article for the new one atomically. A non-``str`` text raises
+        :class:`~quotetrack.errors.InputTypeError` and an unreadable date
+        :class:`~quotetrack.errors.InvalidDateError`, before anything is written.
+        """
+        document = _make_document(text, doc_id, published, outlet, url, title)
+        if not replace:
+            unchanged = self._unchanged(document)
+            if unchanged is not None:
+                return unchanged
+        return self.add_analyzed(document, analyze(document.text), replace=replace)
+
+    def add_analyzed(
+        self, document: Document, quotes: Sequence[Quote], *, replace: bool = False
+    ) -> AddResult:
+        """Store an article whose quotes were extracted elsewhere (another process,
+        Parquet files): :meth:`add` is :func:`quotetrack.analyze` then this.
+
+        Every span must match ``document.text`` at its offsets
+        (:class:`~quotetrack.errors.InvalidSpanError` otherwise, and nothing is written).
+        """
+        if not isinstance(document, Document):
+            msg = f"document must be a Document, not {type(document).__name__}"
+            raise InputTypeError(msg)
+        document = _as_document(0, document)
+        checked = _check_quotes(document, quotes)
+        sha = _sha256(document.text)
+        rows = [self._quote_row(document.doc_id, i, q) for i, q in enumerate(checked)]
+        new_aliases: dict[tuple[str, str], int] = {}
+        with self._write() as conn:
+            stored = conn.execute(
+                "SELECT sha256 FROM documents WHERE doc_id = ?", (document.doc_id,)
+            ).fetchone()
+            status: AddStatus = "added"
+            affected: list[int] = []
+            if stored is not None:
+                if not replace:
+                    if stored[0] == sha:
+                        return AddResult(document.doc_id, "unchanged", self._count(conn, document))
+                    raise _conflict(document.doc_id)
+                affected = _delete_document(conn, document.doc_id)
+                status = "replaced"
+            conn.execute(
+                "INSERT INTO documents (doc_id, sha256, published, outlet, url, title, text,"
+                " added) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document.doc_id,
+                    sha,
+                    None if document.published is None else document.published.isoformat(),
+                    document.outlet,
+                    document.url,
+                    document.title,
+                    document.text,
+                    dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                ),
+            )
+            for row, alias, tokens, tag in rows:
+                alias_id = None if alias is None else self._alias_id(conn, alias, new_aliases)
+                cursor = conn.execute(
+                    "INSERT INTO quotes (doc_id, position, text, spans, kind, speaker_name,"
+                    " speaker_kind, mention_start, mention_end, mention_text, cue_start,"
+                    " cue_end, cue_text, addressee_start, addressee_end, addressee_text,"
+                    " compound, positive, neutral, negative, rule, tokens, speaker_tag,"
+                    " alias_id, speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT speaker_id FROM aliases WHERE id = ?))",
+                    (*row, " ".join(tokens), tag, alias_id, alias_id),
+                )
+                quote_id = cursor.lastrowid
+                assert quote_id is not None
+                _cluster(conn, quote_id, tokens, tag)
+            if affected:
+                _recluster(conn, affected)
+            conn.execute("UPDATE meta SET value = '1' WHERE key = 'identity_dirty'")
+        self._alias_ids.update(new_aliases)
+        return AddResult(document.doc_id, status, len(rows))
+
+    def add_many(
+        self,
+        documents: Iterable[Document | Mapping[str, Any]],
+        *,
+        workers: int | None = 1,
+        progress: Callable[[AddResult], None] | None = None,
+        replace: bool = False,
+        chunksize: int | None = None,
+    ) -> IngestSummary:
+        """Add many articles (:class:`~quotetrack.models.Document` objects or mappings with
+        ``text``, ``doc_id`` and optionally ``published``, ``outlet``, ``url``,
+        ``title``), each in its own transaction; ``progress`` is called with each
+        :class:`AddResult`.
+
+        With ``workers`` other than 1 (None: every core), extraction runs in worker
+        processes (:func:`quotetrack.parallel.analyze_many`) while this process writes.
+        Articles already stored with the same text are skipped before extraction. A
+        failure stops the run; the articles before it stay stored.
+        """
+        start = time.perf_counter()
+        tally: Counter[str] = Counter()
+
+        def record(result: AddResult) -> None:
+            tally[result.status] += 1
+            if result.changed:
+                tally["quotes"] += result.quotes
+            if progress is not None:
+                progress(result)
+
+        items = (_as_document(i, item) for i, item in enumerate(documents))
+        try:
+            if workers == 1:
+                for document in items:
+                    unchanged = None if replace else self._unchanged(document)
+                    if unchanged is not None:
+                        record(unchanged)
+                        continue
+                    record(self.add_analyzed(document, analyze(document.text), replace=replace))
+            else:
+                self._add_parallel(items, workers, chunksize, replace, record)
+        finally:
+            self._refresh_identity(strict=True)
+        return IngestSummary(
+            added=tally["added"],
+            replaced=tally["replaced"],
+            unchanged=tally["unchanged"],
+            quotes=tally["quotes"],
+            seconds=time.perf_counter() - start,
+        )
+
+    def _add_parallel(
+        self,
+        items: Iterator[Document],
+        workers: int | None,
+        chunksize: int | None,
+        replace: bool,
+        record: Callable[[AddResult], None],
+    ) -> None:
+        from quotetrack.parallel import DEFAULT_CHUNKSIZE, analyze_many
+
+        pending: deque[Document] = deque()
+
+        def texts() -> Iterator[str]:
+            # Runs in this process, as analyze_many reads its input.
+            for document in items:
+                unchanged = None if replace else self._unchanged(document)
+                if unchanged is not None:
+                    record(unchanged)
+                    continue
+                pending.append(document)
+                yield document.text
+
+        results = analyze_many(texts(), workers=workers, chunksize=chunksize or DEFAULT_CHUNKSIZE)
+        for quotes in results:
+            record(self.add_analyzed(pending.popleft(), quotes, replace=replace))
+
+    def _unchanged(self, document: Document) -> AddResult | None:
+        """An "unchanged" result when the article is stored with the same text; raises
+        the conflict at once when it is stored with another."""
+        row = self._conn.execute(
+            "SELECT sha256 FROM documents WHERE doc_id = ?", (document.doc_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        if row[0] != _sha256(document.text):
+            raise _conflict(document.doc_id)
+        return AddResult(document.doc_id, "unchanged", self._count(self._conn, document))
+
+    @staticmethod
+    def _count(conn: sqlite3.Connection, document: Document) -> int:
+        row = conn.execute(
+            "SELECT COUNT(*) FROM quotes WHERE doc_id = ?", (document.doc_id,)
+        ).fetchone()
+        return int(row[0])
+
+    @staticmethod
+    def _quote_row(
+        doc_id: str, position: int, quote: Quote
+    ) -> tuple[tuple[Any, ...], tuple[str, str] | None, tuple[str, ...], str | None]:
+        speaker, cue, addressee, sentiment = (
+            quote.speaker,
+            quote.cue,
+            quote.addressee,
+            quote.sentiment,
+        )
+        mention = None if speaker is None else speaker.mention
+        alias_name = None if speaker is None else identity.alias_for(speaker)
+        alias = None if speaker is None or alias_name is None else (alias_name, speaker.kind.value)
+        row = (
+            doc_id,
+            position,
+            quote.text,
+            _encode_spans(quote),
+            quote.kind.value,
+            None if speaker is None else speaker.name,
+            None if speaker is None else speaker.kind.value,
+            None if mention is None else mention.start,
+            None if mention is None else mention.end,
+            None if mention is None else mention.text,
+            None if cue is None else cue.start,
+            None if cue is None else cue.end,
+            None if cue is None else cue.text,
+            None if addressee is None else addressee.start,
+            None if addressee is None else addressee.end,
+            None if addressee is None else addressee.text,
+            None if sentiment is None else sentiment.compound,
+            None if sentiment is None else sentiment.positive,
+            None if sentiment is None else sentiment.neutral,
+            None if sentiment is None else sentiment.negative,
+            quote.rule,
+        )
+        tag = None if alias is None else identity.speaker_tag(alias[0], SpeakerKind(alias[1]))
+        return row, alias, identity.quote_tokens(quote.text), tag
+
+    def _alias_id(
+        self, conn: sqlite3.Connection, alias: tuple[str, str], new: dict[tuple[str, str], int]
+    ) -> int:
+        known = self._alias_ids.get(alias) or new.get(alias)
+        if known is not None:
+            return known
+        conn.execute("INSERT OR IGNORE INTO aliases (name, kind) VALUES (?, ?)", alias)
+        row = conn.execute("SELECT id FROM aliases WHERE name = ? AND kind = ?", alias).fetchone()
+        new[alias] = int(row[0])
+        return new[alias]
+
+    # -- identity -------------------------------------------------------------------
+
+    def _refresh_identity(self, *, strict: bool = False) -> None:
+        """Re-take the cross-article identity decision if articles arrived since the
+        last one. A reader that cannot write (a read-only file, a writer holding the
+        lock past the timeout) uses the last decision unless ``strict``."""
+        conn = self._conn
+        row = conn.execute("SELECT value FROM meta WHERE key = 'identity_dirty'").fetchone()
+        if row is None or row[0] != "1":
+            return
+        try:
+            with self._write():
+                self._resolve_speakers(conn)
+        except TrackerError:
+            if strict:
+                raise
+
+    @staticmethod
+    def _resolve_speakers(conn: sqlite3.Connection) -> None:
+        if conn.execute("SELECT value FROM meta WHERE key = 'identity_dirty'").fetchone()[0] != "1":
+            return  # another process did it while we waited for the lock
+        rows = conn.execute(
+            "SELECT a.id, a.name, a.kind, a.speaker_id, COUNT(q.id), COUNT(DISTINCT q.doc_id)"
+            " FROM aliases a LEFT JOIN quotes q ON q.alias_id = a.id GROUP BY a.id"
+        ).fetchall()
+        live = [
+            (alias_id, identity.Alias(name, SpeakerKind(kind), n_quotes, n_docs), old)
+            for alias_id, name, kind, old, n_quotes, n_docs in rows
+        ]
+        keys = identity.resolve(alias for _, alias, _ in live if alias.quotes)
+        members: dict[str, list[identity.Alias]] = {}
+        for _, alias, _ in live:
+            key = keys.get((alias.name, alias.kind))
+            if key is not None and alias.quotes:
+                members.setdefault(key, []).append(alias)
+        speaker_ids = {key: sid for sid, key in conn.execute("SELECT id, key FROM speakers")}
+        for key in sorted(members):
+            name = identity.display_name(members[key])
+            kind = "group" if key.startswith("group:") else "person"
+            if key in speaker_ids:
+                conn.execute(
+                    "UPDATE speakers SET name = ?, kind = ? WHERE id = ?"
+                    " AND (name != ? OR kind != ?)",
+                    (name, kind, speaker_ids[key], name, kind),
+                )
+            else:
+                cursor = conn.execute(
+                    "INSERT INTO speakers (key, name, kind) VALUES (?, ?, ?)", (key, name, kind)
+                )
+                assert cursor.lastrowid is not None
+                speaker_ids[key] = cursor.lastrowid
+        for alias_id, alias, old in live:
+            key = keys.get((alias.name, alias.kind)) if alias.quotes else None
+            new = None if key is None else speaker_ids[key]
+            if new != old:
+                conn.execute("UPDATE aliases SET speaker_id = ? WHERE id = ?", (new, alias_id))
+            # Quotes follow their alias (cheap when nothing moved: the index finds none).
+            conn.execute(
+                "UPDATE quotes SET speaker_id = ? WHERE alias_id = ? AND speaker_id IS NOT ?",
+                (new, alias_id, new),
+            )
+        conn.execute(
+            "DELETE FROM speakers WHERE id NOT IN"
+            " (SELECT speaker_id FROM aliases WHERE speaker_id IS NOT NULL)"
+        )
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'identity_dirty'")
+
+    # -- reading --------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document | None:
+        """The stored article ``doc_id``, or None."""
+        row = self._conn.execute(
+            "SELECT text, doc_id, published, outlet, url, title FROM documents WHERE doc_id = ?",
+            (_check_doc_id(doc_id),),
+        ).fetchone()
+        if row is None:
+            return None
+        text, doc_id, published, outlet, url, title = row
+        return Document(text, doc_id, _date(published), outlet, url, title)
+
+    def stats(self) -> StoreStats:
+        """How many articles, quotes, speakers and multi-article clusters are stored."""
+        with self._read() as conn:
+            documents = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            quotes = conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
+            speakers = conn.execute("SELECT COUNT(*) FROM speakers").fetchone()[0]
+            clusters = conn.execute(
+                "SELECT COUNT(*) FROM (SELECT cluster_id FROM quotes GROUP BY cluster_id"
+                " HAVING COUNT(DISTINCT doc_id) >= 2)"
+            ).fetchone()[0]
+        return StoreStats(documents, quotes, speakers, clusters)
+
+    def speakers(
+        self,
+        *,
+        contains: str | None = None,
+        kind: SpeakerKind | str | None = None,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        outlet: str | None = None,
+        min_quotes: int = 1,
+        limit: int | None = None,
+    ) -> list[TrackedSpeaker]:
+        """Speakers with their quote and article counts, most quoted first.
+
+        ``contains`` matches the name or any alias (case-insensitive); ``since`` and
+        ``until`` (inclusive) and ``outlet`` count only the quotes in those articles.
+        """
+        where, params = _date_filters(since, until, outlet)
+        if kind is not None:
+            where.append("s.kind = ?")
+            params.append(_speaker_kind(kind).value)
+        if contains is not None:
+            where.append(
+                "(quotetrack_contains(s.name, ?) OR s.id IN (SELECT speaker_id FROM aliases"
+                " WHERE quotetrack_contains(name, ?)))"
+            )
+            params += [contains, contains]
+        with self._read() as conn:
+            return self._speaker_rows(conn, where, params, min_quotes, limit)
+
+    def speaker(self, name: str | int) -> TrackedSpeaker | None:
+        """One speaker by id, display name or alias (exact first, then ignoring case);
+        None when no one matches."""
+        with self._read() as conn:
+            ids = _speaker_ids(conn, name)
+            if not ids:
+                return None
+            found = self._speaker_rows(conn, [f"s.id IN ({_marks(len(ids))})"], list(ids), 1, 1)
+        return found[0] if found else None
+
+    def _speaker_rows(
+        self,
+        conn: sqlite3.Connection,
+        where: list[str],
+        params: list[Any],
+        min_quotes: int,
+        limit: int | None,
+    ) -> list[TrackedSpeaker]:
+        sql = (
+            "SELECT s.id, s.name, s.kind, COUNT(*), COUNT(DISTINCT q.doc_id), AVG(q.compound),"
+            " MIN(d.published), MAX(d.published) FROM quotes q"
+            " JOIN speakers s ON s.id = q.speaker_id JOIN documents d ON d.doc_id = q.doc_id"
+            f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
+            " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
+        )
+        rows = conn.execute(sql, (*params, min_quotes, -1 if limit is None else limit)).fetchall()
+        aliases = _aliases(conn, [row[0] for row in rows])
+        return [
+            TrackedSpeaker(
+                id=sid,
+                name=name,
+                kind=SpeakerKind(kind),
+                aliases=aliases.get(sid, (name,)),
+                quotes=n_quotes,
+                articles=n_docs,
+                mean_compound=mean,
+                first_seen=_date(first),
+                last_seen=_date(last),
+            )
+            for sid, name, kind, n_quotes, n_docs, mean, first, last in rows
+        ]
+
+    def quotes(
+        self,
+        *,
+        speaker: str | int | TrackedSpeaker | None = None,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        outlet: str | None = None,
+        contains: str | None = None,
+        kind: QuoteKind | str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[TrackedQuote]:
+        """Stored quotes, by publication date then article and position.
+
+        ``speaker`` is a :class:`TrackedSpeaker`, an id, a display name or an alias (an
+        unknown name gives no quotes); ``contains`` is a case-insensitive substring of
+        the quote; ``since``/``until`` are inclusive dates.
+        """
+        where, params = _date_filters(since, until, outlet)
+        if contains is not None:
+            where.append("quotetrack_contains(q.text, ?)")
+            params.append(contains)
+        if kind is not None:
+            where.append("q.kind = ?")
+            params.append(_quote_kind(kind).value)
+        if doc_id is not None:
+            where.append("q.doc_id = ?")
+            params.append(doc_id)
+        with self._read() as conn:
+            if speaker is not None:
+                ids = _speaker_ids(conn, speaker)
+                if not ids:
+                    return []
+                where.append(f"q.speaker_id IN ({_marks(len(ids))})")
+                params += ids
+            sql = (
+                f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+                " LEFT JOIN speakers s ON s.id = q.speaker_id"
+                f" WHERE {' AND '.join(where) or '1'}"
+                " ORDER BY d.published IS NULL, d.published, q.doc_id, q.position LIMIT ?"
+            )
+            rows = conn.execute(sql, (*params, -1 if limit is None else limit)).fetchall()
+        return [_tracked_quote(row) for row in rows]
+
+    def timeline(
+        self, speaker: str | int | TrackedSpeaker, freq: Freq = "month"
+    ) -> list[TimelinePoint]:
+        """Quotes per day, ISO week or month for one speaker, with their mean compound,
+        from the first dated quote to the last (empty periods included, with zero
+        quotes). Undated articles are left out."""
+        if freq not in ("day", "week", "month"):
+            msg = f"freq must be 'day', 'week' or 'month', not {freq!r}"
+            raise ConfigurationError(msg)
+        with self._read() as conn:
+            ids = _speaker_ids(conn, speaker)
+            if not ids:
+                return []
+            rows = conn.execute(
+                "SELECT d.published, COUNT(*), SUM(q.compound), COUNT(q.compound)"
+                " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+                f" WHERE q.speaker_id IN ({_marks(len(ids))}) AND d.published IS NOT NULL"
+                " GROUP BY d.published",
+                ids,
+            ).fetchall()
+        buckets: dict[dt.date, list[float]] = {}
+        for published, n, total, scored in rows:
+            start = _period_start(dt.date.fromisoformat(published), freq)
+            bucket = buckets.setdefault(start, [0, 0.0, 0])
+            bucket[0] += n
+            bucket[1] += total or 0.0
+            bucket[2] += scored
+        if not buckets:
+            return []
+        points = []
+        day, last = min(buckets), max(buckets)
+        while day <= last:
+            n, total, scored = buckets.get(day, [0, 0.0, 0])
+            points.append(
+                TimelinePoint(
+                    _period_label(day, freq), day, int(n), total / scored if scored else None
+                )
+            )
+            day = _next_period(day, freq)
+        return points
+
+    def clusters(
+        self, min_articles: int = 2, *, contains: str | None = None, limit: int | None = None
+    ) -> list[QuoteCluster]:
+        """Lines quoted in at least ``min_articles`` articles, most widely carried first.
+        ``min_articles=1`` lists every quote's cluster (as the Quotebank export does)."""
+        having = ["COUNT(DISTINCT q.doc_id) >= ?"]
+        params: list[Any] = [min_articles]
+        if contains is not None:
+            having.append("MAX(quotetrack_contains(q.text, ?))")
+            params.append(contains)
+        with self._read() as conn:
+            heads = conn.execute(
+                "SELECT q.cluster_id FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+                f" GROUP BY q.cluster_id HAVING {' AND '.join(having)}"
+                " ORDER BY COUNT(DISTINCT q.doc_id) DESC, COUNT(*) DESC,"
+                " MIN(d.published), q.cluster_id LIMIT ?",
+                (*params, -1 if limit is None else limit),
+            ).fetchall()
+            order = [row[0] for row in heads]
+            members: dict[int, list[tuple[Any, ...]]] = {cid: [] for cid in order}
+            for chunk in _chunks(order):
+                for row in conn.execute(
+                    "SELECT q.cluster_id, q.id, q.text, q.doc_id, d.published, d.outlet, d.url,"
+                    " s.name FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+                    " LEFT JOIN speakers s ON s.id = q.speaker_id"
+                    f" WHERE q.cluster_id IN ({_marks(len(chunk))}) ORDER BY q.id",
+                    chunk,
+                ):
+                    members[row[0]].append(row)
+        return [_make_cluster(cid, members[cid]) for cid in order]
+
+
+# --- helpers that need a connection ------------------------------------------------
+
+
+def _conflict(doc_id: str) -> DocumentConflictError:
+    msg = (
+        f"document {doc_id!r} is already stored with a different text; pass replace=True "
+        "(or --replace) to replace it, or give the new text another doc_id"
+    )
+    return DocumentConflictError(msg)
+
+
+def _delete_document(conn: sqlite3.Connection, doc_id: str) -> list[int]:
+    """Delete an article and its quotes; return the clusters that lost members."""
+    affected = [
+        row[0]
+        for row in conn.execute(
+            "SELECT DISTINCT cluster_id FROM quotes WHERE doc_id = ? AND cluster_id IS NOT NULL",
+            (doc_id,),
+        )
+    ]
+    conn.execute(
+        "DELETE FROM shingles WHERE quote_id IN (SELECT id FROM quotes WHERE doc_id = ?)",
+        (doc_id,),
+    )
+    conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+    return affected
+
+
+def _recluster(conn: sqlite3.Connection, clusters: Sequence[int]) -> None:
+    """Re-cluster the remaining members of clusters that lost a quote: a removed quote
+    may have been the only link between two groups."""
+    rows: list[tuple[int, str | None, str | None]] = []
+    for chunk in _chunks(sorted(set(clusters))):
+        rows += conn.execute(
+            "SELECT id, tokens, speaker_tag FROM quotes"
+            f" WHERE cluster_id IN ({_marks(len(chunk))})",
+            chunk,
+        ).fetchall()
+    rows.sort()
+    conn.executemany("UPDATE quotes SET cluster_id = id WHERE id = ?", ((r[0],) for r in rows))
+    for quote_id, tokens, tag in rows:
+        _cluster(conn, quote_id, (tokens or "").split(), tag)
+
+
+def _speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
+    """Speaker ids for a TrackedSpeaker, an id, a display name or an alias."""
+    if isinstance(spec, TrackedSpeaker):
+        return [spec.id]
+    if isinstance(spec, int) and not isinstance(spec, bool):
+        return [spec]
+    if not isinstance(spec, str):
+        msg = f"speaker must be a name, an id or a TrackedSpeaker, not {type(spec).__name__}"
+        raise InputTypeError(msg)
+    for sql in (
+        "SELECT id FROM speakers WHERE name = ?",
+        "SELECT DISTINCT speaker_id FROM aliases WHERE name = ? AND speaker_id IS NOT NULL",
+        "SELECT id FROM speakers WHERE name = ? COLLATE NOCASE",
+        "SELECT DISTINCT speaker_id FROM aliases WHERE name = ? COLLATE NOCASE"
+        " AND speaker_id IS NOT NULL",
+    ):
+        ids = sorted(row[0] for row in conn.execute(sql, (spec,)))
+        if ids:
+            return ids
+    return []
+
+
+def _aliases(conn: sqlite3.Connection, speaker_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Every form seen for each speaker: in-article names and name-like mentions."""
+    counts: dict[int, Counter[str]] = {}
+    for chunk in _chunks(list(speaker_ids)):
+        for sid, alias, kind, mention, n in conn.execute(
+            "SELECT q.speaker_id, a.name, a.kind, q.mention_text, COUNT(*) FROM quotes q"
+            " JOIN aliases a ON a.id = q.alias_id"
+            f" WHERE q.speaker_id IN ({_marks(len(chunk))}) GROUP BY 1, 2, 3, 4",
+            chunk,
+        ):
+            seen = counts.setdefault(sid, Counter())
+            seen[alias] += n
+            if mention is not None:
+                form = identity.clean_name(mention)
+                if form != alias and identity.speaker_key(form, SpeakerKind(kind)) is not None:
+                    seen[form] += n
+    return {
+        sid: tuple(form for form, _ in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])))
+        for sid, seen in counts.items()
+    }
+
+
+def _date_filters(
+    since: DateLike | None, until: DateLike | None, outlet: str | None
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    first = _as_date(since, "since")
+    last = _as_date(until, "until")
+    if first is not None:
+        where.append("d.published >= ?")
+        params.append(first.isoformat())
+    if last is not None:
+        where.append("d.published <= ?")
+        params.append(last.isoformat())
+    if outlet is not None:
+        where.append("d.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    return where, params
+
+
+def _speaker_kind(kind: SpeakerKind | str) -> SpeakerKind:
+    try:
+        return SpeakerKind(kind)
+    except ValueError:
+        choices = ", ".join(k.value for k in SpeakerKind)
+        msg = f"kind must be one of {choices}, not {kind!r}"
+        raise ConfigurationError(msg) from None
+
+
+def _quote_kind(kind: QuoteKind | str) -> QuoteKind:
+    try:
+        return QuoteKind(kind)
+    except ValueError:
+        choices = ", ".join(k.value for k in QuoteKind)
+        msg = f"kind must be one of {choices}, not {kind!r}"
+        raise ConfigurationError(msg) from None
+
+
+def _tracked_quote(row: Sequence[Any]) -> TrackedQuote:
+    (
+        quote_id,
+        doc_id,
+        position,
+        text,
+        spans,
+        kind,
+        speaker_name,
+        speaker_kind,
+        m_start,
+        m_end,
+        m_text,
+        c_start,
+        c_end,
+        c_text,
+        a_start,
+        a_end,
+        a_text,
+        compound,
+        positive,
+        neutral,
+        negative,
+        rule,
+        speaker_id,
+        global_name,
+        cluster_id,
+        published,
+        outlet,
+        url,
+        title,
+    ) = row
+    mention = _span(m_start, m_end, m_text)
+    speaker = (
+        None
+        if speaker_name is None or mention is None
+        else Speaker(speaker_name, mention, SpeakerKind(speaker_kind))
+    )
+    quote = Quote(
+        text=text,
+        spans=_decode_spans(text, spans),
+        speaker=speaker,
+        cue=_span(c_start, c_end, c_text),
+        kind=QuoteKind(kind),
+        addressee=_span(a_start, a_end, a_text),
+        sentiment=None if compound is None else Sentiment(compound, positive, neutral, negative),
+        rule=rule,
+    )
+    return TrackedQuote(
+        id=quote_id,
+        doc_id=doc_id,
+        position=position,
+        quote=quote,
+        speaker_id=speaker_id,
+        speaker=global_name,
+        cluster_id=cluster_id if cluster_id is not None else quote_id,
+        published=_date(published),
+        outlet=outlet,
+        url=url,
+        title=title,
+    )
+
+
+def _make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteCluster:
+    texts: Counter[str] = Counter()
+    first_place: dict[str, tuple[str, str]] = {}
+    speakers: Counter[str | None] = Counter()
+    docs: dict[str, str] = {}
+    outlets: set[str] = set()
+    urls: dict[str, str] = {}
+    dates: list[str] = []
+    for _, _, text, doc_id, published, outlet, url, speaker in rows:
+        texts[text] += 1
+        when = published or "9999-12-31"
+        first_place[text] = min(first_place.get(text, (when, doc_id)), (when, doc_id))
+        speakers[speaker] += 1
+        docs[doc_id] = min(docs.get(doc_id, when), when)
+        if outlet:
+            outlets.add(outlet)
+        if url:
+            urls.setdefault(doc_id, url)
+        if published:
+            dates.append(published)
+    quotation = min(texts, key=lambda t: (-texts[t], -len(t), first_place[t], t))
+    doc_ids = tuple(sorted(docs, key=lambda d: (docs[d], d)))
+    return QuoteCluster(
+        id=cluster_id,
+        quotation=quotation,
+        occurrences=len(rows),
+        doc_ids=doc_ids,
+        outlets=tuple(sorted(outlets)),
+        urls=tuple(urls[d] for d in doc_ids if d in urls),
+        first_seen=_date(min(dates)) if dates else None,
+        last_seen=_date(max(dates)) if dates else None,
+        speakers=tuple(
+            sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
+        ),
+    )
+
+
+def _period_start(day: dt.date, freq: Freq) -> dt.date:
+    if freq == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if freq == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _next_period(day: dt.date, freq: Freq) -> dt.date:
+    if freq == "week":
+        return day + dt.timedelta(days=7)
+    if freq == "month":
+        return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return day + dt.timedelta(days=1)
+
+
+def _period_label(day: dt.date, freq: Freq) -> str:
+    if freq == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if freq == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
