@@ -1223,11 +1223,12 @@ def report_cues(docs: list[Doc], lem: Lemmatizer) -> None:
     lexicon = DATA_DIR / "cues.tsv"
     if lexicon.exists():  # on dev: how much of the gold the train lexicon covers
         rows = [ln.split("\t") for ln in lexicon.read_text(encoding="utf-8").splitlines()]
-        listed = {r[0]: float(r[4]) for r in rows if len(r) == 7 and not r[5].startswith("multi")}
         n = sum(heads.values())
-        for floor in (0.0, 0.3, 0.5):
-            hit = sum(v for h, v in heads.items() if listed.get(h, -1.0) >= floor)
-            print(f"Gold cue heads listed in cues.tsv with precision >= {floor}: {pct(hit, n)}")
+        for col, name in ((4, "precision"), (6, "precision_outside_quotes")):
+            listed = {r[0]: float(r[col]) for r in rows if len(r) == 7 and r[5][0] != "m"}
+            for floor in (0.0, 0.3, 0.5):
+                hit = sum(v for h, v in heads.items() if listed.get(h, -1.0) >= floor)
+                print(f"Gold cue heads listed in cues.tsv with {name} >= {floor}: {pct(hit, n)}")
     report_cues_in_quotes(docs, [r[0] for r in top[:15]])
 
 
