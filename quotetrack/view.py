@@ -164,7 +164,7 @@ border-bottom:1px solid var(--line)}
 .all-quotes td.nw{white-space:nowrap}
 .empty{color:var(--muted);font-style:italic}
 @media (min-width:60rem){
-.layout{grid-template-columns:15rem minmax(0,42rem) minmax(0,1fr);align-items:start}
+.layout{grid-template-columns:14rem minmax(0,40rem) minmax(0,1fr);align-items:start}
 .legend{position:sticky;top:1rem}
 .tip{left:calc(100% + 1.25rem);right:auto;width:min(21rem,calc(100vw - 100% - 20rem));
 margin-top:0}
@@ -173,10 +173,7 @@ margin-top:0}
 print-color-adjust:exact}}
 """
 
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; "
-    "base-uri 'none'; form-action 'none'"
-)
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 """The page's Content-Security-Policy: no script, no network, inline styles only."""
 
 
@@ -354,8 +351,8 @@ def _tip(q: Quote, n: int, *, with_id: bool) -> str:
         scores = (
             f"<span class='t-row'><span class='t-label'>{SENTIMENT_ICONS[label]} {label}</span>"
             f"compound <b class='num'>{signed(s.compound)}</b></span>"
-            f"<span class='t-row t-dim num'>positive {s.positive:.2f} · "
-            f"neutral {s.neutral:.2f} · negative {s.negative:.2f}</span>"
+            f"<span class='t-row t-dim num'>pos {s.positive:.2f} · "
+            f"neu {s.neutral:.2f} · neg {s.negative:.2f}</span>"
         )
     else:
         scores = (
