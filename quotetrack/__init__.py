@@ -19,6 +19,7 @@ from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speak
 from quotetrack.parallel import analyze_many, parse_many
 from quotetrack.parser import QuoteParser, parse
 from quotetrack.pipeline import analyze
+from quotetrack.report import render_report
 from quotetrack.sentiment import SentimentScorer, score
 from quotetrack.view import render_html
 
@@ -41,6 +42,7 @@ __all__ = [
     "parse",
     "parse_many",
     "render_html",
+    "render_report",
     "score",
     "to_dict",
     "to_jsonl",

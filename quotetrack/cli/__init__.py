@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from quotetrack import __version__
-from quotetrack.cli import parse_command, view_command
+from quotetrack.cli import parse_command, report_command, view_command
 from quotetrack.errors import QuotetrackError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[ModuleType, ...] = (parse_command, view_command)
+COMMANDS: tuple[ModuleType, ...] = (parse_command, view_command, report_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

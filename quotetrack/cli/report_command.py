@@ -1,0 +1,66 @@
+"""``quotetrack report --db quotes.db [-o report.html]``: a store as one HTML report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quotetrack.report import render_report
+from quotetrack.tracker import Tracker
+
+NAME = "report"
+HELP = "write an HTML report of a tracker store: top speakers, sentiment over time, re-quotes"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register this command's options."""
+    parser.add_argument("--db", required=True, metavar="PATH", help="the tracker store")
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="report.html",
+        metavar="OUT",
+        help="where to write the page, or - for stdout (default: report.html)",
+    )
+    parser.add_argument("--outlet", help="restrict the whole report to one outlet")
+    parser.add_argument(
+        "--speaker",
+        action="append",
+        dest="speakers",
+        metavar="NAME",
+        help="chart this speaker (name, alias or id); repeat for more "
+        "(default: the three most quoted)",
+    )
+    parser.add_argument(
+        "--top", type=int, default=20, help="speakers and re-quoted lines to list (default 20)"
+    )
+    parser.add_argument(
+        "--freq",
+        choices=("day", "week", "month"),
+        help="chart period (default: from the span of the dates)",
+    )
+    parser.add_argument("--title", help="the page heading")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the store read-only in spirit, render the report and write it."""
+    with Tracker.existing(args.db) as tracker:
+        page = render_report(
+            tracker,
+            speakers=args.speakers,
+            outlet=args.outlet,
+            top=args.top,
+            freq=args.freq,
+            title=args.title,
+        )
+    if args.output == "-":
+        sys.stdout.write(page)
+        return 0
+    target = Path(args.output)
+    try:
+        target.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise SystemExit(f"quotetrack: error: cannot write {target}: {exc.strerror}") from None
+    print(f"wrote {target}", file=sys.stderr)
+    return 0
