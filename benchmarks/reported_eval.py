@@ -52,11 +52,13 @@ def combined(text: str, *, direct: bool = True, reported: bool = True) -> list[d
     taken = [(s.start, s.end) for q in quotes for s in q.spans]
     sents: list[Span] = [s for p in paragraphs(text) for s in sentences(text, p)]
     items = find_reported(text, sents, taken) if reported else []
-    mixed = [(c.start, c.end) for it in items if it.mixed for c in it.content]
+    mixed = [(c.start, c.end, it.cue.start) for it in items if it.mixed for c in it.content]
     out: list[dict[str, Any]] = []
     if direct:
         for q in quotes:
-            inside = any(s <= q.start and q.end <= e for s, e in mixed)
+            # A fragment attributed by the mixed item's own cue is part of that item.
+            cue = q.cue.start if q.cue is not None else -1
+            inside = any(s <= q.start and q.end <= e and cue == c for s, e, c in mixed)
             if not inside:
                 out.append(prediction(q))
     out.extend(reported_prediction(it) for it in items)

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from quotetrack.attribution import _DETERMINERS, _addressee, _np_after, _subject_before
+from quotetrack.lexicon import SPEAKER_PRONOUNS, TITLES
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
 
@@ -104,9 +104,7 @@ _MAY_HOLD_CUE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = _words("is was were are be been being")
-_NOT_SUBJECT_END = _DETERMINERS | _words(
-    "to of in on at for with by from as than and or but that which who what"
-)
+_NOT_SUBJECT_END = _words("to of in on at for with by from as than and or but that which who what")
 _TAIL_ADVERBIAL = _words(
     """
     in on at during via to through after before while from over by with last this
@@ -114,10 +112,169 @@ _TAIL_ADVERBIAL = _words(
     recently earlier later again afterward afterwards then once also
     """
 )
+_RELATIVE = _words("that which who whom whose")
+# Lemmas whose complement may open with any noun phrase ("said the deal was bad").
+_LOOSE = frozenset(
+    {
+        "say",
+        "tell",
+        "believe",
+        "think",
+        "hope",
+        "fear",
+        "expect",
+        "argue",
+        "insist",
+        "note",
+        "explain",
+        "suggest",
+        "add",
+        "write",
+        "claim",
+        "warn",
+        "acknowledge",
+        "predict",
+        "contend",
+        "assert",
+        "stress",
+        "emphasize",
+        "confirm",
+        "report",
+        "learn",
+        "allege",
+        "admit",
+    }
+)
+_CLAUSE_PRONOUNS = _words("he she they it we i you there this these those")
+_NOT_CONTENT_START = (
+    _words(
+        """
+    in on at during via through after before while from over by with last this about of
+    for as into outside inside near under since until when where because if although though
+    and but or so nor yet yes no not also earlier later again then once recently yesterday
+    today tonight what how why whether who which
+    """
+    )
+    - _CLAUSE_PRONOUNS
+)
+_BREAKS = _words("but though although while whereas even which who")
+_MAX_SOURCE = 25
+_NOT_SOURCE_START = _words("plan plans schedule law rule rules tradition him her them me us")
+_OPENERS = _words("now but and so yet still meanwhile however then also")
 _QUOTE_CHARS = '"\u201c\u201d'
 _CLOSERS = "\"\u201d\u2019')"
 _MIN_CONTENT_WORDS = 3
 _MAX_TAIL = 12
+
+
+_DETERMINERS = _words(
+    """
+    the a an another one two three four five several some many most his her their its our
+    your my this that these those both all each other no any few
+    """
+)
+_OBJECT_PRONOUNS = _words("him her them me us you it")
+# Words a source phrase never runs back over: clause links, verbs of being, prepositions
+# that open an adverbial ("In London, a diplomat said").
+_SUBJECT_STOP = _words(
+    """
+    and but or so yet nor because if when while although though since as after before until
+    that which who whom whose where what how why whether than is was were are be been being
+    has have had do does did will would could should can may might must not never to
+    in on at during via through over by with from for into about under without
+    """
+)
+_AUX = _words(
+    """
+    also has had have would will could did does do later then recently previously once
+    further simply again reportedly publicly privately repeatedly often still even never
+    first last finally initially earlier already since just now
+    """
+)
+_SENTENCE_OPENERS = _words("but and so then later now still yet meanwhile however also")
+_PARTICLES = _words("de del della der di da van von la le al el bin ibn")
+_MAX_NP = 8
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.is_word and (tok.is_capitalised or tok.text in TITLES)
+
+
+def _source_run(toks: list[Token], end: int) -> list[Token]:
+    """The words just before ``toks[end]`` that can form a source phrase: back to a
+    punctuation mark, a clause link or a preposition, at most eight words."""
+    i = end
+    while (
+        i > 0
+        and end - i < _MAX_NP
+        and (toks[i - 1].is_word or toks[i - 1].text in "-'’")
+        and toks[i - 1].lower not in _SUBJECT_STOP
+        and toks[i - 1].lower not in _CUES
+    ):
+        i -= 1
+    run = toks[i:end]
+    while run and (run[0].lower in _SENTENCE_OPENERS or not run[0].is_word):
+        run = run[1:]
+    return run
+
+
+def _source_before(toks: list[Token], c: int) -> list[Token] | None:
+    """The source phrase that ends just before the cue at ``toks[c]``."""
+    j = c
+    while j > 0 and (toks[j - 1].lower in _AUX or toks[j - 1].lower.endswith("ly")):
+        j -= 1
+    if j == 0:
+        return None
+    prev = toks[j - 1]
+    if prev.lower in SPEAKER_PRONOUNS or prev.lower == "who":
+        return [prev]
+    if prev.text == ",":
+        # "Hugh Hill, a doctor at X, said": the name before the appositive.
+        k = j - 2
+        while k >= 0 and toks[k].text != "," and j - k <= 3 * _MAX_NP:
+            k -= 1
+        if k <= 0 or toks[k].text != ",":
+            return None
+        run = _source_run(toks, k)
+        return run if run and _is_name(run[-1]) else None
+    run = _source_run(toks, j)
+    if not run or run[-1].lower in _DETERMINERS or run[-1].lower in _OBJECT_PRONOUNS:
+        return None
+    if run[-1].lower.endswith(("'s", "’s")):
+        return None  # "He's reported", "Trump's reported net worth"
+    return run
+
+
+def _np_after(toks: list[Token], i: int) -> list[Token]:
+    """The noun phrase that opens at ``toks[i]``: a pronoun, a name or a short nominal
+    (up to a preposition, a clause link, a cue or a punctuation mark)."""
+    if i >= len(toks) or not toks[i].is_word or toks[i].lower in _SUBJECT_STOP:
+        return []
+    if toks[i].lower in SPEAKER_PRONOUNS or toks[i].lower in _OBJECT_PRONOUNS:
+        return toks[i : i + 1]
+    j = i
+    if _is_name(toks[i]) and toks[i].lower not in _DETERMINERS:
+        while j < len(toks) and (_is_name(toks[j]) or toks[j].lower in _PARTICLES):
+            j += 1
+        if toks[j - 1].lower.endswith(("'s", "\u2019s")) and j < len(toks) and toks[j].is_word:
+            j += 1
+        return toks[i:j]
+    while (
+        j < len(toks)
+        and j - i < _MAX_NP
+        and (toks[j].is_word or toks[j].text in "-'\u2019")
+        and (j == i or toks[j].lower not in _SUBJECT_STOP | _TAIL_ADVERBIAL)
+        and not (j > i and toks[j].lower in _CUES)
+    ):
+        j += 1
+    return toks[i:j]
+
+
+def _is_mixed(pieces: Sequence[Span]) -> bool:
+    """True when content holds a double quotation mark (or the NYT's doubled '')."""
+    return any(ch in p.text for p in pieces for ch in _QUOTE_CHARS) or any(
+        "''" in p.text for p in pieces
+    )
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -168,16 +325,17 @@ def _subject(toks: list[Token], c: int) -> list[Token] | None:
     """The subject noun phrase before the cue at ``toks[c]``, if it reads as a source."""
     if c > 0 and toks[c - 1].lower in _PASSIVE:
         return None
-    subject = _subject_before(toks, c)
-    if not subject or subject[-1].lower in _NOT_SUBJECT_END:
+    subject = _source_before(toks, c)
+    if not subject or subject[-1].lower in _NOT_SUBJECT_END | _DETERMINERS:
         return None
     if len(subject) == 1 and subject[0].lower in ("i", "we", "you"):
         return None  # "I think", "you know": asides, rarely annotated
     return subject
 
 
-def _subject_cue(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
-    """``X said (that) …`` / ``X told Y (that) …`` / ``X believes …``."""
+def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) -> Reported | None:
+    """``X said (that) …`` / ``X told Y (that) …`` / ``X believes …``; and the
+    parenthetical ``…, X said, …`` that splits its content in two."""
     tok = toks[c]
     lemma = _CUES[tok.lower]
     if tok.is_capitalised and c > 0:
@@ -185,10 +343,15 @@ def _subject_cue(text: str, toks: list[Token], c: int, stop: int) -> Reported | 
     subject = _subject(toks, c)
     if subject is None:
         return None
+    at = toks.index(subject[0])
+    if at > 0 and toks[at - 1].lower in _RELATIVE:
+        return None  # "a gap that experts say renders …": the content is a gap
+    if any(t.text in _CLOSERS for t in toks[max(0, at - 2) : at]):
+        return None  # “…,” he said on Tuesday: the attribution of a direct quote
     k = c + 1
     addressee = None
     if lemma == "tell":
-        obj = _addressee(toks, k)
+        obj = _np_after(toks, k)
         if not obj:
             return None
         addressee = _tok_span(text, obj)
@@ -196,55 +359,141 @@ def _subject_cue(text: str, toks: list[Token], c: int, stop: int) -> Reported | 
     elif lemma == "learn" and (c == 0 or toks[c - 1].lower not in ("has", "have")):
         return None
     # "said on Tuesday that …": skip a short adverbial before "that".
+    that = False
     for j in range(k, min(k + 8, len(toks))):
         if toks[j].lower == "that":
             if all(t.is_word or t.text == "," for t in toks[k:j]):
-                k = j + 1
+                k, that = j + 1, True
             break
+        if toks[j].lower in _CUES:
+            break
+    cue = _tok_span(text, [tok])
+    if not that and at > 0 and toks[at - 1].text == ",":
+        # "Riding alone, they said, can be hazardous."
+        found = _parenthetical(text, sent, toks, at - 1, k, subject, cue, lemma)
+        if found is not None:
+            return found
+    if k < len(toks) and toks[k].text == "," and not that:
+        return None  # "Sanders said, a policy that …": an aside, not a complement
     if k >= len(toks):
         return None
     first = toks[k]
-    if first.text == ",":
-        k += 1
-        if k >= len(toks):
-            return None
-        first = toks[k]
-    if first.lower == "to" and lemma not in _TO_COMPLEMENT:
+    if not that and not _opens_clause(toks, k, lemma):
         return None
-    if not first.is_word and first.text not in _QUOTE_CHARS:
-        return None
-    if first.lower in ("of", "about", "for", "with", "in", "on", "at", "by", "so", "yes", "no"):
-        return None
-    content = _content(text, first.start, stop)
+    end = _clause_end(toks, k, stop)
+    content = _content(text, first.start, end)
     if content is None:
         return None
-    cue = _tok_span(text, [tok])
     return Reported(
         (content,),
         _tok_span(text, subject),
         cue,
         addressee,
         "subject-cue",
-        any(ch in content.text for ch in _QUOTE_CHARS),
+        _is_mixed((content,)),
+    )
+
+
+def _opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
+    """True when ``toks[k]`` can open the complement of ``lemma`` without "that"."""
+    first = toks[k]
+    if first.lower == "to":
+        return lemma in _TO_COMPLEMENT
+    if first.text in _QUOTE_CHARS:
+        return lemma in _LOOSE
+    if not first.is_word or first.lower in _NOT_CONTENT_START or first.text[0].isdigit():
+        return False
+    if first.lower in _CLAUSE_PRONOUNS:
+        return True
+    if lemma == "tell":
+        return False  # "told reporters Friday at a convention": no clause without "that"
+    if lemma == "want":
+        # "wants Congress to act": an object and an infinitive.
+        return any(t.lower == "to" for t in toks[k + 1 : k + 5])
+    return lemma in _LOOSE and not first.lower.endswith("ing")
+
+
+def _clause_end(toks: list[Token], k: int, stop: int) -> int:
+    """Where the content that starts at ``toks[k]`` ends: the sentence end, or an earlier
+    break into a new clause (", but …", "; …", "and said …")."""
+    depth = 0
+    for j in range(k + 1, len(toks)):
+        t = toks[j]
+        if t.text in _QUOTE_CHARS:
+            depth ^= 1
+        if depth:
+            continue
+        if t.text == ";":
+            return t.start
+        if t.text == "," and j + 1 < len(toks):
+            nxt = toks[j + 1].lower
+            if nxt in _BREAKS or (nxt in _CUES and nxt.endswith("ing")):
+                return t.start
+        if t.lower == "and" and j + 1 < len(toks) and toks[j + 1].lower in _CUES:
+            return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
+    return stop
+
+
+def _parenthetical(
+    text: str,
+    sent: Span,
+    toks: list[Token],
+    comma: int,
+    k: int,
+    subject: list[Token],
+    cue: Span,
+    lemma: str,
+) -> Reported | None:
+    """``A, X said, B.``: content A and B around the cue clause."""
+    if lemma not in _SPEECH or comma < _MIN_CONTENT_WORDS:
+        return None
+    j = k
+    while j < len(toks) and j - k < _MAX_TAIL and toks[j].is_word:
+        j += 1
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    if j > k and toks[k].lower not in _TAIL_ADVERBIAL:
+        return None
+    head = _content(text, sent.start, toks[comma].start)
+    tail = _content(text, toks[j].end, _clause_end(toks, j + 1, _sentence_stop(text, sent)))
+    if head is None or tail is None or toks[j + 1].lower in _BREAKS:
+        return None
+    pieces = (head, tail)
+    return Reported(
+        pieces,
+        _tok_span(text, subject),
+        cue,
+        None,
+        "parenthetical",
+        _is_mixed(pieces),
     )
 
 
 def _content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Reported | None:
-    """``…, X said.`` / ``…, said X.``: a cue clause after the sentence's last comma."""
-    after = toks[comma + 1 : comma + 1 + _MAX_TAIL]
+    """``…, X said.`` / ``…, said X.`` / ``…, X, a spokesman, said.``: a cue clause after
+    the sentence's last comma."""
+    skip = 1
+    if comma + 1 < len(toks) and toks[comma + 1].text in _QUOTE_CHARS:
+        skip = 2  # “… a strategic mistake,” Lichtman said.
+    after = toks[comma + skip :]
     if not after:
         return None
     subject: list[Token] | None = None
     cue_tok: Token | None = None
     if after[0].lower in _CUES and _CUES[after[0].lower] in ("say", "tell", "add", "write"):
-        # …, said a spokesman.
         np = _np_after(after, 1)
-        if np and np[0].lower not in ("him", "her", "them", "me", "us", "you", "it"):
-            rest = after[1 + len(np) :]
-            if _tail_is_adverbial(rest):
+        if not np and _tail_is_adverbial(after[1:]):
+            # …, Hugh Hill, a doctor at X, said.
+            p2 = next((k for k in range(comma - 1, 0, -1) if toks[k].text == ","), None)
+            if p2 is None or comma - p2 > 3 * _MAX_NP or not _is_name(toks[p2 + 1]):
+                return None
+            subject, cue_tok, comma = toks[p2 + 1 : comma], after[0], p2
+        elif np and (np[0].lower in _DETERMINERS or _is_name(np[0])):
+            # …, said a spokesman.
+            if np[0].lower not in _OBJECT_PRONOUNS and _tail_is_adverbial(after[1 + len(np) :]):
                 subject, cue_tok = np, after[0]
     else:
-        for c, tok in enumerate(after):
+        for c, tok in enumerate(after[:_MAX_TAIL]):
             if tok.lower in _CUES and c > 0 and not tok.is_capitalised:
                 found = _subject(list(after), c)
                 if found is None or found[0] is not after[0]:
@@ -271,32 +520,43 @@ def _content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Report
         _tok_span(text, [cue_tok]),
         None,
         "content-cue",
-        any(ch in content.text for ch in _QUOTE_CHARS),
+        _is_mixed((content,)),
     )
 
 
 def _according(text: str, sent: Span, toks: list[Token], stop: int) -> Reported | None:
-    """``According to X, …`` and ``…, according to X.``"""
+    """``According to X, …``, ``…, according to X.`` and ``A, according to X, B.``"""
     for i in range(len(toks) - 2):
         if toks[i].lower != "according" or toks[i + 1].lower != "to":
             continue
-        np = _np_after(toks, i + 2)
-        if not np:
+        j = i + 2
+        while j < len(toks) and j - i <= _MAX_SOURCE and toks[j].text not in ",;:.?!":
+            j += 1
+        source = toks[i + 2 : j]
+        if not source or not source[0].is_word or source[0].lower in _NOT_SOURCE_START:
             return None
         cue = _tok_span(text, toks[i : i + 2])
-        after = i + 2 + len(np)
-        if i == 0 and after < len(toks) and toks[after].text == ",":
-            content = _content(text, toks[after].end, stop)
+        comma_after = j < len(toks) and toks[j].text == ","
+        opens = i == 0 or (toks[i - 1].text == "," and i <= 3 and toks[0].lower in _OPENERS)
+        pieces: tuple[Span | None, ...]
+        if opens and comma_after:
+            pieces = (_content(text, toks[j].end, stop),)
             rule = "according-head"
-        elif i > 0 and toks[i - 1].text == "," and _tail_is_adverbial(toks[after:]):
-            content = _content(text, sent.start, toks[i - 1].start)
-            rule = "according-tail"
+        elif i > 0 and toks[i - 1].text == ",":
+            head = _content(text, sent.start, toks[i - 1].start)
+            rest = toks[j + 1 :] if comma_after else []
+            if not rest or all(t.text in ".?!" + _CLOSERS for t in rest):
+                pieces = (head,)
+                rule = "according-tail"
+            else:
+                pieces = (head, _content(text, toks[j].end, _clause_end(toks, j + 1, stop)))
+                rule = "according-mid"
         else:
             return None
-        if content is None:
+        content = tuple(p for p in pieces if p is not None)
+        if len(content) != len(pieces):
             return None
-        mixed = any(ch in content.text for ch in _QUOTE_CHARS)
-        return Reported((content,), _tok_span(text, np), cue, None, rule, mixed)
+        return Reported(content, _tok_span(text, source), cue, None, rule, _is_mixed(content))
     return None
 
 
@@ -334,34 +594,38 @@ def find_reported(
         toks = tokenize(text, sent.start, sent.end)
         if len(toks) < _MIN_CONTENT_WORDS + 2:
             continue
-        found = _sentence(text, sent, toks)
-        if found is None:
-            continue
-        size = sum(len(c) for c in found.content)
-        inside = sum(claimed.overlap(c.start, c.end) for c in found.content)
-        if 2 * inside > size:
-            continue
-        out.append(found)
+        for found in _sentence(text, sent, toks):
+            size = sum(len(c) for c in found.content)
+            inside = sum(claimed.overlap(c.start, c.end) for c in found.content)
+            if 2 * inside <= size:
+                out.append(found)
     return out
 
 
-def _sentence(text: str, sent: Span, toks: list[Token]) -> Reported | None:
-    """The best attribution of one sentence, or None."""
+def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
+    """The attributions of one sentence: a cue clause at its end or an "according to",
+    then every subject-cue clause (nested ones too: "X said Y believes …")."""
     stop = _sentence_stop(text, sent)
     found = _according(text, sent, toks, stop)
     if found is not None:
-        return found
+        return [found]
+    out: list[Reported] = []
+    commas = [i for i, t in enumerate(toks) if t.text == "," and i >= _MIN_CONTENT_WORDS]
+    last = toks
+    if commas:
+        tail = _content_cue(text, sent, toks, commas[-1])
+        if tail is not None:
+            out.append(tail)
+            stop = tail.content[-1].end
+            last = toks[: commas[-1]]
     depth = 0
-    for c, tok in enumerate(toks):
+    for c, tok in enumerate(last):
         if tok.text in _QUOTE_CHARS:
             depth ^= 1
             continue
         if depth or tok.lower not in _CUES or c == 0:
             continue
-        found = _subject_cue(text, toks, c, stop)
-        if found is not None:
-            return found
-    commas = [i for i, t in enumerate(toks) if t.text == "," and i >= _MIN_CONTENT_WORDS]
-    if commas:
-        return _content_cue(text, sent, toks, commas[-1])
-    return None
+        item = _subject_cue(text, sent, toks, c, stop)
+        if item is not None:
+            out.append(item)
+    return out
