@@ -1,0 +1,163 @@
+"""Time raw VADER against quotetrack's SentimentScorer on news text.
+
+Reports, as the median of ``--runs`` runs in one process:
+
+1. seconds to score one text of 10k, 20k, 40k and 80k characters, and seconds per
+   million characters, so that VADER's quadratic growth and the scorer's linear one show;
+2. words per second on quote-like text (the strings between double quotation marks);
+3. words per second of the whole pipeline, ``quotetrack.analyze``, on the articles.
+
+The text is PolNeAR's dev articles when ``../shared`` is there, else the seed articles in
+``seeds/`` repeated. Run: ``.venv/bin/python benchmarks/sentiment.py [--runs 5]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
+
+import quotetrack  # noqa: E402
+from quotetrack.sentiment import SentimentScorer  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
+QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+
+
+def read_articles(data: Path) -> tuple[Path, list[str]]:
+    """The articles to measure on, and their folder: ``data``, else the seed articles."""
+    for folder in (data, ROOT / "seeds"):
+        paths = sorted(folder.glob("*.txt"))
+        if paths:
+            return folder, [p.read_text(encoding="utf-8") for p in paths]
+    sys.exit(f"no .txt articles in {data} or {ROOT / 'seeds'}")
+
+
+CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
+clock = CLOCKS["cpu"]
+
+
+def median_seconds(func: Callable[[], object], runs: int) -> float:
+    """The median time of ``runs`` calls of ``func`` on the chosen clock."""
+    times = []
+    for _ in range(runs):
+        start = clock()
+        func()
+        times.append(clock() - start)
+    return statistics.median(times)
+
+
+def length_table(corpus: str, sizes: Sequence[int], runs: int) -> None:
+    """Print seconds and seconds per million characters, VADER against the scorer."""
+    vader = SentimentIntensityAnalyzer()
+    scorer = SentimentScorer()
+    print(f"One text of N characters, median of {runs} runs (s; s per million characters)")
+    header = (
+        f"{'N chars':>9} | {'VADER s':>9} {'s/Mchar':>8} | {'ours s':>9} {'s/Mchar':>8} | speed-up"
+    )
+    print(header)
+    print("-" * len(header))
+    for size in sizes:
+        text = corpus[:size]
+        t_vader = median_seconds(lambda: vader.polarity_scores(text), runs)  # noqa: B023
+        t_ours = median_seconds(lambda: scorer.polarity(text), runs)  # noqa: B023
+        print(
+            f"{len(text):>9,} | {t_vader:>9.4f} {t_vader / len(text) * 1e6:>8.2f} | "
+            f"{t_ours:>9.4f} {t_ours / len(text) * 1e6:>8.2f} | {t_vader / t_ours:>7.1f}x"
+        )
+    print()
+
+
+def quote_throughput(articles: list[str], runs: int) -> None:
+    """Print words per second of VADER and of the scorer on the articles' quoted strings."""
+    quotes = [a or b for text in articles for a, b in QUOTED.findall(text)]
+    words = sum(len(q.split()) for q in quotes)
+    vader = SentimentIntensityAnalyzer()
+    cold = SentimentScorer()
+    start = clock()
+    for q in quotes:
+        cold.polarity(q)
+    t_cold = clock() - start
+
+    def run_vader() -> None:
+        for q in quotes:
+            vader.polarity_scores(q)
+
+    def run_ours() -> None:
+        for q in quotes:
+            cold.polarity(q)
+
+    t_vader = median_seconds(run_vader, runs)
+    t_ours = median_seconds(run_ours, runs)
+    print(f"Quote-like text: {len(quotes):,} quoted strings, {words:,} words")
+    print(f"{'raw VADER':<34} {words / t_vader:>12,.0f} words/s")
+    print(f"{'SentimentScorer (median, warm)':<34} {words / t_ours:>12,.0f} words/s")
+    print(f"{'SentimentScorer (first run, cold)':<34} {words / t_cold:>12,.0f} words/s")
+    print(f"{'speed-up (median)':<34} {t_vader / t_ours:>12.1f}x")
+    print()
+
+
+def pipeline_throughput(articles: list[str], runs: int) -> None:
+    """Print words per second of ``quotetrack.analyze`` (parse and score) on the articles."""
+    words = sum(len(a.split()) for a in articles)
+
+    def run() -> None:
+        for text in articles:
+            quotetrack.analyze(text)
+
+    try:
+        seconds = median_seconds(run, runs)
+    except Exception as error:  # the parser is another stage; report, do not hide
+        print(f"quotetrack.analyze failed: {type(error).__name__}: {error}")
+        return
+    print(f"Pipeline: quotetrack.analyze on {len(articles)} articles, {words:,} words")
+    print(f"{'analyze (parse + score)':<34} {words / seconds:>12,.0f} words/s")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Parse the arguments and print the three reports."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help="folder of .txt news articles (default: PolNeAR dev texts in ../shared)",
+    )
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument(
+        "--clock",
+        choices=sorted(CLOCKS),
+        default="cpu",
+        help="cpu: this process's CPU time, steady on a shared machine (default); wall: elapsed",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[10_000, 20_000, 40_000, 80_000],
+        help="text lengths in characters",
+    )
+    args = parser.parse_args(argv)
+    global clock
+    clock = CLOCKS[args.clock]
+    folder, articles = read_articles(args.data)
+    corpus = "\n\n".join(articles)
+    while len(corpus) < max(args.sizes):
+        corpus = f"{corpus}\n\n{corpus}"
+    print(f"Articles: {len(articles)} from {folder}; times are {args.clock} seconds\n")
+    length_table(corpus, args.sizes, args.runs)
+    quote_throughput(articles, args.runs)
+    pipeline_throughput(articles, args.runs)
+
+
+if __name__ == "__main__":
+    main()
