@@ -134,6 +134,12 @@ _MALE_TITLE_WORDS: Final = frozenset(t.lower().rstrip(".") for t in MALE_TITLES)
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ABBREVIATIONS: Final = frozenset(ABBREVIATIONS) | _TITLE_WORDS | _SUFFIXES
 _PRONOUNS: Final = frozenset(p.lower() for p in SPEAKER_PRONOUNS | GROUP_PRONOUNS)
+_LEADING_WORDS: Final = frozenset(  # words a name cannot start with ("Of Carson")
+    """
+    the a an of and but or so as at in on to for from with by after before when while
+    if here here's there there's that this then said says asked told
+    """.split()  # noqa: SIM905 - a word list reads better as words than as 33 strings
+)
 _MAX_NAME_WORDS: Final = 4
 _MAX_GROUP_WORDS: Final = 8
 _APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -223,13 +229,30 @@ def parse_person(name: str) -> PersonName | None:
     (a pronoun, a description such as "the senator", a headline fragment, two sentences
     run together such as "Donald J. Trump. Mr. Putin")."""
     words = clean_name(name).split()
+    while words and words[-1].lower().rstrip(".,") in _SUFFIXES:
+        words.pop()
+    while len(words) > 1 and _fold(words[0]) in _LEADING_WORDS:
+        words.pop(0)  # a capitalised sentence start caught in the name: "Of Carson"
+    # Everything up to the last title is a description: "Vermont Sen. Bernie Sanders",
+    # "House Speaker Paul Ryan", "Mrs. Clinton". A title as the last word is a surname
+    # ("Stephen King").
+    titles = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLE_WORDS]
     gender: str | None = None
-    while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
-        title = words.pop(0).lower().rstrip(".")
-        if gender is None and title in _FEMALE_TITLE_WORDS:
-            gender = _FEMALE
-        elif gender is None and title in _MALE_TITLE_WORDS:
-            gender = _MALE
+    if titles:
+        for word in words[: titles[-1] + 1]:
+            title = word.lower().rstrip(".")
+            if title in _FEMALE_TITLE_WORDS:
+                gender = _FEMALE
+            elif title in _MALE_TITLE_WORDS:
+                gender = _MALE
+        words = words[titles[-1] + 1 :]
+    # A capitalised word before a known first name is a description too ("Rival Hillary
+    # Clinton"), when a first name and a surname remain.
+    if len(words) >= 3 and not _known_first(_fold(words[0])):
+        for i in range(1, len(words) - 1):
+            if _known_first(_fold(words[i].rstrip("."))) and not _INITIAL.match(words[i]):
+                words = words[i:]
+                break
     kept: list[str] = []
     particle = ""
     for i, word in enumerate(words):
@@ -475,12 +498,22 @@ def _fit(
 
 def display_name(aliases: Sequence[Alias]) -> str:
     """The name to show for a speaker: its most quoted full name (then most articles,
-    then shortest, then alphabetical); a partial name only when it has no full one."""
+    then shortest, then alphabetical); failing that, a name of two words or more
+    ("Barack Obama" rather than "Mr. Obama"); a surname alone only when there is
+    nothing else."""
 
-    def rank(alias: Alias) -> tuple[int, int, int, int, str]:
+    def rank(alias: Alias) -> tuple[int, int, int, int, int, str]:
         person = parse_person(alias.name) if alias.kind is SpeakerKind.PERSON else None
         is_full = person is not None and person.full
-        return (-int(is_full), -alias.quotes, -alias.articles, len(alias.name), alias.name)
+        words = 0 if person is None else min(len(person.words), 2)
+        return (
+            -int(is_full),
+            -words,
+            -alias.quotes,
+            -alias.articles,
+            len(alias.name),
+            alias.name,
+        )
 
     if not aliases:
         msg = "display_name needs at least one alias"

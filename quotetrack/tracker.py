@@ -1065,7 +1065,7 @@ class Tracker:
             " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
         )
         rows = conn.execute(sql, (*params, min_quotes, -1 if limit is None else limit)).fetchall()
-        aliases = _aliases(conn, [row[0] for row in rows])
+        aliases = _aliases(conn, {row[0]: row[1] for row in rows})
         return [
             TrackedSpeaker(
                 id=sid,
@@ -1265,10 +1265,12 @@ def _speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
     return []
 
 
-def _aliases(conn: sqlite3.Connection, speaker_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    """Every form seen for each speaker: in-article names and name-like mentions."""
+def _aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
+    """Every form seen for each speaker: in-article names and name-like mentions, most
+    frequent first (the display name first among equals)."""
+    speaker_ids = list(speakers)
     counts: dict[int, Counter[str]] = {}
-    for chunk in _chunks(list(speaker_ids)):
+    for chunk in _chunks(speaker_ids):
         for sid, alias, kind, mention, n in conn.execute(
             "SELECT q.speaker_id, a.name, a.kind, q.mention_text, COUNT(*) FROM quotes q"
             " JOIN aliases a ON a.id = q.alias_id"
@@ -1282,7 +1284,12 @@ def _aliases(conn: sqlite3.Connection, speaker_ids: Sequence[int]) -> dict[int, 
                 if form != alias and identity.speaker_key(form, SpeakerKind(kind)) is not None:
                     seen[form] += n
     return {
-        sid: tuple(form for form, _ in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])))
+        sid: tuple(
+            form
+            for form, _ in sorted(
+                seen.items(), key=lambda kv: (-kv[1], kv[0] != speakers[sid], kv[0])
+            )
+        )
         for sid, seen in counts.items()
     }
 

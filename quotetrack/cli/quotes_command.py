@@ -1,0 +1,82 @@
+"""``quotetrack quotes --db quotes.db [--speaker NAME] ...``: stored quotes, filtered."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+from quotetrack.export import to_csv, to_jsonl
+from quotetrack.tracker import TrackedQuote, Tracker
+
+NAME = "quotes"
+HELP = "list stored quotes by speaker, date, outlet, text or kind"
+
+
+def add_quote_filters(parser: argparse.ArgumentParser) -> None:
+    """The filters shared by ``quotes`` and ``export``."""
+    parser.add_argument("--speaker", help="display name, alias or id of a speaker")
+    parser.add_argument("--since", metavar="DATE", help="published on or after (ISO date)")
+    parser.add_argument("--until", metavar="DATE", help="published on or before (ISO date)")
+    parser.add_argument("--outlet", help="published by this outlet (ignoring case)")
+    parser.add_argument("--contains", metavar="TEXT", help="quote text contains TEXT")
+    parser.add_argument("--kind", choices=("direct", "mixed", "reported"), help="quote kind")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register this command's options."""
+    parser.add_argument("--db", required=True, help="the SQLite store")
+    add_quote_filters(parser)
+    parser.add_argument("--limit", type=int, default=50, metavar="N", help="default 50; 0: all")
+    parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+
+
+def speaker_filter(tracker: Tracker, name: str | None) -> str | int | None:
+    """The ``--speaker`` value as the tracker takes it (digits are an id); exits with a
+    message when no speaker matches."""
+    if name is None:
+        return None
+    spec: str | int = int(name) if name.isdigit() else name
+    if tracker.speaker(spec) is None:
+        raise SystemExit(f"quotetrack: no speaker matches {name!r}; see `quotetrack speakers`")
+    return spec
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def _table(quotes: list[TrackedQuote]) -> None:
+    width = shutil.get_terminal_size((120, 20)).columns
+    print(f"{'date':<10} {'outlet':<12} {'speaker':<20} {'sent':>6}  quote")
+    room = max(20, width - 54)
+    for q in quotes:
+        day = q.published.isoformat() if q.published else ""
+        who = q.speaker or (q.quote.speaker.name if q.quote.speaker else "?")
+        sent = f"{q.quote.sentiment.compound:+.2f}" if q.quote.sentiment else ""
+        print(
+            f"{day:<10} {_clip(q.outlet or '', 12):<12} {_clip(who, 20):<20} {sent:>6}  "
+            f"{_clip(q.text, room)}"
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the matching quotes in the chosen format."""
+    with Tracker.existing(args.db) as tracker:
+        quotes = tracker.quotes(
+            speaker=speaker_filter(tracker, args.speaker),
+            since=args.since,
+            until=args.until,
+            outlet=args.outlet,
+            contains=args.contains,
+            kind=args.kind,
+            limit=args.limit or None,
+        )
+    if args.format == "csv":
+        to_csv(quotes, sys.stdout)
+    elif args.format == "jsonl":
+        to_jsonl(quotes, sys.stdout)
+    else:
+        _table(quotes)
+    return 0

@@ -1,0 +1,226 @@
+"""Articles from disk as :class:`~quotetrack.models.Document` objects.
+
+:func:`iter_documents` reads, lazily and in a stable order:
+
+* a text file: one article, its ``doc_id`` the file name without extension;
+* a folder: every ``*.txt``, ``*.jsonl`` and ``*.ndjson`` file below it, sorted by path
+  (hidden files and folders skipped; PolNeAR's ``.ann`` files are ignored);
+* a JSON Lines file: one article per line, an object with ``text`` and optionally
+  ``doc_id`` (or ``id``), ``published`` (or ``date``, ``publication_date``), ``outlet``
+  (or ``publisher``, ``source``), ``url`` and ``title``; a line without an id gets
+  ``<file stem>:<line number>``.
+
+Metadata from a TSV file with a header (:func:`read_metadata`, e.g. PolNeAR's
+``metadata.tsv`` with ``filename``, ``publisher``, ``publication_date``, ``title``) fills
+in what an article does not say itself, matched on ``doc_id``.
+
+An article that cannot be read (not UTF-8, not JSON, an unreadable date) is passed to
+``on_skip`` with the reason and skipped; without ``on_skip`` the error is raised.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from quotetrack.errors import ConfigurationError, InputTypeError, QuotetrackError
+from quotetrack.models import Document
+
+__all__ = [
+    "DATA_SUFFIXES",
+    "Metadata",
+    "count_documents",
+    "iter_documents",
+    "read_metadata",
+]
+
+DATA_SUFFIXES: Final = frozenset({".txt", ".jsonl", ".ndjson"})
+"""File suffixes read from a folder."""
+
+_JSONL: Final = frozenset({".jsonl", ".ndjson"})
+_ID_KEYS: Final = ("doc_id", "id", "filename", "file")
+_DATE_KEYS: Final = ("published", "publication_date", "date")
+_OUTLET_KEYS: Final = ("outlet", "publisher", "source")
+_MISSING: Final = frozenset({"", "none", "null", "nan", "na", "n/a"})
+
+OnSkip = Callable[[str, str], None]
+
+
+@attrs.frozen(slots=True)
+class Metadata:
+    """What a metadata file says about one article (None where it says nothing)."""
+
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+def _value(record: Mapping[str, Any], keys: Iterable[str]) -> Any:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip().lower() in _MISSING:
+            continue
+        if value is not None:
+            return value
+    return None
+
+
+def read_metadata(path: str | os.PathLike[str]) -> dict[str, Metadata]:
+    """Article metadata from a tab-separated file with a header row, keyed by the
+    ``filename`` (or ``doc_id``, ``id``, ``file``) column, with and without extension.
+    Dates come from ``publication_date``/``published``/``date``, outlets from
+    ``publisher``/``outlet``/``source``; ``title`` and ``url`` are read when present.
+    Empty cells and "None" count as missing."""
+    path = Path(path)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t")
+        columns = set(reader.fieldnames or ())
+        if not columns & set(_ID_KEYS):
+            msg = (
+                f"{path} has no column naming the article ({', '.join(_ID_KEYS)}); "
+                "a metadata TSV needs one, plus any of publication_date, publisher, title, url"
+            )
+            raise ConfigurationError(msg)
+        out: dict[str, Metadata] = {}
+        for row in reader:
+            key = _value(row, _ID_KEYS)
+            if key is None:
+                continue
+            meta = Metadata(
+                published=_value(row, _DATE_KEYS),
+                outlet=_value(row, _OUTLET_KEYS),
+                url=_value(row, ("url",)),
+                title=_value(row, ("title",)),
+            )
+            out[key] = meta
+            if Path(key).suffix.lower() in DATA_SUFFIXES:
+                out.setdefault(Path(key).stem, meta)
+    return out
+
+
+def _files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found = (
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in DATA_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """How many articles :func:`iter_documents` will try to read (for a progress ETA):
+    one per text file, one per non-blank JSON Lines line."""
+    n = 0
+    for path in _files(paths):
+        if path.suffix.lower() in _JSONL:
+            with path.open("rb") as fh:
+                n += sum(1 for line in fh if line.strip())
+        elif path.is_file():
+            n += 1
+    return n
+
+
+def _document(
+    text: object, doc_id: str, record: Mapping[str, Any], meta: Metadata | None
+) -> Document:
+    if not isinstance(text, str):
+        msg = f"has no 'text' string (got {type(text).__name__})"
+        raise InputTypeError(msg)
+    fallback = meta or Metadata()
+    return Document(
+        text=text,
+        doc_id=doc_id,
+        published=_value(record, _DATE_KEYS) or fallback.published,
+        outlet=_text(_value(record, _OUTLET_KEYS)) or fallback.outlet,
+        url=_text(_value(record, ("url",))) or fallback.url,
+        title=_text(_value(record, ("title",))) or fallback.title,
+    )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def iter_documents(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    metadata: Mapping[str, Metadata] | None = None,
+    on_skip: OnSkip | None = None,
+) -> Iterator[Document]:
+    """The articles in ``paths`` (files and folders), in order; see the module doc."""
+    meta = metadata or {}
+
+    def skip(where: str, reason: str, exc: Exception) -> None:
+        if on_skip is None:
+            raise exc
+        on_skip(where, reason)
+
+    for path in _files(paths):
+        if path.suffix.lower() in _JSONL:
+            yield from _jsonl(path, meta, skip)
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            skip(str(path), "not UTF-8 text", exc)
+            continue
+        except OSError as exc:
+            skip(str(path), exc.strerror or str(exc), exc)
+            continue
+        try:
+            yield _document(text, path.stem, {}, meta.get(path.stem) or meta.get(path.name))
+        except QuotetrackError as exc:
+            skip(str(path), str(exc), exc)
+
+
+def _jsonl(
+    path: Path, meta: Mapping[str, Metadata], skip: Callable[[str, str, Exception], None]
+) -> Iterator[Document]:
+    try:
+        fh = path.open(encoding="utf-8")
+    except OSError as exc:
+        skip(str(path), exc.strerror or str(exc), exc)
+        return
+    with fh:
+        lineno = 0
+        while True:
+            where = f"{path}:{lineno + 1}"
+            try:
+                line = fh.readline()
+            except UnicodeDecodeError as exc:
+                skip(where, "not UTF-8 text; the rest of the file is skipped", exc)
+                return
+            if not line:
+                return
+            lineno += 1
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                skip(where, f"not JSON ({exc.msg})", exc)
+                continue
+            if not isinstance(record, dict):
+                err = InputTypeError(f"a record must be a JSON object, not {type(record).__name__}")
+                skip(where, str(err), err)
+                continue
+            doc_id = _value(record, _ID_KEYS)
+            doc_id = str(doc_id) if doc_id is not None else f"{path.stem}:{lineno}"
+            try:
+                yield _document(record.get("text"), doc_id, record, meta.get(doc_id))
+            except QuotetrackError as exc:
+                skip(where, str(exc), exc)
