@@ -14,20 +14,42 @@ attributed quotes) and :class:`SentimentScorer` (quotes to scored quotes).
 from __future__ import annotations
 
 from quotetrack import errors
-from quotetrack.export import to_dict, to_jsonl
+from quotetrack.export import (
+    quotebank_record,
+    to_csv,
+    to_dict,
+    to_jsonl,
+    to_pandas,
+    to_quotebank,
+    to_records,
+    tracked_to_dict,
+)
 from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.parallel import analyze_many, parse_many
 from quotetrack.parser import QuoteParser, parse
 from quotetrack.pipeline import analyze
 from quotetrack.report import render_report
 from quotetrack.sentiment import SentimentScorer, score
+from quotetrack.tracker import (
+    AddResult,
+    IngestSummary,
+    QuoteCluster,
+    StoreStats,
+    TimelinePoint,
+    TrackedQuote,
+    TrackedSpeaker,
+    Tracker,
+)
 from quotetrack.view import render_html
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AddResult",
     "Document",
+    "IngestSummary",
     "Quote",
+    "QuoteCluster",
     "QuoteKind",
     "QuoteParser",
     "Sentiment",
@@ -35,15 +57,26 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerKind",
+    "StoreStats",
+    "TimelinePoint",
+    "TrackedQuote",
+    "TrackedSpeaker",
+    "Tracker",
     "__version__",
     "analyze",
     "analyze_many",
     "errors",
     "parse",
     "parse_many",
+    "quotebank_record",
     "render_html",
     "render_report",
     "score",
+    "to_csv",
     "to_dict",
     "to_jsonl",
+    "to_pandas",
+    "to_quotebank",
+    "to_records",
+    "tracked_to_dict",
 ]

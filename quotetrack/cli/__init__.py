@@ -13,12 +13,30 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from quotetrack import __version__
-from quotetrack.cli import parse_command, report_command, view_command
+from quotetrack.cli import (
+    export_command,
+    parse_command,
+    quotes_command,
+    report_command,
+    speakers_command,
+    timeline_command,
+    track_command,
+    view_command,
+)
 from quotetrack.errors import QuotetrackError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[ModuleType, ...] = (parse_command, view_command, report_command)
+COMMANDS: tuple[ModuleType, ...] = (
+    parse_command,
+    view_command,
+    report_command,
+    track_command,
+    speakers_command,
+    quotes_command,
+    timeline_command,
+    export_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
