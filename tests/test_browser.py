@@ -192,3 +192,48 @@ def test_csp_blocks_script_even_if_escaping_failed(
     o = open_page(source)
     assert o.page.evaluate("typeof window.__pwned") == "undefined"
     assert any("Content Security Policy" in e for e in o.errors)
+
+
+@pytest.fixture(scope="module")
+def report_source() -> str:
+    """A report of the test corpus (three outlets, ten weeks), charted per week."""
+    from quotetrack.report import render_report
+    from quotetrack.tracker import Tracker
+    from tests.test_report import add_corpus
+
+    with Tracker(":memory:") as tracker:
+        add_corpus(tracker)
+        expected = [len(tracker.timeline(s, "week")) for s in tracker.speakers(limit=3)]
+        source = render_report(tracker, freq="week")
+    return f"<!-- points: {expected} -->\n{source}"
+
+
+def test_report_charts_have_one_point_per_period(open_page: Any, report_source: str) -> None:
+    """The report loads cleanly and each chart draws one visible marker per period."""
+    expected = [int(n) for n in report_source.split("[", 1)[1].split("]", 1)[0].split(",")]
+    o = open_page(report_source)
+    assert o.errors == []
+    assert o.requests == [o.url]
+    drawn = o.page.eval_on_selector_all(
+        "svg.chart",
+        """charts => charts.map(c => [...c.querySelectorAll('g.point')]
+            .filter(g => g.getBBox().width > 0).length)""",
+    )
+    assert drawn == expected
+    assert o.page.locator("svg.chart > title").first.text_content()
+
+
+def test_report_outlet_tabs_work_without_script(open_page: Any, report_source: str) -> None:
+    """Choosing an outlet tab shows that outlet's speakers and hides lines it did not carry."""
+    o = open_page(report_source)
+    assert o.page.locator(".panel-0").is_visible()
+    assert not o.page.locator(".panel-1").is_visible()
+    all_lines = o.page.locator("li.cluster:visible").count()
+    o.page.click("label[for=tab-1]")
+    assert o.page.locator(".panel-1").is_visible()
+    assert not o.page.locator(".panel-0").is_visible()
+    outlet = o.page.inner_text("label[for=tab-1]").rsplit(" (", 1)[0]
+    shown = o.page.locator("li.cluster:visible")
+    assert shown.count() <= all_lines
+    for i in range(shown.count()):
+        assert outlet in shown.nth(i).inner_text()
