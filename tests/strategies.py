@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import attrs
 from hypothesis import strategies as st
+
+from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 
 MARKS = "\"“”„‟«»'‘’`"
 _NEWSY_WORDS = [
@@ -53,3 +58,69 @@ def newsy_text(draw: st.DrawFn) -> str:
 
 
 any_text = st.one_of(st.text(max_size=300), newsy_text())
+
+
+# --- tracker: what is stored must read back equal ---------------------------------
+
+HOSTILE_STRINGS = [
+    "Robert'); DROP TABLE quotes;--",
+    "Robert'); Drop Table Quotes;--",
+    "x' OR '1'='1",
+    '"; DELETE FROM documents; --',
+    "100% _under_ \\escape\\",
+    "O’Brien’s “quote”",
+    "Zoë Ünïcode 北京 🙂",
+]
+"""Values that would break SQL built by string formatting, and non-ASCII ones."""
+
+_stored_text = st.one_of(st.sampled_from(HOSTILE_STRINGS), st.text(max_size=30))
+
+
+@st.composite
+def analyzed_documents(draw: st.DrawFn) -> tuple[Document, tuple[Quote, ...]]:
+    """A Document and quotes whose spans fit its text, every field possibly hostile."""
+    text = " ".join(draw(st.lists(_stored_text, min_size=1, max_size=8)))
+    offsets = st.integers(min_value=0, max_value=len(text))
+
+    def span() -> Span:
+        a, b = sorted((draw(offsets), draw(offsets)))
+        return Span.of(text, a, b)
+
+    def maybe_span() -> Span | None:
+        return span() if draw(st.booleans()) else None
+
+    quotes = []
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        spans = tuple(
+            sorted((span() for _ in range(draw(st.integers(1, 2)))), key=lambda s: s.start)
+        )
+        speaker = (
+            Speaker(
+                draw(st.sampled_from(HOSTILE_STRINGS) | st.text(min_size=1, max_size=30)),
+                span(),
+                draw(st.sampled_from(SpeakerKind)),
+            )
+            if draw(st.booleans())
+            else None
+        )
+        quote = Quote.from_spans(
+            spans,
+            speaker=speaker,
+            cue=maybe_span(),
+            kind=draw(st.sampled_from(QuoteKind)),
+            addressee=maybe_span(),
+            rule=draw(_stored_text),
+        )
+        if draw(st.booleans()):
+            scores = st.floats(min_value=-1, max_value=1, allow_nan=False)
+            quote = attrs.evolve(quote, sentiment=Sentiment(*(draw(scores) for _ in range(4))))
+        quotes.append(quote)
+    document = Document(
+        text=text,
+        doc_id=draw(st.sampled_from(HOSTILE_STRINGS) | st.text(min_size=1, max_size=20)),
+        published=draw(st.none() | st.dates(min_value=dt.date(1800, 1, 1))),
+        outlet=draw(st.none() | _stored_text),
+        url=draw(st.none() | _stored_text),
+        title=draw(st.none() | _stored_text),
+    )
+    return document, tuple(quotes)
