@@ -5,7 +5,8 @@ Reports, as the median of ``--runs`` runs in one process:
 1. seconds to score one text of 10k, 20k, 40k and 80k characters, and seconds per
    million characters, so that VADER's quadratic growth and the scorer's linear one show;
 2. words per second on quote-like text (the strings between double quotation marks);
-3. words per second of the whole pipeline, ``quotetrack.analyze``, on the articles.
+3. words per second of the whole pipeline, ``quotetrack.analyze``, on the articles, of
+   the parse alone, and the seconds that scoring the quotes found takes.
 
 The text is PolNeAR's dev articles when ``../shared`` is there, else the seed articles in
 ``seeds/`` repeated. Run: ``.venv/bin/python benchmarks/sentiment.py [--runs 5]``.
@@ -107,20 +108,28 @@ def quote_throughput(articles: list[str], runs: int) -> None:
 
 
 def pipeline_throughput(articles: list[str], runs: int) -> None:
-    """Print words per second of ``quotetrack.analyze`` (parse and score) on the articles."""
+    """Print words per second of ``quotetrack.analyze`` (parse and score) on the articles,
+    and of the parse alone, so that the scorer's share shows."""
     words = sum(len(a.split()) for a in articles)
-
-    def run() -> None:
-        for text in articles:
-            quotetrack.analyze(text)
-
     try:
-        seconds = median_seconds(run, runs)
+        quotes = [quotetrack.parse(text) for text in articles]
+        t_parse = median_seconds(lambda: [quotetrack.parse(text) for text in articles], runs)
+        t_analyze = median_seconds(lambda: [quotetrack.analyze(text) for text in articles], runs)
     except Exception as error:  # the parser is another stage; report, do not hide
-        print(f"quotetrack.analyze failed: {type(error).__name__}: {error}")
+        print(f"quotetrack.parse or analyze failed: {type(error).__name__}: {error}")
         return
-    print(f"Pipeline: quotetrack.analyze on {len(articles)} articles, {words:,} words")
-    print(f"{'analyze (parse + score)':<34} {words / seconds:>12,.0f} words/s")
+    vader = SentimentIntensityAnalyzer()
+    t_vader = median_seconds(
+        lambda: [vader.polarity_scores(q.text) for found in quotes for q in found], runs
+    )
+    scorer = SentimentScorer()
+    t_ours = median_seconds(lambda: [scorer.score(q) for found in quotes for q in found], runs)
+    n_quotes = sum(map(len, quotes))
+    print(f"Pipeline on {len(articles)} articles, {words:,} words, {n_quotes:,} quotes found")
+    print(f"{'analyze (parse + score)':<34} {words / t_analyze:>12,.0f} words/s")
+    print(f"{'parse alone':<34} {words / t_parse:>12,.0f} words/s")
+    print(f"{'scoring its quotes, raw VADER':<34} {t_vader:>12.4f} s")
+    print(f"{'scoring its quotes, SentimentScorer':<34} {t_ours:>12.4f} s")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -14,10 +14,10 @@ changed), these non-ASCII characters are replaced:
 - quotation marks (“ ” „ ‟ « » ″ ‘ ’ ‚ ‛ ‹ › ʼ ′ ´) are removed, except that a single
   mark between two word characters is an apostrophe ("isn’t" becomes "isn't") and a
   double one there becomes a space;
-- an em dash or horizontal bar becomes a spaced hyphen, so "good—but" scores as
-  "good - but"; an en dash or figure dash between word characters is a hyphen
-  ("2014–16", "Clinton–Kaine") and elsewhere a spaced hyphen; hyphen and minus
-  look-alikes become "-";
+- a dash becomes a spaced hyphen, so "good—but" scores as "good - but"; that includes
+  an en dash glued to words, which news text uses as a dash ("the debate–published
+  by"), but an en or figure dash between digits is a hyphen ("2014–16"); hyphen and
+  minus look-alikes become "-";
 - the ellipsis "…" becomes "..." (followed by a space when it joins two words);
 - invisible characters (soft hyphen, zero-width spaces and joiners, byte order marks,
   bidirectional controls) are removed, and non-breaking spaces become spaces.
@@ -116,7 +116,8 @@ _INVISIBLE: Final = (
 )
 _SPACES: Final = "\u00a0\u2007\u202f"  # no-break, figure and narrow no-break spaces
 
-# What each character becomes: (between two word characters, anywhere else).
+# What each character becomes: (between two word characters, anywhere else). The short
+# dashes are the exception: see _prepare.
 _REPLACEMENTS: Final[Mapping[str, tuple[str, str]]] = {
     **dict.fromkeys(_DOUBLE_QUOTES, (" ", "")),
     **dict.fromkeys(_SINGLE_QUOTES, ("'", "")),
@@ -204,11 +205,11 @@ def _prepare(text: str) -> str:
         ch = m.group()
         if ch in _REPLACEMENTS:
             i = m.start()
-            glued = (
-                0 < i < len(text) - 1
-                and (text[i - 1].isalnum() or text[i - 1] == "_")
-                and (text[i + 1].isalnum() or text[i + 1] == "_")
-            )
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if ch in _SHORT_DASHES:  # a range ("2014–16") or a dash ("debate–published")
+                return "-" if before.isdigit() and after.isdigit() else " - "
+            glued = (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
             return _REPLACEMENTS[ch][0 if glued else 1]
         if ch in emojis:
             return " " + emojis[ch]

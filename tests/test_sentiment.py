@@ -275,6 +275,8 @@ def test_typography_replacements_never_touch_emoji() -> None:
         ("good ― but really bad", "good - but really bad"),
         ("good – but really bad", "good - but really bad"),
         ("from 2014–2016, good", "from 2014-2016, good"),
+        ("substantive–and good", "substantive - and good"),
+        ("terrible–awful", "terrible - awful"),
         ("a well‐known failure", "a well-known failure"),
         ("so good…", "so good..."),
         ("well…good", "well... good"),
