@@ -43,6 +43,7 @@ _NAME_RUN = re.compile(
 _TOKEN = re.compile(r"\S+")
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _FEMALE, _MALE = "female", "male"
+_LOOKBACK = 200  # mentions searched backwards when resolving (keeps cost linear)
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -115,8 +116,9 @@ class EntityIndex:
         self._quoted = quoted
         self._by_surname: dict[str, list[Entity]] = {}
         self._mentions: list[NameMention] = []
+        self._positions: list[int] = []
+        self._fuzzy_memo: dict[str, list[Entity]] = {}
         self._find_people()
-        self._positions = [m.span.start for m in self._mentions]
 
     # -- building -----------------------------------------------------------------
     def _inside_quote(self, pos: int) -> bool:
@@ -170,8 +172,9 @@ class EntityIndex:
         for start, end, titles, name in found:
             resolved = self._entity_for(name, titles, start)
             if resolved is not None:
+                # found is in document order, so both lists stay sorted as they grow
                 self._mentions.append(NameMention(Span(start, end, text[start:end]), resolved))
-        self._mentions.sort(key=lambda nm: nm.span.start)
+                self._positions.append(start)
 
     def _entity_for(self, name: list[str], titles: list[str], pos: int) -> Entity | None:
         surname = name[-1]
@@ -195,14 +198,12 @@ class EntityIndex:
     def _most_recent(self, entities: list[Entity], pos: int) -> Entity:
         if len(entities) == 1:
             return entities[0]
-        best: Entity | None = None
-        best_pos = -1
-        for nm in self._mentions:
-            if nm.span.start >= pos:
-                break
-            if nm.entity in entities and nm.span.start > best_pos:
-                best, best_pos = nm.entity, nm.span.start
-        return best or entities[0]
+        # Walk back from ``pos`` over at most _LOOKBACK mentions: bounded work per call.
+        k = bisect.bisect_left(self._positions, pos) - 1
+        for nm in self._mentions[max(0, k - _LOOKBACK) : k + 1][::-1]:
+            if nm.entity in entities:
+                return nm.entity
+        return entities[0]
 
     # -- resolving ----------------------------------------------------------------
     @property
@@ -230,13 +231,16 @@ class EntityIndex:
         """A single word that misspells a known surname or is a known first name."""
         if len(word) < 4:
             return None
-        limit = 1 if len(word) < 8 else 2
-        close = [
-            e
-            for surname, ents in self._by_surname.items()
-            if surname[0] == word[0] and edit_distance(surname, word, limit) <= limit
-            for e in ents
-        ]
+        close = self._fuzzy_memo.get(word)
+        if close is None:
+            limit = 1 if len(word) < 8 else 2
+            close = [
+                e
+                for surname, ents in self._by_surname.items()
+                if surname[0] == word[0] and edit_distance(surname, word, limit) <= limit
+                for e in ents
+            ]
+            self._fuzzy_memo[word] = close
         if len({e.surname for e in close}) == 1:
             return self._most_recent(close, pos)
         by_first = [e for ents in self._by_surname.values() for e in ents if e.first == word]
@@ -245,27 +249,24 @@ class EntityIndex:
         return None
 
     def resolve_pronoun(self, pronoun: str, pos: int, preferred: Entity | None) -> Entity | None:
-        """The person a he/she at ``pos`` most likely refers to.
-
-        ``preferred`` (the previous quote's speaker) wins when its gender fits and no other
-        fitting person was named between it and the pronoun.
-        """
+        """The person a he/she at ``pos`` most likely refers to: the last person of that
+        gender named before it outside quoted text; failing that, ``preferred`` (the previous
+        quote's speaker) when its gender fits or is unknown; failing that, the last person
+        of unknown gender."""
         p = pronoun.lower()
         gender = _MALE if p == "he" else _FEMALE if p == "she" else None
         if gender is None:
             return None
         k = bisect.bisect_left(self._positions, pos) - 1
+        stop = max(-1, k - _LOOKBACK)
         fallback: Entity | None = None
-        while k >= 0:
+        while k > stop:
             nm = self._mentions[k]
             k -= 1
             if self._inside_quote(nm.span.start):
                 continue
             ent = nm.entity
             if ent.gender == gender:
-                if preferred is not None and preferred.gender == gender and preferred != ent:
-                    # another fitting person was named more recently than the last speaker
-                    return ent
                 return ent
             if ent.gender is None and fallback is None:
                 fallback = ent

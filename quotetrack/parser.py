@@ -6,6 +6,7 @@ text → paragraphs/sentences → quotation marks → quotes → cues and mentio
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -17,11 +18,15 @@ from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
 from quotetrack.segments import paragraphs, sentences
+from quotetrack.tokens import TokenIndex
 
 __all__ = ["QuoteParser", "parse"]
 
 _ANONYMOUS_HEADS = frozenset({"source", "sources", "aide", "aides", "insider", "insiders"})
 _MIN_UNATTRIBUTED_WORDS = 6
+_HEAD_WINDOW = 400  # characters read before an opening mark (keeps cost linear)
+_TAIL_WINDOW = 250  # characters read after a closing mark
+_WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
 _STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "head-cue-speaker"})
 
 
@@ -76,6 +81,7 @@ class _Document:
         self.config = config
         self.paras = paragraphs(text)
         self._para_starts = [p.start for p in self.paras]
+        self.tokens = TokenIndex(text, [(p.start, p.end) for p in self.paras])
         self.sents = [sentences(text, p) for p in self.paras]
         per_para = [find_quoted(text, p) for p in self.paras]
         self.groups = [
@@ -107,20 +113,25 @@ class _Document:
         stop = para.end
         if nxt is not None and nxt.stretches[0].start < stop:
             stop = nxt.stretches[0].start
+        stop = min(stop, last.close.end + _TAIL_WINDOW)
         content = last.content.text
-        return match_tail(self.text, last.close.end, stop, content[-1] if content else ",")
+        return match_tail(
+            self.text, last.close.end, stop, content[-1] if content else ",", self.tokens
+        )
 
     def _head(self, g: _Group, prev_end: int) -> Match | None:
         first = g.stretches[0]
         para = self.paras[g.para]
         start = max(self._sentence_start(first.start), prev_end, para.start)
+        start = max(start, first.start - _HEAD_WINDOW)
         if first.start <= para.start and g.para > 0:
             # From Teigen:  (newline)  “…”
             prev = self.paras[g.para - 1]
-            if self.text[prev.start : prev.end].rstrip().endswith(":"):
-                return match_head(self.text, self._sentence_start(prev.end - 1), prev.end)
+            if self.text[prev.end - 1] == ":":
+                head_start = max(self._sentence_start(prev.end - 1), prev.end - _HEAD_WINDOW)
+                return match_head(self.text, head_start, prev.end, self.tokens)
             return None
-        return match_head(self.text, start, first.start)
+        return match_head(self.text, start, first.start, self.tokens)
 
     def _runs_to_sentence_end(self, g: _Group) -> bool:
         """True when nothing but punctuation follows the quote in its sentence."""
@@ -128,11 +139,10 @@ class _Document:
         if last.close is None:
             return True
         end = self._sentence_end(last.close.start)
-        para = self.paras[self._para_of(last.close.start)]
-        rest = self.text[last.close.end : max(end, last.close.end)]
         if end < last.close.end:
-            rest = self.text[last.close.end : para.end]
-        return not rest.strip(" \t.,;:!?)\u2014\u2013\u2015-\"\u201d\u2019'")
+            end = self.paras[self._para_of(last.close.start)].end
+        # Only the first character that is not punctuation matters: linear in the gap.
+        return _WORDY.search(self.text, last.close.end, end) is None
 
     def _attribute(self, g: _Group, nxt: _Group | None, prev_end: int) -> Match | None:
         """The best attribution of one group from its tail, then its head."""
@@ -160,24 +170,31 @@ class _Document:
         sent_start = self._sentence_start(first.start)
         para = self.paras[g.para]
         if sent_start < first.start:
-            found = sentence_subject(self.text, sent_start, first.start)
+            found = sentence_subject(
+                self.text, sent_start, min(first.start, sent_start + _HEAD_WINDOW), self.tokens
+            )
             if found is not None:
                 return found
         if sent_start > para.start:
-            prev_start = max(self._sentence_start(sent_start - 1), para.start)
+            prev_start = max(
+                self._sentence_start(sent_start - 1), para.start, sent_start - _HEAD_WINDOW
+            )
             # "…, Schiff said. “…”": a cue and its subject in the sentence before.
             end = sent_start
             while end > prev_start and self.text[end - 1] in " .\t":
                 end -= 1
-            found = match_head(self.text, prev_start, end)
+            found = match_head(self.text, prev_start, end, self.tokens)
             if found is not None and found.rule not in ("head-participle", "head-colon"):
                 return attrs.evolve(found, rule="previous-sentence")
-            return sentence_subject(self.text, prev_start, sent_start)
+            return sentence_subject(self.text, prev_start, sent_start, self.tokens)
         if g.para > 0 and first.start <= para.start:
             # "Sanders made the following comment:" (newline) “…”
             prev = self.paras[g.para - 1]
-            if self.text[prev.start : prev.end].rstrip().endswith(":"):
-                return sentence_subject(self.text, self._sentence_start(prev.end - 1), prev.end)
+            if self.text[prev.end - 1] == ":":
+                prev_start = self._sentence_start(prev.end - 1)
+                return sentence_subject(
+                    self.text, prev_start, min(prev.end, prev_start + _HEAD_WINDOW), self.tokens
+                )
         return None
 
     def quotes(self) -> tuple[Quote, ...]:
