@@ -47,6 +47,12 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _article_text(text: str) -> str:
+    """Escape article text; a carriage return becomes ``&#13;`` because the HTML parser
+    would otherwise fold CR LF into LF, and the page must hold the text unchanged."""
+    return esc(text).replace("\r", "&#13;")
+
+
 def sentiment_class(sentiment: Sentiment | None) -> str:
     """``"positive"``, ``"neutral"``, ``"negative"``, or ``"unscored"`` when not scored."""
     return "unscored" if sentiment is None else sentiment.label
@@ -293,7 +299,7 @@ def _walk(text: str, marks: list[_Mark], markup: _Markup) -> str:
     nxt = 0
     pos = 0
     for b in bounds:
-        out.append(esc(text[pos:b]))
+        out.append(_article_text(text[pos:b]))
         pos = b
         if any(m.end == b for m in stack):
             reopen: list[_Mark] = []
@@ -310,7 +316,7 @@ def _walk(text: str, marks: list[_Mark], markup: _Markup) -> str:
             out.append(markup.open(m, first=True))
             stack.append(m)
             nxt += 1
-    out.append(esc(text[pos:]))
+    out.append(_article_text(text[pos:]))
     # Every mark ends at a boundary, so the stack is empty here.
     return "".join(out)
 

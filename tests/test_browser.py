@@ -237,3 +237,10 @@ def test_report_outlet_tabs_work_without_script(open_page: Any, report_source: s
     assert shown.count() <= all_lines
     for i in range(shown.count()):
         assert outlet in shown.nth(i).inner_text()
+
+
+def test_whitespace_survives_exactly(open_page: Any) -> None:
+    """CR LF line ends, tabs, non-breaking and repeated spaces reach the page unchanged."""
+    text = "Line one.\r\n\r\n“Hello  there,” Bob said.\tTab\u00a0nbsp  two  spaces\r\nEnd"
+    o = open_page(render_html(text, quotetrack.analyze(text)))
+    assert o.page.inner_text("#article") == text
