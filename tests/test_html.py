@@ -15,7 +15,7 @@ import quotetrack
 from quotetrack.cli import main
 from quotetrack.errors import InputTypeError, InvalidSpanError
 from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
-from quotetrack.view import render_html
+from quotetrack.view import INK, MUTED, PALETTE, PAPER, render_html
 from tests.html_checks import Page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -410,3 +410,32 @@ def test_cli_view_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="choose the output with -o"):
         main(["view", str(article)])
     assert article.read_text(encoding="utf-8") == TWO
+
+
+# ---------------------------------------------------------------------------------------
+# Palette
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour."""
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("label", sorted(PALETTE))
+def test_palette_meets_wcag_aa(label: str) -> None:
+    """Text on each tint, badge text on each strong colour and each strong colour on the
+    page all reach WCAG AA contrast (4.5:1); text on tints even reaches AAA (7:1)."""
+    tint, strong = PALETTE[label]
+    assert _contrast(INK, tint) >= 7
+    assert _contrast("#ffffff", strong) >= 4.5
+    assert _contrast(strong, tint) >= 4.5
+    assert _contrast(strong, PAPER) >= 4.5
+    assert _contrast(MUTED, PAPER) >= 4.5
