@@ -229,6 +229,11 @@ def parse_person(name: str) -> PersonName | None:
     (a pronoun, a description such as "the senator", a headline fragment, two sentences
     run together such as "Donald J. Trump. Mr. Putin")."""
     words = clean_name(name).split()
+    for word in words[:-1]:
+        bare = word.rstrip(",")
+        if bare.endswith(".") and not _INITIAL.match(bare):
+            if bare.lower().rstrip(".") not in _ABBREVIATIONS:
+                return None  # a sentence ends inside the "name"
     while words and words[-1].lower().rstrip(".,") in _SUFFIXES:
         words.pop()
     while len(words) > 1 and _fold(words[0]) in _LEADING_WORDS:
@@ -269,8 +274,6 @@ def parse_person(name: str) -> PersonName | None:
         ):
             particle += _fold(bare) + " "
             continue
-        if bare.endswith(".") and i < len(words) - 1 and lower not in _ABBREVIATIONS:
-            return None  # a sentence ends inside the "name"
         if not bare[:1].isupper() or any(c.isdigit() for c in bare):
             return None
         kept.append(particle + _fold(bare.rstrip(".")))

@@ -1,0 +1,247 @@
+"""Cross-article identity and quote matching: the pure rules in quotetrack.identity."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotetrack.identity import (
+    Alias,
+    alias_for,
+    clean_name,
+    display_name,
+    parse_person,
+    quote_tokens,
+    resolve,
+    shingles,
+    similar,
+    speaker_key,
+    speaker_tag,
+)
+from quotetrack.models import Span, Speaker, SpeakerKind
+
+PERSON = SpeakerKind.PERSON
+
+
+def keys(*names: str, articles: dict[str, int] | None = None) -> dict[str, str | None]:
+    """Resolve person names and return name -> key (None when not a speaker)."""
+    counts = articles or {}
+    aliases = [Alias(n, PERSON, counts.get(n, 1), counts.get(n, 1)) for n in names]
+    resolved = resolve(aliases)
+    return {n: resolved.get((n, PERSON)) for n in names}
+
+
+def test_clinton_forms_become_one_speaker_and_bill_stays_apart() -> None:
+    """Full name, middle name, title and surname forms of Hillary Clinton share one key."""
+    got = keys(
+        "Hillary Clinton", "Hillary Rodham Clinton", "Mrs. Clinton", "Bill Clinton", "Clinton"
+    )
+    assert got["Hillary Clinton"] == got["Hillary Rodham Clinton"] == "person:hillary clinton"
+    assert got["Mrs. Clinton"] == "person:hillary clinton"
+    assert got["Bill Clinton"] == "person:william clinton"
+
+
+def test_surname_alone_links_only_when_one_speaker_fits() -> None:
+    """ "Clinton" links to Hillary when she is the only Clinton, and stays apart otherwise."""
+    assert keys("Hillary Clinton", "Clinton")["Clinton"] == "person:hillary clinton"
+    alone = keys("Hillary Clinton", "Bill Clinton", "Clinton", "Secretary Clinton")
+    assert alone["Clinton"] == alone["Secretary Clinton"] == "person:clinton"
+
+
+def test_gendered_title_narrows_the_fit() -> None:
+    """ "Mrs. Clinton" fits only the woman; "Mr. Clinton" only the man."""
+    got = keys("Hillary Clinton", "Bill Clinton", "Mrs. Clinton", "Mr. Clinton")
+    assert got["Mrs. Clinton"] == "person:hillary clinton"
+    assert got["Mr. Clinton"] == "person:william clinton"
+
+
+def test_gendered_title_never_follows_the_other_gender() -> None:
+    """ "Mrs. Clinton" does not link to Bill when he is the only Clinton known."""
+    assert keys("Bill Clinton", "Mrs. Clinton")["Mrs. Clinton"] == "person:clinton"
+
+
+def test_misspelt_surname_links_by_edit_distance() -> None:
+    """ "Teigan" alone and "Chrissy Teigan" both join the better-attested Chrissy Teigen."""
+    got = keys("Chrissy Teigen", "Teigan", "Chrissy Teigan", articles={"Chrissy Teigen": 5})
+    assert set(got.values()) == {"person:chrissy teigen"}
+
+
+def test_misspelling_is_not_linked_when_ambiguous() -> None:
+    """Two people one edit away from "Teigan" leave it on its own."""
+    got = keys("Chrissy Teigen", "John Teigin", "Teigan")
+    assert got["Teigan"] == "person:teigan"
+
+
+def test_two_real_surnames_are_not_merged_as_a_typo() -> None:
+    """Kelly and Kelley are both common surnames: Mark Kelly and Mark Kelley stay two."""
+    got = keys("Mark Kelly", "Mark Kelley", articles={"Mark Kelly": 9})
+    assert got["Mark Kelly"] != got["Mark Kelley"]
+
+
+def test_nicknames_fold_into_the_formal_first_name() -> None:
+    """Bernie and Bernard Sanders are one key; Joe and Joseph Biden too."""
+    got = keys("Bernie Sanders", "Bernard Sanders", "Joe Biden", "Joseph R. Biden")
+    assert got["Bernie Sanders"] == got["Bernard Sanders"]
+    assert got["Joe Biden"] == got["Joseph R. Biden"]
+
+
+def test_compound_surname_links_to_the_full_name() -> None:
+    """ "Wasserman Schultz" and "Schultz" join the one Debbie Wasserman Schultz."""
+    got = keys("Debbie Wasserman Schultz", "Wasserman Schultz", "Schultz")
+    assert len(set(got.values())) == 1
+
+
+def test_non_names_have_no_speaker() -> None:
+    """Pronouns, descriptions and run-together sentences resolve to no speaker."""
+    got = keys("he", "the senator", "Donald J. Trump. Mr. Putin", "Ted Cruz Says Carson Had Quit")
+    assert set(got.values()) == {None}
+
+
+def test_groups_key_without_a_leading_the() -> None:
+    """ "The New York Post" and "New York Post" are one group; "they" is none."""
+    got = resolve(
+        [
+            Alias("The New York Post", SpeakerKind.GROUP),
+            Alias("New York Post", SpeakerKind.GROUP),
+            Alias("they", SpeakerKind.GROUP),
+            Alias("a source", SpeakerKind.ANONYMOUS),
+        ]
+    )
+    assert got == {
+        ("The New York Post", SpeakerKind.GROUP): "group:new york post",
+        ("New York Post", SpeakerKind.GROUP): "group:new york post",
+    }
+
+
+_CAST = [
+    "Hillary Clinton",
+    "Clinton",
+    "Mrs. Clinton",
+    "Bill Clinton",
+    "Chrissy Teigen",
+    "Teigan",
+    "Chrissy Teigan",
+    "Donald Trump",
+    "Donald J. Trump",
+    "Trump",
+    "Eric Trump",
+    "Mr. Trump",
+    "Wasserman Schultz",
+    "Debbie Wasserman Schultz",
+]
+
+
+@given(st.permutations(_CAST), st.lists(st.integers(1, 5), min_size=len(_CAST), max_size=14))
+def test_resolution_ignores_input_order(order: list[str], counts: list[int]) -> None:
+    """The same names with the same counts resolve the same way in any order."""
+    by_name = dict(zip(_CAST, counts, strict=True))
+    first = resolve(Alias(n, PERSON, by_name[n], by_name[n]) for n in _CAST)
+    again = resolve(Alias(n, PERSON, by_name[n], by_name[n]) for n in order)
+    assert first == again
+
+
+def test_clean_name_strips_possessives_and_punctuation() -> None:
+    """A possessive and trailing punctuation are not part of a name."""
+    assert clean_name("Donald Trump’s,") == "Donald Trump"
+    assert clean_name("  Bernie   Sanders' ") == "Bernie Sanders"
+    assert clean_name("George W. Bush Jr.") == "George W. Bush Jr."
+
+
+def test_parse_person_drops_titles_and_descriptions() -> None:
+    """Titles anywhere before the name and descriptive words are dropped; gender is kept."""
+    for name, words in [
+        ("Vermont Sen. Bernie Sanders", ("bernie", "sanders")),
+        ("Rival Hillary Clinton", ("hillary", "clinton")),
+        ("Stephen King", ("stephen", "king")),
+        ("Martin Luther King Jr.", ("martin", "luther", "king")),
+    ]:
+        person = parse_person(name)
+        assert person is not None and person.words == words, name
+    mrs = parse_person("Mrs. Clinton")
+    assert mrs is not None and mrs.words == ("clinton",) and mrs.gender == "female"
+
+
+def test_alias_falls_back_to_a_name_like_mention() -> None:
+    """When the in-article name is a parser slip, the mention itself is followed."""
+    mention = Span(0, 6, "Tester")
+    slip = Speaker("Donald Trump. Montana Sen. Jon Tester", mention, PERSON)
+    assert alias_for(slip) == "Tester"
+    assert alias_for(Speaker("she", Span(0, 3, "she"), PERSON)) is None
+    assert alias_for(Speaker("a source", Span(0, 8, "a source"), SpeakerKind.ANONYMOUS)) is None
+
+
+def test_speaker_key_before_linking() -> None:
+    """speaker_key gives a name's own key, before any cross-article linking."""
+    assert speaker_key("Hillary Rodham Clinton", PERSON) == "person:hillary clinton"
+    assert speaker_key("Clinton", PERSON) == "person:clinton"
+    assert speaker_key("he", PERSON) is None
+
+
+def test_display_name_prefers_full_then_longer_names() -> None:
+    """The most quoted full name is shown; "Barack Obama" beats a more quoted "Mr. Obama"."""
+    assert display_name([Alias("Trump", quotes=50), Alias("Donald Trump", quotes=3)]) == (
+        "Donald Trump"
+    )
+    assert display_name([Alias("Mr. Obama", quotes=9), Alias("Barack Obama", quotes=1)]) == (
+        "Barack Obama"
+    )
+
+
+def test_quote_tokens_ignore_typography() -> None:
+    """Case, curly or straight marks, dashes and spacing do not change the words."""
+    assert quote_tokens("We’re  NOT—going “back”.") == quote_tokens('we\'re not - going "back"')
+
+
+def test_shingles_are_stable_and_skip_short_quotes() -> None:
+    """Shingle hashes do not depend on the process (they are stored); short quotes have none."""
+    words = quote_tokens("one two three four five six seven")
+    assert len(shingles(words)) == 4
+    assert shingles(words) == shingles(list(words))
+    assert min(shingles(words)) >= -(2**63) and max(shingles(words)) < 2**63
+    assert shingles(quote_tokens("too short to cluster")) == frozenset()
+
+
+def test_copies_with_small_edits_are_the_same_line() -> None:
+    """Wire copy with a changed word or punctuation is the same line."""
+    a = quote_tokens("If she gets to pick her judges, nothing you can do, folks.")
+    b = quote_tokens("If she gets to pick her judges nothing you can do folks")
+    c = quote_tokens("If she gets to pick the judges, nothing you can do, folks.")
+    assert similar(a, b) and similar(a, c)
+
+
+def test_a_shorter_quote_inside_a_longer_one_is_the_same_line() -> None:
+    """A quote cut from a longer one counts as the same line."""
+    long = quote_tokens(
+        "Hillary wants to abolish the Second Amendment. By the way, if she gets to pick her "
+        "judges, nothing you can do, folks. Although the Second Amendment people, maybe there is."
+    )
+    short = quote_tokens("If she gets to pick her judges, nothing you can do, folks")
+    assert similar(short, long, "trump", "trump")
+    assert similar(short, long, None, "trump")
+
+
+def test_stock_phrases_do_not_chain_different_speakers() -> None:
+    """A stock phrase inside two speakers' different quotes is not the same line."""
+    phrase = quote_tokens("not fit to serve as president of the united states")
+    other = quote_tokens(
+        "There has never been a man or a woman more qualified than Hillary Clinton to serve "
+        "as president of the United States of America"
+    )
+    assert not similar(phrase, other, "carson", "obama")
+    assert not similar(quote_tokens("the best in the Middle East"), other)
+
+
+def test_unrelated_quotes_are_not_similar() -> None:
+    """Different words are different lines, and very short quotes never match."""
+    assert not similar(quote_tokens("We will build a wall"), quote_tokens("We will build a wall"))
+    assert not similar(
+        quote_tokens("The economy is doing much better than anyone expected this year"),
+        quote_tokens("Our campaign has raised more money than any campaign in history"),
+    )
+
+
+def test_speaker_tag_is_the_surname_or_group() -> None:
+    """Tags compare surnames of persons and keys of groups; unknown speakers have none."""
+    assert speaker_tag("Mr. Trump", PERSON) == speaker_tag("Donald J. Trump", PERSON) == "trump"
+    assert speaker_tag("The Associated Press", SpeakerKind.GROUP) == "associated press"
+    assert speaker_tag(None, None) is None
