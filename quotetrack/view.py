@@ -140,7 +140,7 @@ mark.qt.first::before{content:attr(data-icon) "\\2009" attr(data-n);
 content:attr(data-icon) "\\2009" attr(data-n) / "";font:700 .68rem/1 var(--sans);
 color:#fff;background:var(--strong);border-radius:3px;padding:.15rem .3rem;margin-right:.25rem;
 vertical-align:.2em;white-space:nowrap}
-mark.qt:hover{filter:saturate(1.6)}
+mark.qt:hover{background-image:linear-gradient(rgba(0,0,0,.07),rgba(0,0,0,.07))}
 mark.qt:focus{outline:3px solid var(--focus);outline-offset:2px}
 .who,.cue,.to{border-radius:2px}
 .who{font-weight:700;border-bottom:2px solid var(--ink)}
@@ -152,6 +152,7 @@ border:1px solid var(--line);border-left:6px solid var(--strong);border-radius:8
 padding:.6rem .8rem;box-shadow:0 6px 24px rgba(0,0,0,.14);text-align:left;
 font-style:normal}
 .tip b{font-weight:700}
+.tip code{white-space:nowrap}
 .tip .t-head{display:block;font-size:1rem;margin-bottom:.15rem}
 .tip .t-n{display:block;font-size:.72rem;font-weight:700;text-transform:uppercase;
 letter-spacing:.06em;color:var(--muted)}

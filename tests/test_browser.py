@@ -123,6 +123,11 @@ def test_tooltips_are_hidden_until_hover(open_page: Any, seed_quotes: tuple[Quot
     o.page.hover("#q1")
     assert tip.is_visible()
     assert "rule" in tip.inner_text()
+    article = o.page.locator("#article").bounding_box()
+    box = tip.bounding_box()
+    assert article is not None
+    assert box is not None
+    assert box["x"] >= article["x"] + article["width"]  # beside the text, not over it
 
 
 def test_keyboard_focus_reveals_the_details(open_page: Any, seed_quotes: tuple[Quote, ...]) -> None:
