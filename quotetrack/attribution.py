@@ -257,6 +257,9 @@ _NOUNY_CUES = frozenset(
     ]
 )
 _PARTICLES = {"point": "out", "go": "on", "chime": "in"}
+_TAIL_CONJUNCTIONS = frozenset(
+    "and but or so while because although though whereas yet nor".split()
+)
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
 _LEAD_PUNCT = _DASHES | {","}
 _HEAD_TRAIL = _DASHES | {",", ":"}
@@ -578,7 +581,9 @@ def _clause_ends(toks: list[Token], k: int) -> bool:
         return True
     first = rest[0]
     if first.text == ",":
-        return True  # an appositive or a participle clause ("said X, adding ...")
+        # a participle clause ("said, adding ...") or an appositive ("said X, a ...")
+        nxt = rest[1] if len(rest) > 1 else None
+        return nxt is None or nxt.lower.endswith("ing") or nxt.lower in _DETERMINERS
     # "said of Apple in February, when ..."; anything else starts a complement clause
     # ("She says it underscores ...", "He says referees ...") and is no attribution.
     return first.lower in _ADVERBIAL_START or first.lower in ("of", "about", "when")
@@ -603,8 +608,8 @@ def match_tail(
         return None
     whole = not lead and last_char in ".?!\u2026"
     toks = toks[lead : lead + _MAX_TAIL]
-    if not toks:
-        return None
+    if not toks or toks[0].lower in _TAIL_CONJUNCTIONS:
+        return None  # “…” but he denied …: a new clause, not this quote's attribution
     first = toks[0]
     # “…,” said Teigen.
     if _is_cue(first):

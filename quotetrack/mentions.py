@@ -211,6 +211,15 @@ class EntityIndex:
         """Every resolved name mention, in document order."""
         return self._mentions
 
+    @property
+    def positions(self) -> list[int]:
+        """The start offset of each mention in :attr:`mentions` (sorted)."""
+        return self._positions
+
+    def inside_quote(self, pos: int) -> bool:
+        """True when ``pos`` lies inside quoted text."""
+        return self._inside_quote(pos)
+
     def resolve_name(self, mention: str, pos: int) -> Entity | None:
         """The person a name mention (with or without title) at ``pos`` refers to."""
         words = [w for w in mention.replace("\u2019s", "").replace("'s", "").split() if w]

@@ -197,6 +197,20 @@ class _Document:
                 )
         return None
 
+    def _nearest_mention(self, g: _Group) -> Span | None:
+        """The last person named before the quote, in its paragraph or the one before,
+        outside quoted text: a weak guess for a quote nothing else attributes."""
+        first = g.stretches[0]
+        lo = self.paras[max(0, g.para - 1)].start
+        mentions = self.entities.mentions
+        k = bisect.bisect_left(self.entities.positions, first.start) - 1
+        while k >= 0 and mentions[k].span.start >= lo:
+            span = mentions[k].span
+            if not self.entities.inside_quote(span.start):
+                return span
+            k -= 1
+        return None
+
     def quotes(self) -> tuple[Quote, ...]:
         out: list[Quote] = []
         groups = self.groups
@@ -269,8 +283,11 @@ class _Document:
                 if guess is not None:
                     speaker, entity = self._speaker(guess.speaker, last_entity)
                     rule = guess.rule
-                elif last_speaker is not None and last_para >= g.para - 2:
-                    speaker, rule = last_speaker, "nearby-speaker"
+                else:
+                    near = self._nearest_mention(g)
+                    if near is not None:
+                        speaker, _ = self._speaker(near, last_entity)
+                        rule = "nearest-mention"
             if keep:
                 out.append(
                     Quote.from_spans(
