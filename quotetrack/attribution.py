@@ -258,7 +258,7 @@ _NOUNY_CUES = frozenset(
 )
 _PARTICLES = {"point": "out", "go": "on", "chime": "in"}
 _TAIL_CONJUNCTIONS = frozenset(
-    "and but or so while because although though whereas yet nor".split()
+    ["and", "but", "or", "so", "while", "because", "although", "though", "whereas", "yet", "nor"]
 )
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
 _LEAD_PUNCT = _DASHES | {","}
