@@ -360,7 +360,7 @@ def render_report(
             elif found not in chosen:
                 chosen.append(found)
 
-    clusters = tracker.clusters(min_articles=2)
+    clusters = tracker.clusters(min_articles=2, limit=None if outlet else top)
     if outlet is not None:
         clusters = [c for c in clusters if outlet in c.outlets]
     clusters = clusters[:top]
@@ -392,7 +392,7 @@ def render_report(
     radios = ""
     if tab_outlets:
         labels = [("All outlets", n_docs)] + [(o, articles[o]) for o in tab_outlets]
-        radios = "".join(
+        radios = '<span class="visually-hidden">Filter by outlet:</span>' + "".join(
             f'<input type="radio" name="outlet" id="tab-{i}"{" checked" if i == 0 else ""}>'
             f'<label for="tab-{i}">{esc(name)} <span class="num">({n:,})</span></label>'
             for i, (name, n) in enumerate(labels)
@@ -407,7 +407,7 @@ def render_report(
         speaker_panels[0] = speaker_panels[0].replace('class="panel ', 'class="panel shown ')
     # The radios are siblings of .panels, so that `#tab-N:checked ~ .panels` reaches it.
     filterable = (
-        f'<div class="outlet-filter" role="group" aria-label="Filter by outlet">{radios}'
+        f'<div class="outlet-filter">{radios}'
         '<div class="panels">'
         '<section aria-labelledby="h-speakers"><h2 id="h-speakers">Top speakers</h2>'
         f"{''.join(speaker_panels)}</section>"
