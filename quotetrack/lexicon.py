@@ -19,8 +19,10 @@ __all__ = [
     "PRONOUN_GENDER",
     "SPEAKER_PRONOUNS",
     "TITLES",
+    "TITLE_NOUNS",
     "female_share",
     "is_surname",
+    "source_noun_kind",
 ]
 
 # Words that end with a period without ending the sentence (lowercase, no period).
@@ -408,3 +410,51 @@ def female_share(first_name: str) -> float | None:
 def is_surname(word: str) -> bool:
     """True when ``word`` is among the 20,000 most frequent US surnames (Census 1990)."""
     return word.capitalize() in _surnames()
+
+
+# What a title says a person is, for resolving "the senator" to "Sen. Elizabeth Warren".
+TITLE_NOUNS: dict[str, tuple[str, ...]] = {
+    "Sen.": ("senator", "lawmaker"),
+    "Senator": ("senator", "lawmaker"),
+    "Sens.": ("senator", "lawmaker"),
+    "Rep.": ("congressman", "congresswoman", "representative", "lawmaker"),
+    "Representative": ("congressman", "congresswoman", "representative", "lawmaker"),
+    "Congressman": ("congressman", "lawmaker"),
+    "Congresswoman": ("congresswoman", "lawmaker"),
+    "Gov.": ("governor",),
+    "Governor": ("governor",),
+    "President": ("president",),
+    "Secretary": ("secretary",),
+    "Judge": ("judge",),
+    "Justice": ("justice", "judge"),
+    "Mayor": ("mayor",),
+    "Speaker": ("speaker",),
+    "Gen.": ("general",),
+    "General": ("general",),
+    "Dr.": ("doctor",),
+    "Prof.": ("professor",),
+    "Professor": ("professor",),
+    "Chairman": ("chairman",),
+    "Chairwoman": ("chairwoman",),
+    "Ambassador": ("ambassador",),
+    "Sheriff": ("sheriff",),
+    "Pope": ("pope", "pontiff"),
+    "Rev.": ("reverend", "pastor"),
+}
+
+
+@functools.cache
+def _source_nouns() -> dict[str, str]:
+    text = resources.files("quotetrack").joinpath("data", "source_nouns.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            noun, _, _, _, kind = line.split("\t")
+            out[noun] = kind.rstrip("?")
+    return out
+
+
+def source_noun_kind(noun: str) -> str | None:
+    """What a source noun names in PolNeAR train: person, group, anonymous, document or
+    partitive ("spokesman" -> person, "officials" -> anonymous, "poll" -> document)."""
+    return _source_nouns().get(noun.lower())

@@ -23,8 +23,10 @@ import attrs
 from quotetrack.lexicon import (
     FEMALE_TITLES,
     MALE_TITLES,
+    TITLE_NOUNS,
     TITLES,
     female_share,
+    source_noun_kind,
 )
 from quotetrack.models import Span, SpeakerKind
 
@@ -44,6 +46,24 @@ _TOKEN = re.compile(r"\S+")
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _FEMALE, _MALE = "female", "male"
 _LOOKBACK = 200  # mentions searched backwards when resolving (keeps cost linear)
+
+
+_ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\u201c\u201d\"]{2,80}?)(?=,|\.|;|$)")
+_ROLE_STOP = frozenset(["of", "at", "for", "in", "on", "with", "from", "to", "who", "which", "that"])
+
+
+def _head_noun(phrase: str) -> str | None:
+    """The head noun of a short noun phrase: its last word before a preposition or
+    relative pronoun, lowercased ("former Sports Illustrated model" -> "model")."""
+    head: str | None = None
+    for word in phrase.split():
+        low = word.lower().strip("'\u2019")
+        if low in _ROLE_STOP:
+            break
+        if low.isalpha() or "-" in low:
+            head = low
+    return head
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -118,7 +138,9 @@ class EntityIndex:
         self._mentions: list[NameMention] = []
         self._positions: list[int] = []
         self._fuzzy_memo: dict[str, list[Entity]] = {}
+        self._roles: dict[str, list[Entity]] = {}
         self._find_people()
+        self._find_roles()
 
     # -- building -----------------------------------------------------------------
     def _inside_quote(self, pos: int) -> bool:
@@ -205,7 +227,43 @@ class EntityIndex:
                 return nm.entity
         return entities[0]
 
+    def _find_roles(self) -> None:
+        """What each person is said to be: 'Chrissy Teigen, the model, ...', 'singer John
+        Legend', 'Sen. Elizabeth Warren' -> model / singer / senator."""
+        text = self._text
+        for nm in self._mentions:
+            ent = nm.entity
+            roles: set[str] = set()
+            for word in nm.span.text.split():
+                roles.update(TITLE_NOUNS.get(word, ()))
+            before = _ROLE_BEFORE.search(text, max(0, nm.span.start - 40), nm.span.start)
+            if before is not None and source_noun_kind(before.group(1)) == "person":
+                roles.add(before.group(1).lower())
+            after = _APPOSITION.match(text, nm.span.end)
+            if after is not None:
+                for part in re.split(r",| and ", after.group(1)):
+                    head = _head_noun(part)
+                    if head:
+                        roles.add(head)
+            for role in roles:
+                bucket = self._roles.setdefault(role, [])
+                if ent not in bucket:
+                    bucket.append(ent)
+
     # -- resolving ----------------------------------------------------------------
+    def resolve_nominal(self, phrase: str, pos: int) -> Entity | None:
+        """The person a definite description refers to ("the senator", "The former Sports
+        Illustrated model"): the one most recently named before ``pos`` whose title or
+        apposition gives that noun."""
+        words = phrase.split()
+        if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
+            return None
+        head = _head_noun(" ".join(words[1:]))
+        candidates = self._roles.get(head or "", [])
+        if not candidates:
+            return None
+        return self._most_recent(candidates, pos)
+
     @property
     def mentions(self) -> list[NameMention]:
         """Every resolved name mention, in document order."""

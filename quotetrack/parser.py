@@ -13,7 +13,7 @@ import attrs
 
 from quotetrack.attribution import ACTIVE_CUES, Match, match_head, match_tail, sentence_subject
 from quotetrack.errors import ConfigurationError, check_text
-from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS
+from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS, source_noun_kind
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
@@ -321,13 +321,21 @@ class _Document:
             ent = self.entities.resolve_name(mention.text, mention.start)
             if ent is not None:
                 return Speaker(ent.name, mention, ent.kind), ent
-        kind = SpeakerKind.PERSON
-        head = words[-1].lower() if words else ""
-        if head in _ANONYMOUS_HEADS:
-            kind = SpeakerKind.ANONYMOUS
-        elif head.endswith("s") and not words[0][0].isupper():
-            kind = SpeakerKind.GROUP
-        return Speaker(_clean_name(mention.text), mention, kind), None
+        ent = self.entities.resolve_nominal(mention.text, mention.start)
+        if ent is not None:
+            return Speaker(ent.name, mention, ent.kind), ent
+        return Speaker(_clean_name(mention.text), mention, _kind_of(words)), None
+
+
+def _kind_of(words: list[str]) -> SpeakerKind:
+    """Person, group or anonymous source, from the phrase's head noun."""
+    head = words[-1].lower().strip("'\u2019") if words else ""
+    kind = source_noun_kind(head)
+    if kind == "anonymous" or head in _ANONYMOUS_HEADS:
+        return SpeakerKind.ANONYMOUS
+    if kind in ("group", "document") or (head.endswith("s") and not words[0][0].isupper()):
+        return SpeakerKind.GROUP
+    return SpeakerKind.PERSON
 
 
 def _clean_name(phrase: str) -> str:
