@@ -20,19 +20,21 @@ them), or ``[[start, end, "span text"], ...]`` otherwise, so :func:`quotes_from_
 always rebuilds the exact quote. A missing speaker, cue, addressee or sentiment leaves
 its columns null (``None``; ``NaN`` for the sentiment floats in a frame).
 
-This module imports neither pandas nor pyarrow until :func:`records_frame` or
-:func:`arrow_schema` is called.
+This module imports neither pandas nor pyarrow until :func:`records_frame`,
+:func:`analyze_batches` or :func:`arrow_schema` is called.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from quotetrack.errors import InputTypeError, check_text
 from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.parser import QuoteParser
+from quotetrack.sentiment import SentimentScorer
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
@@ -40,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "SCHEMA",
+    "analyze_batches",
     "arrow_schema",
     "flat_records",
     "quotes_from_records",
@@ -236,6 +239,39 @@ def quotes_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[Quote, ..
 
 
 # --- frames and schemas ------------------------------------------------------------
+
+
+def analyze_batches(
+    batches: Iterable[pd.DataFrame],
+    *,
+    text: str = "text",
+    doc_id: str = "doc_id",
+    sentiment: bool = True,
+) -> Iterator[pd.DataFrame]:
+    """For each pandas batch of documents, a typed frame of their quotes (:data:`SCHEMA`).
+
+    The shape Spark's ``mapInPandas`` wants: ``text`` and ``doc_id`` name the batch's
+    columns; ``sentiment=False`` stops after parsing. One parser and scorer serve every
+    batch of the call. A missing text raises
+    :class:`~quotetrack.errors.InputTypeError` naming the document::
+
+        quotes = articles.mapInPandas(analyze_batches, spark_schema())
+
+    Imports pandas.
+    """
+    parser = QuoteParser()
+    scorer = SentimentScorer() if sentiment else None
+    for batch in batches:
+        rows: list[dict[str, Any]] = []
+        for doc, body in zip(batch[doc_id].tolist(), batch[text].tolist(), strict=True):
+            if not isinstance(body, str):
+                msg = f"the text of document {doc!r} must be str, not {type(body).__name__}"
+                raise InputTypeError(msg)
+            quotes = parser.parse(body)
+            if scorer is not None:
+                quotes = tuple(scorer.score(q) for q in quotes)
+            rows.extend(flat_records(str(doc), quotes))
+        yield records_frame(rows)
 
 
 def records_frame(records: Sequence[Mapping[str, Any]]) -> pd.DataFrame:

@@ -16,6 +16,7 @@ import quotetrack
 from quotetrack.errors import InputTypeError
 from quotetrack.flat import (
     SCHEMA,
+    analyze_batches,
     arrow_schema,
     flat_records,
     quotes_from_records,
@@ -224,3 +225,30 @@ def test_importing_flat_imports_no_pandas() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_analyze_batches_gives_typed_frames_per_batch() -> None:
+    """Each pandas batch becomes one typed quote frame equal to analyze's quotes."""
+    pd = pytest.importorskip("pandas")
+    texts = [ARTICLE, "No quotes.", "“We will win,” Smith said."]
+    batches = [
+        pd.DataFrame({"id": ["a", "b"], "body": texts[:2]}),
+        pd.DataFrame({"id": ["c"], "body": texts[2:]}),
+    ]
+    frames = list(analyze_batches(batches, text="body", doc_id="id"))
+    assert len(frames) == 2
+    assert all({c: str(t) for c, t in f.dtypes.items()} == dict(SCHEMA) for f in frames)
+    both = pd.concat(frames)
+    for doc, text in zip("abc", texts, strict=True):
+        rows = both[both["doc_id"] == doc].to_dict("records")
+        assert quotes_from_records(rows) == quotetrack.analyze(text)
+    [unscored] = analyze_batches(batches[1:], text="body", doc_id="id", sentiment=False)
+    assert quotes_from_records(unscored.to_dict("records")) == quotetrack.parse(texts[2])
+
+
+def test_analyze_batches_names_a_document_without_text() -> None:
+    """A missing text in a batch raises InputTypeError naming its document."""
+    pd = pytest.importorskip("pandas")
+    batch = pd.DataFrame({"doc_id": ["x", "y"], "text": ["fine", None]})
+    with pytest.raises(InputTypeError, match="'y'"):
+        list(analyze_batches([batch]))
