@@ -50,7 +50,7 @@ _LOOKBACK = 200  # mentions searched backwards when resolving (keeps cost linear
 
 _ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\u201c\u201d\"]{2,80}?)(?=,|\.|;|$)")
-_ROLE_STOP = frozenset(["of", "at", "for", "in", "on", "with", "from", "to", "who", "which", "that"])
+_ROLE_STOP = frozenset("of at for in on with from to who which that".split())
 
 
 def _head_noun(phrase: str) -> str | None:
