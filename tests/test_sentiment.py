@@ -189,7 +189,7 @@ def test_arbitrary_ascii_single_sentence_scores_exactly_as_vader(text: str) -> N
 def test_real_ascii_sentences_score_exactly_as_vader() -> None:
     """Every plain-ASCII sentence of the seed articles (and PolNeAR dev) scores as VADER's."""
     checked = [s for s in REAL_SENTENCES if single_ascii_sentence(s)]
-    assert len(checked) > 20
+    assert len(checked) >= (1000 if POLNEAR_DEV.is_dir() else 10)
     mismatches = [s for s in checked if SCORER.polarity(s) != vader(s)]
     assert mismatches == []
 
