@@ -698,15 +698,16 @@ class Tracker:
         The same ``doc_id`` with the same text changes nothing (status ``"unchanged"``);
         with a different text it raises
         :class:`~quotetrack.errors.DocumentConflictError` unless ``replace=True``, which
-        swaps the old article for the new one atomically. A non-``str`` text raises
-        :class:`~quotetrack.errors.InputTypeError` and an unreadable date
-        :class:`~quotetrack.errors.InvalidDateError`, before anything is written.
+        swaps the old article for the new one atomically (``replace=True`` also replaces
+        an article whose text is the same but whose date, outlet, url or title changed).
+        A non-``str`` text raises :class:`~quotetrack.errors.InputTypeError` and an
+        unreadable date :class:`~quotetrack.errors.InvalidDateError`, before anything is
+        written.
         """
         document = _make_document(text, doc_id, published, outlet, url, title)
-        if not replace:
-            unchanged = self._unchanged(document)
-            if unchanged is not None:
-                return unchanged
+        unchanged = self._unchanged(document, replace)
+        if unchanged is not None:
+            return unchanged
         return self.add_analyzed(document, analyze(document.text), replace=replace)
 
     def add_analyzed(
@@ -727,16 +728,12 @@ class Tracker:
         rows = [self._quote_row(document.doc_id, i, q) for i, q in enumerate(checked)]
         new_aliases: dict[tuple[str, str], int] = {}
         with self._write() as conn:
-            stored = conn.execute(
-                "SELECT sha256 FROM documents WHERE doc_id = ?", (document.doc_id,)
-            ).fetchone()
             status: AddStatus = "added"
             affected: list[int] = []
-            if stored is not None:
-                if not replace:
-                    if stored[0] == sha:
-                        return AddResult(document.doc_id, "unchanged", self._count(conn, document))
-                    raise _conflict(document.doc_id)
+            state = _stored(conn, document, replace)
+            if state == "unchanged":
+                return AddResult(document.doc_id, "unchanged", self._count(conn, document))
+            if state == "replace":
                 affected = _delete_document(conn, document.doc_id)
                 status = "replaced"
             conn.execute(
@@ -806,7 +803,7 @@ class Tracker:
         try:
             if workers == 1:
                 for document in items:
-                    unchanged = None if replace else self._unchanged(document)
+                    unchanged = self._unchanged(document, replace)
                     if unchanged is not None:
                         record(unchanged)
                         continue
@@ -838,7 +835,7 @@ class Tracker:
         def texts() -> Iterator[str]:
             # Runs in this process, as analyze_many reads its input.
             for document in items:
-                unchanged = None if replace else self._unchanged(document)
+                unchanged = self._unchanged(document, replace)
                 if unchanged is not None:
                     record(unchanged)
                     continue
@@ -849,16 +846,11 @@ class Tracker:
         for quotes in results:
             record(self.add_analyzed(pending.popleft(), quotes, replace=replace))
 
-    def _unchanged(self, document: Document) -> AddResult | None:
-        """An "unchanged" result when the article is stored with the same text; raises
-        the conflict at once when it is stored with another."""
-        row = self._conn.execute(
-            "SELECT sha256 FROM documents WHERE doc_id = ?", (document.doc_id,)
-        ).fetchone()
-        if row is None:
+    def _unchanged(self, document: Document, replace: bool) -> AddResult | None:
+        """An "unchanged" result when there is nothing to write (checked before the
+        article is analysed); raises the conflict at once when there is one."""
+        if _stored(self._conn, document, replace) != "unchanged":
             return None
-        if row[0] != _sha256(document.text):
-            raise _conflict(document.doc_id)
         return AddResult(document.doc_id, "unchanged", self._count(self._conn, document))
 
     @staticmethod
@@ -1199,6 +1191,28 @@ class Tracker:
 
 
 # --- helpers that need a connection ------------------------------------------------
+
+
+def _stored(
+    conn: sqlite3.Connection, document: Document, replace: bool
+) -> Literal["absent", "unchanged", "replace"]:
+    """What adding ``document`` means given what is stored under its doc_id: the same
+    text is "unchanged" (with ``replace``, only if the metadata is the same too); another
+    text is a conflict unless ``replace``."""
+    row = conn.execute(
+        "SELECT sha256, published, outlet, url, title FROM documents WHERE doc_id = ?",
+        (document.doc_id,),
+    ).fetchone()
+    if row is None:
+        return "absent"
+    same_text = row[0] == _sha256(document.text)
+    if same_text and not replace:
+        return "unchanged"
+    if not same_text and not replace:
+        raise _conflict(document.doc_id)
+    published = None if document.published is None else document.published.isoformat()
+    same_meta = tuple(row[1:]) == (published, document.outlet, document.url, document.title)
+    return "unchanged" if same_text and same_meta else "replace"
 
 
 def _conflict(doc_id: str) -> DocumentConflictError:

@@ -139,6 +139,17 @@ def test_replace_swaps_the_article_whole(tracker: Tracker) -> None:
     assert tracker.document("a") == changed
 
 
+def test_replace_leaves_identical_articles_alone(tracker: Tracker) -> None:
+    """replace=True changes nothing for the same article, and replaces new metadata."""
+    document, quotes = article("a", (LINE, "Hillary Clinton"))
+    store(tracker, (document, quotes))
+    assert tracker.add_analyzed(document, quotes, replace=True).status == "unchanged"
+    redated = attrs.evolve(document, published=dt.date(2016, 9, 2))
+    assert tracker.add_analyzed(redated, quotes).status == "unchanged"
+    assert tracker.add_analyzed(redated, quotes, replace=True).status == "replaced"
+    assert tracker.quotes()[0].published == dt.date(2016, 9, 2)
+
+
 @pytest.mark.parametrize("text", [b"bytes", None, 42])
 def test_non_str_text_raises_a_typed_error(tracker: Tracker, text: object) -> None:
     """A text that is not a str raises InputTypeError and nothing is written."""

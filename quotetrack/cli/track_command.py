@@ -182,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
     )
     print(
         f"{args.db}: {stats.documents} articles, {stats.quotes} quotes, "
-        f"{stats.speakers} speakers, {stats.clusters} quotes carried by 2+ articles"
+        f"{stats.speakers} speakers, {stats.clusters} lines quoted in 2+ articles"
     )
     if stop.requested:
         print("quotetrack: stopped early; run the same command again to go on", file=sys.stderr)

@@ -1,0 +1,321 @@
+"""The tracker's commands: track, speakers, quotes, timeline, export; crashes and readers."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quotetrack.cli import main
+from quotetrack.parser import parse
+from quotetrack.tracker import Tracker
+
+CAST = ["Hillary Clinton", "Donald Trump", "Bernie Sanders", "Ted Cruz", "Marco Rubio"]
+VOCABULARY = (
+    "we will keep fighting for working families in every state and the economy is doing "
+    "better than anyone expected this year across America today"
+)
+WORDS = VOCABULARY.split()
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def article(i: int) -> str:
+    """A synthetic article of about 24 attributed quotes (slow enough to interrupt)."""
+    rng = random.Random(i)
+    paras = []
+    for k in range(30):
+        who = CAST[(i + k) % len(CAST)]
+        said = " ".join(rng.choice(WORDS) for _ in range(14)).capitalize()
+        if k % 6 == 5:
+            paras.append("The crowd cheered.")
+        else:  # each speaker's full name first, the surname after
+            paras.append(f"“{said},” {who if k < 5 else who.split()[-1]} said.")
+    return "\n\n".join(paras)
+
+
+def make_folder(path: Path, n: int) -> Path:
+    """A folder of n synthetic articles and a metadata TSV dating them."""
+    path.mkdir()
+    rows = ["filename\tpublisher\tpublication_date\ttitle"]
+    for i in range(n):
+        (path / f"art{i:03d}.txt").write_text(article(i), encoding="utf-8")
+        rows.append(f"art{i:03d}\t{['ap', 'nyt'][i % 2]}\t2016-{1 + i % 12:02d}-15\tArticle {i}")
+    (path / "metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def command(db: Path, folder: Path, *extra: str) -> list[str]:
+    """The `quotetrack track` command line over a folder and its metadata."""
+    return [
+        sys.executable,
+        "-m",
+        "quotetrack",
+        "track",
+        "--db",
+        str(db),
+        str(folder / "metadata.tsv"),
+        str(folder),
+        *extra,
+    ]
+
+
+def stored_documents(db: Path) -> int:
+    """How many articles a store holds now (0 while it is still being created)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def start_and_wait(db: Path, folder: Path, at_least: int) -> subprocess.Popen[bytes]:
+    """Start an ingest and return once the store holds at least ``at_least`` articles."""
+    proc = subprocess.Popen(
+        command(db, folder), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+    )
+    deadline = time.monotonic() + 30
+    while stored_documents(db) < at_least:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the ingest stored nothing in 30 s"
+        time.sleep(0.01)
+    return proc
+
+
+def assert_whole(db: Path, folder: Path) -> dict[str, str]:
+    """The store opens, is sound, and every stored article has all of its quotes."""
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    docs = dict(conn.execute("SELECT doc_id, text FROM documents").fetchall())
+    for doc_id, text in docs.items():
+        assert text == (folder / f"{doc_id}.txt").read_text(encoding="utf-8")
+        positions = [
+            row[0]
+            for row in conn.execute(
+                "SELECT position FROM quotes WHERE doc_id = ? ORDER BY position", (doc_id,)
+            )
+        ]
+        assert positions == list(range(len(parse(text)))), doc_id
+    for orphans in (
+        "SELECT COUNT(*) FROM quotes WHERE doc_id NOT IN (SELECT doc_id FROM documents)",
+        "SELECT COUNT(*) FROM shingles WHERE quote_id NOT IN (SELECT id FROM quotes)",
+    ):
+        assert conn.execute(orphans).fetchone()[0] == 0
+    conn.close()
+    return docs
+
+
+# --- a crash, an interrupt, a reader -----------------------------------------------
+
+
+def test_sigkill_mid_folder_leaves_whole_articles_and_a_rerun_completes(tmp_path: Path) -> None:
+    """Killed part way, the store holds whole articles only; the same command then finishes."""
+    folder = make_folder(tmp_path / "in", 60)
+    db = tmp_path / "q.db"
+    proc = start_and_wait(db, folder, at_least=3)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    kept = assert_whole(db, folder)
+    assert 3 <= len(kept) < 60, "the ingest finished before it could be killed"
+
+    rerun = subprocess.run(command(db, folder), capture_output=True, text=True, cwd=ROOT)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{60 - len(kept)} added, {len(kept)} unchanged" in rerun.stdout
+    assert len(assert_whole(db, folder)) == 60
+
+
+def test_ctrl_c_stops_after_the_current_article(tmp_path: Path) -> None:
+    """SIGINT stops the ingest cleanly after an article, with a summary and status 130."""
+    folder = make_folder(tmp_path / "in", 60)
+    db = tmp_path / "q.db"
+    proc = start_and_wait(db, folder, at_least=2)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"stopping after the current article" in err
+    assert b"added" in out
+    assert 2 <= len(assert_whole(db, folder)) < 60
+
+
+def test_a_reader_queries_while_another_process_ingests(tmp_path: Path) -> None:
+    """Queries from another process succeed, and see growing counts, during an ingest."""
+    folder = make_folder(tmp_path / "in", 60)
+    db = tmp_path / "q.db"
+    proc = start_and_wait(db, folder, at_least=1)
+    seen: list[int] = []
+    with Tracker(db) as reader:
+        while proc.poll() is None:
+            seen.append(reader.stats().quotes)
+            assert reader.speakers(limit=3)
+            assert reader.quotes(speaker="Donald Trump", limit=2)
+    _, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert len(seen) >= 3 and seen == sorted(seen) and seen[0] > 0
+    with Tracker(db) as reader:
+        assert reader.stats().documents == 60
+
+
+# --- the commands in-process ---------------------------------------------------------
+
+
+@pytest.fixture
+def store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path, str]:
+    """A store built by `track` from a small folder: (db, folder, what track printed)."""
+    folder = make_folder(tmp_path / "in", 6)
+    records = [
+        {
+            "id": "wire1",
+            "text": "“We are going to win this state and win it big,” Trump said.",
+            "date": "2016-03-01",
+            "outlet": "ap",
+        },
+        {
+            "id": "wire2",
+            "text": "“We are going to win this state and win it big,” Trump said.",
+            "date": "2016-03-02",
+            "outlet": "nyt",
+            "url": "https://nyt/x",
+        },
+    ]
+    (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    db = tmp_path / "q.db"
+    assert main(["track", "--db", str(db), str(folder / "metadata.tsv"), str(folder)]) == 0
+    return db, folder, capsys.readouterr().out
+
+
+def test_track_prints_a_summary_and_reruns_as_a_no_op(
+    store: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """track reports what it stored; the same command again stores nothing."""
+    db, folder, first = store
+    assert "8 added, 0 unchanged, 0 replaced, 0 skipped" in first
+    assert "8 articles" in first
+    assert (
+        main(["track", "--db", str(db), "--metadata", str(folder / "metadata.tsv"), str(folder)])
+        == 0
+    )
+    assert "0 added, 8 unchanged" in capsys.readouterr().out
+
+
+def test_track_shows_progress_and_skips_unreadable_files(
+    store: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--progress draws the count, rate and ETA; an unreadable file is skipped and named."""
+    db, folder, _ = store
+    (folder / "broken.txt").write_bytes(b"\xff\xfe")
+    capsys.readouterr()
+    assert main(["track", "--db", str(db), str(folder), "--progress"]) == 0
+    captured = capsys.readouterr()
+    assert "/9 articles" in captured.err and "ETA" in captured.err
+    assert "skipped" in captured.err and "broken.txt" in captured.err
+    assert "1 skipped" in captured.out
+
+
+def test_changed_text_needs_replace(
+    store: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A changed file is an error naming --replace; with --replace it is replaced."""
+    db, folder, _ = store
+    (folder / "art000.txt").write_text("“Something new entirely,” Smith said.", encoding="utf-8")
+    assert main(["track", "--db", str(db), str(folder)]) == 2
+    assert "--replace" in capsys.readouterr().err
+    meta = str(folder / "metadata.tsv")
+    assert main(["track", "--db", str(db), meta, str(folder), "--replace"]) == 0
+    assert "0 added, 7 unchanged, 1 replaced" in capsys.readouterr().out
+    assert main(["track", "--db", str(db), str(folder), "--replace"]) == 0
+    assert "2 unchanged, 6 replaced" in capsys.readouterr().out  # their dates went away
+
+
+def test_speakers_quotes_and_timeline(
+    store: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The read commands print tables, CSV and JSON Lines from the store."""
+    db = str(store[0])
+    capsys.readouterr()
+    assert main(["speakers", "--db", db]) == 0
+    table = capsys.readouterr().out
+    assert "Donald Trump" in table and "Hillary Clinton" in table
+    assert main(["speakers", "--db", db, "--format", "jsonl", "--contains", "sanders"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["name"] == "Bernie Sanders"
+    assert (
+        main(["quotes", "--db", db, "--speaker", "Trump", "--outlet", "nyt", "--format", "csv"])
+        == 0
+    )
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].startswith("id,doc_id") and len(rows) > 2
+    assert main(["timeline", "--db", db, "Hillary Clinton", "--freq", "month"]) == 0
+    assert "2016-01" in capsys.readouterr().out
+
+
+def test_unknown_speakers_and_missing_stores_are_errors(
+    store: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An unknown speaker and a store that does not exist end with a one-line message."""
+    with pytest.raises(SystemExit, match="no speaker matches 'Nobody'"):
+        main(["timeline", "--db", str(store[0]), "Nobody"])
+    assert main(["speakers", "--db", str(tmp_path / "missing.db")]) == 2
+    assert "no store" in capsys.readouterr().err
+
+
+def test_export_formats(store: tuple[Path, Path, str], tmp_path: Path) -> None:
+    """export writes stored quotes as JSON Lines or CSV, and clusters Quotebank-style."""
+    db = str(store[0])
+    out = tmp_path / "out.jsonl"
+    assert (
+        main(
+            ["export", "--db", db, "--format", "jsonl", "-o", str(out), "--speaker", "Donald Trump"]
+        )
+        == 0
+    )
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines and {line["speaker"] for line in lines} == {"Donald Trump"}
+    assert main(["export", "--db", db, "--format", "csv", "-o", str(tmp_path / "q.csv")]) == 0
+    assert (tmp_path / "q.csv").read_text(encoding="utf-8").startswith("id,doc_id,")
+    bank = tmp_path / "bank.jsonl"
+    assert (
+        main(
+            ["export", "--db", db, "--format", "quotebank", "--min-articles", "2", "-o", str(bank)]
+        )
+        == 0
+    )
+    records = [json.loads(line) for line in bank.read_text(encoding="utf-8").splitlines()]
+    wire = next(r for r in records if r["doc_ids"] == ["wire1", "wire2"])
+    assert (wire["numOccurrences"], wire["speaker"], wire["urls"]) == (
+        2,
+        "Donald Trump",
+        ["https://nyt/x"],
+    )
+    assert set(wire) >= {
+        "quoteID",
+        "quotation",
+        "speaker",
+        "date",
+        "numOccurrences",
+        "probas",
+        "urls",
+    }
+
+
+def test_every_tracker_command_is_registered() -> None:
+    """The five tracker commands are part of `quotetrack --help`."""
+    run = subprocess.run(
+        [sys.executable, "-m", "quotetrack", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    for name in ("track", "speakers", "quotes", "timeline", "export"):
+        assert name in run.stdout
