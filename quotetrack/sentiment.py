@@ -419,7 +419,9 @@ class SentimentScorer:
 
         Raises :class:`~quotetrack.errors.InputTypeError` when ``text`` is not a ``str``.
         """
-        text = _prepare(check_text(text)).strip()
+        if not isinstance(text, str):
+            check_text(text)  # raises the right InputTypeError
+        text = _prepare(text).strip()
         parts = _sentences(text)
         if len(parts) == 1:  # the common case: one sentence, VADER's arithmetic as is
             raw = self._raw(parts[0])
