@@ -192,3 +192,29 @@ def test_cue_after_direct_quote_is_left_to_it() -> None:
 def test_reduced_relative_clause_is_skipped() -> None:
     """`the things he hopes to do` is not an attribution of its own."""
     assert run("The things he hopes to accomplish appeal to many voters.") == []
+
+
+def test_coordinated_cue_takes_the_clause_subject() -> None:
+    """`X did A and said (that) ...` gives X as the source."""
+    text = "Gary Emineth became a delegate and said he is leaning toward supporting Trump."
+    item = one(text)
+    assert item.speaker is not None
+    assert item.speaker.text == "Gary Emineth"
+    assert content(item) == "he is leaning toward supporting Trump"
+
+
+def test_participle_cue() -> None:
+    """`..., saying (that) ...` gives the content after the participle."""
+    text = "The governor vetoed the bill on Friday, saying that it would raise taxes on families."
+    item = one(text)
+    assert item.rule == "participle"
+    assert content(item) == "that it would raise taxes on families"
+    assert item.speaker is not None
+    assert item.speaker.text == "The governor"
+
+
+def test_capitalised_ly_name_is_a_source() -> None:
+    """A name ending in "-ly" ("Jolly") is a source, not an adverb."""
+    item = one("States would become middle men under the plan, Jolly said.")
+    assert item.speaker is not None
+    assert item.speaker.text == "Jolly"
