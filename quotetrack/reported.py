@@ -103,9 +103,21 @@ _PARTICIPLES = _words(
 # Left out, below 0.75 precision on PolNeAR train with these rules: asked, accused,
 # criticized, described, cited, urged, blamed, blasted, proposed, rejected, defended,
 # wants/wanted, think/believe (mostly asides), wrote, claimed, added.
+# Cues of polls and studies, only after such a source ("a new poll shows …").
+_EVIDENCE = {
+    "show": "show shows showed",
+    "find": "found finds",
+    "indicate": "indicates indicated",
+}
+_EVIDENCE_NOUNS = _words(
+    """
+    poll polls survey surveys study studies data report reports analysis research numbers
+    figures results findings records documents review investigation audit estimates
+    """
+)
 _CUES: dict[str, str] = {
     form: lemma
-    for table in (_SPEECH, _BELIEF, _OBJECT)
+    for table in (_SPEECH, _BELIEF, _OBJECT, _EVIDENCE)
     for lemma, forms in table.items()
     for form in forms.split()
 }
@@ -131,6 +143,9 @@ _RELATIVE = _words("that which who whom whose")
 # Lemmas whose complement may open with any noun phrase ("said the deal was bad").
 _LOOSE = frozenset(
     {
+        "show",
+        "find",
+        "indicate",
         "say",
         "tell",
         "believe",
@@ -196,6 +211,7 @@ _DETERMINERS = _words(
     your my this that these those both all each other no any few
     """
 )
+_BAD_SUBJECT_END = (_NOT_SUBJECT_END | _DETERMINERS) - {"who"}
 _OBJECT_PRONOUNS = _words("him her them me us you it")
 # Words a source phrase never runs back over: clause links, verbs of being, prepositions
 # that open an adverbial ("In London, a diplomat said").
@@ -260,17 +276,24 @@ def _source_before(toks: list[Token], c: int) -> list[Token] | None:
             return None
         j = k
     prev = toks[j - 1]
-    if prev.lower in SPEAKER_PRONOUNS or prev.lower == "who":
+    if prev.lower in SPEAKER_PRONOUNS or (
+        prev.lower == "who" and j > 1 and toks[j - 2].text == ","
+    ):
         return [prev]
     if prev.text == ",":
-        # "Hugh Hill, a doctor at X, said": the name before the appositive.
+        # "Hugh Hill, a doctor at X, said" / "Woodrow Benford, 58, who lives in Y, says":
+        # the name before the appositives.
         k = j - 2
-        while k >= 0 and toks[k].text != "," and j - k <= 3 * _MAX_NP:
+        for _ in range(3):
+            while k >= 0 and toks[k].text != "," and j - k <= 3 * _MAX_NP:
+                k -= 1
+            if k <= 0 or toks[k].text != ",":
+                return None
+            run = _source_run(toks, k)
+            if run and _is_name(run[-1]) and run[-1].lower not in _DETERMINERS:
+                return run
             k -= 1
-        if k <= 0 or toks[k].text != ",":
-            return None
-        run = _source_run(toks, k)
-        return run if run and _is_name(run[-1]) else None
+        return None
     run = _source_run(toks, j)
     if not run or run[-1].lower in _DETERMINERS or run[-1].lower in _OBJECT_PRONOUNS:
         return None
@@ -361,7 +384,7 @@ def _subject(toks: list[Token], c: int) -> list[Token] | None:
     if c > 0 and toks[c - 1].lower in _PASSIVE:
         return None
     subject = _source_before(toks, c)
-    if not subject or subject[-1].lower in _NOT_SUBJECT_END | _DETERMINERS:
+    if not subject or subject[-1].lower in _BAD_SUBJECT_END:
         return None
     if len(subject) == 1 and subject[0].lower in ("i", "we", "you"):
         return None  # "I think", "you know": asides, rarely annotated
@@ -382,13 +405,15 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     parenthetical ``…, X said, …`` that splits its content in two."""
     tok = toks[c]
     lemma = _CUES[tok.lower]
-    if tok.is_capitalised and c > 0:
-        return None  # a headline in title case: "Trump Says …"
+    if tok.is_capitalised and c > 0 and not _title_case(toks):
+        return None  # "… Says" mid-sentence, outside a title-case headline
     subject = _subject(toks, c)
-    if subject is None and c > 2 and toks[c - 1].lower == "and" and lemma in _SPEECH:
+    if subject is None and c > 2 and toks[c - 1].lower in ("and", "but") and lemma in _SPEECH:
         # "Her campaign announced new support and said …": the clause's subject.
         subject = _opening_np(toks[: c - 1])
     if not subject:
+        return None
+    if lemma in _EVIDENCE and subject[-1].lower not in _EVIDENCE_NOUNS:
         return None
     at = toks.index(subject[0])
     if at > 0 and toks[at - 1].lower in _RELATIVE:
@@ -452,6 +477,12 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     )
 
 
+def _title_case(toks: list[Token]) -> bool:
+    """True for a headline in title case ("Trump Says He Never Pledged …")."""
+    words = [t for t in toks if t.is_word and t.text[0].isalpha()]
+    return len(words) >= 4 and sum(t.is_capitalised for t in words) >= 0.75 * len(words)
+
+
 def _opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
     """True when ``toks[k]`` can open the complement of ``lemma`` without "that"."""
     first = toks[k]
@@ -459,7 +490,9 @@ def _opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
         return lemma in _TO_COMPLEMENT
     if first.text in _QUOTE_CHARS:
         return lemma in _LOOSE
-    if not first.is_word or first.lower in _NOT_CONTENT_START or first.text[0].isdigit():
+    if first.text[0].isdigit():
+        return lemma in ("say", "show", "find", "report", "estimate")
+    if not first.is_word or first.lower in _NOT_CONTENT_START:
         return False
     if first.lower in _CLAUSE_PRONOUNS:
         return True
@@ -524,7 +557,7 @@ def _parenthetical(
     """``A, X said, B.``: content A and B around the cue clause."""
     if lemma not in _SPEECH or comma < 1:
         return None
-    if toks[0].lower in _NOT_CONTENT_START or toks[0].lower in ("asked", "given"):
+    if toks[0].lower in ("when", "asked", "given", "if", "as", "while"):
         return None  # "When asked, he said, …": an adverbial, not content
     j = k
     while j < len(toks) and j - k < _MAX_TAIL and toks[j].is_word:
