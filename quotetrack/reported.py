@@ -78,6 +78,7 @@ _SPEECH = {
     "stress": "stresses stressed",
     "emphasize": "emphasizes emphasized",
     "learn": "learned",
+    "ask": "asked asks",
 }
 _BELIEF = {
     "believe": "believes",
@@ -91,8 +92,23 @@ _OBJECT = {
     "endorse": "endorsed endorses",
     "promise": "promised promises",
     "decline": "declined",
-    "call": "called",  # only "called for …"
+    "call": "called calls",
+    "describe": "described describes",
+    "accuse": "accused accuses",
+    "criticize": "criticized criticizes",
+    "praise": "praised praises",
+    "blast": "blasted blasts",
+    "slam": "slammed slams",
+    "mock": "mocked mocks",
+    "dismiss": "dismissed dismisses",
+    "label": "labeled labelled labels",
+    "dub": "dubbed dubs",
+    "brand": "branded brands",
 }
+# Object cues kept only when the content holds a quoted fragment ("called for" aside).
+_MIXED_ONLY = frozenset(
+    "call describe accuse criticize praise blast slam mock dismiss label dub brand".split()
+)
 # Participle cues after a comma: "…, saying (that) …"; the source is the clause's subject.
 _PARTICIPLES = _words(
     """
@@ -198,6 +214,7 @@ _OBJECT_STOP = _words(
     earlier later who which
     """
 )
+_ASK_OPENERS = _words("whether if why how what who when where to")
 _INDEFINITES = _words("nothing something anything everything")
 _QUOTE_CHARS = '"\u201c\u201d'
 _CLOSERS = "\"\u201d\u2019')"
@@ -428,6 +445,29 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
             return None
         addressee = _tok_span(text, obj)
         k += len(obj)
+    elif lemma == "ask":
+        # "asked (reporters) whether …" / "asked him to …": the question or the request.
+        obj = _np_after(toks, k) if k < len(toks) and toks[k].lower not in _ASK_OPENERS else []
+        if obj:
+            addressee = _tok_span(text, obj)
+            k += len(obj)
+        if (
+            k >= len(toks)
+            or toks[k].lower not in _ASK_OPENERS
+            or (toks[k].lower == "to" and not obj)
+        ):
+            return None
+        content = _content(text, toks[k].start, _clause_end(toks, k, stop))
+        if content is None:
+            return None
+        return Reported(
+            (content,),
+            _tok_span(text, subject),
+            _tok_span(text, [tok]),
+            addressee,
+            "subject-cue",
+            _is_mixed((content,)),
+        )
     elif lemma == "learn" and (c == 0 or toks[c - 1].lower not in ("has", "have")):
         return None
     # "said on Tuesday that …": skip a short adverbial before "that".
@@ -452,11 +492,19 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     first = toks[k]
     if not that and not _opens_clause(toks, k, lemma):
         return None
-    if lemma == "call":
-        if first.lower != "for":
-            return None  # "called him a liar", "a group called X": too varied
-        k += 1
-        first = toks[k] if k < len(toks) else first
+    if lemma in _MIXED_ONLY:
+        # "called Trump a “blowhard”": kept only with a quoted fragment (a mixed quote).
+        if lemma == "call" and first.lower == "for":
+            k += 1
+            first = toks[k] if k < len(toks) else first
+        else:
+            end = _clause_end(toks, k, stop)
+            content = _content(text, first.start, end, 2)
+            if content is None or not _is_mixed((content,)):
+                return None
+            return Reported(
+                (content,), _tok_span(text, subject), cue, addressee, "subject-cue", True
+            )
     minimum = _MIN_CONTENT_WORDS
     if lemma in _OBJECT and lemma not in _TO_COMPLEMENT and not that:
         # "endorsed Trump last week": the object, up to an adverbial or a new clause.
@@ -499,7 +547,7 @@ def _opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
     if lemma == "tell":
         return False  # "told reporters Friday at a convention": no clause without "that"
     if lemma in _OBJECT:
-        return not first.lower.endswith("ing") or first.is_capitalised
+        return not first.lower.endswith("ing") or first.is_capitalised or lemma in _MIXED_ONLY
     if lemma == "want":
         # "wants Congress to act": an object and an infinitive.
         return any(t.lower == "to" for t in toks[k + 1 : k + 5])
