@@ -43,6 +43,7 @@ one, or a copy with a few words changed, both count.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 import zlib
@@ -76,6 +77,7 @@ __all__ = [
     "alias_for",
     "clean_name",
     "display_name",
+    "is_name_form",
     "parse_person",
     "quote_tokens",
     "resolve",
@@ -138,7 +140,7 @@ _LEADING_WORDS: Final = frozenset(  # words a name cannot start with ("Of Carson
     """
     the a an of and but or so as at in on to for from with by after before when while
     if here here's there there's that this then said says asked told
-    """.split()  # noqa: SIM905 - a word list reads better as words than as 33 strings
+    """.split()
 )
 _MAX_NAME_WORDS: Final = 4
 _MAX_GROUP_WORDS: Final = 8
@@ -224,10 +226,11 @@ def _known_first(word: str) -> bool:
     return word in NICKNAMES or female_share(word) is not None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_person(name: str) -> PersonName | None:
     """Take a person's name apart, or return None when ``name`` does not look like one
     (a pronoun, a description such as "the senator", a headline fragment, two sentences
-    run together such as "Donald J. Trump. Mr. Putin")."""
+    run together such as "Donald J. Trump. Mr. Putin"). Cached: names recur."""
     words = clean_name(name).split()
     for word in words[:-1]:
         bare = word.rstrip(",")
@@ -304,6 +307,27 @@ def speaker_key(name: str, kind: SpeakerKind) -> str | None:
         return None if key is None else f"group:{key}"
     person = parse_person(name)
     return None if person is None else f"person:{person.key}"
+
+
+def is_name_form(text: str, kind: SpeakerKind) -> bool:
+    """True when ``text`` is a name as one would list it: name words, titles, initials
+    and suffixes only ("Mrs. Clinton", "Sen. Bernie Sanders"), not a mention that caught
+    other words ("So Donald Trump", "Ohio Gov. John Kasich", "Of Carson")."""
+    if kind is SpeakerKind.GROUP:
+        return _group_key(text) is not None
+    person = parse_person(text)
+    if person is None:
+        return False
+    kept = {part for word in person.words for part in word.split()}
+    for word in clean_name(text).split():
+        bare = word.rstrip(",")
+        folded = _fold(bare.rstrip("."))
+        if folded in kept or _INITIAL.match(bare) or bare.lower() in NAME_PARTICLES:
+            continue
+        if folded in _TITLE_WORDS or folded in _SUFFIXES:
+            continue
+        return False
+    return True
 
 
 def alias_for(speaker: Speaker) -> str | None:

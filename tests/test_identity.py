@@ -10,6 +10,7 @@ from quotetrack.identity import (
     alias_for,
     clean_name,
     display_name,
+    is_name_form,
     parse_person,
     quote_tokens,
     resolve,
@@ -168,6 +169,14 @@ def test_alias_falls_back_to_a_name_like_mention() -> None:
     assert alias_for(slip) == "Tester"
     assert alias_for(Speaker("she", Span(0, 3, "she"), PERSON)) is None
     assert alias_for(Speaker("a source", Span(0, 8, "a source"), SpeakerKind.ANONYMOUS)) is None
+
+
+def test_name_forms_exclude_mentions_that_caught_other_words() -> None:
+    """Names with titles are listed as aliases; mentions with stray words are not."""
+    for form in ("Mrs. Clinton", "Sen. Bernie Sanders", "Donald J. Trump", "Bill de Blasio"):
+        assert is_name_form(form, PERSON), form
+    for form in ("So Donald Trump", "Ohio Gov. John Kasich", "Of Carson", "he"):
+        assert not is_name_form(form, PERSON), form
 
 
 def test_speaker_key_before_linking() -> None:

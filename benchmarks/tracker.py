@@ -1,0 +1,162 @@
+"""The tracker on real news: ingest PolNeAR train+dev (924 articles) and report.
+
+Usage::
+
+    python benchmarks/tracker.py ../shared/data/polnear [--repeat 3] [--workers 1] [--json]
+
+Each repeat ingests both splits into a fresh store on one core (extraction, sentiment,
+SQLite writes, identity and clustering included), with dates and outlets from
+``metadata.tsv``. Reported: the median ingest rate (wall clock, and per CPU second of
+this process, which is what "one core" means on a busy machine), the store's size, the
+top ten speakers with their merged aliases, monthly timelines for Donald Trump and
+Hillary Clinton, and the quote clusters carried by two articles or more, with examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from quotetrack.ingest import iter_documents, read_metadata
+from quotetrack.tracker import Tracker
+
+
+def ingest(root: Path, db: Path, workers: int) -> dict[str, float]:
+    """Ingest train and dev into ``db``; wall and CPU seconds, articles and quotes."""
+    metadata = read_metadata(root / "metadata.tsv")
+    wall, cpu = time.perf_counter(), time.process_time()
+    with Tracker(db) as tracker:
+        documents = iter_documents([root / "train", root / "dev"], metadata=metadata)
+        summary = tracker.add_many(documents, workers=workers)
+    return {
+        "articles": summary.added,
+        "quotes": summary.quotes,
+        "wall_s": time.perf_counter() - wall,
+        "cpu_s": time.process_time() - cpu,
+    }
+
+
+def report(db: Path) -> dict[str, Any]:
+    """What the store says: speakers, timelines, clusters."""
+    with Tracker.existing(db) as tracker:
+        stats = tracker.stats()
+        top = tracker.speakers(limit=10)
+        timelines = {
+            name: [
+                {"month": p.period, "quotes": p.quotes, "mean_compound": p.mean_compound}
+                for p in tracker.timeline(name, freq="month")
+            ]
+            for name in ("Donald Trump", "Hillary Clinton")
+        }
+        clusters = tracker.clusters(min_articles=2)
+        unlinked = sum(1 for q in tracker.quotes() if q.speaker is None and q.quote.speaker)
+    return {
+        "documents": stats.documents,
+        "quotes": stats.quotes,
+        "speakers": stats.speakers,
+        "attributed_quotes_without_a_followed_speaker": unlinked,
+        "top_speakers": [
+            {
+                "name": s.name,
+                "quotes": s.quotes,
+                "articles": s.articles,
+                "mean_compound": s.mean_compound,
+                "aliases": list(s.aliases),
+            }
+            for s in top
+        ],
+        "timelines": timelines,
+        "clusters_2plus": len(clusters),
+        "clusters_3plus": sum(1 for c in clusters if c.articles >= 3),
+        "clustered_quotes": sum(c.occurrences for c in clusters),
+        "cross_outlet_clusters": sum(1 for c in clusters if len(c.outlets) >= 2),
+        "cluster_examples": [
+            {
+                "articles": c.articles,
+                "occurrences": c.occurrences,
+                "outlets": list(c.outlets),
+                "first_seen": c.first_seen.isoformat() if c.first_seen else None,
+                "speaker": c.speaker,
+                "quotation": c.quotation,
+            }
+            for c in clusters[:8]
+        ],
+    }
+
+
+def _print(result: dict[str, Any]) -> None:
+    runs = result["runs"]
+    print(f"PolNeAR train+dev: {runs[0]['articles']} articles, {runs[0]['quotes']} quotes")
+    print(
+        f"ingest, median of {len(runs)}: {result['rate_wall']:.1f} articles/s wall clock, "
+        f"{result['rate_cpu']:.1f} articles per CPU second (workers={result['workers']})"
+    )
+    print(f"store size: {result['db_bytes'] / 1e6:.1f} MB")
+    print(
+        f"speakers: {result['speakers']}; attributed quotes with no followed speaker "
+        f"(pronoun or non-name the parser could not resolve): "
+        f"{result['attributed_quotes_without_a_followed_speaker']}"
+    )
+    print("\ntop ten speakers (quotes, articles, mean compound; aliases):")
+    for i, s in enumerate(result["top_speakers"], 1):
+        mean = f"{s['mean_compound']:+.3f}" if s["mean_compound"] is not None else "   n/a"
+        print(f"{i:>2}. {s['name']:<18} {s['quotes']:>4} {s['articles']:>4} {mean}  ")
+        print(f"      {'; '.join(s['aliases'])}")
+    for name, points in result["timelines"].items():
+        print(f"\n{name}, by month (quotes, mean compound):")
+        for p in points:
+            mean = f"{p['mean_compound']:+.3f}" if p["mean_compound"] is not None else "   n/a"
+            print(f"  {p['month']}  {p['quotes']:>4}  {mean}  {'#' * p['quotes']}")
+    print(
+        f"\nclusters in 2+ articles: {result['clusters_2plus']} "
+        f"({result['clusters_3plus']} in 3+; {result['cross_outlet_clusters']} across outlets; "
+        f"{result['clustered_quotes']} quotes in them)"
+    )
+    for c in result["cluster_examples"]:
+        print(
+            f"  {c['articles']} articles, {c['occurrences']}x, {', '.join(c['outlets'])}, "
+            f"first {c['first_seen']}, {c['speaker']}: {c['quotation'][:110]!r}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("root", type=Path, help="the PolNeAR folder (train/, dev/, metadata.tsv)")
+    ap.add_argument("--repeat", type=int, default=3, help="ingest runs (default 3)")
+    ap.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    ap.add_argument("--keep", type=Path, help="keep the last store here")
+    ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    args = ap.parse_args(argv)
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.repeat):
+            db = Path(tmp) / f"run{i}.db"
+            runs.append(ingest(args.root, db, args.workers))
+        result: dict[str, Any] = {
+            "workers": args.workers,
+            "runs": runs,
+            "rate_wall": statistics.median(r["articles"] / r["wall_s"] for r in runs),
+            "rate_cpu": statistics.median(r["articles"] / r["cpu_s"] for r in runs),
+            "db_bytes": db.stat().st_size,
+            **report(db),
+        }
+        if args.keep:
+            args.keep.write_bytes(db.read_bytes())
+    if args.json:
+        json.dump(result, sys.stdout, indent=1)
+        print()
+    else:
+        _print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
