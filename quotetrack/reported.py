@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -139,12 +140,33 @@ _CUES: dict[str, str] = {
 }
 # Lemmas whose content may be an infinitive ("wants to run").
 _TO_COMPLEMENT = frozenset({"hope", "expect", "promise", "decline"})
-# A cheap test that a sentence may hold a cue, before tokenizing it.
-_MAY_HOLD_CUE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(_CUES.keys() | _PARTICIPLES, key=len, reverse=True))
-    + r"|according)\b",
-    re.IGNORECASE,
+# A cheap test that a sentence may hold a cue, before tokenizing it: every word of the
+# document is scanned once and looked up in this set.
+_TRIGGERS = frozenset(_CUES) | _PARTICIPLES | {"according"}
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (much faster to
+    search than a flat alternation)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(root)
+
+
+_TRIGGER = re.compile(
+    r"\b" + _trie_pattern(_TRIGGERS | {w.capitalize() for w in _TRIGGERS}) + r"\b"
 )
 _PASSIVE = _words("is was were are be been being")
 _NOT_SUBJECT_END = _words("to of in on at for with by from as than and or but that which who what")
@@ -751,9 +773,15 @@ def find_reported(
     ``taken`` is left to the direct quote.
     """
     claimed = _Taken(taken)
+    # Cue words inside direct quotes are almost never cues (nested speech is not
+    # annotated), so they do not make a sentence worth reading.
+    triggers = [
+        m.start() for m in _TRIGGER.finditer(text) if not claimed.overlap(m.start(), m.end())
+    ]
     out: list[Reported] = []
     for sent in sentences:
-        if _MAY_HOLD_CUE.search(sent.text) is None:
+        k = bisect.bisect_left(triggers, sent.start)
+        if k == len(triggers) or triggers[k] >= sent.end:
             continue
         toks = tokenize(text, sent.start, sent.end)
         if len(toks) < _MIN_CONTENT_WORDS + 2:
