@@ -93,7 +93,8 @@ def _blocks(page: Path) -> Iterator[Block]:
             needed = ROOT / (marker["arg"] or "")
             if not needed.exists():
                 skip = f"needs {marker['arg']}, which is not here"
-        for text, why in _FOREIGN.get(page.relative_to(DOCS).as_posix(), ()):
+        name = page.relative_to(DOCS).as_posix() if page.is_relative_to(DOCS) else page.name
+        for text, why in _FOREIGN.get(name, ()):
             if text in "\n".join(body):
                 skip = why
         if lang in _RUNNABLE:
@@ -163,6 +164,35 @@ def test_markers_are_understood() -> None:
             if fence is None or fence["lang"] not in _RUNNABLE:
                 stray.append(f"{page.relative_to(ROOT)}:{k + 1}")
     assert not stray, f"markers not followed by a python/pycon block: {stray}"
+
+
+def test_blocks_are_read_with_their_markers(tmp_path: Path) -> None:
+    """The reader finds python and pycon blocks (indented ones too), ignores other
+    languages, and honours skip and requires markers."""
+    page = tmp_path / "page.md"
+    page.write_text(
+        "Text.\n\n```python\nx = 1\n```\n\n```console\n$ ls\n```\n\n"
+        "<!-- skip: needs a cluster -->\n```python\nboom()\n```\n\n"
+        "<!-- requires: no/such/file -->\n```pycon\n>>> boom()\n```\n\n"
+        "<!-- requires: README.md -->\n```python\ny = 2\n```\n\n"
+        "!!! note\n\n    ```python\n    z = 3\n    ```\n",
+        encoding="utf-8",
+    )
+    blocks = list(_blocks(page))
+    assert [(b.lang, b.line, b.code) for b in blocks] == [
+        ("python", 4, "x = 1\n"),
+        ("python", 13, "boom()\n"),
+        ("pycon", 18, ">>> boom()\n"),
+        ("python", 23, "y = 2\n"),
+        ("python", 29, "z = 3\n"),
+    ]
+    assert [b.skip for b in blocks] == [
+        None,
+        "needs a cluster",
+        "needs no/such/file, which is not here",
+        None,
+        None,
+    ]
 
 
 def test_mkdocs_build_strict(tmp_path: Path) -> None:
