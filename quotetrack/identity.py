@@ -139,7 +139,7 @@ _PRONOUNS: Final = frozenset(p.lower() for p in SPEAKER_PRONOUNS | GROUP_PRONOUN
 _LEADING_WORDS: Final = frozenset(  # words a name cannot start with ("Of Carson")
     """
     the a an of and but or so as at in on to for from with by after before when while
-    if here here's there there's that this then said says asked told
+    if here here's there there's that this then said says asked told according
     """.split()
 )
 _MAX_NAME_WORDS: Final = 4
@@ -182,6 +182,18 @@ class PersonName:
 
     words: tuple[str, ...]
     gender: str | None = None
+    full: bool = attrs.field(init=False, eq=False, repr=False)
+    """True when the name has a known first name and a surname."""
+    key: str = attrs.field(init=False, eq=False, repr=False)
+    """``first surname`` for a full name, all its words for a partial one."""
+
+    def __attrs_post_init__(self) -> None:
+        # Derived once (resolve() reads them tens of thousands of times); frozen, hence
+        # object.__setattr__ as attrs documents.
+        full = len(self.words) >= 2 and _known_first(self.words[0])
+        object.__setattr__(self, "full", full)
+        key = f"{self.first} {self.surname}" if full else " ".join(self.words)
+        object.__setattr__(self, "key", key)
 
     @property
     def surname(self) -> str:
@@ -192,18 +204,6 @@ class PersonName:
     def first(self) -> str:
         """The first name word, folded, nicknames replaced by the formal name."""
         return NICKNAMES.get(self.words[0], self.words[0])
-
-    @property
-    def full(self) -> bool:
-        """True when the name has a known first name and a surname."""
-        return len(self.words) >= 2 and _known_first(self.words[0])
-
-    @property
-    def key(self) -> str:
-        """``first surname`` for a full name, all its words for a partial one."""
-        if self.full:
-            return f"{self.first} {self.surname}"
-        return " ".join(self.words)
 
     @property
     def first_gender(self) -> str | None:
@@ -241,6 +241,8 @@ def parse_person(name: str) -> PersonName | None:
         words.pop()
     while len(words) > 1 and _fold(words[0]) in _LEADING_WORDS:
         words.pop(0)  # a capitalised sentence start caught in the name: "Of Carson"
+    if len(words) == 1 and _fold(words[0]).rstrip(".") in _LEADING_WORDS | _TITLE_WORDS:
+        return None  # "According" (to), "Republican", "Mr."
     # Everything up to the last title is a description: "Vermont Sen. Bernie Sanders",
     # "House Speaker Paul Ryan", "Mrs. Clinton". A title as the last word is a surname
     # ("Stephen King").
@@ -626,8 +628,11 @@ def similar(
     shorter, longer = sorted((len(a), len(b)))
     if shorter < MIN_CLUSTER_WORDS:
         return False
+    a, b = tuple(a), tuple(b)
     if a == b:
         return True
+    if b < a:  # difflib's matching blocks depend on argument order: fix one
+        a, b = b, a
     # Matching runs never cover more words than the two bags share: a cheap bound that
     # rules out most candidates (which share only a common phrase) before difflib.
     bag = Counter(a)

@@ -94,7 +94,14 @@ def test_compound_surname_links_to_the_full_name() -> None:
 
 def test_non_names_have_no_speaker() -> None:
     """Pronouns, descriptions and run-together sentences resolve to no speaker."""
-    got = keys("he", "the senator", "Donald J. Trump. Mr. Putin", "Ted Cruz Says Carson Had Quit")
+    got = keys(
+        "he",
+        "the senator",
+        "Donald J. Trump. Mr. Putin",
+        "Ted Cruz Says Carson Had Quit",
+        "According",
+        "Republican",
+    )
     assert set(got.values()) == {None}
 
 
@@ -238,6 +245,17 @@ def test_stock_phrases_do_not_chain_different_speakers() -> None:
     )
     assert not similar(phrase, other, "carson", "obama")
     assert not similar(quote_tokens("the best in the Middle East"), other)
+
+
+_WORDS = st.lists(st.sampled_from("a b c d e f g h".split()), min_size=6, max_size=14)
+
+
+@given(_WORDS, _WORDS, st.sampled_from([None, "x", "y"]), st.sampled_from([None, "x", "y"]))
+def test_similarity_is_symmetric(
+    a: list[str], b: list[str], tag_a: str | None, tag_b: str | None
+) -> None:
+    """similar(a, b) == similar(b, a): clusters must not depend on arrival order."""
+    assert similar(a, b, tag_a, tag_b) == similar(b, a, tag_b, tag_a)
 
 
 def test_unrelated_quotes_are_not_similar() -> None:

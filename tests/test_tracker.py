@@ -282,28 +282,35 @@ def test_misspelling_links_across_articles(tracker: Tracker) -> None:
     assert "Teigan" in tracker.speakers()[0].aliases
 
 
+_LONG = f"{LINE} and we will never stop until the job is done for all of them"
 _ORDERED = [
-    article("a", ("Line one of a speech", "Hillary Clinton")),
-    article("b", ("Line two of a speech", "Clinton")),
+    article("a", ("Line one of a speech", "Hillary Clinton"), (_LONG, "Hillary Clinton")),
+    article("b", ("Line two of a speech", "Clinton"), (LINE, "Clinton")),
     article("c", ("Line three of a speech", "Bill Clinton")),
-    article("d", ("Line four of a speech", "Mrs. Clinton")),
+    article(
+        "d",
+        ("Line four of a speech", "Mrs. Clinton"),
+        (_LONG.replace("job", "work"), "Mrs. Clinton"),
+    ),
     article("e", ("Line five of a speech", "Teigan")),
-    article("f", ("Line six of a speech", "Chrissy Teigen")),
+    article("f", ("Line six of a speech", "Chrissy Teigen"), (LINE, "Chrissy Teigen")),
 ]
 
 
 @settings(max_examples=15, deadline=None)
 @given(st.permutations(range(len(_ORDERED))))
 def test_identity_does_not_depend_on_ingest_order(order: Sequence[int]) -> None:
-    """The same articles in any order give the same speakers and the same counts."""
+    """The same articles in any order give the same speakers, counts and clusters."""
     with Tracker(":memory:") as tracker:
         store(tracker, *(_ORDERED[i] for i in order))
         assert names(tracker) == {
-            "Hillary Clinton": 2,
+            "Hillary Clinton": 4,
             "Bill Clinton": 1,
-            "Clinton": 1,
-            "Chrissy Teigen": 2,
+            "Clinton": 2,
+            "Chrissy Teigen": 3,
         }
+        clusters = {(c.doc_ids, c.occurrences) for c in tracker.clusters()}
+        assert clusters == {(("a", "b", "d", "f"), 4)}
 
 
 def test_speaker_lookup_and_filters(tracker: Tracker) -> None:
