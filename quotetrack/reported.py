@@ -328,9 +328,13 @@ def _source_before(toks: list[Token], c: int) -> list[Token] | None:
                 k -= 1
             if k <= 0 or toks[k].text != ",":
                 return None
+            inner = toks[k + 1 : j - 1]
+            if inner and len(inner) <= 4 and all(_is_name(t) for t in inner):
+                return inner  # "One delegate not on the slate, Kelly Schmidt, told"
             run = _source_run(toks, k)
-            if run and _is_name(run[-1]) and run[-1].lower not in _DETERMINERS:
-                return run
+            if run and run[-1].lower not in _DETERMINERS:
+                if _is_name(run[-1]) or (run[0].lower in _DETERMINERS and len(run) > 1):
+                    return run  # "Hugh Hill, …," / "The aides, led by X, …,"
             k -= 1
         return None
     run = _source_run(toks, j)
