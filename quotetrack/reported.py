@@ -225,7 +225,7 @@ _NOT_CONTENT_START = (
     )
     - _CLAUSE_PRONOUNS
 )
-_BREAKS = _words("but though although while whereas even which who")
+_BREAKS = _words("which who")
 _MAX_SOURCE = 25
 _NOT_SOURCE_START = _words("plan plans schedule law rule rules tradition him her them me us")
 _OPENERS = _words("now but and so yet still meanwhile however then also")
