@@ -23,7 +23,7 @@ import attrs
 
 from quotetrack.lexicon import CUE_VERBS, SPEAKER_PRONOUNS, TITLES
 from quotetrack.models import Span
-from quotetrack.tokens import Token, TokenIndex, tokenize
+from quotetrack.tokens import Token, tokenize
 
 __all__ = ["ACTIVE_CUES", "Match", "match_head", "match_tail", "sentence_subject"]
 
@@ -321,10 +321,6 @@ class Match:
     """Offset just past the attribution phrase (for joining split quotes)."""
 
 
-def _tokens(text: str, start: int, end: int, index: TokenIndex | None) -> list[Token]:
-    return index.between(start, end) if index is not None else tokenize(text, start, end)
-
-
 def _span(text: str, toks: list[Token]) -> Span:
     s, e = toks[0].start, toks[-1].end
     return Span(s, e, text[s:e])
@@ -589,9 +585,7 @@ def _clause_ends(toks: list[Token], k: int) -> bool:
     return first.lower in _ADVERBIAL_START or first.lower in ("of", "about", "when")
 
 
-def match_tail(
-    text: str, start: int, end: int, last_char: str = ",", index: TokenIndex | None = None
-) -> Match | None:
+def match_tail(text: str, start: int, end: int, last_char: str = ",") -> Match | None:
     """Attribution in the words after a closing mark, ``text[start:end]``.
 
     ``last_char`` is the quote's last character inside the marks: a quote ending in a
@@ -599,7 +593,7 @@ def match_tail(
     sentence (“….” Teigen said.) counts; a quote ending in a word is a fragment inside a
     longer sentence and gets no tail attribution.
     """
-    toks = _drop_parentheticals(_tokens(text, start, end, index))
+    toks = _drop_parentheticals(tokenize(text, start, end))
     lead = 0
     while lead < len(toks) and toks[lead].text in _LEAD_PUNCT:
         lead += 1
@@ -658,9 +652,9 @@ def _comma_ends(toks: list[Token], c: int) -> bool:
     return len(commas) >= 1 and c - commas[-1] > _MAX_NP
 
 
-def match_head(text: str, start: int, end: int, index: TokenIndex | None = None) -> Match | None:
+def match_head(text: str, start: int, end: int) -> Match | None:
     """Attribution in the words before an opening mark, ``text[start:end]``."""
-    toks = _drop_parentheticals(_tokens(text, start, end, index))
+    toks = _drop_parentheticals(tokenize(text, start, end))
     while (toks and toks[-1].text in _HEAD_TRAIL) or (toks and toks[-1].lower == "that"):
         toks = toks[:-1]
     if not toks:
@@ -805,13 +799,11 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
-def sentence_subject(
-    text: str, start: int, end: int, index: TokenIndex | None = None
-) -> Match | None:
+def sentence_subject(text: str, start: int, end: int) -> Match | None:
     """The person a sentence is about, read as its subject: a name or pronoun at the start
     (after an opening adverbial such as "In an August speech," and a conjunction, with up
     to three modifiers as in "Republican pollster Daron Shaw") followed by a verb or colon."""
-    toks = _drop_parentheticals(_tokens(text, start, end, index))[:40]
+    toks = _drop_parentheticals(tokenize(text, start, end))[:40]
     i = 0
     if toks and toks[0].lower in _CLAUSE_OPENERS and toks[0].lower not in _CONJUNCTIONS:
         commas = [k for k, t in enumerate(toks[:14]) if t.text == ","]

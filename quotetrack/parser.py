@@ -18,7 +18,6 @@ from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
 from quotetrack.segments import paragraphs, sentences
-from quotetrack.tokens import TokenIndex
 
 __all__ = ["QuoteParser", "parse"]
 
@@ -81,7 +80,6 @@ class _Document:
         self.config = config
         self.paras = paragraphs(text)
         self._para_starts = [p.start for p in self.paras]
-        self.tokens = TokenIndex(text, [(p.start, p.end) for p in self.paras])
         self.sents = [sentences(text, p) for p in self.paras]
         per_para = [find_quoted(text, p) for p in self.paras]
         self.groups = [
@@ -115,9 +113,7 @@ class _Document:
             stop = nxt.stretches[0].start
         stop = min(stop, last.close.end + _TAIL_WINDOW)
         content = last.content.text
-        return match_tail(
-            self.text, last.close.end, stop, content[-1] if content else ",", self.tokens
-        )
+        return match_tail(self.text, last.close.end, stop, content[-1] if content else ",")
 
     def _head(self, g: _Group, prev_end: int) -> Match | None:
         first = g.stretches[0]
@@ -129,9 +125,9 @@ class _Document:
             prev = self.paras[g.para - 1]
             if self.text[prev.end - 1] == ":":
                 head_start = max(self._sentence_start(prev.end - 1), prev.end - _HEAD_WINDOW)
-                return match_head(self.text, head_start, prev.end, self.tokens)
+                return match_head(self.text, head_start, prev.end)
             return None
-        return match_head(self.text, start, first.start, self.tokens)
+        return match_head(self.text, start, first.start)
 
     def _runs_to_sentence_end(self, g: _Group) -> bool:
         """True when nothing but punctuation follows the quote in its sentence."""
@@ -171,7 +167,7 @@ class _Document:
         para = self.paras[g.para]
         if sent_start < first.start:
             found = sentence_subject(
-                self.text, sent_start, min(first.start, sent_start + _HEAD_WINDOW), self.tokens
+                self.text, sent_start, min(first.start, sent_start + _HEAD_WINDOW)
             )
             if found is not None:
                 return found
@@ -183,17 +179,17 @@ class _Document:
             end = sent_start
             while end > prev_start and self.text[end - 1] in " .\t":
                 end -= 1
-            found = match_head(self.text, prev_start, end, self.tokens)
+            found = match_head(self.text, prev_start, end)
             if found is not None and found.rule not in ("head-participle", "head-colon"):
                 return attrs.evolve(found, rule="previous-sentence")
-            return sentence_subject(self.text, prev_start, sent_start, self.tokens)
+            return sentence_subject(self.text, prev_start, sent_start)
         if g.para > 0 and first.start <= para.start:
             # "Sanders made the following comment:" (newline) “…”
             prev = self.paras[g.para - 1]
             if self.text[prev.end - 1] == ":":
                 prev_start = self._sentence_start(prev.end - 1)
                 return sentence_subject(
-                    self.text, prev_start, min(prev.end, prev_start + _HEAD_WINDOW), self.tokens
+                    self.text, prev_start, min(prev.end, prev_start + _HEAD_WINDOW)
                 )
         return None
 

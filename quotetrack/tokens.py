@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import NamedTuple
 
 from quotetrack.lexicon import ABBREVIATIONS, TITLES
 
-__all__ = ["Token", "TokenIndex", "tokenize"]
+__all__ = ["Token", "tokenize"]
 
 _TOKEN = re.compile(
     r"""
@@ -65,39 +64,3 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
                 continue
         append(Token(s, e, word, word.lower()))
     return out
-
-
-class TokenIndex:
-    """Tokens of a document, made once per paragraph on first use and sliced by offset.
-
-    Rules read overlapping windows around every quote; slicing one tokenisation keeps the
-    total work linear in the text however many quotes a paragraph holds.
-    """
-
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
-        self._text = text
-        self._paras = paragraphs
-        self._para_starts = [s for s, _ in paragraphs]
-        self._cache: dict[int, tuple[list[Token], list[int]]] = {}
-
-    def _para_tokens(self, k: int) -> tuple[list[Token], list[int]]:
-        got = self._cache.get(k)
-        if got is None:
-            s, e = self._paras[k]
-            toks = tokenize(self._text, s, e)
-            got = (toks, [t.start for t in toks])
-            self._cache[k] = got
-        return got
-
-    def between(self, start: int, end: int) -> list[Token]:
-        """Tokens lying wholly inside ``[start, end)``; the window may not cross paragraphs
-        (it is cut at the end of the paragraph holding ``start``)."""
-        k = bisect.bisect_right(self._para_starts, start) - 1
-        if k < 0 or start >= self._paras[k][1]:
-            return tokenize(self._text, start, end)
-        toks, starts = self._para_tokens(k)
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end)
-        while j > i and toks[j - 1].end > end:
-            j -= 1
-        return toks[i:j]
