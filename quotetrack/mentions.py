@@ -37,7 +37,7 @@ _INITIAL = r"[A-Z]\."
 _NAME_RUN = re.compile(
     rf"""
     (?<![\w'\u2019.\-])
-    (?:(?:{_CAP}|{_INITIAL}|[A-Z][a-z]{{0,4}}\.)\s+)*     # leading capitals, titles, initials
+    (?:(?:{_CAP}|{_INITIAL}|[A-Z][a-z]{{0,4}}\.)\s+)+     # leading capitals, titles, initials
     {_CAP}                                               # the last capitalised word
     """,
     re.VERBOSE,
