@@ -354,8 +354,8 @@ def _source_before(toks: list[Token], c: int) -> list[Token] | None:
 def _np_after(toks: list[Token], i: int) -> list[Token]:
     """The noun phrase that opens at ``toks[i]``: a pronoun, a name or a short nominal
     (up to a preposition, a clause link, a cue or a punctuation mark)."""
-    if i >= len(toks) or not toks[i].is_word or toks[i].lower in _SUBJECT_STOP:
-        return []
+    if i >= len(toks) or not toks[i].is_word or toks[i].lower in _SUBJECT_STOP | _TAIL_ADVERBIAL:
+        return []  # not "said Tuesday"
     if toks[i].lower in SPEAKER_PRONOUNS or toks[i].lower in _OBJECT_PRONOUNS:
         return toks[i : i + 1]
     j = i
@@ -676,8 +676,10 @@ def _content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Report
         np = _np_after(after, 1)
         if not np and _tail_is_adverbial(after[1:]):
             # …, Hugh Hill, a doctor at X, said.
-            p2 = next((k for k in range(comma - 1, 0, -1) if toks[k].text == ","), None)
-            if p2 is None or comma - p2 > 3 * _MAX_NP or not _is_name(toks[p2 + 1]):
+            # …, Mitch McConnell, the majority leader, said Tuesday.
+            commas = [k for k in range(comma - 1, 0, -1) if toks[k].text == ","][:2]
+            p2 = next((k for k in commas if _is_name(toks[k + 1])), None)
+            if p2 is None or comma - p2 > 3 * _MAX_NP:
                 return None
             subject, cue_tok, comma = toks[p2 + 1 : comma], after[0], p2
         elif np and (np[0].lower in _DETERMINERS or _is_name(np[0])):
@@ -887,6 +889,7 @@ def _opening_np(toks: list[Token]) -> list[Token] | None:
     if toks[i].lower in SPEAKER_PRONOUNS:
         return toks[i : i + 1]
     np = _np_after(toks, i)
-    if not np or (i + len(np) < len(toks) and not toks[i + len(np)].is_word):
-        return None  # not followed by its verb
+    after = toks[i + len(np)].text if i + len(np) < len(toks) else "."
+    if not np or not (after[0].isalnum() or after in ",("):
+        return None  # not followed by its verb (or an appositive)
     return np

@@ -218,3 +218,12 @@ def test_capitalised_ly_name_is_a_source() -> None:
     item = one("States would become middle men under the plan, Jolly said.")
     assert item.speaker is not None
     assert item.speaker.text == "Jolly"
+
+
+def test_weekday_after_cue_is_not_a_source() -> None:
+    """`..., X, a senator, said Tuesday.` keeps X as the source, not "Tuesday"."""
+    text = "The plan would fail in the Senate, Mitch McConnell, the majority leader, said Tuesday."
+    item = one(text)
+    assert item.speaker is not None
+    assert item.speaker.text.startswith("Mitch McConnell")  # appositive kept, as PolNeAR does
+    assert content(item) == "The plan would fail in the Senate"
