@@ -17,6 +17,7 @@ from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS, sour
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
+from quotetrack.reported import find_reported
 from quotetrack.segments import paragraphs, sentences
 
 __all__ = ["QuoteParser", "parse"]
@@ -43,10 +44,17 @@ class QuoteParser:
     ``cue_verbs`` adds reporting verbs (any inflected form, e.g. ``("opined", "griped")``)
     to the built-in lexicon. ``keep_unattributed`` keeps sentence-like quotes no rule could
     attribute (``speaker=None``); short unattributed ones (scare quotes, titles,
-    nicknames) are always dropped.
+    nicknames) are always dropped. ``reported=False`` stops after direct quotes (no
+    reported or mixed speech).
     """
 
-    def __init__(self, *, cue_verbs: Iterable[str] = (), keep_unattributed: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        cue_verbs: Iterable[str] = (),
+        keep_unattributed: bool = True,
+        reported: bool = True,
+    ) -> None:
         extra = tuple(cue_verbs)
         for verb in extra:
             if not isinstance(verb, str) or not verb.strip() or " " in verb.strip():
@@ -54,12 +62,13 @@ class QuoteParser:
                 raise ConfigurationError(msg)
         self._extra_cues = tuple(v.strip().lower() for v in extra)
         self.keep_unattributed = keep_unattributed
+        self.reported = reported
         self._cues = {**{v: v for v in self._extra_cues}, **CUE_VERBS}
 
     def __repr__(self) -> str:
         return (
             f"QuoteParser(cue_verbs={self._extra_cues!r}, "
-            f"keep_unattributed={self.keep_unattributed!r})"
+            f"keep_unattributed={self.keep_unattributed!r}, reported={self.reported!r})"
         )
 
     def parse(self, text: str) -> tuple[Quote, ...]:
@@ -208,6 +217,50 @@ class _Document:
         return None
 
     def quotes(self) -> tuple[Quote, ...]:
+        """Direct quotes, then reported and mixed speech around them, in document order."""
+        direct = self._direct()
+        if not self.config.reported:
+            return direct
+        return self._with_reported(direct)
+
+    def _with_reported(self, direct: tuple[Quote, ...]) -> tuple[Quote, ...]:
+        """Add reported and mixed speech: a direct quote that is a fragment of a mixed
+        quote (inside its content, same cue) becomes part of it; a reported item that
+        would overlap a direct quote is left out, so quotes never overlap."""
+        taken = [(s.start, s.end) for q in direct for s in q.spans]
+        items = find_reported(self.text, self._sent_list, taken)
+        mixed = [(c.start, c.end, it.cue.start) for it in items if it.mixed for c in it.content]
+        kept = [
+            q
+            for q in direct
+            if not (
+                q.cue is not None
+                and any(s <= q.start and q.end <= e and q.cue.start == c for s, e, c in mixed)
+            )
+        ]
+        spans = sorted((s.start, s.end) for q in kept for s in q.spans)
+        starts = [s for s, _ in spans]
+        out = list(kept)
+        for it in items:
+            if any(_overlaps(spans, starts, c.start, c.end) for c in it.content):
+                continue
+            speaker: Speaker | None = None
+            if it.speaker is not None:
+                speaker, _ = self._speaker(it.speaker, None)
+            out.append(
+                Quote.from_spans(
+                    it.content,
+                    speaker=speaker,
+                    cue=it.cue,
+                    kind=QuoteKind.MIXED if it.mixed else QuoteKind.REPORTED,
+                    addressee=it.addressee,
+                    rule="reported:" + it.rule,
+                )
+            )
+        out.sort(key=lambda q: q.start)
+        return tuple(out)
+
+    def _direct(self) -> tuple[Quote, ...]:
         out: list[Quote] = []
         groups = self.groups
         prev_end = 0
@@ -321,6 +374,12 @@ class _Document:
         if ent is not None:
             return Speaker(ent.name, mention, ent.kind), ent
         return Speaker(_clean_name(mention.text), mention, _kind_of(words)), None
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """True when ``[start, end)`` overlaps any of the sorted, disjoint ``spans``."""
+    k = bisect.bisect_left(starts, end) - 1
+    return k >= 0 and spans[k][1] > start
 
 
 def _kind_of(words: list[str]) -> SpeakerKind:

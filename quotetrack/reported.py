@@ -247,6 +247,14 @@ _INDEFINITES = _words("nothing something anything everything")
 _QUOTE_CHARS = '"\u201c\u201d'
 _CLOSERS = "\"\u201d\u2019')"
 _MIN_CONTENT_WORDS = 3
+# Words that open a short adverbial between a cue and its "that" ("said on Tuesday that").
+_ADVERBIAL_OPENERS = frozenset(
+    """
+    on in at during last this yesterday today tonight earlier later recently again also
+    repeatedly previously publicly privately monday tuesday wednesday thursday friday
+    saturday sunday in an the
+    """.split()
+)
 _MAX_TAIL = 12
 
 
@@ -506,7 +514,10 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     that = False
     for j in range(k, min(k + 8, len(toks))):
         if toks[j].lower == "that":
-            if all(t.is_word or t.text == "," for t in toks[k:j]):
+            between = toks[k:j]
+            if all(t.is_word or t.text == "," for t in between) and (
+                not between or between[0].lower in _ADVERBIAL_OPENERS or between[0].text == ","
+            ):
                 k, that = j, True  # PolNeAR keeps the complementiser in the content
             break
         if toks[j].lower in _CUES:

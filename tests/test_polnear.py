@@ -11,9 +11,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Floors from issue #2 (direct quotes).
+# Floors from issue #2 (direct quotes) and issue #3 (reported and mixed speech).
 DIRECT_F1 = 0.80
 DIRECT_SPEAKER = 0.93
+DIRECT_MIXED_F1 = 0.78
+DIRECT_MIXED_SPEAKER = 0.92
+EXACT_ALL_F1 = 0.40
 
 
 @pytest.fixture(scope="module")
@@ -38,3 +41,15 @@ def test_direct_f1_floor(result: dict[str, Any]) -> None:
 def test_direct_speaker_accuracy_floor(result: dict[str, Any]) -> None:
     """Speaker accuracy on matched direct quotes stays at or above the 0.1 floor."""
     assert result["rows"]["direct"]["speaker_acc"] >= DIRECT_SPEAKER, result["rows"]["direct"]
+
+
+def test_direct_and_mixed_floor(result: dict[str, Any]) -> None:
+    """Direct+mixed F1 and its speaker accuracy stay at or above issue #3's floors."""
+    row = result["rows"]["direct+mixed"]
+    assert row["F1"] >= DIRECT_MIXED_F1, row
+    assert row["speaker_acc"] >= DIRECT_MIXED_SPEAKER, row
+
+
+def test_exact_match_floor(result: dict[str, Any]) -> None:
+    """Exact-match F1 over all attributions stays at or above issue #3's floor."""
+    assert result["rows"]["all"]["exact_F1"] >= EXACT_ALL_F1, result["rows"]["all"]

@@ -46,3 +46,26 @@ def test_seed_offsets_point_into_the_text(seed_text: str) -> None:
         for span in (*q.spans, q.cue, q.addressee, q.speaker.mention if q.speaker else None):
             if span is not None:
                 assert seed_text[span.start : span.end] == span.text
+
+
+def test_seed_reported_speech_as_specified(seed_text: str) -> None:
+    """The two reported-speech quotes of issue #3, both by Chrissy Teigen."""
+    reported = [q for q in quotetrack.parse(seed_text) if q.kind is QuoteKind.REPORTED]
+    got = [
+        (q.text, q.speaker.name, q.speaker.mention.text, q.cue.text)  # type: ignore[union-attr]
+        for q in reported
+    ]
+    assert got == [
+        (
+            "she is still processing that she will never carry a child again",
+            "Chrissy Teigen",
+            "Teigen",
+            "said",
+        ),
+        (
+            "he will be a living part of the family through a memorial tree",
+            "Chrissy Teigen",
+            "She",
+            "says",
+        ),
+    ]
