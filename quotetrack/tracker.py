@@ -287,7 +287,7 @@ def _schema_v2(conn: sqlite3.Connection) -> None:
     _script(
         conn,
         """
-        ALTER TABLE quotes ADD COLUMN tokens TEXT;      -- identity.quote_tokens(), joined
+        ALTER TABLE quotes ADD COLUMN tokens TEXT;      -- _cluster_tokens(), joined
         ALTER TABLE quotes ADD COLUMN cluster_id INTEGER; -- smallest quote id of the cluster
         ALTER TABLE quotes ADD COLUMN speaker_tag TEXT;   -- identity.speaker_tag()
         CREATE INDEX quotes_cluster ON quotes (cluster_id);
@@ -300,11 +300,11 @@ def _schema_v2(conn: sqlite3.Connection) -> None:
         """,
     )
     rows = conn.execute(
-        "SELECT q.id, q.text, a.name, a.kind FROM quotes q"
+        "SELECT q.id, q.text, q.kind, a.name, a.kind FROM quotes q"
         " LEFT JOIN aliases a ON a.id = q.alias_id ORDER BY q.id"
     ).fetchall()
-    for quote_id, text, alias, kind in rows:
-        tokens = identity.quote_tokens(text)
+    for quote_id, text, quote_kind, alias, kind in rows:
+        tokens = _cluster_tokens(text, QuoteKind(quote_kind))
         tag = identity.speaker_tag(alias, None if kind is None else SpeakerKind(kind))
         conn.execute(
             "UPDATE quotes SET tokens = ?, speaker_tag = ? WHERE id = ?",
@@ -343,6 +343,12 @@ def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterator[Sequence[An
 
 def _marks(n: int) -> str:
     return ",".join("?" * n)
+
+
+def _cluster_tokens(text: str, kind: QuoteKind) -> tuple[str, ...]:
+    """The words a quote is clustered by: a re-quoted *line* is verbatim words, so only
+    direct quotes take part; reported and mixed speech (paraphrase) stay alone."""
+    return identity.quote_tokens(text) if kind is QuoteKind.DIRECT else ()
 
 
 def _cluster(
@@ -904,7 +910,7 @@ class Tracker:
             quote.rule,
         )
         tag = None if alias is None else identity.speaker_tag(alias[0], SpeakerKind(alias[1]))
-        return row, alias, identity.quote_tokens(quote.text), tag
+        return row, alias, _cluster_tokens(quote.text, quote.kind), tag
 
     def _alias_id(
         self, conn: sqlite3.Connection, alias: tuple[str, str], new: dict[tuple[str, str], int]

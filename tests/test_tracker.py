@@ -25,7 +25,7 @@ from quotetrack.errors import (
     SchemaVersionError,
     TrackerError,
 )
-from quotetrack.models import Document, Quote, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.tracker import SCHEMA_VERSION, Tracker
 from tests.strategies import HOSTILE_STRINGS, analyzed_documents
 
@@ -431,6 +431,16 @@ def test_a_reprinted_line_is_one_cluster(tracker: Tracker) -> None:
     assert len(tracker.clusters(min_articles=1)) == 2
     assert tracker.clusters(contains="abolish") == [cluster]
     assert tracker.stats().clusters == 1
+
+
+def test_paraphrase_is_not_a_re_quoted_line(tracker: Tracker) -> None:
+    """Reported and mixed speech never cluster, even when worded the same."""
+    for doc_id in ("a", "b"):
+        document, quotes = article(doc_id, (LINE, "Hillary Clinton"))
+        reported = [attrs.evolve(q, kind=QuoteKind.REPORTED) for q in quotes]
+        tracker.add_analyzed(document, reported)
+    assert tracker.clusters() == []
+    assert len(tracker.clusters(min_articles=1)) == 2
 
 
 def test_replacing_the_bridge_splits_a_cluster(tracker: Tracker) -> None:
