@@ -77,6 +77,7 @@ __all__ = [
     "alias_for",
     "clean_name",
     "display_name",
+    "fits_key",
     "is_name_form",
     "parse_person",
     "quote_tokens",
@@ -130,6 +131,7 @@ Ambiguous ones (Chris, Pat, Sam, Steve, Ted, Alex) are left out on purpose."""
 
 _TITLE_WORDS: Final = frozenset(t.lower().rstrip(".") for t in TITLES) | frozenset(
     {"mr", "mrs", "ms", "dr", "presidential", "democratic", "gop", "nominee", "first", "u.s"}
+    | {"pres", "vp", "atty", "hon", "supt", "asst"}
 )
 _FEMALE_TITLE_WORDS: Final = frozenset(t.lower().rstrip(".") for t in FEMALE_TITLES)
 _MALE_TITLE_WORDS: Final = frozenset(t.lower().rstrip(".") for t in MALE_TITLES)
@@ -321,7 +323,10 @@ def is_name_form(text: str, kind: SpeakerKind) -> bool:
     if person is None:
         return False
     kept = {part for word in person.words for part in word.split()}
-    for word in clean_name(text).split():
+    words = clean_name(text).split()
+    if _fold(words[0]) in _LEADING_WORDS:
+        return False  # "A Clinton"
+    for word in words:
         bare = word.rstrip(",")
         folded = _fold(bare.rstrip("."))
         if folded in kept or _INITIAL.match(bare) or bare.lower() in NAME_PARTICLES:
@@ -330,6 +335,23 @@ def is_name_form(text: str, kind: SpeakerKind) -> bool:
             continue
         return False
     return True
+
+
+def fits_key(text: str, kind: SpeakerKind, key: str) -> bool:
+    """True when the name ``text`` could refer to the speaker keyed ``key``: the same
+    key, the key's surname or last words ("Mrs. Clinton" for ``person:hillary clinton``)
+    or its first name alone ("Hillary"). "Ivanka Trump" does not fit Donald Trump."""
+    own = speaker_key(text, kind)
+    if own is None:
+        return False
+    if own == key or kind is not SpeakerKind.PERSON:
+        return own == key
+    person = parse_person(text)
+    key_words = tuple(key.removeprefix("person:").split())
+    if person is None or person.full:
+        return False
+    n = len(person.words)
+    return key_words[-n:] == person.words or (n == 1 and person.words[0] == key_words[0])
 
 
 def alias_for(speaker: Speaker) -> str | None:

@@ -1294,22 +1294,27 @@ def _speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
 
 def _aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
     """Every form seen for each speaker, most frequent first (the display name first
-    among equals): in-article names and mentions that are names (see
-    :func:`identity.is_name_form`)."""
+    among equals): the in-article names linked to it, and the mentions that are names
+    (:func:`identity.is_name_form`) fitting it (:func:`identity.fits_key`)."""
     speaker_ids = list(speakers)
     counts: dict[int, Counter[str]] = {}
     for chunk in _chunks(speaker_ids):
-        for sid, alias, kind, mention, n in conn.execute(
-            "SELECT q.speaker_id, a.name, a.kind, q.mention_text, COUNT(*) FROM quotes q"
-            " JOIN aliases a ON a.id = q.alias_id"
-            f" WHERE q.speaker_id IN ({_marks(len(chunk))}) GROUP BY 1, 2, 3, 4",
+        for sid, key, alias, kind, mention, n in conn.execute(
+            "SELECT q.speaker_id, s.key, a.name, a.kind, q.mention_text, COUNT(*)"
+            " FROM quotes q JOIN aliases a ON a.id = q.alias_id"
+            " JOIN speakers s ON s.id = q.speaker_id"
+            f" WHERE q.speaker_id IN ({_marks(len(chunk))}) GROUP BY 1, 2, 3, 4, 5",
             chunk,
         ):
             seen = counts.setdefault(sid, Counter())
-            forms = {alias} if mention is None else {alias, identity.clean_name(mention)}
-            for form in forms:
-                if form == speakers[sid] or identity.is_name_form(form, SpeakerKind(kind)):
-                    seen[form] += n
+            speaker_kind = SpeakerKind(kind)
+            if alias == speakers[sid] or identity.is_name_form(alias, speaker_kind):
+                seen[alias] += n
+            form = None if mention is None else identity.clean_name(mention)
+            if form is None or form == alias or not identity.is_name_form(form, speaker_kind):
+                continue
+            if identity.fits_key(form, speaker_kind, key):
+                seen[form] += n
     return {
         sid: tuple(
             form

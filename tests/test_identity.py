@@ -10,6 +10,7 @@ from quotetrack.identity import (
     alias_for,
     clean_name,
     display_name,
+    fits_key,
     is_name_form,
     parse_person,
     quote_tokens,
@@ -184,6 +185,20 @@ def test_name_forms_exclude_mentions_that_caught_other_words() -> None:
         assert is_name_form(form, PERSON), form
     for form in ("So Donald Trump", "Ohio Gov. John Kasich", "Of Carson", "he"):
         assert not is_name_form(form, PERSON), form
+
+
+def test_a_mention_fits_a_speaker_by_surname_or_first_name() -> None:
+    """ "Mrs. Clinton" and "Hillary" fit Hillary Clinton; "Ivanka Trump" does not fit Donald."""
+    assert fits_key("Mrs. Clinton", PERSON, "person:hillary clinton")
+    assert fits_key("Hillary", PERSON, "person:hillary clinton")
+    assert not fits_key("Ivanka Trump", PERSON, "person:donald trump")
+    assert not fits_key("Bill Clinton", PERSON, "person:hillary clinton")
+
+
+def test_abbreviated_titles_do_not_make_a_second_candidate() -> None:
+    """ "Pres. Obama" is Obama with a title, so "Mr. Obama" still fits only Barack."""
+    got = keys("Barack Obama", "Michelle Obama", "Pres. Obama", "Mr. Obama")
+    assert got["Mr. Obama"] == got["Pres. Obama"] == got["Barack Obama"]
 
 
 def test_speaker_key_before_linking() -> None:

@@ -258,6 +258,17 @@ def test_one_person_one_speaker_across_articles(tracker: Tracker) -> None:
     assert (hillary.articles, hillary.first_seen) == (4, dt.date(2016, 9, 1))
 
 
+def test_aliases_list_only_forms_that_fit(tracker: Tracker) -> None:
+    """A mention naming someone else (a parser slip) is not listed as an alias."""
+    store(
+        tracker,
+        article("a", ("Line one of a speech", "Donald Trump", "Mr. Trump")),
+        article("b", ("Line two of a speech", "Donald Trump", "Ivanka Trump")),
+        article("c", ("Line three of a speech", "Donald Trump", "So Donald Trump")),
+    )
+    assert tracker.speakers()[0].aliases == ("Donald Trump", "Mr. Trump")
+
+
 def test_surname_only_article_links_only_when_unambiguous(tracker: Tracker) -> None:
     """A bare "Clinton" joins Hillary while she is the only Clinton, and stands apart after."""
     store(
