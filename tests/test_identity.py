@@ -196,9 +196,11 @@ def test_a_mention_fits_a_speaker_by_surname_or_first_name() -> None:
 
 
 def test_abbreviated_titles_do_not_make_a_second_candidate() -> None:
-    """ "Pres. Obama" is Obama with a title, so "Mr. Obama" still fits only Barack."""
+    """A title abbreviation is a title, not a second person: "Mr. Obama" fits only Barack,
+    while "Pres. Obama" (no gender) fits Barack and Michelle and stays apart."""
     got = keys("Barack Obama", "Michelle Obama", "Pres. Obama", "Mr. Obama")
-    assert got["Mr. Obama"] == got["Pres. Obama"] == got["Barack Obama"]
+    assert got["Mr. Obama"] == got["Barack Obama"] == "person:barack obama"
+    assert got["Pres. Obama"] == "person:obama"
 
 
 def test_speaker_key_before_linking() -> None:
