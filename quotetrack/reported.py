@@ -904,7 +904,7 @@ def _topic(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
     if not subject:
         return None
     k = c + 2
-    if k >= len(toks) or not toks[k].is_word and toks[k].text not in _QUOTE_CHARS:
+    if k >= len(toks) or (not toks[k].is_word and toks[k].text not in _QUOTE_CHARS):
         return None
     content = _content(text, toks[k].start, _clause_end(toks, k, stop), 1)
     if content is None:
