@@ -88,8 +88,11 @@ _SPEECH = {
     "ask": "asked asks",
 }
 _BELIEF = {
-    "believe": "believes",
-    "think": "thinks",
+    "believe": "believes believe believed",
+    "think": "thinks think thought",
+    "want": "wants wanted",
+    "know": "knows knew",
+    "feel": "feels felt",
     "hope": "hopes hoped",
     "fear": "fears feared",
     "expect": "expects",
@@ -171,7 +174,7 @@ _CUES: dict[str, str] = {
     for form in forms.split()
 }
 # Lemmas whose content may be an infinitive ("wants to run").
-_TO_COMPLEMENT = frozenset({"hope", "expect", "promise", "decline"})
+_TO_COMPLEMENT = frozenset({"hope", "expect", "promise", "decline", "want"})
 # A cheap test that a sentence may hold a cue, before tokenizing it: every word of the
 # document is scanned once and looked up in this set.
 _TRIGGERS = frozenset(_CUES) | _PARTICIPLES | {"according"} | set(_TOPIC) | _CONTROL | _RAISING
@@ -822,13 +825,16 @@ def find_reported(
     ``taken`` is left to the direct quote.
     """
     claimed = _Taken(taken)
+    headline = _headline(text, sentences[0]) if sentences else None
     # Cue words inside direct quotes are almost never cues (nested speech is not
     # annotated), so they do not make a sentence worth reading.
     triggers = [
         m.start() for m in _TRIGGER.finditer(text) if not claimed.overlap(m.start(), m.end())
     ]
-    out: list[Reported] = []
+    out: list[Reported] = [headline] if headline is not None else []
     for sent in sentences:
+        if headline is not None and sent.start < headline.content[-1].end:
+            continue
         k = bisect.bisect_left(triggers, sent.start)
         if k == len(triggers) or triggers[k] >= sent.end:
             continue
@@ -840,6 +846,47 @@ def find_reported(
             if all(2 * claimed.overlap(c.start, c.end) <= len(c) for c in found.content):
                 out.append(found)
     return out
+
+
+_HEADLINE = re.compile(
+    r"""
+    \s*(?P<source>[A-Z][\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+){0,4}?)  # one to five words
+    \s*:\s+
+    (?P<content>\S[^\n]*?)[.\s]*$                            # the claim, to the line end
+    """,
+    re.VERBOSE,
+)
+
+
+# Lowercase words a headline source may hold ("Clinton camp: …"), and the words of
+# section kickers that stand before a colon without being sources ("The Latest: …").
+_HEADLINE_NOUNS = _words("camp aides allies campaign spokesman officials poll survey report of")
+_HEADLINE_KICKERS = _words("latest daily watch live update updates exclusive breaking analysis")
+
+
+def _headline(text: str, first: Span) -> Reported | None:
+    """``Gingrich: Trump Must Decide …`` -- a headline that attributes its claim to the
+    short name before its colon (the first line of many news texts)."""
+    line_end = text.find("\n", first.start)
+    end = len(text) if line_end < 0 else line_end
+    m = _HEADLINE.match(text, first.start, end)
+    if m is None:
+        return None
+    words = m.group("source").split()
+    if (
+        any(w.lower() in _CUES for w in words)
+        or any(w[0].islower() and w not in _HEADLINE_NOUNS for w in words)
+        or {w.lower() for w in words} & _HEADLINE_KICKERS
+    ):
+        return None  # "The Latest: …", "Fix is in: …": a kicker or a clause, not a source
+    content = _content(text, m.start("content"), m.end("content"), 2)
+    if content is None:
+        return None
+    source = _span(text, m.start("source"), m.end("source"))
+    colon = text.index(":", source.end)
+    return Reported(
+        (content,), source, _span(text, colon, colon + 1), None, "headline", _is_mixed((content,))
+    )
 
 
 def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
