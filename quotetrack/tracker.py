@@ -1131,24 +1131,32 @@ class Tracker:
         return [_tracked_quote(row) for row in rows]
 
     def timeline(
-        self, speaker: str | int | TrackedSpeaker, freq: Freq = "month"
+        self,
+        speaker: str | int | TrackedSpeaker,
+        freq: Freq = "month",
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        outlet: str | None = None,
     ) -> list[TimelinePoint]:
         """Quotes per day, ISO week or month for one speaker, with their mean compound,
         from the first dated quote to the last (empty periods included, with zero
-        quotes). Undated articles are left out."""
+        quotes). Undated articles are left out; ``since``, ``until`` (inclusive) and
+        ``outlet`` keep only the quotes of those articles."""
         if freq not in ("day", "week", "month"):
             msg = f"freq must be 'day', 'week' or 'month', not {freq!r}"
             raise ConfigurationError(msg)
+        where, params = _date_filters(since, until, outlet)
         with self._read() as conn:
             ids = _speaker_ids(conn, speaker)
             if not ids:
                 return []
+            where += [f"q.speaker_id IN ({_marks(len(ids))})", "d.published IS NOT NULL"]
             rows = conn.execute(
                 "SELECT d.published, COUNT(*), SUM(q.compound), COUNT(q.compound)"
                 " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
-                f" WHERE q.speaker_id IN ({_marks(len(ids))}) AND d.published IS NOT NULL"
-                " GROUP BY d.published",
-                ids,
+                f" WHERE {' AND '.join(where)} GROUP BY d.published",
+                (*params, *ids),
             ).fetchall()
         buckets: dict[dt.date, list[float]] = {}
         for published, n, total, scored in rows:

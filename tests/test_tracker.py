@@ -403,6 +403,8 @@ def test_timeline_by_month_week_and_day(tracker: Tracker) -> None:
     assert len(weeks) == 9
     days = tracker.timeline("Donald Trump", freq="day")
     assert (days[0].period, days[1].quotes, len(days)) == ("2016-01-04", 0, 58)
+    assert [p.quotes for p in tracker.timeline("Donald Trump", since="2016-02-01")] == [1]
+    assert tracker.timeline("Donald Trump", outlet="nyt") == []
     assert tracker.timeline("Nobody") == []
     with pytest.raises(ConfigurationError):
         tracker.timeline("Donald Trump", freq="year")  # type: ignore[arg-type]
