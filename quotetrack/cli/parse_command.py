@@ -60,15 +60,18 @@ def _table(source: str, quotes: tuple[Quote, ...], many: bool) -> None:
     width = shutil.get_terminal_size((120, 20)).columns
     if many:
         print(f"== {source}: {len(quotes)} quotes")
-    header = f"{'speaker':<22} {'cue':<10} {'sent':>6}  quote"
+    header = f"{'speaker':<22} {'cue':<10} {'kind':<8} {'sent':>6}  quote"
     print(header)
     print("-" * min(width, 100))
-    room = max(20, width - 43)
+    room = max(20, width - 52)
     for q in quotes:
         speaker = q.speaker.name if q.speaker else "?"
         cue = q.cue.text if q.cue else ""
         sent = f"{q.sentiment.compound:+.2f}" if q.sentiment else ""
-        print(f"{_clip(speaker, 22):<22} {_clip(cue, 10):<10} {sent:>6}  {_clip(q.text, room)}")
+        print(
+            f"{_clip(speaker, 22):<22} {_clip(cue, 10):<10} {q.kind.value:<8} {sent:>6}  "
+            f"{_clip(q.text, room)}"
+        )
 
 
 def run(args: argparse.Namespace) -> int:
