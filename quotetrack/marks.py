@@ -41,6 +41,10 @@ _MARK = re.compile(
 # What may stand before an opening mark / after a closing mark.
 _OPEN_BEFORE = frozenset(" \t([{:;,\u2014\u2013-/")
 _CLOSE_AFTER = frozenset(" \t,.;:!?)]}\u2014\u2013-/")
+# Content without a letter or digit (“’”, “ — ”) is no quote: dropping it early keeps
+# runs of marks cheap.
+_WORDY = re.compile(r"[^\W_]")
+_SINGLE_MARKS = frozenset("'\u2018\u2019\u201b")
 # Words that start with an apostrophe, which must never open a single quote.
 _ELISIONS = re.compile(r"(?:\d\d|n\b|em\b|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
 
@@ -97,36 +101,45 @@ def find_quoted(text: str, para: Span) -> list[Quoted]:
     """The quoted stretches of one paragraph, in order, not overlapping."""
     lo, hi = para.start, para.end
     out: list[Quoted] = []
-    open_mark: Span | None = None
-    single_open: Span | None = None
+    # Open marks as (start, end) offsets; Span objects are made only for what is kept.
+    open_at: tuple[int, int] | None = None
+    single_at: tuple[int, int] | None = None
+
+    def emit(
+        opened: tuple[int, int], close: tuple[int, int] | None, end: int, double: bool
+    ) -> None:
+        if _WORDY.search(text, opened[1], end) is None:
+            return  # nothing but marks and spaces inside: no quote
+        o, c = opened
+        close_span = None if close is None else Span(close[0], close[1], text[close[0] : close[1]])
+        out.append(Quoted(Span(o, c, text[o:c]), close_span, _strip(text, c, end), double))
+
     for m in _MARK.finditer(text, lo, hi):
-        i, j = m.start(), m.end()
+        i, j = m.span()
         mark = m.group()
-        if mark in ("'", "\u2018", "\u2019", "\u201b"):
-            if open_mark is not None:
+        if mark in _SINGLE_MARKS:
+            if open_at is not None:
                 continue  # singles inside a double quote are nested quotes or apostrophes
             before = text[i - 1] if i > lo else " "
             after = text[j] if j < hi else " "
             if before.isalnum() and after.isalnum():
                 continue  # an apostrophe inside a word
-            if single_open is None:
+            if single_at is None:
                 if (
                     mark != "\u2019"
                     and _at_word_start(text, i, j, lo, hi)
                     and after.isalnum()
                     and not _ELISIONS.match(text, j)
                 ):
-                    single_open = Span(i, j, mark)
+                    single_at = (i, j)
             elif _at_word_end(text, i, j, lo, hi) and not (
                 before in "sS" and after == " " and j + 1 < hi and text[j + 1].islower()
             ):
-                content = _strip(text, single_open.end, i)
-                if content.text:
-                    out.append(Quoted(single_open, Span(i, j, mark), content, double=False))
-                single_open = None
+                emit(single_at, (i, j), i, False)
+                single_at = None
             continue
         # A double mark.
-        if open_mark is None:
+        if open_at is None:
             before = text[i - 1] if i > lo else " "
             if mark == '"' and before.isdigit() and not _at_word_start(text, i, j, lo, hi):
                 continue  # an inch mark: 6'2"
@@ -134,26 +147,22 @@ def find_quoted(text: str, para: Span) -> list[Quoted]:
                 continue  # a stray closing mark with nothing open
             if mark == '"' and (j >= hi or text[j].isspace()):
                 continue  # a straight mark standing alone opens nothing
-            open_mark = Span(i, j, mark)
-            single_open = None  # a double quote supersedes an unfinished single one
+            open_at = (i, j)
+            single_at = None  # a double quote supersedes an unfinished single one
         else:
-            if mark in DOUBLE_OPENERS and _at_word_start(text, i, j, lo, hi):
+            if (
+                mark in DOUBLE_OPENERS
+                and _at_word_start(text, i, j, lo, hi)
+                and not _at_word_end(text, i, j, lo, hi)
+            ):
                 # An opener while a quote is open: the earlier mark was never closed.
-                # Read the earlier one as closing here only if it ends a word.
-                if not _at_word_end(text, i, j, lo, hi):
-                    content = _strip(text, open_mark.end, i)
-                    if content.text:
-                        out.append(Quoted(open_mark, None, content))
-                    open_mark = Span(i, j, mark)
-                    continue
-            content = _strip(text, open_mark.end, i)
-            if content.text:
-                out.append(Quoted(open_mark, Span(i, j, mark), content))
-            open_mark = None
-    if open_mark is not None:
-        content = _strip(text, open_mark.end, hi)
-        if content.text:
-            out.append(Quoted(open_mark, None, content))
+                emit(open_at, None, i, True)
+                open_at = (i, j)
+                continue
+            emit(open_at, (i, j), i, True)
+            open_at = None
+    if open_at is not None:
+        emit(open_at, None, hi, True)
     return out
 
 

@@ -285,6 +285,8 @@ _ADVERBIAL_OPENERS = frozenset(
     """.split()
 )
 _MAX_TAIL = 12
+_MAX_HEADLINE_TOKENS = 40
+_MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
 
 
 _DETERMINERS = _words(
@@ -599,6 +601,8 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
 
 def _title_case(toks: list[Token]) -> bool:
     """True for a headline in title case ("Trump Says He Never Pledged …")."""
+    if len(toks) > _MAX_HEADLINE_TOKENS:
+        return False  # headlines are short; this also keeps the test O(1) per cue
     words = [t for t in toks if t.is_word and t.text[0].isalpha()]
     return len(words) >= 4 and sum(t.is_capitalised for t in words) >= 0.75 * len(words)
 
@@ -632,7 +636,8 @@ def _opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
 def _object_end(toks: list[Token], k: int, stop: int) -> int:
     """Where an object noun phrase that starts at ``toks[k]`` ends."""
     depth = 0
-    for j in range(k + 1, len(toks)):
+    last = min(len(toks), k + 1 + _MAX_CONTENT_TOKENS)
+    for j in range(k + 1, last):
         t = toks[j]
         if t.text in _QUOTE_CHARS:
             depth ^= 1
@@ -640,6 +645,8 @@ def _object_end(toks: list[Token], k: int, stop: int) -> int:
             continue
         if t.text in ",;:(\u2014\u2013" or t.lower in _OBJECT_STOP or t.lower in _CUES:
             return toks[j - 1].end
+    if last < len(toks):
+        return toks[last - 1].end
     return stop
 
 
@@ -647,7 +654,8 @@ def _clause_end(toks: list[Token], k: int, stop: int) -> int:
     """Where the content that starts at ``toks[k]`` ends: the sentence end, or an earlier
     break into a new clause (", but …", "; …", "and said …")."""
     depth = 0
-    for j in range(k + 1, len(toks)):
+    last = min(len(toks), k + 1 + _MAX_CONTENT_TOKENS)
+    for j in range(k + 1, last):
         t = toks[j]
         if t.text in _QUOTE_CHARS:
             depth ^= 1
@@ -661,6 +669,8 @@ def _clause_end(toks: list[Token], k: int, stop: int) -> int:
                 return t.start
         if t.lower == "and" and j + 1 < len(toks) and toks[j + 1].lower in _CUES:
             return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
+    if last < len(toks):
+        return toks[last - 1].end  # a clause this long is no content: cut it (bounded work)
     return stop
 
 

@@ -17,7 +17,8 @@ _LINE = re.compile(r"[^\n]+")
 _BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t\r\f\v]*\n))+")
 _SENTENCE_END = re.compile(
     r"""
-    [.?!]+                      # the terminal punctuation
+    (?<![.?!])[.?!]+(?![.?!])   # a whole run of terminal punctuation (never part of one:
+                                # backtracking into a long run of periods is quadratic)
     [\"'\u201d\u2019)\]]*       # closing quotation marks or brackets that belong to it
     (?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de]|\s*$)
                                 # followed by a capital (or opening mark) or the end
