@@ -10,8 +10,10 @@ Usage::
 **Speed** runs :func:`quotetrack.analyze_many` over every PolNeAR train text with
 ``workers=1`` (in-process) and ``workers=2``, alternating, ``--repeats`` times each, and
 reports the median wall time of each and their ratio (the speed-up), all measured in
-this one run. It also reports the CPU seconds of the parent and of the workers, since on
-a shared machine wall time also measures the neighbours.
+this one run. On a shared machine wall time also measures the neighbours, so it also
+reports the CPU seconds other jobs used during each run (from ``/proc/stat``), the ratio
+of the back-to-back pair they disturbed least, and the CPU seconds of the parent and of
+the workers, which give the speed-up the work allows on two idle cores.
 
 **Memory** streams ``--articles`` synthetic articles (PolNeAR train texts cycled, each
 with a distinct first line so no two are equal) from a generator through
@@ -66,21 +68,36 @@ def _status(pid: int | str) -> dict[str, int]:
     return out
 
 
+def _machine_busy() -> float:
+    """CPU seconds all processes on the machine have used so far (Linux /proc/stat)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            ticks = [int(v) for v in fh.readline().split()[1:]]
+    except OSError:
+        return float("nan")
+    busy = sum(ticks) - ticks[3] - ticks[4]  # everything but idle and iowait
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
 def speed(texts: list[str], repeats: int, chunksize: int) -> dict[str, Any]:
     """Median wall time of analyze_many with 1 and 2 workers, alternating runs."""
     words = sum(len(t.split()) for t in texts)
     list(quotetrack.analyze_many(texts[:20], workers=1))  # warm caches and the lexicon
     walls: dict[int, list[float]] = {1: [], 2: []}
     cpu: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+    others: dict[int, list[float]] = {1: [], 2: []}
     quotes: dict[int, int] = {}
     for _ in range(repeats):
         for workers in (1, 2):
             p0, c0 = _cpu()
+            m0 = _machine_busy()
             t0 = time.perf_counter()
             n = sum(len(q) for q in quotetrack.analyze_many(texts, workers, chunksize))
             walls[workers].append(time.perf_counter() - t0)
             p1, c1 = _cpu()
             cpu[workers].append((p1 - p0, c1 - c0))
+            # CPU the rest of the machine used meanwhile: other jobs competing for cores
+            others[workers].append(_machine_busy() - m0 - (p1 - p0) - (c1 - c0))
             quotes[workers] = n
     if quotes[1] != quotes[2]:
         raise SystemExit(f"1 and 2 workers found different quote counts: {quotes}")
@@ -99,6 +116,13 @@ def speed(texts: list[str], repeats: int, chunksize: int) -> dict[str, Any]:
         "paired_speedup": statistics.median(a / b for a, b in zip(walls[1], walls[2], strict=True)),
         "runs_1": walls[1],
         "runs_2": walls[2],
+        "others_1": others[1],
+        "others_2": others[2],
+        # the back-to-back pair that other jobs disturbed least
+        "quietest_pair": min(
+            zip(walls[1], walls[2], others[1], others[2], strict=True),
+            key=lambda r: r[2] + r[3],
+        ),
         "cpu_parent_2": statistics.median(c[0] for c in cpu[2]),
         "cpu_workers_2": statistics.median(c[1] for c in cpu[2]),
         "cpu_1": statistics.median(c[0] for c in cpu[1]),
@@ -177,11 +201,20 @@ def main(argv: list[str] | None = None) -> int:
                 f"chunksize {s['chunksize']}, median of {s['repeats']} "
                 f"(cpus {s['cpus']}, load {s['load'][0]:.2f})"
             )
-            print(f"  workers=1  {s['wall_1']:.2f} s   runs {[round(r, 2) for r in s['runs_1']]}")
-            print(f"  workers=2  {s['wall_2']:.2f} s   runs {[round(r, 2) for r in s['runs_2']]}")
+            for w in (1, 2):
+                print(
+                    f"  workers={w}  {s[f'wall_{w}']:.2f} s   runs"
+                    f" {[round(r, 2) for r in s[f'runs_{w}']]}   CPU s used by other jobs"
+                    f" meanwhile {[round(r, 1) for r in s[f'others_{w}']]}"
+                )
             print(
                 f"  speed-up   {s['speedup']:.2f}x (ratio of medians);"
                 f" {s['paired_speedup']:.2f}x (median of back-to-back pairs)"
+            )
+            a, b, oa, ob = s["quietest_pair"]
+            print(
+                f"  quietest pair (other jobs used {oa + ob:.1f} CPU s): {a:.2f} s / {b:.2f} s"
+                f" = {a / b:.2f}x"
             )
             print(
                 f"  CPU s: 1 worker {s['cpu_1']:.2f}; 2 workers: parent {s['cpu_parent_2']:.2f}"
