@@ -28,8 +28,8 @@ the results of every text before it have been yielded, exactly as the in-process
 would, so a caller that stores each result loses none of them.
 
 Worker processes are started with the platform's default :mod:`multiprocessing` start
-method, or with ``mp_context`` (e.g. ``multiprocessing.get_context("spawn")`` when the
-calling process runs threads that must not be forked). With ``spawn`` or
+method, or with ``mp_context`` (a context, or a start method name such as ``"spawn"``,
+when the calling process runs threads that must not be forked). With ``spawn`` or
 ``forkserver``, a script must guard its entry point with ``if __name__ == "__main__":``.
 """
 
@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import collections
 import itertools
+import multiprocessing
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -70,7 +71,7 @@ def parse_many(
     *,
     cue_verbs: Iterable[str] = (),
     keep_unattributed: bool = True,
-    mp_context: BaseContext | None = None,
+    mp_context: BaseContext | str | None = None,
 ) -> Generator[tuple[Quote, ...], None, None]:
     """The quotes of each text, as :meth:`QuoteParser.parse` gives them, in input order.
 
@@ -91,7 +92,7 @@ def analyze_many(
     *,
     cue_verbs: Iterable[str] = (),
     keep_unattributed: bool = True,
-    mp_context: BaseContext | None = None,
+    mp_context: BaseContext | str | None = None,
 ) -> Generator[tuple[Quote, ...], None, None]:
     """The quotes of each text, attributed and scored as :func:`quotetrack.analyze`
     gives them, in input order.
@@ -121,6 +122,23 @@ def _resolve_workers(workers: object) -> int:
     return _check_count(workers, "workers")
 
 
+def _resolve_context(mp_context: object) -> BaseContext | None:
+    if mp_context is None or isinstance(mp_context, BaseContext):
+        return mp_context
+    if isinstance(mp_context, str):
+        try:
+            return multiprocessing.get_context(mp_context)
+        except ValueError:
+            methods = multiprocessing.get_all_start_methods()
+            msg = f"mp_context {mp_context!r} is not a start method here; use one of {methods}"
+            raise ConfigurationError(msg) from None
+    msg = (
+        "mp_context must be a multiprocessing context or a start method name, "
+        f"not {type(mp_context).__name__}"
+    )
+    raise ConfigurationError(msg)
+
+
 def _check_texts(texts: object) -> Iterator[object]:
     if isinstance(texts, (str, bytes, bytearray)):
         msg = (
@@ -141,11 +159,12 @@ def _many(
     chunksize: int,
     cue_verbs: Iterable[str],
     keep_unattributed: bool,
-    mp_context: BaseContext | None,
+    mp_context: BaseContext | str | None,
     with_sentiment: bool,
 ) -> Generator[_Result, None, None]:
     """Check every argument now, then hand back the (lazy) generator."""
     n_workers = _resolve_workers(workers)
+    context = _resolve_context(mp_context)
     size = _check_count(chunksize, "chunksize")
     items = _check_texts(texts)
     if not isinstance(keep_unattributed, bool):
@@ -156,7 +175,7 @@ def _many(
     options: _Options = (verbs, keep_unattributed)
     if n_workers == 1:
         return _in_process(items, _job(parser, with_sentiment))
-    return _in_pool(items, n_workers, size, options, with_sentiment, mp_context)
+    return _in_pool(items, n_workers, size, options, with_sentiment, context)
 
 
 # --- one process -------------------------------------------------------------------

@@ -192,6 +192,19 @@ def test_bad_parser_option_raises_configuration_error_at_call() -> None:
         parse_many(SYNTHETIC, keep_unattributed="yes")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("context", ["no-such-method", 3])
+def test_bad_mp_context_raises_configuration_error_at_call(context: object) -> None:
+    """mp_context must be a context or a start method name known on this platform."""
+    with pytest.raises(ConfigurationError, match="mp_context"):
+        parse_many(SYNTHETIC, workers=2, mp_context=context)  # type: ignore[arg-type]
+
+
+def test_mp_context_by_name() -> None:
+    """A start method name works like the context it names."""
+    got = list(parse_many(SYNTHETIC, workers=2, mp_context="spawn"))
+    assert got == [quotetrack.parse(t) for t in SYNTHETIC]
+
+
 def test_workers_none_uses_cpu_count(monkeypatch: pytest.MonkeyPatch) -> None:
     """workers=None resolves to os.cpu_count(), and to 1 when that is unknown."""
     monkeypatch.setattr("os.cpu_count", lambda: None)
