@@ -13,7 +13,8 @@ _TOKEN = re.compile(
     r"""
       [^\W_]+(?:['\u2019\-.&][^\W_]+)*\.?   # a word, with inner apostrophes, hyphens, dots
     | [\u2014\u2013\u2015]|--?                # dashes
-    | [^\w\s]                                 # any other punctuation mark
+    | ([^\w\s])\1*                            # any other punctuation mark (a run of one mark
+                                              # is one token: "!!!" costs what "!" does)
     """,
     re.VERBOSE,
 )
