@@ -285,6 +285,7 @@ _ADVERBIAL_OPENERS = frozenset(
     """.split()
 )
 _MAX_TAIL = 12
+_ASIDES = _words("however though too also meanwhile instead moreover nonetheless")
 _MAX_HEADLINE_TOKENS = 40
 _MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
 
@@ -351,6 +352,13 @@ def _source_before(toks: list[Token], c: int) -> list[Token] | None:
         j -= 1
     if j == 0:
         return None
+    if (
+        j >= 3
+        and toks[j - 1].text == ","
+        and toks[j - 2].lower in _ASIDES
+        and toks[j - 3].text == ","
+    ):
+        j -= 3  # "officials, however, said": skip the aside
     if toks[j - 1].text == ")":
         # "Kasich (who has 25 delegates) said": skip the brackets.
         k = j - 1
@@ -543,7 +551,8 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         return None
     # "said on Tuesday that …": skip a short adverbial before "that".
     that = False
-    for j in range(k, min(k + 8, len(toks))):
+    reach = 14 if k < len(toks) and toks[k].lower in _ADVERBIAL_OPENERS else 8
+    for j in range(k, min(k + reach, len(toks))):
         if toks[j].lower == "that":
             between = toks[k:j]
             if all(t.is_word or t.text == "," for t in between) and (
@@ -563,6 +572,14 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         return None  # "Sanders said, a policy that …": an aside, not a complement
     if k >= len(toks):
         return None
+    if not that and toks[k].lower in _ADVERBIAL_OPENERS and lemma in ("say", "tell"):
+        # "said on Friday he met …": skip a short adverbial up to a clause's subject.
+        for j in range(k + 1, min(k + 6, len(toks))):
+            if toks[j].lower in _CLAUSE_PRONOUNS - {"this", "these", "those", "there"}:
+                k = j
+                break
+            if not toks[j].is_word or toks[j].lower in _CUES:
+                break
     first = toks[k]
     if not that and not _opens_clause(toks, k, lemma):
         return None
@@ -616,6 +633,8 @@ def _opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
         return lemma in _LOOSE
     if first.text[0].isdigit():
         return lemma in ("say", "show", "find", "report", "estimate")
+    if first.lower in ("if", "whether") and lemma in ("say", "ask", "wonder"):
+        return True  # "said if elected he could …": a conditional clause is content too
     if not first.is_word or first.lower in _NOT_CONTENT_START:
         return False
     if first.lower in _CLAUSE_PRONOUNS:
