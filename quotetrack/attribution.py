@@ -185,6 +185,7 @@ _NP_STOP = frozenset(
         "said",
     ]
 )
+_CLAUSE_STARTS = frozenset("that this these those if whether when".split())
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you", "it"])
 # Cue forms that are also common nouns ("the report", "his claim"): after a noun phrase
 # that is not a name or pronoun they are read as nouns, not as the cue.
@@ -505,8 +506,8 @@ def _trim_aux(toks: list[Token]) -> list[Token]:
 
 def _np_after(toks: list[Token], i: int) -> list[Token]:
     """The noun phrase starting at ``toks[i]``: a pronoun, a name, or a short nominal."""
-    if i >= len(toks) or not toks[i].is_word:
-        return []
+    if i >= len(toks) or not toks[i].is_word or toks[i].lower in _CLAUSE_STARTS:
+        return []  # "said that he …", "said this week": a clause or an adverbial, no one
     if toks[i].lower in SPEAKER_PRONOUNS or toks[i].lower in _OBJECT_PRONOUNS:
         return toks[i : i + 1]
     j = i
