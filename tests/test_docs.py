@@ -45,10 +45,7 @@ _RUNNABLE = ("python", "pycon")
 # test machine lacks; each runs again as soon as its page no longer contains the marker text
 # (or the page marks it <!-- skip: why --> itself, after which its entry here can go).
 _FOREIGN = {
-    "view.md": [('open("article.txt"', "opens article.txt, the reader's own article")],
-    "report.md": [('Tracker.existing("quotes.db")', "opens quotes.db, the reader's own store")],
     "scale.md": [
-        ("folder.glob(", "reads `folder`, the reader's own folder of articles"),
         ('Client("tcp://', "needs a running Dask cluster"),
         ('read_parquet("s3://', "needs an S3 bucket"),
         ("documents=my_documents", "needs the reader's own documents and Parquet files"),
