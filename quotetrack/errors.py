@@ -7,6 +7,7 @@ a caller's ``except TypeError`` or ``except ValueError`` keeps working::
     ├── InputTypeError (TypeError)        text is not a str (bytes, None, a number, ...)
     ├── InvalidSpanError (ValueError)     offsets that do not fit the document
     ├── InvalidDateError (ValueError)     a publication date that cannot be read
+    ├── InvalidTextError (ValueError)     text that cannot be stored (a lone surrogate)
     ├── ConfigurationError (ValueError)   a QuoteParser or scorer option that makes no sense
     └── TrackerError                      the SQLite store refused an operation
         ├── DocumentConflictError (ValueError)  same doc_id, different text, no replace=True
@@ -24,10 +25,12 @@ __all__ = [
     "InputTypeError",
     "InvalidDateError",
     "InvalidSpanError",
+    "InvalidTextError",
     "QuotetrackError",
     "SchemaVersionError",
     "TrackerError",
     "check_text",
+    "check_utf8",
 ]
 
 
@@ -45,6 +48,10 @@ class InvalidSpanError(QuotetrackError, ValueError):
 
 class InvalidDateError(QuotetrackError, ValueError):
     """A publication date that is neither a date, a datetime nor an ISO string."""
+
+
+class InvalidTextError(QuotetrackError, ValueError):
+    """Text that cannot be stored as UTF-8, such as a lone surrogate left by bad decoding."""
 
 
 class ConfigurationError(QuotetrackError, ValueError):
@@ -78,3 +85,18 @@ def check_text(text: object, *, what: str = "text") -> str:
     else:
         msg = f"{what} must be str, not {type(text).__name__}; convert it with str() if you mean it"
     raise InputTypeError(msg)
+
+
+def check_utf8(text: str, *, what: str = "text") -> str:
+    """Return ``text`` if it can be encoded as UTF-8 (to be stored or written); otherwise
+    raise :class:`InvalidTextError` naming the offending character and its offset."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        msg = (
+            f"{what} holds a character UTF-8 cannot store ({text[exc.start]!r} at offset "
+            f"{exc.start}, a lone surrogate from bad decoding); decode the source with "
+            "errors='replace' or clean it first"
+        )
+        raise InvalidTextError(msg) from None
+    return text

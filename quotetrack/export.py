@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from quotetrack.errors import InputTypeError
 from quotetrack.models import Quote, Span
 from quotetrack.tracker import QuoteCluster, TimelinePoint, TrackedQuote, TrackedSpeaker
 
@@ -178,7 +179,7 @@ def _record(item: Exportable) -> dict[str, Any]:
         "to_records exports Quote, TrackedQuote, TrackedSpeaker, TimelinePoint and "
         f"QuoteCluster objects, not {type(item).__name__}"
     )
-    raise TypeError(msg)
+    raise InputTypeError(msg)
 
 
 def to_records(items: Iterable[Exportable]) -> Iterator[dict[str, Any]]:

@@ -29,7 +29,7 @@ from typing import Any, Final
 
 import attrs
 
-from quotetrack.errors import ConfigurationError, InputTypeError, QuotetrackError
+from quotetrack.errors import ConfigurationError, InputTypeError, QuotetrackError, check_utf8
 from quotetrack.models import Document
 
 __all__ = [
@@ -105,7 +105,10 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, Metadata]:
     return out
 
 
-def _files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+def _files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str]]:
+    """Each file with the doc_id it gets: its stem when named directly; inside a folder,
+    its path relative to that folder without the suffix ("x/a" for x/a.txt), so files of
+    the same name in different subfolders never collide."""
     for item in paths:
         path = Path(item)
         if path.is_dir():
@@ -116,16 +119,17 @@ def _files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
                 and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
-            yield from sorted(found)
+            for p in sorted(found):
+                yield p, p.relative_to(path).with_suffix("").as_posix()
         else:
-            yield path
+            yield path, path.stem
 
 
 def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int:
     """How many articles :func:`iter_documents` will try to read (for a progress ETA):
     one per text file, one per non-blank JSON Lines line."""
     n = 0
-    for path in _files(paths):
+    for path, _ in _files(paths):
         if path.suffix.lower() in _JSONL:
             with path.open("rb") as fh:
                 n += sum(1 for line in fh if line.strip())
@@ -142,7 +146,7 @@ def _document(
         raise InputTypeError(msg)
     fallback = meta or Metadata()
     return Document(
-        text=text,
+        text=check_utf8(text),
         doc_id=doc_id,
         published=_value(record, _DATE_KEYS) or fallback.published,
         outlet=_text(_value(record, _OUTLET_KEYS)) or fallback.outlet,
@@ -169,12 +173,14 @@ def iter_documents(
             raise exc
         on_skip(where, reason)
 
-    for path in _files(paths):
+    for path, doc_id in _files(paths):
         if path.suffix.lower() in _JSONL:
             yield from _jsonl(path, meta, skip)
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            # newline="": keep "\r\n" as it is, so offsets point into the file itself
+            with path.open(encoding="utf-8", newline="") as fh:
+                text = fh.read()
         except UnicodeDecodeError as exc:
             skip(str(path), "not UTF-8 text", exc)
             continue
@@ -182,7 +188,8 @@ def iter_documents(
             skip(str(path), exc.strerror or str(exc), exc)
             continue
         try:
-            yield _document(text, path.stem, {}, meta.get(path.stem) or meta.get(path.name))
+            found = meta.get(doc_id) or meta.get(path.stem) or meta.get(path.name)
+            yield _document(text, doc_id, {}, found)
         except QuotetrackError as exc:
             skip(str(path), str(exc), exc)
 

@@ -22,6 +22,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerKind",
+    "parse_date",
 ]
 
 
@@ -172,21 +173,35 @@ class Quote:
         return self.spans[-1].end if self.spans else 0
 
 
-def _to_date(value: object) -> _dt.date | None:
-    if value is None or value == "":
+def parse_date(value: object, what: str = "published") -> _dt.date | None:
+    """A publication date from a date, a datetime or a full ISO string ("2016-09-12",
+    "2016-09-12T10:30:00"); None or an empty string give None. Anything else raises
+    :class:`~quotetrack.errors.InvalidDateError` naming ``what``."""
+    if value is None:
         return None
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
+        stripped = value.strip()
+        if not stripped:
+            return None
         try:
-            return _dt.date.fromisoformat(value.strip()[:10])
+            return _dt.date.fromisoformat(stripped)
         except ValueError:
-            msg = f"cannot read {value!r} as a date; give an ISO date such as '2016-09-12'"
+            pass
+        try:
+            return _dt.datetime.fromisoformat(stripped).date()
+        except ValueError:
+            msg = f"cannot read {what}={value!r} as a date; give an ISO date such as '2016-09-12'"
             raise InvalidDateError(msg) from None
-    msg = f"published must be a date, datetime or ISO string, not {type(value).__name__}"
+    msg = f"{what} must be a date, datetime or ISO string, not {type(value).__name__}"
     raise InvalidDateError(msg)
+
+
+def _to_date(value: object) -> _dt.date | None:
+    return parse_date(value)
 
 
 @attrs.frozen(slots=True)

@@ -42,7 +42,8 @@ class QuoteParser:
     """Extract attributed quotes from text.
 
     ``cue_verbs`` adds reporting verbs (any inflected form, e.g. ``("opined", "griped")``)
-    to the built-in lexicon. ``keep_unattributed`` keeps sentence-like quotes no rule could
+    to the lexicon of the direct-quote rules (“…,” Smith griped.); reported speech keeps
+    its own, measured cue list. ``keep_unattributed`` keeps sentence-like quotes no rule could
     attribute (``speaker=None``); short unattributed ones (scare quotes, titles,
     nicknames) are always dropped. ``reported=False`` stops after direct quotes (no
     reported or mixed speech).

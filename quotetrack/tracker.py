@@ -40,13 +40,22 @@ from quotetrack.errors import (
     ConfigurationError,
     DocumentConflictError,
     InputTypeError,
-    InvalidDateError,
     InvalidSpanError,
     SchemaVersionError,
     TrackerError,
     check_text,
+    check_utf8,
 )
-from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.models import (
+    Document,
+    Quote,
+    QuoteKind,
+    Sentiment,
+    Span,
+    Speaker,
+    SpeakerKind,
+    parse_date,
+)
 from quotetrack.pipeline import analyze
 
 __all__ = [
@@ -397,21 +406,23 @@ def _cluster(
 # --- input checks ------------------------------------------------------------------
 
 
+def _sql_limit(limit: int | None) -> int:
+    """SQLite's LIMIT for ``limit``: -1 (no limit) for None; a negative limit, which SQLite
+    would silently read as "no limit", is refused."""
+    if limit is None:
+        return -1
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        msg = f"limit must be a whole number >= 0 or None, not {limit!r}"
+        raise ConfigurationError(msg)
+    return limit
+
+
 def _as_date(value: object, what: str) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            msg = f"cannot read {what}={value!r} as a date; give an ISO date such as '2016-09-12'"
-            raise InvalidDateError(msg) from None
-    msg = f"{what} must be a date, datetime or ISO string, not {type(value).__name__}"
-    raise InvalidDateError(msg)
+    return parse_date(value, what)
+
+
+def _utf8(value: str | None, what: str) -> str | None:
+    return None if value is None else check_utf8(value, what=what)
 
 
 def _optional_str(value: object, what: str) -> str | None:
@@ -439,12 +450,12 @@ def _make_document(
 ) -> Document:
     """A checked Document: typed errors for every field before anything is written."""
     return Document(
-        text=check_text(text, what=f"{what}text"),
-        doc_id=_check_doc_id(doc_id, f"{what}doc_id"),
+        text=_utf8(check_text(text, what=f"{what}text"), f"{what}text") or "",
+        doc_id=_utf8(_check_doc_id(doc_id, f"{what}doc_id"), f"{what}doc_id") or "",
         published=_as_date(published, f"{what}published"),
-        outlet=_optional_str(outlet, f"{what}outlet"),
-        url=_optional_str(url, f"{what}url"),
-        title=_optional_str(title, f"{what}title"),
+        outlet=_utf8(_optional_str(outlet, f"{what}outlet"), f"{what}outlet"),
+        url=_utf8(_optional_str(url, f"{what}url"), f"{what}url"),
+        title=_utf8(_optional_str(title, f"{what}title"), f"{what}title"),
     )
 
 
@@ -1069,7 +1080,7 @@ class Tracker:
             f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
             " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
         )
-        rows = conn.execute(sql, (*params, min_quotes, -1 if limit is None else limit)).fetchall()
+        rows = conn.execute(sql, (*params, min_quotes, _sql_limit(limit))).fetchall()
         aliases = _aliases(conn, {row[0]: row[1] for row in rows})
         return [
             TrackedSpeaker(
@@ -1127,7 +1138,7 @@ class Tracker:
                 f" WHERE {' AND '.join(where) or '1'}"
                 " ORDER BY d.published IS NULL, d.published, q.doc_id, q.position LIMIT ?"
             )
-            rows = conn.execute(sql, (*params, -1 if limit is None else limit)).fetchall()
+            rows = conn.execute(sql, (*params, _sql_limit(limit))).fetchall()
         return [_tracked_quote(row) for row in rows]
 
     def timeline(
@@ -1195,7 +1206,7 @@ class Tracker:
                 f" GROUP BY q.cluster_id HAVING {' AND '.join(having)}"
                 " ORDER BY COUNT(DISTINCT q.doc_id) DESC, COUNT(*) DESC,"
                 " MIN(d.published), q.cluster_id LIMIT ?",
-                (*params, -1 if limit is None else limit),
+                (*params, _sql_limit(limit)),
             ).fetchall()
             order = [row[0] for row in heads]
             members: dict[int, list[tuple[Any, ...]]] = {cid: [] for cid in order}

@@ -53,3 +53,27 @@ def test_missing_file_is_a_clear_error() -> None:
         text=True,
     )
     assert run.returncode != 0 and "no such file: no/such/file.txt" in run.stderr
+
+
+def test_offsets_point_into_a_crlf_file(tmp_path: Path) -> None:
+    """On a file with Windows line ends, printed offsets slice the file as it is on disk."""
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("“We will win,” Smith said.\r\n\r\n“We will lose,” Jones said.\r\n".encode())
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quotetrack",
+            "parse",
+            "--format",
+            "jsonl",
+            "--no-sentiment",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    raw = path.read_bytes().decode("utf-8")
+    spans = [s for line in run.stdout.splitlines() for s in json.loads(line)["spans"]]
+    assert [raw[s["start"] : s["end"]] for s in spans] == ["We will win,", "We will lose,"]

@@ -230,7 +230,8 @@ def test_load_parquet_checks_before_storing(tmp_path: Path) -> None:
 
 def test_load_parquet_into_a_tracker(tmp_path: Path) -> None:
     """With the real Tracker, load_parquet stores every document and all its quotes."""
-    tracker_module = pytest.importorskip("quotetrack.tracker", reason="Tracker not available")
+    import quotetrack.tracker as tracker_module
+
     docs = [Document(t, f"doc-{i}", outlet="Post") for i, t in enumerate(SYNTHETIC)]
     lazy = quote_frame(db.from_sequence(docs, npartitions=2))
     lazy.to_parquet(tmp_path / "q", write_index=False)

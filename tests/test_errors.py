@@ -51,3 +51,21 @@ def test_messy_text_never_raises() -> None:
     """Unpaired marks and empty text come back as data, not errors."""
     assert quotetrack.parse("") == ()
     assert all(q.speaker is None or q.speaker.name for q in quotetrack.parse('“ " ” “ ‘ ’ "' * 50))
+
+
+def test_parse_date_accepts_iso_forms_and_refuses_the_rest() -> None:
+    """Dates come from ISO strings, dates or datetimes; trailing garbage is an error."""
+    import datetime as dt
+
+    from quotetrack.errors import InvalidDateError
+    from quotetrack.models import parse_date
+
+    assert parse_date("2016-09-12") == dt.date(2016, 9, 12)
+    assert parse_date("2016-09-12T10:30:00") == dt.date(2016, 9, 12)
+    assert parse_date(dt.datetime(2016, 9, 12, 10, 30)) == dt.date(2016, 9, 12)
+    assert parse_date("") is None
+    assert parse_date(None) is None
+    with pytest.raises(InvalidDateError, match="garbage"):
+        parse_date("2016-09-12 garbage!!")
+    with pytest.raises(InvalidDateError, match="int"):
+        parse_date(20160912)

@@ -22,6 +22,7 @@ from quotetrack.errors import (
     InputTypeError,
     InvalidDateError,
     InvalidSpanError,
+    InvalidTextError,
     SchemaVersionError,
     TrackerError,
 )
@@ -628,3 +629,25 @@ def test_polnear_dev_top_speakers() -> None:
         assert not others & {"Donald J. Trump", "Hillary Rodham Clinton", "Mr. Trump"}
         assert {"Donald J. Trump", "Mr. Trump"} <= set(top[0].aliases)
         assert tracker.timeline(top[0], freq="month")[0].period == "2016-09"
+
+
+def test_negative_limits_are_refused(tracker: Tracker) -> None:
+    """A negative limit raises instead of SQLite reading it as no limit at all."""
+    with pytest.raises(ConfigurationError, match="limit"):
+        tracker.quotes(limit=-5)
+    with pytest.raises(ConfigurationError, match="limit"):
+        tracker.speakers(limit=-1)
+
+
+def test_text_utf8_cannot_store_is_refused_before_writing(tracker: Tracker) -> None:
+    """A lone surrogate raises InvalidTextError and leaves the store unchanged."""
+    with pytest.raises(InvalidTextError, match="surrogate"):
+        tracker.add("“We will win\ud800,” Smith said.", doc_id="a", published="2016-01-01")
+    assert tracker.stats().documents == 0
+
+
+def test_dates_read_the_same_as_documents_read_them(tracker: Tracker) -> None:
+    """An empty published is no date, as for Document; trailing garbage is an error."""
+    assert tracker.add("No quotes.", doc_id="a", published="").status == "added"
+    with pytest.raises(InvalidDateError):
+        tracker.add("No quotes.", doc_id="b", published="2016-09-12 garbage!!")

@@ -7,8 +7,8 @@ import json
 import shutil
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
+from quotetrack.cli.files import read_article
 from quotetrack.export import to_dict
 from quotetrack.models import Quote
 from quotetrack.parser import parse
@@ -33,15 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(name: str) -> tuple[str, str]:
-    if name == "-":
-        return "<stdin>", sys.stdin.read()
-    path = Path(name)
-    try:
-        return name, path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SystemExit(f"quotetrack: error: no such file: {name}") from None
-    except UnicodeDecodeError:
-        raise SystemExit(f"quotetrack: error: {name} is not UTF-8 text") from None
+    return ("<stdin>" if name == "-" else name), read_article(name)
 
 
 def _documents(args: argparse.Namespace) -> Iterator[tuple[str, tuple[Quote, ...]]]:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from quotetrack.cli.files import read_article
 from quotetrack.parser import parse
 from quotetrack.sentiment import score
 from quotetrack.view import render_html
@@ -31,16 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(name: str) -> str:
-    if name == "-":
-        return sys.stdin.read()
-    try:
-        return Path(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SystemExit(f"quotetrack: error: no such file: {name}") from None
-    except IsADirectoryError:
-        raise SystemExit(f"quotetrack: error: {name} is a directory, not a text file") from None
-    except UnicodeDecodeError:
-        raise SystemExit(f"quotetrack: error: {name} is not UTF-8 text") from None
+    return read_article(name)
 
 
 def output_path(file: str, output: str | None) -> Path | None:
