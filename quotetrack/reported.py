@@ -116,9 +116,7 @@ _OBJECT = {
     "brand": "branded brands",
 }
 # Object cues kept only when the content holds a quoted fragment ("called for" aside).
-_MIXED_ONLY = frozenset(
-    "call describe accuse criticize praise blast slam mock dismiss label dub brand".split()
-)
+_MIXED_ONLY = frozenset("call describe label dub brand".split())
 # Participle cues after a comma: "…, saying (that) …"; the source is the clause's subject.
 _PARTICIPLES = _words(
     """
@@ -126,9 +124,11 @@ _PARTICIPLES = _words(
     acknowledging predicting asserting stressing
     """
 )
-# Left out, below 0.75 precision on PolNeAR train with these rules: asked, accused,
-# criticized, described, cited, urged, blamed, blasted, proposed, rejected, defended,
-# wants/wanted, think/believe (mostly asides), wrote, claimed, added.
+# Left out, below 0.75 precision on PolNeAR train with these rules: asked (without
+# whether/to), described (without a quoted fragment), cited, urged, blamed, proposed,
+# rejected, defended, wrote, claimed, added. Object cues such as accused, criticized and
+# praised, and the belief verbs think/believe/want/know/feel with a third-person source,
+# are kept although below 0.75: each raised all-attribution F1 on train (0.536 -> 0.545).
 # Cues of polls and studies, only after such a source ("a new poll shows …").
 _EVIDENCE = {
     "show": "show shows showed",
