@@ -949,6 +949,10 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
             item = _participle(text, toks, c, stop)
             if item is not None:
                 out.append(item)
+    if len(last) > 2 and last[0].lower == "asked" and last[1].lower in _ASK_OPENERS:
+        item = _asked(text, toks, 0, stop)  # "Asked whether …, Trump said …"
+        if item is not None:
+            out.append(item)
     depth = 0
     for c in range(1, len(last) - 1):
         word = last[c].lower
@@ -963,6 +967,8 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
             item = _topic(text, toks, c, stop)
         elif nxt == "to" and (word in _CONTROL or word in _RAISING):
             item = _infinitive(text, toks, c, stop)
+        elif word == "asked" and nxt in _ASK_OPENERS and _passive_ask(last, c):
+            item = _asked(text, toks, c, stop)
         if item is not None and not any(_same_content(item, o) for o in out):
             out.append(item)
     return out
@@ -987,6 +993,29 @@ def _topic(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
         return None
     cue = _tok_span(text, toks[c : c + 2])
     return Reported((content,), _tok_span(text, subject), cue, None, "topic", _is_mixed((content,)))
+
+
+def _passive_ask(toks: list[Token], c: int) -> bool:
+    """True for "Asked if …" opening a sentence, "When asked what …" or "was asked to …":
+    a question put to someone, with no asker named."""
+    before = toks[c - 1].lower if c > 0 else ""
+    return c == 0 or before in ("when", "was", "were", "is", "are", "being", "been", "if")
+
+
+def _asked(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
+    """``Asked whether …, Trump said …``: the question is the content; no source."""
+    k = c + 1
+    end = stop
+    for j in range(k + 1, min(len(toks), k + _MAX_CONTENT_TOKENS)):
+        if toks[j].text in ",;":
+            end = toks[j].start
+            break
+    content = _content(text, toks[k].start, min(end, _clause_end(toks, k, stop)), 2)
+    if content is None:
+        return None
+    start = c - 1 if c > 0 and toks[c - 1].lower in ("was", "were", "is", "are") else c
+    cue = _tok_span(text, toks[start : c + 1])
+    return Reported((content,), None, cue, None, "asked", _is_mixed((content,)))
 
 
 def _infinitive(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
