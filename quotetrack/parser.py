@@ -245,6 +245,12 @@ class _Document:
         for it in items:
             if any(_overlaps(spans, starts, c.start, c.end) for c in it.content):
                 continue
+            # Nested attributions ("X said Y believes Z") keep the outer one only, so
+            # quotes never overlap.
+            for c in it.content:
+                k = bisect.bisect_left(starts, c.start)
+                spans.insert(k, (c.start, c.end))
+                starts.insert(k, c.start)
             speaker: Speaker | None = None
             if it.speaker is not None:
                 speaker, _ = self._speaker(it.speaker, None)
