@@ -227,30 +227,32 @@ class _Document:
     def _with_reported(self, direct: tuple[Quote, ...]) -> tuple[Quote, ...]:
         """Add reported and mixed speech: a direct quote that is a fragment of a mixed
         quote (inside its content, same cue) becomes part of it; a reported item that
-        would overlap a direct quote is left out, so quotes never overlap."""
+        would overlap a direct quote, or an earlier reported one (the inner attribution of
+        "X said Y believes Z"), is left out, so quotes never overlap. Linear after sorting."""
         taken = [(s.start, s.end) for q in direct for s in q.spans]
         items = find_reported(self.text, self._sent_list, taken)
-        mixed = [(c.start, c.end, it.cue.start) for it in items if it.mixed for c in it.content]
+        mixed_by_cue: dict[int, list[tuple[int, int]]] = {}
+        for it in items:
+            if it.mixed:
+                pieces = mixed_by_cue.setdefault(it.cue.start, [])
+                pieces.extend((c.start, c.end) for c in it.content)
         kept = [
             q
             for q in direct
-            if not (
-                q.cue is not None
-                and any(s <= q.start and q.end <= e and q.cue.start == c for s, e, c in mixed)
-            )
+            if q.cue is None
+            or not any(s <= q.start and q.end <= e for s, e in mixed_by_cue.get(q.cue.start, ()))
         ]
         spans = sorted((s.start, s.end) for q in kept for s in q.spans)
         starts = [s for s, _ in spans]
         out = list(kept)
-        for it in items:
-            if any(_overlaps(spans, starts, c.start, c.end) for c in it.content):
+        reported_end = -1
+        for it in sorted(items, key=lambda r: r.content[0].start):
+            first, last = it.content[0].start, it.content[-1].end
+            if first < reported_end or any(
+                _overlaps(spans, starts, c.start, c.end) for c in it.content
+            ):
                 continue
-            # Nested attributions ("X said Y believes Z") keep the outer one only, so
-            # quotes never overlap.
-            for c in it.content:
-                k = bisect.bisect_left(starts, c.start)
-                spans.insert(k, (c.start, c.end))
-                starts.insert(k, c.start)
+            reported_end = last
             speaker: Speaker | None = None
             if it.speaker is not None:
                 speaker, _ = self._speaker(it.speaker, None)
