@@ -65,62 +65,15 @@ def choose_freq(first: dt.date | None, last: dt.date | None) -> Freq:
     return "month"
 
 
-# -- periods, for timelines restricted to one outlet (Tracker.timeline has no outlet) --
-
-
-def _period_start(day: dt.date, freq: Freq) -> dt.date:
-    if freq == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if freq == "month":
-        return day.replace(day=1)
-    return day
-
-
-def _next_period(day: dt.date, freq: Freq) -> dt.date:
-    if freq == "week":
-        return day + dt.timedelta(days=7)
-    if freq == "month":
-        return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return day + dt.timedelta(days=1)
-
-
-def _period_label(day: dt.date, freq: Freq) -> str:
-    if freq == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
-    if freq == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    return day.isoformat()
-
-
 def timeline_points(
     tracker: Tracker, speaker: TrackedSpeaker, freq: Freq, outlet: str | None = None
 ) -> list[Point]:
-    """One chart point per period of ``speaker``'s timeline, empty periods included.
-
-    Without ``outlet`` this is :meth:`Tracker.timeline`; with one, the same periods are
-    counted from that outlet's quotes.
-    """
-    if outlet is None:
-        return [Point(p.period, p.mean_compound, p.quotes) for p in tracker.timeline(speaker, freq)]
-    buckets: dict[dt.date, list[float]] = {}
-    for tq in tracker.quotes(speaker=speaker, outlet=outlet):
-        if tq.published is None:
-            continue
-        bucket = buckets.setdefault(_period_start(tq.published, freq), [0, 0.0, 0])
-        bucket[0] += 1
-        if tq.quote.sentiment is not None:
-            bucket[1] += tq.quote.sentiment.compound
-            bucket[2] += 1
-    points: list[Point] = []
-    if not buckets:
-        return points
-    day, last = min(buckets), max(buckets)
-    while day <= last:
-        n, total, scored = buckets.get(day, [0, 0.0, 0])
-        points.append(Point(_period_label(day, freq), total / scored if scored else None, int(n)))
-        day = _next_period(day, freq)
-    return points
+    """One chart point per period of ``speaker``'s timeline (:meth:`Tracker.timeline`,
+    restricted to ``outlet`` when given), empty periods included."""
+    return [
+        Point(p.period, p.mean_compound, p.quotes)
+        for p in tracker.timeline(speaker, freq, outlet=outlet)
+    ]
 
 
 # -- sections -------------------------------------------------------------------------

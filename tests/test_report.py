@@ -259,7 +259,7 @@ class EvilTracker:
         """The evil speaker, whatever the name."""
         return self.speaker_
 
-    def timeline(self, speaker: object, freq: str = "month") -> list[TimelinePoint]:
+    def timeline(self, speaker: object, freq: str = "month", **_: object) -> list[TimelinePoint]:
         """One period."""
         return [TimelinePoint(EVIL, START, 3, -0.5)]
 
