@@ -61,7 +61,7 @@ _IN_FLIGHT_PER_WORKER: Final = 2
 never idles while the parent collects a result."""
 
 _Result = tuple[Quote, ...]
-_Options = tuple[tuple[str, ...], bool]  # (cue_verbs, keep_unattributed)
+_Options = tuple[tuple[str, ...], bool, bool]  # (cue_verbs, keep_unattributed, reported)
 
 
 def parse_many(
@@ -71,18 +71,20 @@ def parse_many(
     *,
     cue_verbs: Iterable[str] = (),
     keep_unattributed: bool = True,
+    reported: bool = True,
     mp_context: BaseContext | str | None = None,
 ) -> Generator[tuple[Quote, ...], None, None]:
     """The quotes of each text, as :meth:`QuoteParser.parse` gives them, in input order.
 
-    ``cue_verbs`` and ``keep_unattributed`` configure the parser as in
+    ``cue_verbs``, ``keep_unattributed`` and ``reported`` configure the parser as in
     :class:`~quotetrack.parser.QuoteParser`; the parser is built once per worker.
     Raises :class:`~quotetrack.errors.ConfigurationError` at once for a bad ``workers``,
     ``chunksize`` or parser option, and :class:`~quotetrack.errors.InputTypeError` when
     ``texts`` is a single ``str`` (wrap it in a list) or when the generator reaches an
     item that is not a ``str``.
     """
-    return _many(texts, workers, chunksize, cue_verbs, keep_unattributed, mp_context, False)
+    options = (cue_verbs, keep_unattributed, reported)
+    return _many(texts, workers, chunksize, options, mp_context, False)
 
 
 def analyze_many(
@@ -92,6 +94,7 @@ def analyze_many(
     *,
     cue_verbs: Iterable[str] = (),
     keep_unattributed: bool = True,
+    reported: bool = True,
     mp_context: BaseContext | str | None = None,
 ) -> Generator[tuple[Quote, ...], None, None]:
     """The quotes of each text, attributed and scored as :func:`quotetrack.analyze`
@@ -100,7 +103,8 @@ def analyze_many(
     Options and errors are those of :func:`parse_many`; each worker also builds one
     :class:`~quotetrack.sentiment.SentimentScorer`.
     """
-    return _many(texts, workers, chunksize, cue_verbs, keep_unattributed, mp_context, True)
+    options = (cue_verbs, keep_unattributed, reported)
+    return _many(texts, workers, chunksize, options, mp_context, True)
 
 
 # --- argument checks ---------------------------------------------------------------
@@ -157,8 +161,7 @@ def _many(
     texts: Iterable[str],
     workers: int | None,
     chunksize: int,
-    cue_verbs: Iterable[str],
-    keep_unattributed: bool,
+    parser_options: tuple[Iterable[str], bool, bool],
     mp_context: BaseContext | str | None,
     with_sentiment: bool,
 ) -> Generator[_Result, None, None]:
@@ -167,12 +170,14 @@ def _many(
     context = _resolve_context(mp_context)
     size = _check_count(chunksize, "chunksize")
     items = _check_texts(texts)
-    if not isinstance(keep_unattributed, bool):
-        msg = f"keep_unattributed must be True or False, not {keep_unattributed!r}"
-        raise ConfigurationError(msg)
+    cue_verbs, keep_unattributed, reported = parser_options
+    for name, flag in (("keep_unattributed", keep_unattributed), ("reported", reported)):
+        if not isinstance(flag, bool):
+            msg = f"{name} must be True or False, not {flag!r}"
+            raise ConfigurationError(msg)
     verbs = tuple(cue_verbs)  # may be a one-shot iterator: read it once
-    parser = QuoteParser(cue_verbs=verbs, keep_unattributed=keep_unattributed)
-    options: _Options = (verbs, keep_unattributed)
+    parser = QuoteParser(cue_verbs=verbs, keep_unattributed=keep_unattributed, reported=reported)
+    options: _Options = (verbs, keep_unattributed, reported)
     if n_workers == 1:
         return _in_process(items, _job(parser, with_sentiment))
     return _in_pool(items, n_workers, size, options, with_sentiment, context)
@@ -213,8 +218,10 @@ _worker_job: Callable[[str], _Result] | None = None
 def _init_worker(options: _Options, with_sentiment: bool) -> None:
     """Build this worker's parser (and scorer) once."""
     global _worker_job
-    cue_verbs, keep_unattributed = options
-    parser = QuoteParser(cue_verbs=cue_verbs, keep_unattributed=keep_unattributed)
+    cue_verbs, keep_unattributed, reported = options
+    parser = QuoteParser(
+        cue_verbs=cue_verbs, keep_unattributed=keep_unattributed, reported=reported
+    )
     _worker_job = _job(parser, with_sentiment)
 
 

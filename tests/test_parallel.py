@@ -263,3 +263,15 @@ def test_pack_knows_every_model_field() -> None:
         "neutral",
         "negative",
     ]
+
+
+def test_reported_false_reaches_the_workers() -> None:
+    """reported=False gives only direct quotes, in process and in worker processes alike."""
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_f3ec5699876e8cf6.txt").read_text(
+        encoding="utf-8"
+    )
+    for workers in (1, 2):
+        [quotes] = list(quotetrack.parse_many([seed], workers=workers, reported=False))
+        assert [q.kind.value for q in quotes] == ["direct"] * 5
+    with pytest.raises(ConfigurationError, match="reported"):
+        quotetrack.parse_many([seed], reported="no")  # type: ignore[arg-type]
