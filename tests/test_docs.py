@@ -21,6 +21,7 @@ import doctest
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -258,3 +259,17 @@ def test_public_api_is_in_the_reference() -> None:
     page = API_PAGE.read_text(encoding="utf-8")
     missing = [n for n in quotetrack.__all__ if f"`{n}`" not in page]
     assert not missing, f"docs/reference/index.md does not mention: {missing}"
+
+
+def test_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README's Python blocks run as written, from a folder holding the seeds (as a clone
+    does), so the README cannot rot either."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```", readme, flags=re.DOTALL | re.MULTILINE)
+    assert blocks, "README.md has no python example"
+    namespace: dict[str, object] = {"__name__": "__readme__"}
+    for code in blocks:
+        exec(compile(code, "README.md", "exec"), namespace)
+    assert (tmp_path / "quotes.db").exists()  # the tracker example wrote its store here
