@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -38,8 +38,28 @@ class _Group:
     para: int  # index of the paragraph of the first stretch
 
 
+def _cue_words(value: Iterable[str]) -> tuple[str, ...]:
+    """Checked, lowercased extra cue verbs."""
+    words = tuple(value)
+    for verb in words:
+        if not isinstance(verb, str) or not verb.strip() or " " in verb.strip():
+            msg = f"cue verbs must be single non-empty words, got {verb!r}"
+            raise ConfigurationError(msg)
+    return tuple(v.strip().lower() for v in words)
+
+
+def _flag(name: str) -> Callable[[object, attrs.Attribute[bool], object], None]:
+    def check(_: object, __: attrs.Attribute[bool], value: object) -> None:
+        if not isinstance(value, bool):
+            msg = f"{name} must be True or False, not {value!r}"
+            raise ConfigurationError(msg)
+
+    return check
+
+
+@attrs.frozen(slots=True)
 class QuoteParser:
-    """Extract attributed quotes from text.
+    """Extract attributed quotes from text; an immutable configuration with one verb.
 
     ``cue_verbs`` adds reporting verbs (any inflected form, e.g. ``("opined", "griped")``)
     to the lexicon of the direct-quote rules (“…,” Smith griped.); reported speech keeps
@@ -49,28 +69,16 @@ class QuoteParser:
     reported or mixed speech).
     """
 
-    def __init__(
-        self,
-        *,
-        cue_verbs: Iterable[str] = (),
-        keep_unattributed: bool = True,
-        reported: bool = True,
-    ) -> None:
-        extra = tuple(cue_verbs)
-        for verb in extra:
-            if not isinstance(verb, str) or not verb.strip() or " " in verb.strip():
-                msg = f"cue verbs must be single non-empty words, got {verb!r}"
-                raise ConfigurationError(msg)
-        self._extra_cues = tuple(v.strip().lower() for v in extra)
-        self.keep_unattributed = keep_unattributed
-        self.reported = reported
-        self._cues = {**{v: v for v in self._extra_cues}, **CUE_VERBS}
+    cue_verbs: tuple[str, ...] = attrs.field(default=(), converter=_cue_words, kw_only=True)
+    keep_unattributed: bool = attrs.field(
+        default=True, validator=_flag("keep_unattributed"), kw_only=True
+    )
+    reported: bool = attrs.field(default=True, validator=_flag("reported"), kw_only=True)
+    _cues: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
 
-    def __repr__(self) -> str:
-        return (
-            f"QuoteParser(cue_verbs={self._extra_cues!r}, "
-            f"keep_unattributed={self.keep_unattributed!r}, reported={self.reported!r})"
-        )
+    @_cues.default
+    def _all_cues(self) -> dict[str, str]:
+        return {**{v: v for v in self.cue_verbs}, **CUE_VERBS}
 
     def parse(self, text: str) -> tuple[Quote, ...]:
         """Every quote in ``text``, in document order."""

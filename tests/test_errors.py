@@ -69,3 +69,15 @@ def test_parse_date_accepts_iso_forms_and_refuses_the_rest() -> None:
         parse_date("2016-09-12 garbage!!")
     with pytest.raises(InvalidDateError, match="int"):
         parse_date(20160912)
+
+
+def test_parser_configuration_is_immutable_and_checked() -> None:
+    """QuoteParser is a frozen configuration; its flags must be booleans."""
+    import attrs
+
+    parser = quotetrack.QuoteParser(cue_verbs=["Griped"])
+    assert parser.cue_verbs == ("griped",)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        parser.reported = False  # type: ignore[misc]
+    with pytest.raises(ConfigurationError, match="reported"):
+        quotetrack.QuoteParser(reported="no")  # type: ignore[arg-type]
