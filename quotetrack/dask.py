@@ -29,10 +29,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-import dask.bag as db
-import dask.dataframe as dd
-import pandas as pd  # type: ignore[import-untyped, unused-ignore]
-from dask.delayed import delayed
+try:
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    from dask.delayed import delayed
+except ModuleNotFoundError as exc:  # pragma: no cover - exercised without the extra only
+    msg = f"quotetrack.dask needs {exc.name}: pip install 'quotetrack[dask]'"
+    raise ModuleNotFoundError(msg, name=exc.name) from exc
 
 from quotetrack.errors import ConfigurationError, InputTypeError
 from quotetrack.flat import SCHEMA, flat_records, quotes_from_records, records_frame
