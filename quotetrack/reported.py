@@ -114,6 +114,9 @@ _OBJECT = {
     "label": "labeled labelled labels",
     "dub": "dubbed dubs",
     "brand": "branded brands",
+    "support": "supports supported",
+    "oppose": "opposes opposed",
+    "announce": "announced announces",
 }
 # Object cues kept only when the content holds a quoted fragment ("called for" aside).
 _MIXED_ONLY = frozenset("call describe label dub brand".split())
