@@ -65,9 +65,13 @@ class QuoteStore(Protocol):
 
 
 @functools.lru_cache(maxsize=8)
-def _job(cue_verbs: tuple[str, ...], keep_unattributed: bool, sentiment: bool) -> _Job:
+def _job(
+    cue_verbs: tuple[str, ...], keep_unattributed: bool, sentiment: bool, reported: bool = True
+) -> _Job:
     """The parse (and score) function for these options, built once per worker process."""
-    parser = QuoteParser(cue_verbs=cue_verbs, keep_unattributed=keep_unattributed)
+    parser = QuoteParser(
+        cue_verbs=cue_verbs, keep_unattributed=keep_unattributed, reported=reported
+    )
     if not sentiment:
         return parser.parse
     scorer = SentimentScorer()
@@ -128,7 +132,7 @@ def _typed(rows: list[dict[str, Any]], meta: pd.DataFrame) -> pd.DataFrame:
 def _bag_partition(
     items: Iterable[object],
     partition: int,
-    options: tuple[tuple[str, ...], bool, bool],
+    options: tuple[tuple[str, ...], bool, bool, bool],
     text_key: str,
     doc_key: str,
     metadata: tuple[str, ...],
@@ -146,7 +150,7 @@ def _bag_partition(
 
 def _frame_partition(
     part: pd.DataFrame,
-    options: tuple[tuple[str, ...], bool, bool],
+    options: tuple[tuple[str, ...], bool, bool, bool],
     text_column: str,
     doc_id_column: str | None,
     metadata: tuple[str, ...],
@@ -187,6 +191,7 @@ def quote_frame(
     sentiment: bool = True,
     cue_verbs: Iterable[str] = (),
     keep_unattributed: bool = True,
+    reported: bool = True,
 ) -> dd.DataFrame:
     """A lazy Dask DataFrame of the quotes in ``data``, one row per quote.
 
@@ -203,15 +208,16 @@ def quote_frame(
     has a fresh ``RangeIndex``, so write with ``to_parquet(path, write_index=False)``.
 
     ``sentiment=False`` skips scoring (the sentiment columns are null);
-    ``cue_verbs`` and ``keep_unattributed`` configure the parser as in
+    ``cue_verbs``, ``keep_unattributed`` and ``reported`` configure the parser as in
     :class:`~quotetrack.parser.QuoteParser`, built once per worker process.
     Raises :class:`~quotetrack.errors.ConfigurationError` for a bad option or a missing
     column at once; :class:`~quotetrack.errors.InputTypeError` at compute time for an
     item whose text is not a ``str``.
     """
     verbs = tuple(cue_verbs)
-    QuoteParser(cue_verbs=verbs, keep_unattributed=keep_unattributed)  # checks the options
-    options = (verbs, bool(keep_unattributed), bool(sentiment))
+    # Building a parser checks the options at once.
+    QuoteParser(cue_verbs=verbs, keep_unattributed=keep_unattributed, reported=reported)
+    options = (verbs, keep_unattributed, bool(sentiment), reported)
     fields = tuple(metadata)
     if isinstance(metadata, str) or not all(isinstance(m, str) for m in fields):
         msg = f"metadata must be a sequence of column names, got {metadata!r}"
@@ -240,7 +246,7 @@ def _from_delayed(parts: list[Delayed], meta: pd.DataFrame) -> dd.DataFrame:
 
 def _from_frame(
     data: dd.DataFrame,
-    options: tuple[tuple[str, ...], bool, bool],
+    options: tuple[tuple[str, ...], bool, bool, bool],
     text: str,
     doc_id: str | None,
     metadata: tuple[str, ...],

@@ -241,3 +241,16 @@ def test_load_parquet_into_a_tracker(tmp_path: Path) -> None:
         assert stats.documents == len(docs)
         assert stats.quotes == sum(len(quotetrack.analyze(d.text)) for d in docs)
         assert tracker.document("doc-2") == docs[2]
+
+
+def test_reported_false_keeps_direct_quotes_only() -> None:
+    """reported=False reaches the per-partition parser: only direct quotes come back."""
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_f3ec5699876e8cf6.txt").read_text(
+        encoding="utf-8"
+    )
+    frame = quote_frame(db.from_sequence([seed], npartitions=1), reported=False).compute(
+        scheduler="sync"
+    )
+    assert list(frame["kind"]) == ["direct"] * 5
+    with pytest.raises(ConfigurationError, match="reported"):
+        quote_frame(db.from_sequence([seed]), reported="no")  # type: ignore[arg-type]
