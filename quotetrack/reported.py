@@ -288,6 +288,7 @@ _ADVERBIAL_OPENERS = frozenset(
     """.split()
 )
 _MAX_TAIL = 12
+_APOSTROPHE = re.compile("['\u2019]")
 _ASIDES = _words("however though too also meanwhile instead moreover nonetheless")
 _MAX_HEADLINE_TOKENS = 40
 _MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
@@ -640,8 +641,8 @@ def _opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
         return True  # "said if elected he could …": a conditional clause is content too
     if not first.is_word or first.lower in _NOT_CONTENT_START:
         return False
-    if first.lower in _CLAUSE_PRONOUNS:
-        return True
+    if first.lower in _CLAUSE_PRONOUNS or _APOSTROPHE.split(first.lower)[0] in _CLAUSE_PRONOUNS:
+        return True  # "he", and "he’d", "she's", "they're" too
     if lemma == "tell":
         return False  # "told reporters Friday at a convention": no clause without "that"
     if lemma in _OBJECT:
