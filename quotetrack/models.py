@@ -23,6 +23,7 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "parse_date",
+    "sentiment_label",
 ]
 
 
@@ -110,11 +111,17 @@ class Sentiment:
     @property
     def label(self) -> str:
         """``"positive"``, ``"negative"`` or ``"neutral"`` by VADER's ±0.05 rule."""
-        if self.compound >= self.POSITIVE_THRESHOLD:
-            return "positive"
-        if self.compound <= -self.POSITIVE_THRESHOLD:
-            return "negative"
-        return "neutral"
+        return sentiment_label(self.compound)
+
+
+def sentiment_label(compound: float) -> str:
+    """``"positive"`` for compound >= 0.05, ``"negative"`` for <= -0.05, else
+    ``"neutral"``: VADER's documented rule, the one place quotetrack applies it."""
+    if compound >= Sentiment.POSITIVE_THRESHOLD:
+        return "positive"
+    if compound <= -Sentiment.POSITIVE_THRESHOLD:
+        return "negative"
+    return "neutral"
 
 
 def _as_spans(spans: Iterable[Span]) -> tuple[Span, ...]:

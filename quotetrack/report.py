@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from quotetrack.errors import ConfigurationError
+from quotetrack.models import sentiment_label
 from quotetrack.svg import Point, sentiment_chart
 from quotetrack.tracker import QuoteCluster, TrackedSpeaker, Tracker
 from quotetrack.view import BASE_CSS, SENTIMENT_CSS, esc, page, signed
@@ -36,13 +37,7 @@ DEFAULT_CHARTS = 3
 
 
 def _label(mean: float | None) -> str:
-    if mean is None:
-        return "unscored"
-    if mean >= 0.05:
-        return "positive"
-    if mean <= -0.05:
-        return "negative"
-    return "neutral"
+    return "unscored" if mean is None else sentiment_label(mean)
 
 
 def _date(day: dt.date | None) -> str:

@@ -18,10 +18,13 @@ from collections.abc import Sequence
 
 import attrs
 
+from quotetrack.models import Sentiment, sentiment_label
+
 __all__ = ["Point", "sentiment_chart"]
 
-POSITIVE_THRESHOLD = 0.05
-"""VADER's threshold, as in :attr:`quotetrack.models.Sentiment.POSITIVE_THRESHOLD`."""
+POSITIVE_THRESHOLD = Sentiment.POSITIVE_THRESHOLD
+"""VADER's threshold (:attr:`quotetrack.models.Sentiment.POSITIVE_THRESHOLD`), drawn as the
+edges of the neutral band."""
 
 COLOURS = {"positive": "#00704f", "neutral": "#4f566b", "negative": "#a8420a"}
 """Marker colours: the view's strong colours, each at least 4.5:1 on white."""
@@ -45,13 +48,7 @@ class Point:
     @property
     def sentiment(self) -> str:
         """``"positive"``, ``"neutral"``, ``"negative"``, or ``"empty"`` without a value."""
-        if self.value is None:
-            return "empty"
-        if self.value >= POSITIVE_THRESHOLD:
-            return "positive"
-        if self.value <= -POSITIVE_THRESHOLD:
-            return "negative"
-        return "neutral"
+        return "empty" if self.value is None else sentiment_label(self.value)
 
 
 def _esc(value: object) -> str:

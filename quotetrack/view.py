@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from quotetrack.errors import InvalidSpanError, check_text
-from quotetrack.models import Quote, Sentiment, Span
+from quotetrack.models import Quote, Sentiment, Span, sentiment_label
 
 __all__ = ["render_html"]
 
@@ -399,7 +399,7 @@ def _legend(quotes: Sequence[Quote]) -> str:
     items = []
     for key in order:
         mean = _mean(q.sentiment.compound for q in quotes if _speaker_key(q) == key and q.sentiment)
-        label = "unscored" if mean is None else Sentiment(mean, 0, 0, 0).label
+        label = "unscored" if mean is None else sentiment_label(mean)
         mean_text = "not scored" if mean is None else f"mean {signed(mean)}"
         name = "Unattributed" if key is None else key
         kind = "no speaker found" if key is None else kinds[key]
