@@ -32,230 +32,44 @@ ACTIVE_CUES: ContextVar[Mapping[str, str]] = ContextVar("ACTIVE_CUES", default=C
 it for the length of one parse, so parsers with different lexicons never interfere."""
 
 _DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "another",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "several",
-        "some",
-        "many",
-        "most",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "your",
-        "my",
-        "this",
-        "that",
-        "these",
-        "those",
-        "both",
-        "all",
-        "each",
-        "other",
-        "no",
-        "any",
-        "few",
-    ]
+    """
+    the a an another one two three four five several some many most his her their its our your my
+    this that these those both all each other no any few
+    """.split()
 )
 _AUX = frozenset(
-    [
-        "also",
-        "has",
-        "had",
-        "have",
-        "would",
-        "will",
-        "could",
-        "did",
-        "does",
-        "do",
-        "later",
-        "then",
-        "recently",
-        "previously",
-        "once",
-        "further",
-        "simply",
-        "again",
-        "reportedly",
-        "publicly",
-        "privately",
-        "repeatedly",
-        "quickly",
-        "flatly",
-        "bluntly",
-        "just",
-        "famously",
-        "often",
-        "frequently",
-        "still",
-        "even",
-        "never",
-        "first",
-        "last",
-        "finally",
-        "initially",
-        "earlier",
-        "already",
-        "since",
-    ]
+    """
+    also has had have would will could did does do later then recently previously once further
+    simply again reportedly publicly privately repeatedly quickly flatly bluntly just famously often
+    frequently still even never first last finally initially earlier already since
+    """.split()
 )
 _PLURAL_SOURCES = frozenset(
-    [
-        "officials",
-        "sources",
-        "experts",
-        "analysts",
-        "critics",
-        "aides",
-        "advisers",
-        "advisors",
-        "supporters",
-        "voters",
-        "residents",
-        "witnesses",
-        "authorities",
-        "police",
-        "investigators",
-        "prosecutors",
-        "democrats",
-        "republicans",
-        "lawmakers",
-        "observers",
-        "insiders",
-        "people",
-        "officers",
-        "organizers",
-        "organisers",
-        "researchers",
-        "scientists",
-        "economists",
-        "strategists",
-        "activists",
-        "protesters",
-        "leaders",
-        "members",
-        "staffers",
-        "spokespeople",
-    ]
+    """
+    officials sources experts analysts critics aides advisers advisors supporters voters residents
+    witnesses authorities police investigators prosecutors democrats republicans lawmakers observers
+    insiders people officers organizers organisers researchers scientists economists strategists
+    activists protesters leaders members staffers spokespeople
+    """.split()
 )
 _NP_STOP = frozenset(
-    [
-        "who",
-        "whom",
-        "which",
-        "that",
-        "in",
-        "on",
-        "at",
-        "of",
-        "during",
-        "after",
-        "before",
-        "while",
-        "when",
-        "to",
-        "from",
-        "as",
-        "for",
-        "with",
-        "about",
-        "adding",
-        "noting",
-        "referring",
-        "explaining",
-        "because",
-        "but",
-        "and",
-        "whose",
-        "where",
-        "if",
-        "than",
-        "via",
-        "told",
-        "said",
-    ]
+    """
+    who whom which that in on at of during after before while when to from as for with about adding
+    noting referring explaining because but and whose where if than via told said
+    """.split()
 )
 _CLAUSE_STARTS = frozenset("that this these those if whether when".split())
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you", "it"])
 # Cue forms that are also common nouns ("the report", "his claim"): after a noun phrase
 # that is not a name or pronoun they are read as nouns, not as the cue.
 _NOUNY_CUES = frozenset(
-    [
-        "report",
-        "reports",
-        "claim",
-        "claims",
-        "post",
-        "posts",
-        "tweet",
-        "tweets",
-        "note",
-        "notes",
-        "answer",
-        "answers",
-        "reply",
-        "replies",
-        "charge",
-        "charges",
-        "counter",
-        "counters",
-        "laugh",
-        "laughs",
-        "cry",
-        "cries",
-        "sigh",
-        "sighs",
-        "demand",
-        "demands",
-        "offer",
-        "offers",
-        "joke",
-        "jokes",
-        "promise",
-        "promises",
-        "state",
-        "states",
-        "quip",
-        "quips",
-        "point",
-        "points",
-        "remark",
-        "remarks",
-        "mention",
-        "mentions",
-        "read",
-        "reads",
-        "vow",
-        "vows",
-        "boast",
-        "boasts",
-        "rail",
-        "rails",
-        "chant",
-        "chants",
-        "tout",
-        "touts",
-        "mock",
-        "mocks",
-        "plead",
-        "pleads",
-        "stress",
-        "stresses",
-        "caution",
-        "cautions",
-        "muse",
-        "muses",
-    ]
+    """
+    report reports claim claims post posts tweet tweets note notes answer answers reply replies
+    charge charges counter counters laugh laughs cry cries sigh sighs demand demands offer offers
+    joke jokes promise promises state states quip quips point points remark remarks mention mentions
+    read reads vow vows boast boasts rail rails chant chants tout touts mock mocks plead pleads
+    stress stresses caution cautions muse muses
+    """.split()
 )
 _PARTICLES = {"point": "out", "go": "on", "chime": "in"}
 _TAIL_CONJUNCTIONS = frozenset(
@@ -266,45 +80,11 @@ _LEAD_PUNCT = _DASHES | {","}
 _HEAD_TRAIL = _DASHES | {",", ":"}
 # What may follow a cue before the quote opens: adverbials, not a clause.
 _ADVERBIAL_START = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "during",
-        "via",
-        "to",
-        "through",
-        "after",
-        "before",
-        "while",
-        "from",
-        "over",
-        "by",
-        "with",
-        "last",
-        "this",
-        "yesterday",
-        "today",
-        "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "recently",
-        "earlier",
-        "later",
-        "again",
-        "afterward",
-        "afterwards",
-        "then",
-        "once",
-        "also",
-        "simply",
-        "bluntly",
-    ]
+    """
+    in on at during via to through after before while from over by with last this yesterday today
+    tonight monday tuesday wednesday thursday friday saturday sunday recently earlier later again
+    afterward afterwards then once also simply bluntly
+    """.split()
 )
 _MAX_NP = 8
 _MAX_TAIL = 16
@@ -341,122 +121,26 @@ def _cue_span(text: str, toks: list[Token], c: int) -> tuple[Span, int]:
 
 
 # Capitalised function words that start sentences but never names.
-_FUNCTION_WORDS = _DETERMINERS | frozenset(
-    [
-        "to",
-        "which",
-        "when",
-        "where",
-        "while",
-        "as",
-        "and",
-        "but",
-        "so",
-        "then",
-        "if",
-        "because",
-        "though",
-        "although",
-        "after",
-        "before",
-        "since",
-        "until",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "with",
-        "by",
-        "from",
-        "into",
-        "about",
-        "than",
-        "or",
-        "nor",
-        "yet",
-        "what",
-        "who",
-        "how",
-        "why",
-        "there",
-        "here",
-        "it",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+# Clause links that may stand before a speaker phrase without belonging to it.
+_LEADING_JUNK = frozenset("to which when where while as and but so then if because though".split())
+_FUNCTION_WORDS = (
+    _DETERMINERS
+    | _LEADING_JUNK
+    | frozenset(
+        """
+        although after before since until in on at of for with by from into about than or
+        nor yet what who how why there here it is was are were be
+        monday tuesday wednesday thursday friday saturday sunday
+        january february march august september october november december
+        """.split()
+    )
 )
 # Words a subject noun phrase never runs across ("a fake accent and said").
 _NP_BREAKERS = frozenset(
-    [
-        "by",
-        "and",
-        "with",
-        "upon",
-        "without",
-        "but",
-        "or",
-        "to",
-        "for",
-        "from",
-        "into",
-        "when",
-        "while",
-        "after",
-        "before",
-        "as",
-        "were",
-        "was",
-        "is",
-        "are",
-        "be",
-        "been",
-        "than",
-        "that",
-        "who",
-        "which",
-        "whom",
-        "what",
-        "where",
-        "said",
-        "says",
-        "told",
-    ]
-)
-_LEADING_JUNK = frozenset(
-    [
-        "to",
-        "which",
-        "when",
-        "where",
-        "while",
-        "as",
-        "and",
-        "but",
-        "so",
-        "then",
-        "if",
-        "because",
-        "though",
-    ]
+    """
+    by and with upon without but or to for from into when while after before as were was is
+    are be been than that who which whom what where said says told
+    """.split()
 )
 
 
@@ -769,34 +453,10 @@ def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
 
 _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "yet", "then", "still", "now", "also"])
 _CLAUSE_OPENERS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "while",
-        "when",
-        "as",
-        "since",
-        "with",
-        "without",
-        "for",
-        "by",
-        "from",
-        "under",
-        "meanwhile",
-        "however",
-        "but",
-        "and",
-        "so",
-        "yet",
-        "still",
-        "later",
-        "earlier",
-        "instead",
-    ]
+    """
+    in on at during after before while when as since with without for by from under meanwhile
+    however but and so yet still later earlier instead
+    """.split()
 )
 
 

@@ -57,6 +57,13 @@ class Reported:
     mixed: bool
     """True when the content holds double quotation marks (a mixed quote)."""
 
+    @classmethod
+    def single(
+        cls, content: Span, speaker: Span | None, cue: Span, addressee: Span | None, rule: str
+    ) -> Reported:
+        """An attribution with one content piece; ``mixed`` read from that piece."""
+        return cls((content,), speaker, cue, addressee, rule, _is_mixed((content,)))
+
 
 def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
@@ -543,13 +550,8 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         content = _content(text, toks[k].start, _clause_end(toks, k, stop))
         if content is None:
             return None
-        return Reported(
-            (content,),
-            _tok_span(text, subject),
-            _tok_span(text, [tok]),
-            addressee,
-            "subject-cue",
-            _is_mixed((content,)),
+        return Reported.single(
+            content, _tok_span(text, subject), _tok_span(text, [tok]), addressee, "subject-cue"
         )
     elif lemma == "learn" and (c == 0 or toks[c - 1].lower not in ("has", "have")):
         return None
@@ -610,14 +612,7 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     content = _content(text, first.start, end, minimum)
     if content is None:
         return None
-    return Reported(
-        (content,),
-        _tok_span(text, subject),
-        cue,
-        addressee,
-        "subject-cue",
-        _is_mixed((content,)),
-    )
+    return Reported.single(content, _tok_span(text, subject), cue, addressee, "subject-cue")
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -781,13 +776,8 @@ def _content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Report
     content = _content(text, sent.start, toks[comma].start)
     if content is None:
         return None
-    return Reported(
-        (content,),
-        _tok_span(text, subject),
-        _tok_span(text, [cue_tok]),
-        None,
-        "content-cue",
-        _is_mixed((content,)),
+    return Reported.single(
+        content, _tok_span(text, subject), _tok_span(text, [cue_tok]), None, "content-cue"
     )
 
 
@@ -917,9 +907,7 @@ def _headline(text: str, first: Span) -> Reported | None:
         return None
     source = _span(text, m.start("source"), m.end("source"))
     colon = text.index(":", source.end)
-    return Reported(
-        (content,), source, _span(text, colon, colon + 1), None, "headline", _is_mixed((content,))
-    )
+    return Reported.single(content, source, _span(text, colon, colon + 1), None, "headline")
 
 
 def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
@@ -996,7 +984,7 @@ def _topic(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
     if content is None:
         return None
     cue = _tok_span(text, toks[c : c + 2])
-    return Reported((content,), _tok_span(text, subject), cue, None, "topic", _is_mixed((content,)))
+    return Reported.single(content, _tok_span(text, subject), cue, None, "topic")
 
 
 def _passive_ask(toks: list[Token], c: int) -> bool:
@@ -1019,7 +1007,7 @@ def _asked(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
         return None
     start = c - 1 if c > 0 and toks[c - 1].lower in ("was", "were", "is", "are") else c
     cue = _tok_span(text, toks[start : c + 1])
-    return Reported((content,), None, cue, None, "asked", _is_mixed((content,)))
+    return Reported.single(content, None, cue, None, "asked")
 
 
 def _infinitive(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
@@ -1039,9 +1027,7 @@ def _infinitive(text: str, toks: list[Token], c: int, stop: int) -> Reported | N
         content = _content(text, toks[k].start, end, 2)
         if content is None:
             return None
-        return Reported(
-            (content,), _tok_span(text, subject), cue, None, "intention", _is_mixed((content,))
-        )
+        return Reported.single(content, _tok_span(text, subject), cue, None, "intention")
     rest = _content(text, toks[k].start, end, 2)
     if rest is None:
         return None
@@ -1087,13 +1073,12 @@ def _participle(text: str, toks: list[Token], c: int, stop: int) -> Reported | N
     content = _content(text, toks[k].start, _clause_end(toks, k, stop))
     if content is None:
         return None
-    return Reported(
-        (content,),
+    return Reported.single(
+        content,
         _opening_subject(text, toks[:c]),
         _tok_span(text, [toks[c]]),
         addressee,
         "participle",
-        _is_mixed((content,)),
     )
 
 
