@@ -27,6 +27,8 @@ _MIN_UNATTRIBUTED_WORDS = 6
 _HEAD_WINDOW = 400  # characters read before an opening mark (keeps cost linear)
 _TAIL_WINDOW = 250  # characters read after a closing mark
 _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
+# Marks in the words before a quoted fragment that show they are not one clause with it.
+_LEAD_BREAKS = frozenset(':\u201d"\u2014')
 _STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "head-cue-speaker"})
 
 
@@ -354,13 +356,18 @@ class _Document:
                     if near is not None:
                         speaker, _ = self._speaker(near, last_entity)
                         rule = "nearest-mention"
+            kind = QuoteKind.DIRECT
+            if keep and match is not None and speaker is not None and rule == match.rule:
+                widened = self._fragment_clause(match, stretches)
+                if widened is not None:
+                    spans, kind = widened, QuoteKind.MIXED
             if keep:
                 out.append(
                     Quote.from_spans(
                         spans,
                         speaker=speaker,
                         cue=match.cue if match and speaker else None,
-                        kind=QuoteKind.DIRECT,
+                        kind=kind,
                         addressee=match.addressee if match and speaker else None,
                         rule=rule,
                     )
@@ -371,6 +378,32 @@ class _Document:
             prev_end = stretches[-1].end
             i = consumed
         return tuple(out)
+
+    def _fragment_clause(self, match: Match, stretches: list[Quoted]) -> tuple[Span, ...] | None:
+        """A quoted fragment that closes a clause of its own sentence is a mixed quote
+        covering the clause: ``He said the deal was a “disaster.”`` (from after the head
+        cue) and ``The deal was “a disaster,” he said.`` (from the sentence start)."""
+        first = stretches[0]
+        if match.cue is None:
+            return None
+        if match.rule.startswith("tail"):
+            start = self._sentence_start(first.start)
+            lead = self.text[start : first.start]
+            if any(ch in lead for ch in _LEAD_BREAKS):
+                return None  # "Trump said: “…”", "“A” and “B,” he said": not one clause
+        elif match.rule == "head-sentence-cue" and len(stretches) == 1:
+            start = match.cue.end
+            while start < first.start and (self.text[start].isspace() or self.text[start] in ",:"):
+                start += 1
+            lead = self.text[start : first.start]
+            if lead.split()[:1] == ["that"]:
+                lead = lead[4:]
+        else:
+            return None
+        if not any(ch.isalnum() for ch in lead):
+            return None
+        head = Span(start, first.end, self.text[start : first.end])
+        return (head, *(q.content for q in stretches[1:]))
 
     def _speaker(self, mention: Span, last: Entity | None) -> tuple[Speaker, Entity | None]:
         """Resolve a speaker phrase to the fullest name of what it refers to."""
