@@ -17,7 +17,7 @@ from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS, sour
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
-from quotetrack.reported import find_reported
+from quotetrack.reported import Reported, find_reported
 from quotetrack.segments import paragraphs, sentences
 
 __all__ = ["QuoteParser", "parse"]
@@ -29,6 +29,8 @@ _TAIL_WINDOW = 250  # characters read after a closing mark
 _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
 # Marks in the words before a quoted fragment that show they are not one clause with it.
 _LEAD_BREAKS = frozenset(':\u201d"\u2014')
+_MIN_CUT_WORDS = 3
+_CUT_TRAIL = frozenset(",;:\u2014\u2013-\"\u201c\u2018'(")
 _STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "head-cue-speaker"})
 
 
@@ -237,8 +239,9 @@ class _Document:
     def _with_reported(self, direct: tuple[Quote, ...]) -> tuple[Quote, ...]:
         """Add reported and mixed speech: a direct quote that is a fragment of a mixed
         quote (inside its content, same cue) becomes part of it; a reported item that
-        would overlap a direct quote, or an earlier reported one (the inner attribution of
-        "X said Y believes Z"), is left out, so quotes never overlap. Linear after sorting."""
+        runs into a direct quote stops before it (or is left out when too little remains),
+        and one that would overlap an earlier reported one (the inner attribution of
+        "X said Y believes Z") is left out, so quotes never overlap. Linear after sorting."""
         taken = [(s.start, s.end) for q in direct for s in q.spans]
         items = find_reported(self.text, self._sent_list, taken)
         mixed_by_cue: dict[int, list[tuple[int, int]]] = {}
@@ -256,28 +259,53 @@ class _Document:
         starts = [s for s, _ in spans]
         out = list(kept)
         reported_end = -1
-        for it in sorted(items, key=lambda r: r.content[0].start):
-            first, last = it.content[0].start, it.content[-1].end
-            if first < reported_end or any(
-                _overlaps(spans, starts, c.start, c.end) for c in it.content
-            ):
+        for found in sorted(items, key=lambda r: r.content[0].start):
+            item = self._before_direct(found, spans, starts)
+            if item is None:
+                continue
+            first, last = item.content[0].start, item.content[-1].end
+            if first < reported_end:
                 continue
             reported_end = last
             speaker: Speaker | None = None
-            if it.speaker is not None:
-                speaker, _ = self._speaker(it.speaker, None)
+            if item.speaker is not None:
+                speaker, _ = self._speaker(item.speaker, None)
             out.append(
                 Quote.from_spans(
-                    it.content,
+                    item.content,
                     speaker=speaker,
-                    cue=it.cue,
-                    kind=QuoteKind.MIXED if it.mixed else QuoteKind.REPORTED,
-                    addressee=it.addressee,
-                    rule="reported:" + it.rule,
+                    cue=item.cue,
+                    kind=QuoteKind.MIXED if item.mixed else QuoteKind.REPORTED,
+                    addressee=item.addressee,
+                    rule="reported:" + item.rule,
                 )
             )
         out.sort(key=lambda q: q.start)
         return tuple(out)
+
+    def _before_direct(
+        self, item: Reported, spans: list[tuple[int, int]], starts: list[int]
+    ) -> Reported | None:
+        """``item`` if it overlaps no direct quote; else its content cut short of the first
+        direct quote it runs into ("Aides say it could backfire, which she praised “…”")
+        when at least three words remain before it; else None."""
+        for i, piece in enumerate(item.content):
+            if not _overlaps(spans, starts, piece.start, piece.end):
+                continue
+            k = bisect.bisect_right(starts, piece.start)
+            if k > 0 and spans[k - 1][1] > piece.start:
+                return None  # the piece opens inside a direct quote
+            end = starts[k]
+            while end > piece.start and (
+                self.text[end - 1].isspace() or self.text[end - 1] in _CUT_TRAIL
+            ):
+                end -= 1
+            if len(self.text[piece.start : end].split()) < _MIN_CUT_WORDS:
+                return None
+            return item.cut(
+                (*item.content[:i], Span(piece.start, end, self.text[piece.start : end]))
+            )
+        return item
 
     def _direct(self) -> tuple[Quote, ...]:
         out: list[Quote] = []

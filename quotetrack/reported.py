@@ -64,6 +64,10 @@ class Reported:
         """An attribution with one content piece; ``mixed`` read from that piece."""
         return cls((content,), speaker, cue, addressee, rule, _is_mixed((content,)))
 
+    def cut(self, content: tuple[Span, ...]) -> Reported:
+        """The same attribution with shorter ``content``; ``mixed`` read again."""
+        return attrs.evolve(self, content=content, mixed=_is_mixed(content))
+
 
 def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
@@ -285,6 +289,7 @@ _ASK_OPENERS = _words("whether if why how what who when where to")
 _INDEFINITES = _words("nothing something anything everything")
 _QUOTE_CHARS = '"\u201c\u201d'
 _CLOSERS = "\"\u201d\u2019')"
+_QUOTE_CLOSERS = "\"\u201d\u2019'"
 _MIN_CONTENT_WORDS = 3
 # Words that open a short adverbial between a cue and its "that" ("said on Tuesday that").
 _ADVERBIAL_OPENERS = frozenset(
@@ -525,7 +530,7 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     at = toks.index(subject[0])
     if at > 0 and toks[at - 1].lower in _RELATIVE:
         return None  # "a gap that experts say renders …": the content is a gap
-    if any(t.text in _CLOSERS for t in toks[max(0, at - 2) : at]):
+    if any(t.text in _QUOTE_CLOSERS for t in toks[max(0, at - 2) : at]):
         return None  # “…,” he said on Tuesday: the attribution of a direct quote
     k = c + 1
     addressee = None
