@@ -81,7 +81,7 @@ _SPEECH = {
     "confirm": "confirms confirmed",
     "deny": "denies denied",
     "warn": "warns warned",
-    "argue": "argues argued",
+    "argue": "argues argued argue",
     "insist": "insists insisted",
     "acknowledge": "acknowledges acknowledged",
     "note": "noted notes",
@@ -104,6 +104,9 @@ _SPEECH = {
     "reveal": "revealed reveals",
     "agree": "agreed agrees",
     "concede": "conceded concedes",
+    "tweet": "tweeted tweets",
+    "conclude": "concluded concludes",
+    "respond": "responded responds",
 }
 _BELIEF = {
     "believe": "believes believe believed",
@@ -114,6 +117,7 @@ _BELIEF = {
     "hope": "hopes hoped hope",
     "fear": "fears feared fear",
     "expect": "expects",
+    "worry": "worried worries worry",
 }
 # Cues whose content is their object, PolNeAR-style ("endorsed Cruz", "declined to …").
 _OBJECT = {
@@ -143,6 +147,8 @@ _OBJECT = {
     "demand": "demanded demands",
     "condemn": "condemned condemns",
     "welcome": "welcomed welcomes",
+    "denounce": "denounced denounces",
+    "express": "expressed expresses",
 }
 # Object cues kept only when the content holds a quoted fragment ("called for" aside).
 _MIXED_ONLY = frozenset("call describe label dub brand".split())
