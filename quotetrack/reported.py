@@ -323,6 +323,9 @@ _ADVERBIAL_OPENERS = frozenset(
 )
 _MAX_TAIL = 12
 _APOSTROPHE = re.compile("['\u2019]")
+# Words that open what may follow a sentence-final cue clause after a comma.
+_TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
+_TAIL_COMMAS = 3  # commas from the sentence end tried for "…, X said" (bounds work)
 _ASIDES = _words("however though too also meanwhile instead moreover nonetheless")
 _MAX_HEADLINE_TOKENS = 40
 _MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
@@ -502,9 +505,12 @@ def _sentence_stop(text: str, sent: Span) -> int:
 
 
 def _tail_is_adverbial(toks: Sequence[Token]) -> bool:
-    """True when ``toks`` (after a source) hold only an adverbial to the sentence end."""
+    """True when ``toks`` (after a source) hold only an adverbial to the sentence end, or
+    an apposition or participle after a comma (", a spokesman for …", ", adding …")."""
     rest = [t for t in toks if t.is_word or t.text not in ".?!" + _CLOSERS]
     if not rest:
+        return True
+    if rest[0].text == "," and len(rest) > 1 and rest[1].lower in _TAIL_APPOSITION:
         return True
     return (
         rest[0].lower in _TAIL_ADVERBIAL
@@ -947,12 +953,16 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
     out: list[Reported] = []
     commas = [i for i, t in enumerate(toks) if t.text == "," and i >= _MIN_CONTENT_WORDS]
     last = toks
-    if commas:
-        tail = _content_cue(text, sent, toks, commas[-1])
+    for comma in commas[: -_TAIL_COMMAS - 1 : -1]:
+        # "…, said Mark Jones, a political scientist." / "…, Spicer said, adding …":
+        # the cue clause may follow an earlier comma when an apposition or a participle
+        # closes the sentence.
+        tail = _content_cue(text, sent, toks, comma)
         if tail is not None:
             out.append(tail)
             stop = tail.content[-1].end
-            last = toks[: commas[-1]]
+            last = toks[:comma]
+            break
     depth = 0
     for c, tok in enumerate(last):
         if tok.text in _QUOTE_CHARS:
