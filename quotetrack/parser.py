@@ -244,17 +244,7 @@ class _Document:
         "X said Y believes Z") is left out, so quotes never overlap. Linear after sorting."""
         taken = [(s.start, s.end) for q in direct for s in q.spans]
         items = find_reported(self.text, self._sent_list, taken)
-        mixed_by_cue: dict[int, list[tuple[int, int]]] = {}
-        for it in items:
-            if it.mixed:
-                pieces = mixed_by_cue.setdefault(it.cue.start, [])
-                pieces.extend((c.start, c.end) for c in it.content)
-        kept = [
-            q
-            for q in direct
-            if q.cue is None
-            or not any(s <= q.start and q.end <= e for s, e in mixed_by_cue.get(q.cue.start, ()))
-        ]
+        kept = _without_spans_inside(direct, [c for it in items if it.mixed for c in it.content])
         spans = sorted((s.start, s.end) for q in kept for s in q.spans)
         starts = [s for s, _ in spans]
         out = list(kept)
@@ -452,6 +442,29 @@ class _Document:
         if ent is not None:
             return Speaker(ent.name, mention, ent.kind), ent
         return Speaker(_clean_name(mention.text), mention, _kind_of(words)), None
+
+
+def _without_spans_inside(quotes: Iterable[Quote], pieces: Iterable[Span]) -> list[Quote]:
+    """``quotes`` without the spans that lie wholly inside one of ``pieces`` (the content of
+    mixed quotes, which own their quoted fragments); a quote left with no span is dropped."""
+    ranges = sorted((p.start, p.end) for p in pieces)
+    starts = [r[0] for r in ranges]
+    reach: list[int] = []  # reach[k]: the furthest end among ranges[: k + 1]
+    for _, end in ranges:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def inside(span: Span) -> bool:
+        k = bisect.bisect_right(starts, span.start) - 1
+        return k >= 0 and reach[k] >= span.end
+
+    out = []
+    for q in quotes:
+        spans = tuple(s for s in q.spans if not inside(s))
+        if len(spans) == len(q.spans):
+            out.append(q)
+        elif spans:
+            out.append(attrs.evolve(q, spans=spans, text=" ".join(s.text for s in spans)))
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
