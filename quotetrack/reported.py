@@ -300,11 +300,13 @@ _BREAKS = _words("which who")
 _MAX_SOURCE = 25
 _NOT_SOURCE_START = _words("plan plans schedule law rule rules tradition him her them me us")
 _OPENERS = _words("now but and so yet still meanwhile however then also")
+# Where an object cue's content ends: at a time word or a subordinate clause. PolNeAR
+# objects keep their prepositional phrases and conjuncts ("accused China of hacking
+# computers at a range of federal agencies").
 _OBJECT_STOP = _words(
     """
-    in on at during after before last this since when while as and but because by over
     yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
-    earlier later who which
+    last earlier later but who which because while when after before since
     """
 )
 _ASK_OPENERS = _words("whether if why how what who when where to")
