@@ -413,10 +413,8 @@ def _source_before(toks: list[Token], c: int) -> list[Token] | None:
             return None
         j = k
     prev = toks[j - 1]
-    if prev.lower in SPEAKER_PRONOUNS or (
-        prev.lower == "who" and j > 1 and toks[j - 2].text == ","
-    ):
-        return [prev]
+    if prev.lower in SPEAKER_PRONOUNS or (prev.lower == "who" and j > 1):
+        return [prev]  # "…, who said" and "the 30 percent of voters who say …"
     if prev.text == ",":
         # "Hugh Hill, a doctor at X, said" / "Woodrow Benford, 58, who lives in Y, says":
         # the name before the appositives.
