@@ -329,7 +329,11 @@ _MAX_TAIL = 12
 _APOSTROPHE = re.compile("['\u2019]")
 # Words that open what may follow a sentence-final cue clause after a comma.
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
-_TAIL_COMMAS = 3  # commas from the sentence end tried for "…, X said" (bounds work)
+_PARTICIPLE_OBJECTS = _words("to that the a his her their its")
+_TAIL_COMMAS = 3
+_SUBORDINATORS = _words(
+    "although though while when as after if because since before once unless"
+)  # commas from the sentence end tried for "…, X said" (bounds work)
 _ASIDES = _words("however though too also meanwhile instead moreover nonetheless")
 _MAX_HEADLINE_TOKENS = 40
 _MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
@@ -644,10 +648,26 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         minimum = 1
     else:
         end = _clause_end(toks, k, stop)
+    if at > 0 and toks[at - 1].lower in _SUBORDINATORS:
+        # "Although Sanders said he would stay, the party …": the main clause follows.
+        end = min(end, _first_comma(toks, k, end))
     content = _content(text, first.start, end, minimum)
     if content is None:
         return None
     return Reported.single(content, _tok_span(text, subject), cue, addressee, "subject-cue")
+
+
+def _first_comma(toks: list[Token], k: int, end: int) -> int:
+    """The offset of the first comma outside quotation marks after ``toks[k]``, or ``end``."""
+    depth = 0
+    for t in toks[k + 1 :]:
+        if t.start >= end:
+            break
+        if t.text in _QUOTE_CHARS:
+            depth ^= 1
+        elif t.text == "," and not depth:
+            return t.start
+    return end
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -703,6 +723,19 @@ def _object_end(toks: list[Token], k: int, stop: int) -> int:
     return stop
 
 
+def _participle_phrase(toks: list[Token], i: int) -> bool:
+    """True when ``toks[i]`` opens a participle phrase ("pointing to …", "leaving the …")."""
+    word = toks[i]
+    return (
+        word.is_word
+        and not word.is_capitalised
+        and len(word.lower) > 5
+        and word.lower.endswith("ing")
+        and i + 1 < len(toks)
+        and toks[i + 1].lower in _PARTICIPLE_OBJECTS
+    )
+
+
 def _clause_end(toks: list[Token], k: int, stop: int) -> int:
     """Where the content that starts at ``toks[k]`` ends: the sentence end, or an earlier
     break into a new clause (", but …", "; …", "and said …")."""
@@ -717,11 +750,19 @@ def _clause_end(toks: list[Token], k: int, stop: int) -> int:
         if t.text == ";":
             return t.start
         if t.text == "," and j + 1 < len(toks):
-            nxt = toks[j + 1].lower
-            if nxt in _BREAKS or (nxt in _CUES and nxt.endswith("ing")):
+            nxt = toks[j + 1]
+            if nxt.lower in _BREAKS or (nxt.lower in _CUES and nxt.lower.endswith("ing")):
                 return t.start
-        if t.lower == "and" and j + 1 < len(toks) and toks[j + 1].lower in _CUES:
-            return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
+            if _participle_phrase(toks, j + 1):
+                return t.start  # "…, pointing to Cruz's victories": the writer's gloss
+            if nxt.lower == "and" and any(x.lower in _CUES for x in toks[j + 2 : j + 8]):
+                return t.start  # "…, and three-quarters said …": a new attribution
+        if t.lower == "and" and j + 2 < len(toks):
+            cue = toks[j + 1] if toks[j + 1].lower in _CUES else None
+            if cue is None and toks[j + 1].lower in _CLAUSE_PRONOUNS:
+                cue = toks[j + 2] if toks[j + 2].lower in _CUES else None
+            if cue is not None:  # "… and said …", "… and she accused …"
+                return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
     if last < len(toks):
         return toks[last - 1].end  # a clause this long is no content: cut it (bounded work)
     return stop
