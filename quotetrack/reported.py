@@ -527,8 +527,6 @@ def _subject(toks: list[Token], c: int) -> list[Token] | None:
     subject = _source_before(toks, c)
     if not subject or subject[-1].lower in _BAD_SUBJECT_END:
         return None
-    if len(subject) == 1 and subject[0].lower in ("i", "we", "you"):
-        return None  # "I think", "you know": asides, rarely annotated
     at = toks.index(subject[0])
     if (
         len(subject) == 1
