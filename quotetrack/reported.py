@@ -325,6 +325,7 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_RELATIVE_PRONOUNS = _words("which that what")
 _SUBORDINATORS = _words(
     "although though while when as after if because since before once unless"
 )  # commas from the sentence end tried for "…, X said" (bounds work)
@@ -644,6 +645,17 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     content = _content(text, first.start, end, minimum)
     if content is None:
         return None
+    if at > 0 and toks[at - 1].lower in _RELATIVE_PRONOUNS and content.start > toks[at - 1].end:
+        # "which the campaign says includes …": the relative pronoun is content too.
+        rel = _tok_span(text, [toks[at - 1]])
+        return Reported(
+            (rel, content),
+            _tok_span(text, subject),
+            cue,
+            addressee,
+            "subject-cue",
+            _is_mixed((content,)),
+        )
     return Reported.single(content, _tok_span(text, subject), cue, addressee, "subject-cue")
 
 
