@@ -244,40 +244,7 @@ _TAIL_ADVERBIAL = _words(
     """
 )
 # Lemmas whose complement may open with any noun phrase ("said the deal was bad").
-_LOOSE = frozenset(
-    {
-        "show",
-        "find",
-        "indicate",
-        "say",
-        "tell",
-        "believe",
-        "think",
-        "hope",
-        "fear",
-        "expect",
-        "argue",
-        "insist",
-        "note",
-        "explain",
-        "suggest",
-        "add",
-        "write",
-        "claim",
-        "warn",
-        "acknowledge",
-        "predict",
-        "contend",
-        "assert",
-        "stress",
-        "emphasize",
-        "confirm",
-        "report",
-        "learn",
-        "allege",
-        "admit",
-    }
-)
+_LOOSE = frozenset(_SPEECH) | frozenset(_BELIEF) | frozenset(_EVIDENCE)
 _CLAUSE_PRONOUNS = _words("he she they it we i you there this these those")
 _NOT_CONTENT_START = (
     _words(
