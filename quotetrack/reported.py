@@ -292,6 +292,9 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_PARTICIPLE_LEADS = frozenset(
+    [",", "\u2014", "\u2013", "-", "--", "and", "while", "after", "before", "by"]
+)
 _RELATIVE_PRONOUNS = _words("which that what")
 _SUBORDINATORS = _words(
     "although though while when as after if because since before once unless"
@@ -986,7 +989,9 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
         if item is not None:
             out.append(item)
     for c in range(2, len(last) - 1):
-        if last[c].lower in _PARTICIPLES and last[c - 1].text == ",":
+        if last[c].lower in _PARTICIPLES and (
+            last[c - 1].text in _PARTICIPLE_LEADS or last[c - 1].lower in _PARTICIPLE_LEADS
+        ):
             item = _participle(text, toks, c, stop)
             if item is not None:
                 out.append(item)
