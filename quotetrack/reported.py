@@ -272,7 +272,7 @@ _OBJECT_STOP = _words(
     last earlier later but who which because while when after before since
     """
 )
-_ASK_OPENERS = _words("whether if why how what who when where to")
+_ASK_OPENERS = _words("whether if why how what who when where to about")
 _INDEFINITES = _words("nothing something anything everything")
 _QUOTE_CHARS = '"\u201c\u201d'
 _CLOSERS = "\"\u201d\u2019')"
