@@ -15,6 +15,7 @@ rule that fired; the figures are precision on PolNeAR train, combined with the p
 ``according-head``  According to the report, the deal was bad.
 ``according-tail``  The deal was bad, according to the report.
 ``according-mid``   The deal, according to the report, was bad.  (two pieces)
+``label``           TRUMP: The deal was bad.  /  Q: What did you find?  (a transcript)
 ==================  ===================================================================
 
 Content is drawn as PolNeAR annotators draw it: the complement clause with its "that" but
@@ -906,6 +907,12 @@ def find_reported(
     for sent in sentences:
         if headline is not None and sent.start < headline.content[-1].end:
             continue
+        if sent.start == 0 or text[sent.start - 1] == "\n":
+            label = _speaker_label(text, sent.start)
+            if label is not None and all(
+                2 * claimed.overlap(c.start, c.end) <= len(c) for c in label.content
+            ):
+                out.append(label)
         k = bisect.bisect_left(triggers, sent.start)
         if k == len(triggers) or triggers[k] >= sent.end:
             continue
@@ -933,6 +940,42 @@ _HEADLINE = re.compile(
 # section kickers that stand before a colon without being sources ("The Latest: …").
 _HEADLINE_NOUNS = _words("camp aides allies campaign spokesman officials poll survey report of")
 _HEADLINE_KICKERS = _words("latest daily watch live update updates exclusive breaking analysis")
+
+
+_LABEL = re.compile(
+    r"(?P<source>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t]*:[ \t]+(?=\S)"
+)
+
+
+def _speaker_label(text: str, start: int) -> Reported | None:
+    """``TRUMP: The deaths of …`` / ``Q: You open your book …``: a transcript's speaker
+    label opening a paragraph; the content is the rest of the paragraph."""
+    m = _LABEL.match(text, start)
+    if m is None:
+        return None
+    words = m.group("source").split()
+    if not all(w.isupper() for w in words):
+        return None  # "Luciana Lopez: …" is as often a section title as a speaker
+    if {w.lower().strip(".") for w in words} & (_HEADLINE_KICKERS | _NOT_LABELS):
+        return None
+    end = text.find("\n", m.end())
+    end = len(text) if end < 0 else end
+    content = _content(text, m.end(), end, 2)
+    if content is None:
+        return None
+    source = _span(text, m.start("source"), m.end("source"))
+    colon = text.index(":", source.end)
+    return Reported.single(content, source, _span(text, colon, colon + 1), None, "label")
+
+
+# Capitalised words before a colon at a paragraph start that are not speakers.
+_NOT_LABELS = _words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday note editor update correction
+    """
+)
 
 
 def _headline(text: str, first: Span) -> Reported | None:
