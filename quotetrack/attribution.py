@@ -21,7 +21,7 @@ from contextvars import ContextVar
 
 import attrs
 
-from quotetrack.lexicon import CUE_VERBS, SPEAKER_PRONOUNS, TITLES
+from quotetrack.lexicon import CUE_VERBS, SPEAKER_PRONOUNS, TITLES, source_noun_kind
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
 
@@ -87,6 +87,8 @@ _ADVERBIAL_START = frozenset(
     """.split()
 )
 _MAX_NP = 8
+_POSTMOD_PREPS = frozenset("with to for at of from in".split())
+_POSTMOD_ADJECTIVES = frozenset("familiar close closest loyal allied opposed".split())
 _MAX_TAIL = 16
 
 
@@ -411,6 +413,15 @@ def _cue_at_end(text: str, toks: list[Token]) -> Match | None:
     return None
 
 
+def _postmodifier(toks: list[Token], i: int) -> bool:
+    """True when the preposition at ``toks[i]`` attaches to a source before it ("a source
+    familiar with", "people close to", "a spokesman for", "officials at")."""
+    if toks[i].lower not in _POSTMOD_PREPS or i == 0:
+        return False
+    head = toks[i - 1].lower
+    return head in _POSTMOD_ADJECTIVES or source_noun_kind(head) is not None
+
+
 def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
     """The subject noun phrase that ends just before the cue at ``toks[c]``."""
     j = c
@@ -443,7 +454,11 @@ def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
     while i > 0 and end - i < _MAX_NP and toks[i - 1].is_word:
         i -= 1
         if toks[i].lower in _DETERMINERS:
+            if i > 1 and _postmodifier(toks, i - 1):
+                continue  # "A spokesman for the campaign said": read on to "A"
             return toks[i:end]
+        if _postmodifier(toks, i):
+            continue  # "Another source familiar with Cruz’s thinking said"
         if _is_cue(toks[i]) or toks[i].lower in _NP_BREAKERS:
             return None
     if toks[end - 1].lower in _PLURAL_SOURCES:
