@@ -404,7 +404,13 @@ def _cue_at_end(text: str, toks: list[Token]) -> Match | None:
         if any(_is_cue(t) or (not t.is_word and t.text not in "'\u2019-") for t in after):
             return None
         if tok.lower.endswith("ing") and c > 0 and toks[c - 1].text == ",":
-            # “…,” he said, adding: “…” -- the speaker is the previous clause's.
+            # “…,” he said, adding: “…” -- the speaker is the previous clause's: read
+            # here when that clause ends in its cue ("Spicer said, adding"), else left
+            # to the parser (the speaker phrase is then the cue itself).
+            if c > 1 and _is_cue(toks[c - 2]) and not toks[c - 2].lower.endswith("ing"):
+                subject = _subject_before(toks, c - 2)
+                if subject is not None:
+                    return Match(_span(text, subject), cue, addressee, "head-participle", cue.end)
             return Match(cue, cue, addressee, "head-participle", cue.end)
         subject = _subject_before(toks, c)
         if subject is None:

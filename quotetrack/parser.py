@@ -321,7 +321,7 @@ class _Document:
                         consumed = i + 2
             speaker: Speaker | None = None
             rule = "unattributed"
-            if match is not None and match.rule == "head-participle":
+            if match is not None and match.rule == "head-participle" and match.speaker == match.cue:
                 # “…,” he said, adding, “…”: the subject of the clause before the participle.
                 guess = self._fallback(g)
                 if guess is not None:
