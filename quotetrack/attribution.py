@@ -472,6 +472,10 @@ def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
     return None
 
 
+# Words that follow a capitalised adverbial opening a sentence, never a subject.
+_NOT_AFTER_SUBJECT = frozenset(
+    "later earlier ago in of after before on at the to for from over into up than".split()
+)
 _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "yet", "then", "still", "now", "also"])
 _CLAUSE_OPENERS = frozenset(
     """
@@ -487,7 +491,12 @@ def sentence_subject(text: str, start: int, end: int) -> Match | None:
     to three modifiers as in "Republican pollster Daron Shaw") followed by a verb or colon."""
     toks = _drop_parentheticals(tokenize(text, start, end))[:40]
     i = 0
-    if toks and toks[0].lower in _CLAUSE_OPENERS and toks[0].lower not in _CONJUNCTIONS:
+    opens_adverbial = len(toks) > 1 and (
+        toks[0].lower.endswith("ing") or toks[1].lower in _NOT_AFTER_SUBJECT
+    )  # "Hours later, Trump …", "Speaking in Ohio, she …", "Back in 1999, he …"
+    if toks and (
+        opens_adverbial or (toks[0].lower in _CLAUSE_OPENERS and toks[0].lower not in _CONJUNCTIONS)
+    ):
         commas = [k for k, t in enumerate(toks[:14]) if t.text == ","]
         if not commas:
             return None
