@@ -17,7 +17,7 @@ from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS, sour
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
-from quotetrack.reported import Reported, find_reported
+from quotetrack.reported import Reported, clause_subject, find_reported
 from quotetrack.segments import paragraphs, sentences
 
 __all__ = ["QuoteParser", "parse"]
@@ -229,6 +229,19 @@ class _Document:
             k -= 1
         return None
 
+    def _clause_subject(self, g: _Group) -> Span | None:
+        """The subject of the quote's sentence, of any kind ("The piece used …: “…”"), or of
+        the sentence before it: the last guess for a quote nothing else attributes."""
+        first = g.stretches[0]
+        start = self._sentence_start(first.start)
+        if start < first.start:
+            found = clause_subject(self.text, start, first.start)
+            if found is not None:
+                return found
+        if start > self.paras[g.para].start:
+            return clause_subject(self.text, self._sentence_start(start - 1), start)
+        return None
+
     def quotes(self) -> tuple[Quote, ...]:
         """Direct quotes, then reported and mixed speech around them, in document order."""
         direct = self._direct()
@@ -370,10 +383,13 @@ class _Document:
                     speaker, entity = self._speaker(guess.speaker, last_entity)
                     rule = guess.rule
                 else:
-                    near = self._nearest_mention(g)
+                    near, rule = self._nearest_mention(g), "nearest-mention"
+                    if near is None:
+                        near, rule = self._clause_subject(g), "clause-subject"
                     if near is not None:
                         speaker, _ = self._speaker(near, last_entity)
-                        rule = "nearest-mention"
+                    else:
+                        rule = "unattributed"
             kind = QuoteKind.DIRECT
             if keep and match is not None and speaker is not None and rule == match.rule:
                 widened = self._fragment_clause(match, stretches)

@@ -43,7 +43,7 @@ from quotetrack.lexicon import SPEAKER_PRONOUNS, TITLES
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
 
-__all__ = ["Reported", "find_reported"]
+__all__ = ["Reported", "clause_subject", "find_reported"]
 
 
 @attrs.frozen(slots=True)
@@ -1177,6 +1177,12 @@ def _participle(text: str, toks: list[Token], c: int, stop: int) -> Reported | N
         addressee,
         "participle",
     )
+
+
+def clause_subject(text: str, start: int, end: int) -> Span | None:
+    """The noun phrase that opens the clause ``text[start:end]`` as its subject (after an
+    opening adverbial): a pronoun, a name or a determiner phrase ("The piece used …")."""
+    return _opening_subject(text, tokenize(text, start, end)[:_MAX_HEADLINE_TOKENS])
 
 
 def _opening_subject(text: str, toks: list[Token]) -> Span | None:
