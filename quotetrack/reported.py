@@ -293,6 +293,9 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_DAYS = _words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+_TIME_NOUNS = _words("week weekend month year time past night morning afternoon evening day")
+_TIME_LEADS = _words("on at in last this earlier later next that the")
 _PARTICIPLE_LEADS = frozenset(
     [",", "\u2014", "\u2013", "-", "--", "and", "while", "after", "before", "by"]
 )
@@ -357,6 +360,25 @@ def _source_run(toks: list[Token], end: int) -> list[Token]:
     return run
 
 
+def _before_time(toks: list[Token], j: int) -> int:
+    """Where a time adverbial that ends just before ``toks[j]`` starts ("on Tuesday",
+    "last week", "at the time", "earlier this year"); ``j`` when there is none."""
+    k = j
+    if k > 0 and toks[k - 1].lower in _DAYS:
+        k -= 1
+    elif k > 0 and toks[k - 1].lower in _TIME_NOUNS:
+        k -= 1
+        while k > 0 and j - k < 4 and toks[k - 1].lower in _TIME_LEADS | _DETERMINERS:
+            k -= 1
+        if k == j - 1:
+            return j  # a bare "time" or "week" is no adverbial
+    else:
+        return j
+    while k > 0 and toks[k - 1].lower in _TIME_LEADS:
+        k -= 1
+    return k if k > 0 and toks[k - 1].is_word else j
+
+
 def _source_before(toks: list[Token], c: int) -> list[Token] | None:
     """The source phrase that ends just before the cue at ``toks[c]``."""
     j = c
@@ -365,6 +387,7 @@ def _source_before(toks: list[Token], c: int) -> list[Token] | None:
         or (toks[j - 1].lower.endswith("ly") and not toks[j - 1].is_capitalised)
     ):
         j -= 1
+    j = _before_time(toks, j)  # "Feinstein last week said", "The mayor on Tuesday rejected"
     if j == 0:
         return None
     if (
@@ -579,7 +602,7 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         return None  # "Sanders said, a policy that …": an aside, not a complement
     if k >= len(toks):
         return None
-    if not that and toks[k].lower in _ADVERBIAL_OPENERS and lemma in ("say", "tell"):
+    if not that and toks[k].lower in _ADVERBIAL_OPENERS - {"the"} and lemma in ("say", "tell"):
         # "said on Friday he met …": skip a short adverbial up to a clause's subject.
         for j in range(k + 1, min(k + 6, len(toks))):
             if toks[j].lower in _CLAUSE_PRONOUNS - {"this", "these", "those", "there"}:
