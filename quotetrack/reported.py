@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from quotetrack.lexicon import SPEAKER_PRONOUNS, TITLES
+from quotetrack.lexicon import SPEAKER_PRONOUNS, TITLES, reported_cue_forms
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
 
@@ -205,6 +205,21 @@ _CUES: dict[str, str] = {
     for lemma, forms in table.items()
     for form in forms.split()
 }
+# The long tail, learned from PolNeAR train (lexicon.reported_cue_forms): forms the tables
+# above do not list ("offered", "recalled", "touted" …) are read as speech cues, each
+# under a lemma of its own so that the rules kept for a listed lemma ("tell", "ask",
+# "call") do not reach them.
+_LEARNED = {
+    form: f"{lemma}~"
+    for form, lemma in reported_cue_forms().items()
+    if form not in _CUES
+    and form not in _PARTICIPLES
+    and form not in _TOPIC
+    and form not in _CONTROL | _RAISING
+}
+for _form, _lemma in _LEARNED.items():
+    _SPEECH[_lemma] = f"{_SPEECH.get(_lemma, '')} {_form}".strip()
+_CUES.update(_LEARNED)
 # Lemmas whose content may be an infinitive ("wants to run").
 _TO_COMPLEMENT = frozenset({"hope", "expect", "promise", "decline", "want"})
 # A cheap test that a sentence may hold a cue, before tokenizing it: every word of the
@@ -546,6 +561,8 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         subject = _opening_np(toks[: c - 1])
     if not subject:
         return None
+    if lemma.endswith("~") and tok.lower.endswith("ed") and subject[0].lower in ("a", "an"):
+        return None  # "a son named Jack": a participle after an indefinite noun, no cue
     at = toks.index(subject[0])
     # "a gap that experts say renders …" is kept: the clause after the cue overlaps the
     # annotated content (the relative pronoun and the rest) enough to raise F1 on train.
@@ -626,6 +643,14 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
             return Reported(
                 (content,), _tok_span(text, subject), cue, addressee, "subject-cue", True
             )
+    if not that:
+        inner = _inner_participle(toks, k)
+        if inner is not None:
+            # "posted a photo to Instagram confirming she had lost her son": the
+            # participle's clause is the content, the participle its cue.
+            cue, k = _tok_span(text, [toks[inner]]), inner + 1
+            first = toks[k]
+            lemma = "say"
     minimum = _MIN_CONTENT_WORDS
     if lemma in _OBJECT and lemma not in _TO_COMPLEMENT and not that:
         # "endorsed Trump last week": the object, up to an adverbial or a new clause.
@@ -664,6 +689,26 @@ def _first_comma(toks: list[Token], k: int, end: int) -> int:
         elif t.text == "," and not depth:
             return t.start
     return end
+
+
+def _inner_participle(toks: list[Token], k: int) -> int | None:
+    """The index of a speech participle within the few words after ``toks[k]`` that opens
+    a clause ("a photo confirming she had …", "a statement saying that …"), or None."""
+    for j in range(k, min(len(toks) - 1, k + _MAX_NP)):
+        word = toks[j].lower
+        if not toks[j].is_word or word in _CUES:
+            return None
+        if word.endswith("ing") and (word in _PARTICIPLES or _ing_cue(word)):
+            nxt = toks[j + 1].lower
+            if nxt == "that" or nxt in _CLAUSE_PRONOUNS:
+                return j
+    return None
+
+
+def _ing_cue(word: str) -> bool:
+    """True when ``word`` is the -ing form of a listed speech cue ("confirming")."""
+    stem = word[:-3]
+    return any(_CUES.get(form) in _SPEECH for form in (stem + "ed", stem + "ed"[1:], stem + "s"))
 
 
 def _title_case(toks: list[Token]) -> bool:

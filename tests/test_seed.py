@@ -49,7 +49,8 @@ def test_seed_offsets_point_into_the_text(seed_text: str) -> None:
 
 
 def test_seed_reported_speech_as_specified(seed_text: str) -> None:
-    """The two reported-speech quotes of issue #3, both by Chrissy Teigen."""
+    """The two reported-speech quotes of issue #3, both by Chrissy Teigen, and the third
+    attribution the learned cue lexicon reads: her Instagram post confirming the loss."""
     reported = [q for q in quotetrack.parse(seed_text) if q.kind is QuoteKind.REPORTED]
     got = [
         (q.text, q.speaker.name, q.speaker.mention.text, q.cue.text)  # type: ignore[union-attr]
@@ -67,5 +68,11 @@ def test_seed_reported_speech_as_specified(seed_text: str) -> None:
             "Chrissy Teigen",
             "She",
             "says",
+        ),
+        (
+            "she had lost her son, Jack",
+            "Chrissy Teigen",
+            "Chrissy Teigen Chrissy Teigen",
+            "confirming",
         ),
     ]
