@@ -345,7 +345,8 @@ _AUX = _words(
     """
     also has had have would will could did does do later then recently previously once
     further simply again reportedly publicly privately repeatedly often still even never
-    first last finally initially earlier already since just now
+    first last finally initially earlier already since just now always long ever may might
+    must should can is was were are
     """
 )
 _SENTENCE_OPENERS = _words("but and so then later now still yet meanwhile however also")
