@@ -46,6 +46,7 @@ _TOKEN = re.compile(r"\S+")
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _FEMALE, _MALE = "female", "male"
 _LOOKBACK = 200  # mentions searched backwards when resolving (keeps cost linear)
+_MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and its "who"
 
 
 _ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
@@ -273,6 +274,18 @@ class EntityIndex:
     def positions(self) -> list[int]:
         """The start offset of each mention in :attr:`mentions` (sorted)."""
         return self._positions
+
+    def antecedent(self, pos: int) -> Entity | None:
+        """The person a relative "who" at ``pos`` refers to: one named just before it
+        ("Army Capt. Christian Pardo, who said …"), with only an apposition between."""
+        k = bisect.bisect_left(self._positions, pos) - 1
+        if k < 0:
+            return None
+        mention = self._mentions[k]
+        gap = self._text[mention.span.end : pos]
+        if len(gap) > _MAX_ANTECEDENT_GAP or any(ch in gap for ch in '.;:!?\n"\u201c\u201d'):
+            return None
+        return mention.entity
 
     def inside_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside quoted text."""

@@ -443,6 +443,10 @@ class _Document:
         """Resolve a speaker phrase to the fullest name of what it refers to."""
         words = mention.text.split()
         low = mention.text.lower()
+        if low == "who":
+            ent = self.entities.antecedent(mention.start)
+            if ent is not None:
+                return Speaker(ent.name, mention, ent.kind), ent
         if low in SPEAKER_PRONOUNS:
             if low in GROUP_PRONOUNS:
                 return Speaker(mention.text, mention, SpeakerKind.GROUP), None

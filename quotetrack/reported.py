@@ -1087,6 +1087,16 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
         tail = _content_cue(text, sent, toks, comma)
         if tail is not None:
             out.append(tail)
+            # "…, said Army Capt. Christian Pardo, who said he would …": a cue in the
+            # apposition after the cue clause attributes content of its own.
+            after = next(
+                (i for i in range(comma, len(toks)) if toks[i].start >= tail.cue.end), len(toks)
+            )
+            for c in range(after, len(toks)):
+                if toks[c].lower in _CUES and toks[c - 1].lower == "who":
+                    item = _subject_cue(text, sent, toks, c, stop)
+                    if item is not None:
+                        out.append(item)
             stop = tail.content[-1].end
             last = toks[:comma]
             break
