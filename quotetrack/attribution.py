@@ -474,7 +474,7 @@ def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
 
 # Words that follow a capitalised adverbial opening a sentence, never a subject.
 _NOT_AFTER_SUBJECT = frozenset(
-    "later earlier ago in of after before on at the to for from over into up than".split()
+    "later earlier ago in of after before on at the to for from over into up than about".split()
 )
 _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "yet", "then", "still", "now", "also"])
 _CLAUSE_OPENERS = frozenset(

@@ -759,6 +759,8 @@ def _object_end(toks: list[Token], k: int, stop: int) -> int:
         if depth:
             continue
         if t.text in ",;:(\u2014\u2013" or t.lower in _OBJECT_STOP or t.lower in _CUES:
+            while j - 1 > k and toks[j - 1].lower in _TIME_LEADS:
+                j -= 1  # "defended the budget on Monday": the object ends before "on"
             return toks[j - 1].end
     if last < len(toks):
         return toks[last - 1].end

@@ -18,7 +18,7 @@ def test_table_lists_speakers(capsys: pytest.CaptureFixture[str]) -> None:
     """The default table shows one row per quote with the speaker's name."""
     assert main(["parse", str(SEED)]) == 0
     out = capsys.readouterr().out
-    assert out.count("Chrissy Teigen") == 7  # five direct quotes and two reported
+    assert out.count("Chrissy Teigen") == 8  # five direct quotes and three reported
 
 
 def test_json_carries_offsets(capsys: pytest.CaptureFixture[str]) -> None:
