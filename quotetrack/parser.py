@@ -30,6 +30,10 @@ _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
 # Marks in the words before a quoted fragment that show they are not one clause with it.
 _LEAD_BREAKS = frozenset(':\u201d"\u2014')
 _MIN_CUT_WORDS = 3
+# A comma, semicolon or conjunction (with what trails it) that ends the content of one
+# attribution before the source of a coordinated one.
+_COORDINATION_WINDOW = 40
+_COORDINATION_TAIL = re.compile(r"(?:\s*(?:[,;]|\b(?:and|but|while|whereas)\b))+\s*$", re.I)
 _CUT_TRAIL = frozenset(",;:\u2014\u2013-\"\u201c\u2018'(")
 _STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "head-cue-speaker"})
 
@@ -261,15 +265,18 @@ class _Document:
         spans = sorted((s.start, s.end) for q in kept for s in q.spans)
         starts = [s for s, _ in spans]
         out = list(kept)
-        reported_end = -1
+        chosen: list[Reported] = []
         for found in sorted(items, key=lambda r: r.content[0].start):
             item = self._before_direct(found, spans, starts)
             if item is None:
                 continue
-            first, last = item.content[0].start, item.content[-1].end
-            if first < reported_end:
-                continue
-            reported_end = last
+            if chosen and item.content[0].start < chosen[-1].content[-1].end:
+                outer = self._before_coordinate(chosen[-1], item)
+                if outer is None:
+                    continue
+                chosen[-1] = outer  # "A said X, and B said Y": two attributions
+            chosen.append(item)
+        for item in chosen:
             speaker: Speaker | None = None
             if item.speaker is not None:
                 speaker, _ = self._speaker(item.speaker, None)
@@ -285,6 +292,26 @@ class _Document:
             )
         out.sort(key=lambda q: q.start)
         return tuple(out)
+
+    def _before_coordinate(self, outer: Reported, inner: Reported) -> Reported | None:
+        """``outer`` cut before ``inner`` when inner's clause is coordinated with outer's
+        content rather than part of it ("Most said they back Clinton, and 39 said …"): the
+        source of ``inner`` follows a comma, a conjunction or a semicolon. None when
+        ``inner`` is part of outer's content ("X said that Y believes Z")."""
+        if inner.speaker is None or len(outer.content) != 1:
+            return None
+        piece = outer.content[0]
+        if not piece.start < inner.speaker.start <= piece.end:
+            return None
+        # Only the last characters before the source are read (bounded work).
+        window = max(piece.start, inner.speaker.start - _COORDINATION_WINDOW)
+        tail = _COORDINATION_TAIL.search(self.text, window, inner.speaker.start)
+        if tail is None:
+            return None  # no comma or conjunction before inner's source: a complement
+        end = tail.start()
+        if len(self.text[piece.start : end].split()) < _MIN_CUT_WORDS:
+            return None
+        return outer.cut((Span(piece.start, end, self.text[piece.start : end]),))
 
     def _before_direct(
         self, item: Reported, spans: list[tuple[int, int]], starts: list[int]
