@@ -308,6 +308,7 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_MAX_ADDRESSEE_TAIL = 4  # words an addressee may run on past its first noun phrase
 _DAYS = _words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 _TIME_NOUNS = _words("week weekend month year time past night morning afternoon evening day")
 _TIME_LEADS = _words("on at in last this earlier later next that the")
@@ -604,8 +605,13 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         if toks[j].lower == "that":
             between = toks[k:j]
             if all(t.is_word or t.text == "," for t in between) and (
-                not between or between[0].lower in _ADVERBIAL_OPENERS or between[0].text == ","
-            ):
+                not between
+                or between[0].lower in _ADVERBIAL_OPENERS
+                or between[0].text == ","
+                or (addressee is not None and len(between) <= _MAX_ADDRESSEE_TAIL)
+            ):  # "told reporters on Friday that", "tells Fox News anchor Megyn Kelly that"
+                if addressee is not None and between and between[0].lower not in _ADVERBIAL_OPENERS:
+                    addressee = _span(text, addressee.start, between[-1].end)
                 k, that = j, True  # PolNeAR keeps the complementiser in the content
             break
         if toks[j].lower in _CUES:
