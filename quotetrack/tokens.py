@@ -43,25 +43,40 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+_new = tuple.__new__  # builds a Token without the named tuple's Python-level __new__
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]``; a final period is kept on a word only when the word
     is a title, an abbreviation or an initial ("Sen.", "U.S.", "J.")."""
+    # One comprehension over the regex (the hot loop of the reported-speech rules), then a
+    # second look only at the few words that end in a period.
+    toks: list[Token] = [
+        _new(Token, (m.start(), m.end(), word, word.lower()))
+        for m in _TOKEN.finditer(text, start, end)
+        for word in (m.group(),)
+    ]
+    if not any(len(t.text) > 1 and t.text[-1] == "." for t in toks):
+        return toks
     out: list[Token] = []
-    append = out.append
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        s, e = m.span()
-        if word[-1] == "." and len(word) > 1:
+    for tok in toks:
+        word = tok.text
+        if len(word) > 1 and word[-1] == "." and not _keeps_period(word):
             bare = word[:-1]
-            keep = (
-                word in TITLES
-                or bare.lower() in ABBREVIATIONS
-                or (len(bare) == 1 and bare.isupper())
-                or ("." in bare and len(bare) <= 5)
-            )
-            if not keep:
-                append(Token(s, e - 1, bare, bare.lower()))
-                append(Token(e - 1, e, ".", "."))
-                continue
-        append(Token(s, e, word, word.lower()))
+            out.append(_new(Token, (tok.start, tok.end - 1, bare, bare.lower())))
+            out.append(_new(Token, (tok.end - 1, tok.end, ".", ".")))
+        else:
+            out.append(tok)
     return out
+
+
+def _keeps_period(word: str) -> bool:
+    """True when a word's final period belongs to it: a title, an abbreviation, an
+    initial or a dotted abbreviation ("Sen.", "etc.", "J.", "U.S.")."""
+    bare = word[:-1]
+    return (
+        word in TITLES
+        or bare.lower() in ABBREVIATIONS
+        or (len(bare) == 1 and bare.isupper())
+        or ("." in bare and len(bare) <= 5)
+    )
