@@ -17,7 +17,7 @@ from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS, sour
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
-from quotetrack.reported import Reported, clause_subject, find_reported
+from quotetrack.reported import Reported, antecedent_phrase, clause_subject, find_reported
 from quotetrack.segments import paragraphs, sentences
 
 __all__ = ["QuoteParser", "parse"]
@@ -474,6 +474,9 @@ class _Document:
             ent = self.entities.antecedent(mention.start)
             if ent is not None:
                 return Speaker(ent.name, mention, ent.kind), ent
+            phrase = antecedent_phrase(self.text, mention.start)
+            if phrase is not None:  # "voters who said …": named by the phrase
+                return Speaker(phrase.text, mention, _kind_of(phrase.text.split())), None
         if low in SPEAKER_PRONOUNS:
             if low in GROUP_PRONOUNS:
                 return Speaker(mention.text, mention, SpeakerKind.GROUP), None

@@ -43,7 +43,7 @@ from quotetrack.lexicon import SPEAKER_PRONOUNS, TITLES, reported_cue_forms
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
 
-__all__ = ["Reported", "clause_subject", "find_reported"]
+__all__ = ["Reported", "antecedent_phrase", "clause_subject", "find_reported"]
 
 
 @attrs.frozen(slots=True)
@@ -308,6 +308,8 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_ANTECEDENT_WINDOW = 80  # characters read back from a relative "who"
+_ANTECEDENT_STOP = _words("among between including like leads led won lost")
 _MAX_ADDRESSEE_TAIL = 4  # words an addressee may run on past its first noun phrase
 _DAYS = _words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 _TIME_NOUNS = _words("week weekend month year time past night morning afternoon evening day")
@@ -665,8 +667,10 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         minimum = 1
     else:
         end = _clause_end(toks, k, stop)
-    if at > 0 and toks[at - 1].lower in _SUBORDINATORS:
-        # "Although Sanders said he would stay, the party …": the main clause follows.
+    nonrestrictive = subject[0].lower == "who" and at > 0 and toks[at - 1].text == ","
+    if nonrestrictive or (at > 0 and toks[at - 1].lower in _SUBORDINATORS | {"which"}):
+        # "Although Sanders said he would stay, the party …" / "The list, which the
+        # campaign says includes 2.7 million donors, is …": the main clause follows.
         end = min(end, _first_comma(toks, k, end))
     content = _content(text, first.start, end, minimum)
     if content is None:
@@ -1264,6 +1268,31 @@ def _participle(text: str, toks: list[Token], c: int, stop: int) -> Reported | N
         addressee,
         "participle",
     )
+
+
+def antecedent_phrase(text: str, pos: int) -> Span | None:
+    """The noun phrase a relative "who" at ``pos`` refers to: back to its determiner
+    ("the 30 percent of voters who …", "many Democrats who …"), or its last two words
+    ("young voters who …"); None when no words stand before it."""
+    toks = tokenize(text, max(0, pos - _ANTECEDENT_WINDOW), pos)
+    while toks and toks[-1].text == ",":
+        toks.pop()
+    i = len(toks)
+    while i > 0 and len(toks) - i < _MAX_NP and toks[i - 1].is_word:
+        word = toks[i - 1].lower
+        if word in _DETERMINERS or word[0].isdigit():
+            i -= 1
+            if i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].is_word:
+                i -= 1  # "the 30 percent of voters": read on to the quantity
+                continue
+            while i > 0 and toks[i - 1].lower in _DETERMINERS:
+                i -= 1
+            return _tok_span(text, toks[i:])
+        if word in _SUBJECT_STOP or word in _ANTECEDENT_STOP:
+            break
+        i -= 1
+    run = toks[max(i, len(toks) - 2) :]
+    return _tok_span(text, run) if run and run[0].is_word else None
 
 
 def clause_subject(text: str, start: int, end: int) -> Span | None:
