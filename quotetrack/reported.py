@@ -221,7 +221,9 @@ for _form, _lemma in _LEARNED.items():
     _SPEECH[_lemma] = f"{_SPEECH.get(_lemma, '')} {_form}".strip()
 _CUES.update(_LEARNED)
 # Lemmas whose content may be an infinitive ("wants to run").
-_TO_COMPLEMENT = frozenset({"hope", "expect", "promise", "decline", "want"})
+_TO_COMPLEMENT = frozenset(
+    "hope expect promise decline want seek urge demand agree threaten claim".split()
+)
 # A cheap test that a sentence may hold a cue, before tokenizing it: every word of the
 # document is scanned once and looked up in this set.
 _TRIGGERS = frozenset(_CUES) | _PARTICIPLES | {"according"} | set(_TOPIC) | _CONTROL | _RAISING
@@ -299,7 +301,7 @@ _ADVERBIAL_OPENERS = frozenset(
     """
     on in at during last this yesterday today tonight earlier later recently again also
     repeatedly previously publicly privately monday tuesday wednesday thursday friday
-    saturday sunday in an the
+    saturday sunday in an the for
     """.split()
 )
 _MAX_TAIL = 12
@@ -349,7 +351,7 @@ _AUX = _words(
     also has had have would will could did does do later then recently previously once
     further simply again reportedly publicly privately repeatedly often still even never
     first last finally initially earlier already since just now always long ever may might
-    must should can is was were are
+    must should can is was were are not so
     """
 )
 _SENTENCE_OPENERS = _words("but and so then later now still yet meanwhile however also")
