@@ -220,6 +220,12 @@ _LEARNED = {
 for _form, _lemma in _LEARNED.items():
     _SPEECH[_lemma] = f"{_SPEECH.get(_lemma, '')} {_form}".strip()
 _CUES.update(_LEARNED)
+# Adjectives of belief and stance after "is"/"was" ("is convinced that", "was eager to").
+_PREDICATES = _words(
+    "convinced confident aware skeptical eager wary adamant upset optimistic hopeful "
+    "reluctant worried opposed"
+)
+_CUES.update({form: "predicate" for form in _PREDICATES if form not in _CUES})
 # Lemmas whose content may be an infinitive ("wants to run").
 _TO_COMPLEMENT = frozenset(
     "hope expect promise decline want seek urge demand agree threaten claim".split()
@@ -538,7 +544,9 @@ def _tail_is_adverbial(toks: Sequence[Token]) -> bool:
 def _subject(toks: list[Token], c: int) -> list[Token] | None:
     """The subject noun phrase before the cue at ``toks[c]``, if it reads as a source."""
     if c > 0 and toks[c - 1].lower in _PASSIVE:
-        return None
+        if toks[c].lower not in _PREDICATES:
+            return None
+        c -= 1  # "Mr. Ackman is convinced that …": the subject of "is"
     subject = _source_before(toks, c)
     if not subject or subject[-1].lower in _BAD_SUBJECT_END:
         return None
@@ -602,6 +610,27 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         )
     elif lemma == "learn" and (c == 0 or toks[c - 1].lower not in ("has", "have")):
         return None
+    elif tok.lower in _PREDICATES and (lemma == "predicate" or toks[c - 1].lower in _PASSIVE):
+        # "is convinced that …", "was eager to …", "is worried about …"
+        if k >= len(toks) or c == 0 or toks[c - 1].lower not in _PASSIVE:
+            return None
+        nxt = toks[k].lower
+        if nxt in ("about", "of", "over", "with"):
+            end = _object_end(toks, k + 1, stop)
+            start = k + 1
+        elif nxt in ("that", "to"):
+            end = _clause_end(toks, k, stop)
+            start = k
+        else:
+            return None
+        if start >= len(toks):
+            return None
+        content = _content(text, toks[start].start, end, 1)
+        if content is None:
+            return None
+        return Reported.single(
+            content, _tok_span(text, subject), _tok_span(text, [tok]), None, "subject-cue"
+        )
     # "said on Tuesday that …": skip a short adverbial before "that".
     that = False
     reach = 14 if k < len(toks) and toks[k].lower in _ADVERBIAL_OPENERS else 8
