@@ -87,6 +87,7 @@ _ADVERBIAL_START = frozenset(
     """.split()
 )
 _MAX_NP = 8
+_MAX_ROLE_WORDS = 3
 _POSTMOD_PREPS = frozenset("with to for at of from in".split())
 _POSTMOD_ADJECTIVES = frozenset("familiar close closest loyal allied opposed".split())
 _MAX_TAIL = 16
@@ -198,14 +199,11 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
         return toks[i : i + 1]
     j = i
     if _is_name_word(toks[i]):
-        while j < len(toks) and (
-            _is_name_word(toks[j]) or toks[j].lower in ("de", "van", "von", "la")
-        ):
-            j += 1
+        j = _name_end(toks, i)
         # "Trump's campaign": a possessive name followed by its noun.
         if toks[j - 1].lower.endswith(("'s", "\u2019s")) and j < len(toks) and toks[j].is_word:
             j += 1
-        return toks[i:j]
+        return toks[i : _titled_name_end(toks, j)]  # "Obama adviser David Axelrod"
     while (
         j < len(toks)
         and j - i < _MAX_NP
@@ -216,7 +214,35 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
         j += 1
     if toks[i].lower in _DETERMINERS or toks[j - 1].lower in _PLURAL_SOURCES:
         return toks[i:j]
+    if _is_name_word(toks[j - 1]):
+        return toks[i:j]  # "former Obama adviser David Axelrod"
     return []
+
+
+def _name_end(toks: list[Token], i: int) -> int:
+    """The index after the run of name words that starts at ``toks[i]``."""
+    j = i
+    while j < len(toks) and (_is_name_word(toks[j]) or toks[j].lower in ("de", "van", "von", "la")):
+        j += 1
+    return j
+
+
+def _titled_name_end(toks: list[Token], j: int) -> int:
+    """Past up to three lowercase role words and the name they introduce, when a name
+    follows them ("Obama adviser David Axelrod", "GOP strategist Rick Wilson")."""
+    k = j
+    while (
+        k < len(toks)
+        and k - j < _MAX_ROLE_WORDS
+        and toks[k].is_word
+        and not toks[k].is_capitalised
+        and toks[k].lower not in _NP_STOP
+        and not _is_cue(toks[k])
+    ):
+        k += 1
+    if k > j and k < len(toks) and _is_name_word(toks[k]):
+        return _name_end(toks, k)
+    return j
 
 
 def _addressee(toks: list[Token], i: int) -> list[Token]:
