@@ -88,6 +88,7 @@ _ADVERBIAL_START = frozenset(
 )
 _MAX_NP = 8
 _MAX_ROLE_WORDS = 3
+_MAX_APPOSITION = 12  # words between the commas of an appositive in a tail
 _POSTMOD_PREPS = frozenset("with to for at of from in".split())
 _POSTMOD_ADJECTIVES = frozenset("familiar close closest loyal allied opposed".split())
 _MAX_TAIL = 16
@@ -362,7 +363,7 @@ def match_tail(text: str, start: int, end: int, last_char: str = ",") -> Match |
 def _comma_ends(toks: list[Token], c: int) -> bool:
     """A comma at ``c`` ends the search for a cue unless it opens or closes an appositive."""
     commas = [i for i in range(c) if toks[i].text == ","]
-    return len(commas) >= 1 and c - commas[-1] > _MAX_NP
+    return len(commas) >= 1 and c - commas[-1] > _MAX_APPOSITION
 
 
 def match_head(text: str, start: int, end: int) -> Match | None:
