@@ -91,7 +91,7 @@ _MAX_ROLE_WORDS = 3
 _MAX_APPOSITION = 12  # words between the commas of an appositive in a tail
 _POSTMOD_PREPS = frozenset("with to for at of from in".split())
 _POSTMOD_ADJECTIVES = frozenset("familiar close closest loyal allied opposed".split())
-_MAX_TAIL = 16
+_MAX_TAIL = 20
 
 
 @attrs.frozen(slots=True)
