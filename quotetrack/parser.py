@@ -410,9 +410,9 @@ class _Document:
                     speaker, entity = self._speaker(guess.speaker, last_entity)
                     rule = guess.rule
                 else:
-                    near, rule = self._nearest_mention(g), "nearest-mention"
+                    near, rule = self._clause_subject(g), "clause-subject"
                     if near is None:
-                        near, rule = self._clause_subject(g), "clause-subject"
+                        near, rule = self._nearest_mention(g), "nearest-mention"
                     if near is not None:
                         speaker, _ = self._speaker(near, last_entity)
                     else:
