@@ -399,7 +399,7 @@ def match_head(text: str, start: int, end: int) -> Match | None:
         if np and len(np) <= 5 and (i == 0 or toks[i - 1].lower in ("from", ".")):
             return Match(_span(text, np), None, None, "head-colon", np[-1].end)
     # Mr. Obama said, a majority of Americans have come to believe “…”
-    for c in range(len(toks) - 1, -1, -1):
+    for c in range(len(toks)):
         tok = toks[c]
         if _is_cue(tok) and not tok.is_capitalised and not tok.lower.endswith("ing"):
             subject = _subject_before(toks, c)
