@@ -391,8 +391,8 @@ def _before_time(toks: list[Token], j: int) -> int:
     """Where a time adverbial that ends just before ``toks[j]`` starts ("on Tuesday",
     "last week", "at the time", "earlier this year"); ``j`` when there is none."""
     k = j
-    if k > 0 and toks[k - 1].lower in _DAYS:
-        k -= 1
+    if k > 0 and (toks[k - 1].lower in _DAYS or _is_year(toks[k - 1].text)):
+        k -= 1  # "on Tuesday", "in 2010"
     elif k > 0 and toks[k - 1].lower in _TIME_NOUNS:
         k -= 1
         while k > 0 and j - k < 4 and toks[k - 1].lower in _TIME_LEADS | _DETERMINERS:
@@ -404,6 +404,10 @@ def _before_time(toks: list[Token], j: int) -> int:
     while k > 0 and toks[k - 1].lower in _TIME_LEADS:
         k -= 1
     return k if k > 0 and toks[k - 1].is_word else j
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def _source_before(toks: list[Token], c: int) -> list[Token] | None:
