@@ -148,6 +148,10 @@ _NP_BREAKERS = frozenset(
 )
 
 
+# Verb forms that never sit inside a speaker phrase.
+_VERB_WORDS = frozenset("is was were are be been being came come comes went goes got gets".split())
+
+
 def _is_name_word(tok: Token) -> bool:
     return (
         tok.is_word
@@ -177,6 +181,8 @@ def _speaker_np(toks: list[Token]) -> list[Token] | None:
         return toks if len(toks) == 1 else None
     if any(_is_cue(t) and not t.is_capitalised for t in toks):
         return None
+    if any(t.lower in _VERB_WORDS for t in toks[1:]):
+        return None  # "O’Malley’s move was (first reported)", "His comments came after being"
     if all(_is_name_word(t) or t.lower in ("de", "van", "von", "la", "al", "bin") for t in toks):
         return toks
     if head.lower in _DETERMINERS or _is_name_word(head) or _is_name_word(toks[-1]):
