@@ -316,6 +316,7 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_FINITE = _words("is was are were will would has have had can could should must does did")
 _ANTECEDENT_WINDOW = 80  # characters read back from a relative "who"
 _ANTECEDENT_STOP = _words("among between including like leads led won lost")
 _MAX_ADDRESSEE_TAIL = 4  # words an addressee may run on past its first noun phrase
@@ -453,8 +454,14 @@ def _source_before(toks: list[Token], c: int) -> list[Token] | None:
                 return inner  # "One delegate not on the slate, Kelly Schmidt, told"
             run = _source_run(toks, k)
             if run and run[-1].lower not in _DETERMINERS:
-                if _is_name(run[-1]) or (run[0].lower in _DETERMINERS and len(run) > 1):
-                    return run  # "Hugh Hill, …," / "The aides, led by X, …,"
+                if (
+                    _is_name(run[-1])
+                    or (run[0].lower in _DETERMINERS and len(run) > 1)
+                    or (_is_possessive_name(run[0]) and len(run) > 1)
+                ):
+                    return (
+                        run  # "Hugh Hill, …," / "The aides, led by X, …," / "Powell’s office, …,"
+                    )
             k -= 1
         return None
     run = _source_run(toks, j)
@@ -536,13 +543,21 @@ def _tail_is_adverbial(toks: Sequence[Token]) -> bool:
     rest = [t for t in toks if t.is_word or t.text not in ".?!" + _CLOSERS]
     if not rest:
         return True
-    if rest[0].text == "," and len(rest) > 1 and rest[1].lower in _TAIL_APPOSITION:
-        return True
+    if (
+        rest[0].text == ","
+        and len(rest) > 1
+        and (rest[1].lower in _TAIL_APPOSITION or _is_possessive_name(rest[1]))
+    ):
+        return True  # ", a spokesman for …", ", Facebook's director of …"
     return (
         rest[0].lower in _TAIL_ADVERBIAL
         and len(rest) <= 8
-        and not any(t.lower in _CUES for t in rest)
-    )
+        and not any(t.lower in _CUES or t.lower in _FINITE for t in rest)
+    )  # not "said the approach put forward by Trump is insufficient"
+
+
+def _is_possessive_name(tok: Token) -> bool:
+    return tok.is_capitalised and tok.lower.endswith(("'s", "\u2019s"))
 
 
 def _subject(toks: list[Token], c: int) -> list[Token] | None:
