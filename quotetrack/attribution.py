@@ -21,7 +21,7 @@ from contextvars import ContextVar
 
 import attrs
 
-from quotetrack.lexicon import CUE_VERBS, SPEAKER_PRONOUNS, TITLES, source_noun_kind
+from quotetrack.lexicon import CUE_VERBS, SPEAKER_PRONOUNS, TITLES, postmodifies_source
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
 
@@ -89,8 +89,6 @@ _ADVERBIAL_START = frozenset(
 _MAX_NP = 8
 _MAX_ROLE_WORDS = 3
 _MAX_APPOSITION = 12  # words between the commas of an appositive in a tail
-_POSTMOD_PREPS = frozenset("with to for at of from in".split())
-_POSTMOD_ADJECTIVES = frozenset("familiar close closest loyal allied opposed".split())
 _MAX_TAIL = 20
 
 
@@ -453,12 +451,8 @@ def _cue_at_end(text: str, toks: list[Token]) -> Match | None:
 
 
 def _postmodifier(toks: list[Token], i: int) -> bool:
-    """True when the preposition at ``toks[i]`` attaches to a source before it ("a source
-    familiar with", "people close to", "a spokesman for", "officials at")."""
-    if toks[i].lower not in _POSTMOD_PREPS or i == 0:
-        return False
-    head = toks[i - 1].lower
-    return head in _POSTMOD_ADJECTIVES or source_noun_kind(head) is not None
+    """True when the preposition at ``toks[i]`` ties a phrase to the source before it."""
+    return i > 0 and postmodifies_source(toks[i - 1].lower, toks[i].lower)
 
 
 def _subject_before(toks: list[Token], c: int) -> list[Token] | None:

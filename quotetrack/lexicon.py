@@ -485,3 +485,15 @@ def source_noun_kind(noun: str) -> str | None:
     """What a source noun names in PolNeAR train: person, group, anonymous, document or
     partitive ("spokesman" -> person, "officials" -> anonymous, "poll" -> document)."""
     return _source_nouns().get(noun.lower())
+
+
+_POSTMOD_PREPS = frozenset("with to for at of from in".split())
+_POSTMOD_ADJECTIVES = frozenset("familiar close closest loyal allied opposed".split())
+
+
+def postmodifies_source(head: str, preposition: str) -> bool:
+    """True when ``preposition`` after the word ``head`` ties a phrase to a source noun
+    ("a source close to him", "a spokesman for the campaign", "people familiar with")."""
+    return preposition.lower() in _POSTMOD_PREPS and (
+        head.lower() in _POSTMOD_ADJECTIVES or source_noun_kind(head) is not None
+    )

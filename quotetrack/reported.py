@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from quotetrack.lexicon import SPEAKER_PRONOUNS, TITLES, reported_cue_forms
+from quotetrack.lexicon import SPEAKER_PRONOUNS, TITLES, postmodifies_source, reported_cue_forms
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
 
@@ -378,7 +378,7 @@ def _source_run(toks: list[Token], end: int) -> list[Token]:
         i > 0
         and end - i < _MAX_NP
         and (toks[i - 1].is_word or toks[i - 1].text in "-'’")
-        and toks[i - 1].lower not in _SUBJECT_STOP
+        and (toks[i - 1].lower not in _SUBJECT_STOP or _postmodifier(toks, i - 1))
         and toks[i - 1].lower not in _CUES
     ):
         i -= 1
@@ -386,6 +386,11 @@ def _source_run(toks: list[Token], end: int) -> list[Token]:
     while run and (run[0].lower in _SENTENCE_OPENERS or not run[0].is_word):
         run = run[1:]
     return run
+
+
+def _postmodifier(toks: list[Token], i: int) -> bool:
+    """True when the preposition at ``toks[i]`` ties a phrase to the source before it."""
+    return i > 0 and postmodifies_source(toks[i - 1].lower, toks[i].lower)
 
 
 def _before_time(toks: list[Token], j: int) -> int:
