@@ -316,6 +316,7 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_MAX_ASK_GAP = 8  # words between "asked" and its question ("asked on Fox News who")
 _FINITE = _words("is was are were will would has have had can could should must does did")
 _ANTECEDENT_WINDOW = 80  # characters read back from a relative "who"
 _ANTECEDENT_STOP = _words("among between including like leads led won lost")
@@ -1184,8 +1185,8 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
             item = _participle(text, toks, c, stop)
             if item is not None:
                 out.append(item)
-    if len(last) > 2 and last[0].lower == "asked" and last[1].lower in _ASK_OPENERS:
-        item = _asked(text, toks, 0, stop)  # "Asked whether …, Trump said …"
+    if len(last) > 2 and last[0].lower == "asked" and _ask_opener(last, 0) is not None:
+        item = _asked(text, toks, 0, stop)  # "Asked (by X) (on Fox) whether …, Trump said …"
         if item is not None:
             out.append(item)
     depth = 0
@@ -1202,7 +1203,7 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
             item = _topic(text, toks, c, stop)
         elif nxt == "to" and (word in _CONTROL or word in _RAISING):
             item = _infinitive(text, toks, c, stop)
-        elif word == "asked" and nxt in _ASK_OPENERS and _passive_ask(last, c):
+        elif word == "asked" and _passive_ask(last, c) and _ask_opener(last, c) is not None:
             item = _asked(text, toks, c, stop)
         if item is not None and not any(_same_content(item, o) for o in out):
             out.append(item)
@@ -1237,9 +1238,30 @@ def _passive_ask(toks: list[Token], c: int) -> bool:
     return c == 0 or before in ("when", "was", "were", "is", "are", "being", "been", "if")
 
 
+def _ask_opener(toks: list[Token], c: int) -> int | None:
+    """The index of the word that opens the question after "asked" at ``toks[c]``: next
+    to it, or after "by" and its asker or a short adverbial ("asked by Thrush if …",
+    "Asked on Fox News who …"); None when there is no question."""
+    for j in range(c + 1, min(len(toks), c + 1 + _MAX_ASK_GAP)):
+        word = toks[j].lower
+        if word in _ASK_OPENERS and (j == c + 1 or word != "to" or toks[c + 1].lower == "by"):
+            return j
+        if not toks[j].is_word:
+            return None
+    return None
+
+
 def _asked(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
-    """``Asked whether …, Trump said …``: the question is the content; no source."""
-    k = c + 1
+    """``Asked whether …, Trump said …``: the question is the content; the source is the
+    asker after "by", when named ("Asked by Thrush if Clinton “gets” race, …")."""
+    opener = _ask_opener(toks, c)
+    if opener is None:
+        return None
+    source = None
+    if toks[c + 1].lower == "by":
+        asker = _np_after(toks, c + 2)
+        source = _tok_span(text, asker) if asker else None
+    k = opener
     end = stop
     for j in range(k + 1, min(len(toks), k + _MAX_CONTENT_TOKENS)):
         if toks[j].text in ",;":
@@ -1250,7 +1272,7 @@ def _asked(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
         return None
     start = c - 1 if c > 0 and toks[c - 1].lower in ("was", "were", "is", "are") else c
     cue = _tok_span(text, toks[start : c + 1])
-    return Reported.single(content, None, cue, None, "asked")
+    return Reported.single(content, source, cue, None, "asked")
 
 
 def _infinitive(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
