@@ -980,7 +980,11 @@ def _according(text: str, sent: Span, toks: list[Token], stop: int) -> Reported 
             return None
         cue = _tok_span(text, toks[i : i + 2])
         comma_after = j < len(toks) and toks[j].text == ","
-        opens = i == 0 or (toks[i - 1].text == "," and i <= 3 and toks[0].lower in _OPENERS)
+        opens = (
+            i == 0
+            or toks[i - 1].text in (":", "\u2014", "\u2013")  # "… unnoticed: According to …"
+            or (toks[i - 1].text == "," and i <= 3 and toks[0].lower in _OPENERS)
+        )
         pieces: tuple[Span | None, ...]
         if opens and comma_after:
             pieces = (_content(text, toks[j].end, stop),)
