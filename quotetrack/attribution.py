@@ -472,7 +472,7 @@ def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
         j = k
     end = j
     prev = toks[end - 1]
-    if prev.lower in SPEAKER_PRONOUNS:
+    if prev.lower in SPEAKER_PRONOUNS or (prev.lower == "who" and end > 1):
         return [prev]
     i = end
     if _is_name_word(prev):

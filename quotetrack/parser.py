@@ -30,6 +30,9 @@ _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
 # Marks in the words before a quoted fragment that show they are not one clause with it.
 _LEAD_BREAKS = frozenset(':\u201d"\u2014')
 _MIN_CUT_WORDS = 3
+# An all-capitals speaker label opening a quote ("WALLACE: …", "Q: …"), not a kicker.
+_QUOTE_LABEL = re.compile(r"([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,2}):[ \t]+\S")
+_NOT_QUOTE_LABELS = frozenset("update note editor correction breaking watch".split())
 # A comma, semicolon or conjunction (with what trails it) that ends the content of one
 # attribution before the source of a coordinated one.
 _COORDINATION_WINDOW = 40
@@ -183,7 +186,16 @@ class _Document:
             return tail
         if head is not None and self._runs_to_sentence_end(g):
             return head
-        return tail
+        return tail or self._quote_label(g)
+
+    def _quote_label(self, g: _Group) -> Match | None:
+        """“WALLACE: Let's start …”: a transcript's speaker label opening the quote."""
+        content = g.stretches[0].content
+        m = _QUOTE_LABEL.match(self.text, content.start, content.end)
+        if m is None or m.group(1).lower() in _NOT_QUOTE_LABELS:
+            return None
+        label = Span(m.start(1), m.end(1), m.group(1))
+        return Match(label, None, None, "quote-label", label.end)
 
     def _fallback(self, g: _Group) -> Match | None:
         """A best guess for a quote no rule attributed: the subject of its sentence, or of
@@ -453,6 +465,9 @@ class _Document:
             if any(ch in lead for ch in _LEAD_BREAKS):
                 return None  # "Trump said: “…”", "“A” and “B,” he said": not one clause
         elif match.rule == "head-sentence-cue" and len(stretches) == 1:
+            before = self.text[match.cue.end : first.start].rstrip()
+            if before.endswith((",", ":")) and first.content.text[:1].isupper():
+                return None  # "who joked of the museum, “I haven't …”": a sentence, quoted
             start = match.cue.end
             while start < first.start and (self.text[start].isspace() or self.text[start] in ",:"):
                 start += 1
