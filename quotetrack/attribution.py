@@ -471,6 +471,8 @@ def _subject_before(toks: list[Token], c: int) -> list[Token] | None:
             return None
         j = k
     end = j
+    if end == 0:
+        return None  # ", …, said" opening the window: no subject before the appositive
     prev = toks[end - 1]
     if prev.lower in SPEAKER_PRONOUNS or (prev.lower == "who" and end > 1):
         return [prev]

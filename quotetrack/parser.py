@@ -321,8 +321,11 @@ class _Document:
         if tail is None:
             return None  # no comma or conjunction before inner's source: a complement
         end = tail.start()
-        if len(self.text[piece.start : end].split()) < _MIN_CUT_WORDS:
-            return None
+        if (
+            end > inner.content[0].start
+            or len(self.text[piece.start : end].split()) < _MIN_CUT_WORDS
+        ):
+            return None  # the cut must leave outer's content before inner's
         return outer.cut((Span(piece.start, end, self.text[piece.start : end]),))
 
     def _before_direct(

@@ -12,6 +12,7 @@ from tests.strategies import any_text
 
 @settings(max_examples=300, deadline=None)
 @given(any_text)
+@example('," worried\nadding according saying, said week .\n; Tuesdaywith\n“ with she')
 def test_parse_never_raises_and_spans_slice_the_text(text: str) -> None:
     """parse() accepts any str and every span it returns equals the document slice."""
     for q in quotetrack.parse(text):
@@ -27,6 +28,10 @@ def test_parse_never_raises_and_spans_slice_the_text(text: str) -> None:
 @given(any_text)
 @example('0 said 0 sAID" 0 0')  # nested reported speech once overlapped its outer quote
 @example("Smith said Jones believes the deal is bad for workers.")
+@example(
+    "office :\nvoters\n'\n. would saying, familiar badon said ,\nofficials\nand\nnoting said"
+    " butwhoof\n,\nbad said. Clinton ;\nsaying,\n"
+)  # two attributions of one sentence once overlapped after a coordination cut
 def test_quotes_are_ordered_and_disjoint(text: str) -> None:
     """Quotes come in document order and no two quotes' content spans overlap."""
     spans = sorted((s.start, s.end) for q in quotetrack.parse(text) for s in q.spans)
