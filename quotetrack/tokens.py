@@ -44,30 +44,36 @@ class Token(NamedTuple):
 
 
 _new = tuple.__new__  # builds a Token without the named tuple's Python-level __new__
+_span = re.Match.span
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]``; a final period is kept on a word only when the word
     is a title, an abbreviation or an initial ("Sen.", "U.S.", "J.")."""
-    # One comprehension over the regex (the hot loop of the reported-speech rules), then a
-    # second look only at the few words that end in a period.
-    toks: list[Token] = [
-        _new(Token, (m.start(), m.end(), word, word.lower()))
-        for m in _TOKEN.finditer(text, start, end)
-        for word in (m.group(),)
+    # The hot loop of the rules: one comprehension over the regex's spans, lowercasing the
+    # window once, then a second look only at words that end in a period.
+    low = text[start:end].lower()
+    spans = map(_span, _TOKEN.finditer(text, start, end))
+    if len(low) == end - start:
+        toks = [_new(Token, (s, e, text[s:e], low[s - start : e - start])) for s, e in spans]
+    else:  # a character whose lowercase is longer ("İ"): lowercase word by word
+        toks = [_new(Token, (s, e, text[s:e], text[s:e].lower())) for s, e in spans]
+    return [
+        t
+        for tok in toks
+        for t in ((tok,) if tok.text[-1] != "." or len(tok.text) == 1 else _split_period(tok))
     ]
-    if not any(len(t.text) > 1 and t.text[-1] == "." for t in toks):
-        return toks
-    out: list[Token] = []
-    for tok in toks:
-        word = tok.text
-        if len(word) > 1 and word[-1] == "." and not _keeps_period(word):
-            bare = word[:-1]
-            out.append(_new(Token, (tok.start, tok.end - 1, bare, bare.lower())))
-            out.append(_new(Token, (tok.end - 1, tok.end, ".", ".")))
-        else:
-            out.append(tok)
-    return out
+
+
+def _split_period(tok: Token) -> tuple[Token, ...]:
+    """A word and its final period as two tokens, unless the period belongs to it."""
+    if _keeps_period(tok.text):
+        return (tok,)
+    bare = tok.text[:-1]
+    return (
+        _new(Token, (tok.start, tok.end - 1, bare, bare.lower())),
+        _new(Token, (tok.end - 1, tok.end, ".", ".")),
+    )
 
 
 def _keeps_period(word: str) -> bool:
