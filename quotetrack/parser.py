@@ -28,7 +28,7 @@ _HEAD_WINDOW = 400  # characters read before an opening mark (keeps cost linear)
 _TAIL_WINDOW = 250  # characters read after a closing mark
 _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
 # Marks in the words before a quoted fragment that show they are not one clause with it.
-_LEAD_BREAKS = frozenset(':\u201d"\u2014')
+_LEAD_BREAKS = frozenset(':\u201c\u201d"\u2014')
 _MIN_CUT_WORDS = 3
 # An all-capitals speaker label opening a quote ("WALLACE: …", "Q: …"), not a kicker.
 _QUOTE_LABEL = re.compile(r"([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,2}):[ \t]+\S")
@@ -475,6 +475,8 @@ class _Document:
             while start < first.start and (self.text[start].isspace() or self.text[start] in ",:"):
                 start += 1
             lead = self.text[start : first.start]
+            if any(ch in lead for ch in _LEAD_BREAKS) or "\n" in lead:
+                return None  # "said, “No comment,” and then added:\n“…”": not one clause
             if lead.split()[:1] == ["that"]:
                 lead = lead[4:]
         else:

@@ -28,6 +28,9 @@ def test_parse_never_raises_and_spans_slice_the_text(text: str) -> None:
 @given(any_text)
 @example('0 said 0 sAID" 0 0')  # nested reported speech once overlapped its outer quote
 @example("Smith said Jones believes the deal is bad for workers.")
+@example("The deal is dead and buried, Smith said, Jones wrote on Twitter.")
+@example("Trump said, “No comment,” and then added:\n“It was a great day for America.”")
+@example('Trump told “me":\n”a good deal')
 @example(
     "office :\nvoters\n'\n. would saying, familiar badon said ,\nofficials\nand\nnoting said"
     " butwhoof\n,\nbad said. Clinton ;\nsaying,\n"
