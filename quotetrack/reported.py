@@ -213,6 +213,7 @@ _LEARNED = {
     form: f"{lemma}~"
     for form, lemma in reported_cue_forms().items()
     if form not in _CUES
+    and not form.endswith("ly")  # "reportedly" heads gold cues as an adverb, not a verb
     and form not in _PARTICIPLES
     and form not in _TOPIC
     and form not in _CONTROL | _RAISING
@@ -316,6 +317,7 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_RELATIVE_WORDS = _words("who which that whom whose")
 _MAX_ASK_GAP = 8  # words between "asked" and its question ("asked on Fox News who")
 _FINITE = _words("is was are were will would has have had can could should must does did")
 _ANTECEDENT_WINDOW = 80  # characters read back from a relative "who"
@@ -327,7 +329,7 @@ _TIME_LEADS = _words("on at in last this earlier later next that the")
 _PARTICIPLE_LEADS = frozenset(
     [",", "\u2014", "\u2013", "-", "--", "and", "while", "after", "before", "by"]
 )
-_RELATIVE_PRONOUNS = _words("which that what")
+_RELATIVE_PRONOUNS = _words("which what")
 _SUBORDINATORS = _words(
     "although though while when as after if because since before once unless"
 )  # commas from the sentence end tried for "…, X said" (bounds work)
@@ -397,9 +399,13 @@ def _postmodifier(toks: list[Token], i: int) -> bool:
 def _before_time(toks: list[Token], j: int) -> int:
     """Where a time adverbial that ends just before ``toks[j]`` starts ("on Tuesday",
     "last week", "at the time", "earlier this year"); ``j`` when there is none."""
+    if any(t.lower in _RELATIVE_WORDS for t in toks[max(0, j - _MAX_NP) : j]):
+        return j  # "People who lost their jobs last year said": the clause's own time
     k = j
-    if k > 0 and (toks[k - 1].lower in _DAYS or _is_year(toks[k - 1].text)):
-        k -= 1  # "on Tuesday", "in 2010"
+    if k > 1 and _is_year(toks[k - 1].text) and toks[k - 2].lower in _TIME_LEADS:
+        k -= 1  # "in 2010" (not "Vision 2020", "the class of 2016")
+    elif k > 0 and toks[k - 1].lower in _DAYS:
+        k -= 1  # "on Tuesday"
     elif k > 0 and toks[k - 1].lower in _TIME_NOUNS:
         k -= 1
         while k > 0 and j - k < 4 and toks[k - 1].lower in _TIME_LEADS | _DETERMINERS:
@@ -718,7 +724,7 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
             return Reported(
                 (content,), _tok_span(text, subject), cue, addressee, "subject-cue", True
             )
-    if not that:
+    if not that and lemma not in _OBJECT:
         inner = _inner_participle(toks, k)
         if inner is not None:
             # "posted a photo to Instagram confirming she had lost her son": the
@@ -786,7 +792,7 @@ def _inner_participle(toks: list[Token], k: int) -> int | None:
 def _ing_cue(word: str) -> bool:
     """True when ``word`` is the -ing form of a listed speech cue ("confirming")."""
     stem = word[:-3]
-    return any(_CUES.get(form) in _SPEECH for form in (stem + "ed", stem + "ed"[1:], stem + "s"))
+    return any(_CUES.get(form) in _SPEECH for form in (stem + "ed", stem + "d", stem + "s"))
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -1372,7 +1378,7 @@ def antecedent_phrase(text: str, pos: int) -> Span | None:
     i = len(toks)
     while i > 0 and len(toks) - i < _MAX_NP and toks[i - 1].is_word:
         word = toks[i - 1].lower
-        if word in _DETERMINERS or word[0].isdigit():
+        if (word in _DETERMINERS and word != "that") or word[0].isdigit():
             i -= 1
             if i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].is_word:
                 i -= 1  # "the 30 percent of voters": read on to the quantity
