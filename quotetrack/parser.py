@@ -273,7 +273,10 @@ class _Document:
         "X said Y believes Z") is left out, so quotes never overlap. Linear after sorting."""
         taken = [(s.start, s.end) for q in direct for s in q.spans]
         items = find_reported(self.text, self._sent_list, taken)
-        kept = _without_spans_inside(direct, [c for it in items if it.mixed for c in it.content])
+        mixed = [it for it in items if it.mixed]
+        kept = _without_spans_inside(
+            direct, [c for it in mixed for c in it.content], {it.cue.start for it in mixed}
+        )
         spans = sorted((s.start, s.end) for q in kept for s in q.spans)
         starts = [s for s, _ in spans]
         out = list(kept)
@@ -514,9 +517,14 @@ class _Document:
         return Speaker(_clean_name(mention.text), mention, _kind_of(words)), None
 
 
-def _without_spans_inside(quotes: Iterable[Quote], pieces: Iterable[Span]) -> list[Quote]:
+def _without_spans_inside(
+    quotes: Iterable[Quote], pieces: Iterable[Span], cues: set[int]
+) -> list[Quote]:
     """``quotes`` without the spans that lie wholly inside one of ``pieces`` (the content of
-    mixed quotes, which own their quoted fragments); a quote left with no span is dropped."""
+    mixed quotes, which own their quoted fragments); a quote left with no span is dropped.
+    A quote attributed by a cue of its own inside a piece ("He called it “…” and Smith said
+    it was “…”") is a nested attribution and keeps its spans; ``cues`` are the starts of
+    the mixed quotes' own cues."""
     ranges = sorted((p.start, p.end) for p in pieces)
     starts = [r[0] for r in ranges]
     reach: list[int] = []  # reach[k]: the furthest end among ranges[: k + 1]
@@ -529,6 +537,9 @@ def _without_spans_inside(quotes: Iterable[Quote], pieces: Iterable[Span]) -> li
 
     out = []
     for q in quotes:
+        if q.cue is not None and q.cue.start not in cues and inside(q.cue):
+            out.append(q)  # nested: its own cue sits inside the mixed content
+            continue
         spans = tuple(s for s in q.spans if not inside(s))
         if len(spans) == len(q.spans):
             out.append(q)

@@ -880,14 +880,19 @@ def _clause_end(toks: list[Token], k: int, stop: int) -> int:
             nxt = toks[j + 1]
             if nxt.lower in _BREAKS or (nxt.lower in _CUES and nxt.lower.endswith("ing")):
                 return t.start
-            if _participle_phrase(toks, j + 1):
-                return t.start  # "…, pointing to Cruz's victories": the writer's gloss
+            if _participle_phrase(toks, j + 1) or nxt.lower in _PARTICIPLES:
+                return t.start  # "…, pointing to Cruz's victories", "…, adding: “…”"
             if nxt.lower == "and" and any(x.lower in _CUES for x in toks[j + 2 : j + 8]):
                 return t.start  # "…, and three-quarters said …": a new attribution
         if t.lower == "and" and j + 2 < len(toks):
             cue = toks[j + 1] if toks[j + 1].lower in _CUES else None
             if cue is None and toks[j + 1].lower in _CLAUSE_PRONOUNS:
                 cue = toks[j + 2] if toks[j + 2].lower in _CUES else None
+            n = j + 1
+            while cue is None and n < min(len(toks), j + 4) and _is_name(toks[n]):
+                n += 1  # "… and Smith said …"
+                if n < len(toks) and toks[n].lower in _CUES and not toks[n].is_capitalised:
+                    cue = toks[n]
             if cue is not None:  # "… and said …", "… and she accused …"
                 return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
     if last < len(toks):
