@@ -317,6 +317,7 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_MIN_LABELS = 2  # speaker-label paragraphs that make a transcript
 _RELATIVE_WORDS = _words("who which that whom whose")
 _MAX_ASK_GAP = 8  # words between "asked" and its question ("asked on Fox News who")
 _FINITE = _words("is was are were will would has have had can could should must does did")
@@ -1067,6 +1068,7 @@ def find_reported(
         m.start() for m in _TRIGGER.finditer(text) if not claimed.overlap(m.start(), m.end())
     ]
     out: list[Reported] = [headline] if headline is not None else []
+    labels: list[Reported] = []
     for sent in sentences:
         if headline is not None and sent.start < headline.content[-1].end:
             continue
@@ -1075,7 +1077,7 @@ def find_reported(
             if label is not None and all(
                 2 * claimed.overlap(c.start, c.end) <= len(c) for c in label.content
             ):
-                out.append(label)
+                labels.append(label)
         k = bisect.bisect_left(triggers, sent.start)
         if k == len(triggers) or triggers[k] >= sent.end:
             continue
@@ -1086,7 +1088,9 @@ def find_reported(
             # Every piece must lie mostly outside the direct quotes.
             if all(2 * claimed.overlap(c.start, c.end) <= len(c) for c in found.content):
                 out.append(found)
-    return out
+    if len(labels) >= _MIN_LABELS:
+        out.extend(labels)  # a transcript has turns; one "NEW YORK:" line is a dateline
+    return sorted(out, key=lambda r: r.content[0].start)
 
 
 _HEADLINE = re.compile(
@@ -1136,7 +1140,8 @@ _NOT_LABELS = _words(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday note editor update correction
+    friday saturday sunday note editor update updated correction related video photos
+    watch read more also see listen advertisement exclusive breaking
     """
 )
 
