@@ -46,6 +46,7 @@ _TOKEN = re.compile(r"\S+")
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _FEMALE, _MALE = "female", "male"
 _LOOKBACK = 200  # mentions searched backwards when resolving (keeps cost linear)
+_PLACE_PREPOSITIONS = frozenset("in at from of to for on near across".split())
 _MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and its "who"
 
 
@@ -282,6 +283,9 @@ class EntityIndex:
         if k < 0:
             return None
         mention = self._mentions[k]
+        before = self._text[max(0, mention.span.start - 12) : mention.span.start].split()
+        if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+            return None  # "steelworkers in Ohio, who said": a place, not the antecedent
         gap = self._text[mention.span.end : pos]
         if len(gap) > _MAX_ANTECEDENT_GAP or any(ch in gap for ch in '.;:!?\n"\u201c\u201d'):
             return None

@@ -30,13 +30,14 @@ _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
 # Marks in the words before a quoted fragment that show they are not one clause with it.
 _LEAD_BREAKS = frozenset(':\u201c\u201d"\u2014')
 _MIN_CUT_WORDS = 3
+_EXPLETIVES = frozenset("it there this that these those".split())
 # An all-capitals speaker label opening a quote ("WALLACE: …", "Q: …"), not a kicker.
 _QUOTE_LABEL = re.compile(r"([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,2}):[ \t]+\S")
 _NOT_QUOTE_LABELS = frozenset("update note editor correction breaking watch".split())
 # A comma, semicolon or conjunction (with what trails it) that ends the content of one
 # attribution before the source of a coordinated one.
 _COORDINATION_WINDOW = 40
-_COORDINATION_TAIL = re.compile(r"(?:\s*(?:[,;]|\b(?:and|but|while|whereas)\b))+\s*$", re.I)
+_COORDINATION_TAIL = re.compile(r"\s*[,;](?:\s*\b(?:and|but|while|whereas)\b)?\s*$", re.I)
 _CUT_TRAIL = frozenset(",;:\u2014\u2013-\"\u201c\u2018'(")
 _STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "head-cue-speaker"})
 
@@ -250,13 +251,14 @@ class _Document:
         the sentence before it: the last guess for a quote nothing else attributes."""
         first = g.stretches[0]
         start = self._sentence_start(first.start)
+        found = None
         if start < first.start:
             found = clause_subject(self.text, start, first.start)
-            if found is not None:
-                return found
-        if start > self.paras[g.para].start:
-            return clause_subject(self.text, self._sentence_start(start - 1), start)
-        return None
+        if found is None and start > self.paras[g.para].start:
+            found = clause_subject(self.text, self._sentence_start(start - 1), start)
+        if found is not None and found.text.lower() in _EXPLETIVES:
+            return None  # "It was a long day.": no one
+        return found
 
     def quotes(self) -> tuple[Quote, ...]:
         """Direct quotes, then reported and mixed speech around them, in document order."""

@@ -317,6 +317,7 @@ _APOSTROPHE = re.compile("['\u2019]")
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
 _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
+_PLACE_PREPOSITIONS = _words("in at from of near across")
 _MIN_LABELS = 2  # speaker-label paragraphs that make a transcript
 _RELATIVE_WORDS = _words("who which that whom whose")
 _MAX_ASK_GAP = 8  # words between "asked" and its question ("asked on Fox News who")
@@ -891,8 +892,13 @@ def _clause_end(toks: list[Token], k: int, stop: int) -> int:
                 cue = toks[j + 2] if toks[j + 2].lower in _CUES else None
             n = j + 1
             while cue is None and n < min(len(toks), j + 4) and _is_name(toks[n]):
-                n += 1  # "… and Smith said …"
-                if n < len(toks) and toks[n].lower in _CUES and not toks[n].is_capitalised:
+                n += 1  # "… and Smith said …" (not "the vice president and Ryan believe")
+                if (
+                    n < len(toks)
+                    and toks[n].lower in _CUES
+                    and not toks[n].is_capitalised
+                    and toks[n].lower.endswith(("s", "d"))
+                ):
                     cue = toks[n]
             if cue is not None:  # "… and said …", "… and she accused …"
                 return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
@@ -1385,6 +1391,8 @@ def antecedent_phrase(text: str, pos: int) -> Span | None:
     toks = tokenize(text, max(0, pos - _ANTECEDENT_WINDOW), pos)
     while toks and toks[-1].text == ",":
         toks.pop()
+    if len(toks) > 2 and toks[-2].lower in _PLACE_PREPOSITIONS and toks[-1].is_capitalised:
+        toks = toks[:-2]  # "steelworkers in Ohio, who …": the people, not the place
     i = len(toks)
     while i > 0 and len(toks) - i < _MAX_NP and toks[i - 1].is_word:
         word = toks[i - 1].lower
