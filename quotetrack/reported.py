@@ -313,28 +313,31 @@ _ADVERBIAL_OPENERS = frozenset(
 )
 _MAX_TAIL = 12
 _APOSTROPHE = re.compile("['\u2019]")
-# Words that open what may follow a sentence-final cue clause after a comma.
+# Sentence-final cue clauses ("…, X said"): the words that may follow them after a comma,
+# and how many commas from the sentence end are tried (bounds work).
 _TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
-_PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _TAIL_COMMAS = 3
-_PLACE_PREPOSITIONS = _words("in at from of near across")
-_MIN_LABELS = 2  # speaker-label paragraphs that make a transcript
-_RELATIVE_WORDS = _words("who which that whom whose")
-_MAX_ASK_GAP = 8  # words between "asked" and its question ("asked on Fox News who")
+# Clause ends inside content: the words after a participle gloss, verbs a cue clause never
+# precedes, subordinators whose clause ends at its first comma, relative-pronoun pieces.
+_PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _FINITE = _words("is was are were will would has have had can could should must does did")
-_ANTECEDENT_WINDOW = 80  # characters read back from a relative "who"
-_ANTECEDENT_STOP = _words("among between including like leads led won lost")
-_MAX_ADDRESSEE_TAIL = 4  # words an addressee may run on past its first noun phrase
-_DAYS = _words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
-_TIME_NOUNS = _words("week weekend month year time past night morning afternoon evening day")
-_TIME_LEADS = _words("on at in last this earlier later next that the")
+_SUBORDINATORS = _words("although though while when as after if because since before once unless")
+_RELATIVE_PRONOUNS = _words("which what")
+_RELATIVE_WORDS = _words("who which that whom whose")
 _PARTICIPLE_LEADS = frozenset(
     [",", "\u2014", "\u2013", "-", "--", "and", "while", "after", "before", "by"]
 )
-_RELATIVE_PRONOUNS = _words("which what")
-_SUBORDINATORS = _words(
-    "although though while when as after if because since before once unless"
-)  # commas from the sentence end tried for "…, X said" (bounds work)
+# Time adverbials between a source and its cue ("Feinstein last week said").
+_DAYS = _words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+_TIME_NOUNS = _words("week weekend month year time past night morning afternoon evening day")
+_TIME_LEADS = _words("on at in last this earlier later next that the")
+# Relative "who": how far back its antecedent is read, and where that reading stops.
+_ANTECEDENT_WINDOW = 80  # characters
+_ANTECEDENT_STOP = _words("among between including like leads led won lost")
+_PLACE_PREPOSITIONS = _words("in at from of near across")
+_MIN_LABELS = 2  # speaker-label paragraphs that make a transcript
+_MAX_ASK_GAP = 8  # words between "asked" and its question ("asked on Fox News who")
+_MAX_ADDRESSEE_TAIL = 4  # words an addressee may run on past its first noun phrase
 _ASIDES = _words("however though too also meanwhile instead moreover nonetheless")
 _MAX_HEADLINE_TOKENS = 40
 _MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
@@ -483,9 +486,8 @@ def _source_before(toks: list[Token], c: int) -> list[Token] | None:
                     or (run[0].lower in _DETERMINERS and len(run) > 1)
                     or (_is_possessive_name(run[0]) and len(run) > 1)
                 ):
-                    return (
-                        run  # "Hugh Hill, …," / "The aides, led by X, …," / "Powell’s office, …,"
-                    )
+                    # "Hugh Hill, …," / "The aides, led by X, …," / "Powell’s office, …,"
+                    return run
             k -= 1
         return None
     run = _source_run(toks, j)
