@@ -359,24 +359,31 @@ CUE_MIN_PRECISION_OUTSIDE_QUOTES = 0.5
 CUE_MIN_DIRECT_OR_MIXED = 2
 
 
-def _data_cues() -> dict[str, str]:
+@functools.cache
+def _cue_rows() -> tuple[tuple[str, str, int, dict[str, int], float], ...]:
+    """The single-word rows of cues.tsv: form, lemma, gold count, gold count per class
+    (direct/mixed/indirect) and precision outside quoted text."""
     text = resources.files("quotetrack").joinpath("data", "cues.tsv").read_text("utf-8")
-    out: dict[str, str] = {}
+    rows = []
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         form, lemma, gold, _, _, kinds, outside = line.split("\t")
         if kinds.startswith("multi") or " " in form:
             continue
-        counts = dict(k.split("=") for k in kinds.split(","))
-        direct_or_mixed = int(counts.get("direct", 0)) + int(counts.get("mixed", 0))
-        if (
-            int(gold) >= CUE_MIN_GOLD
-            and float(outside) >= CUE_MIN_PRECISION_OUTSIDE_QUOTES
-            and direct_or_mixed >= CUE_MIN_DIRECT_OR_MIXED
-        ):
-            out[form] = lemma
-    return out
+        counts = {k: int(v) for k, v in (pair.split("=") for pair in kinds.split(","))}
+        rows.append((form, lemma, int(gold), counts, float(outside)))
+    return tuple(rows)
+
+
+def _data_cues() -> dict[str, str]:
+    return {
+        form: lemma
+        for form, lemma, gold, counts, outside in _cue_rows()
+        if gold >= CUE_MIN_GOLD
+        and outside >= CUE_MIN_PRECISION_OUTSIDE_QUOTES
+        and counts.get("direct", 0) + counts.get("mixed", 0) >= CUE_MIN_DIRECT_OR_MIXED
+    }
 
 
 # Reported speech reads more of cues.tsv: every single-word form that heads a gold cue at
@@ -390,20 +397,13 @@ REPORTED_CUE_MIN_PRECISION_OUTSIDE_QUOTES = 0.4
 def reported_cue_forms() -> dict[str, str]:
     """Single-word cue forms (form -> lemma) learned from PolNeAR train for reported
     speech; see ``REPORTED_CUE_MIN_GOLD`` and ``REPORTED_CUE_MIN_PRECISION_OUTSIDE_QUOTES``."""
-    text = resources.files("quotetrack").joinpath("data", "cues.tsv").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        form, lemma, gold, _, _, kinds, outside = line.split("\t")
-        if kinds.startswith("multi") or not form.isalpha():
-            continue
-        if (
-            int(gold) >= REPORTED_CUE_MIN_GOLD
-            and float(outside) >= REPORTED_CUE_MIN_PRECISION_OUTSIDE_QUOTES
-        ):
-            out[form] = lemma
-    return out
+    return {
+        form: lemma
+        for form, lemma, gold, _, outside in _cue_rows()
+        if form.isalpha()
+        and gold >= REPORTED_CUE_MIN_GOLD
+        and outside >= REPORTED_CUE_MIN_PRECISION_OUTSIDE_QUOTES
+    }
 
 
 CUE_VERBS: dict[str, str] = {
