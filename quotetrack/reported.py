@@ -491,8 +491,12 @@ def _source_before(toks: list[Token], c: int) -> list[Token] | None:
             k -= 1
         return None
     run = _source_run(toks, j)
-    if not run or run[-1].lower in _DETERMINERS or run[-1].lower in _OBJECT_PRONOUNS:
+    if not run or run[-1].lower in _DETERMINERS:
         return None
+    if run[-1].lower in _OBJECT_PRONOUNS and not (
+        len(run) > 2 and _postmodifier(run, len(run) - 2)
+    ):
+        return None  # "told him" is no source; "a source close to him" is
     if run[-1].lower.endswith(("'s", "’s")):
         return None  # "He's reported", "Trump's reported net worth"
     return run
@@ -990,7 +994,10 @@ def _content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Report
         return None
     if _CUES[cue_tok.lower] not in _SPEECH:
         return None
-    content = _content(text, sent.start, toks[comma].start)
+    first = 0
+    while first < comma and (toks[first].lower in _OPENERS or toks[first].text == ","):
+        first += 1  # "Still, Cruz will …, a source said": the connective is no content
+    content = _content(text, toks[first].start if first < comma else sent.start, toks[comma].start)
     if content is None:
         return None
     return Reported.single(
