@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 from collections import Counter, deque
@@ -69,6 +70,9 @@ __all__ = [
     "TrackedSpeaker",
     "Tracker",
 ]
+
+# A fragment between double quotation marks inside a mixed quote's text.
+_QUOTED_FRAGMENT: Final = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
 
 AddStatus = Literal["added", "unchanged", "replaced"]
 Freq = Literal["day", "week", "month"]
@@ -355,9 +359,14 @@ def _marks(n: int) -> str:
 
 
 def _cluster_tokens(text: str, kind: QuoteKind) -> tuple[str, ...]:
-    """The words a quote is clustered by: a re-quoted *line* is verbatim words, so only
-    direct quotes take part; reported and mixed speech (paraphrase) stay alone."""
-    return identity.quote_tokens(text) if kind is QuoteKind.DIRECT else ()
+    """The words a quote is clustered by: a re-quoted *line* is verbatim words, so direct
+    quotes take part whole and mixed quotes by their quoted fragments only (the clause
+    around a fragment is each outlet's paraphrase); reported speech stays alone."""
+    if kind is QuoteKind.DIRECT:
+        return identity.quote_tokens(text)
+    if kind is QuoteKind.MIXED:
+        return identity.quote_tokens(" ".join(_QUOTED_FRAGMENT.findall(text)))
+    return ()
 
 
 def _cluster(

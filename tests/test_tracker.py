@@ -448,13 +448,37 @@ def test_a_reprinted_line_is_one_cluster(tracker: Tracker) -> None:
 
 
 def test_paraphrase_is_not_a_re_quoted_line(tracker: Tracker) -> None:
-    """Reported and mixed speech never cluster, even when worded the same."""
+    """Reported speech never clusters, even when worded the same."""
     for doc_id in ("a", "b"):
         document, quotes = article(doc_id, (LINE, "Hillary Clinton"))
         reported = [attrs.evolve(q, kind=QuoteKind.REPORTED) for q in quotes]
         tracker.add_analyzed(document, reported)
     assert tracker.clusters() == []
     assert len(tracker.clusters(min_articles=1)) == 2
+
+
+def test_a_line_quoted_inside_a_mixed_quote_joins_its_cluster(tracker: Tracker) -> None:
+    """A mixed quote clusters by its quoted fragment: the same line quoted whole in one
+    article and as the end of a paraphrase in another is one re-quoted line; the
+    paraphrase around it does not count."""
+    line = "the top priority of my first hundred days in the White House"
+    tracker.add(
+        f"“Protecting existing regulations will be {line},” Clinton said.",
+        doc_id="direct",
+        published="2016-01-01",
+        outlet="X",
+    )
+    tracker.add(
+        f"On her climate page, Clinton vows that protecting existing regulations will be “{line}.”",
+        doc_id="mixed",
+        published="2016-01-02",
+        outlet="Y",
+    )
+    kinds = sorted(q.quote.kind.value for q in tracker.quotes())
+    assert kinds == ["direct", "mixed"]
+    (cluster,) = tracker.clusters()
+    assert cluster.doc_ids == ("direct", "mixed")
+    assert cluster.outlets == ("X", "Y")
 
 
 def test_replacing_the_bridge_splits_a_cluster(tracker: Tracker) -> None:
