@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -218,9 +218,9 @@ _LEARNED = {
     and form not in _TOPIC
     and form not in _CONTROL | _RAISING
 }
-for _form, _lemma in _LEARNED.items():
-    _SPEECH[_lemma] = f"{_SPEECH.get(_lemma, '')} {_form}".strip()
 _CUES.update(_LEARNED)
+# Lemmas read as speech: the table's and the learned ones.
+_SPEECH_LEMMAS = frozenset(_SPEECH) | frozenset(_LEARNED.values())
 # Adjectives of belief and stance after "is"/"was" ("is convinced that", "was eager to").
 _PREDICATES = _words(
     "convinced confident aware skeptical eager wary adamant upset optimistic hopeful "
@@ -269,7 +269,7 @@ _TAIL_ADVERBIAL = _words(
     """
 )
 # Lemmas whose complement may open with any noun phrase ("said the deal was bad").
-_LOOSE = frozenset(_SPEECH) | frozenset(_BELIEF) | frozenset(_EVIDENCE)
+_LOOSE = _SPEECH_LEMMAS | frozenset(_BELIEF) | frozenset(_EVIDENCE)
 _CLAUSE_PRONOUNS = _words("he she they it we i you there this these those")
 _NOT_CONTENT_START = (
     _words(
@@ -619,7 +619,12 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     if tok.is_capitalised and c > 0 and not _title_case(toks):
         return None  # "… Says" mid-sentence, outside a title-case headline
     subject = _subject(toks, c)
-    if subject is None and c > 2 and toks[c - 1].lower in ("and", "but") and lemma in _SPEECH:
+    if (
+        subject is None
+        and c > 2
+        and toks[c - 1].lower in ("and", "but")
+        and lemma in _SPEECH_LEMMAS
+    ):
         # "Her campaign announced new support and said …": the clause's subject.
         subject = _opening_np(toks[: c - 1])
     if not subject:
@@ -770,17 +775,34 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
 
 
 def _first_comma(toks: list[Token], k: int, end: int) -> int:
-    """The offset of the first comma outside quotation marks after ``toks[k]``, or ``end``."""
-    depth = 0
-    for j in range(k, len(toks)):
-        t = toks[j]
-        if t.start >= end:
-            break
-        if t.text in _QUOTE_CHARS:
-            depth ^= 1
-        elif t.text == "," and not depth:
-            return t.start
+    """The offset of the first comma outside quotation marks from ``toks[k]`` on, before
+    ``end``; else ``end``."""
+    for j in _unquoted(toks, k, bisect.bisect_left(toks, end, key=_start)):
+        if toks[j].text == ",":
+            return toks[j].start
     return end
+
+
+def _unquoted(toks: list[Token], first: int, last: int) -> Iterator[int]:
+    """The indices in ``range(first, last)`` of tokens outside quotation marks (a closing
+    mark counts as outside): where the clause readers may cut."""
+    depth = 0
+    for j in range(first, last):
+        if toks[j].text in _QUOTE_CHARS:
+            depth ^= 1
+        if not depth:
+            yield j
+
+
+def _window_end(toks: list[Token], k: int) -> int:
+    """The index past the tokens a content that starts at ``toks[k]`` may run to."""
+    return min(len(toks), k + 1 + _MAX_CONTENT_TOKENS)
+
+
+def _uncut_end(toks: list[Token], last: int, stop: int) -> int:
+    """Where a content no break cut ends: ``stop``, or the end of its window when the
+    sentence runs on past it (a clause that long is no content: cut it, bounded work)."""
+    return toks[last - 1].end if last < len(toks) else stop
 
 
 def _inner_participle(toks: list[Token], k: int) -> int | None:
@@ -800,7 +822,7 @@ def _inner_participle(toks: list[Token], k: int) -> int | None:
 def _ing_cue(word: str) -> bool:
     """True when ``word`` is the -ing form of a listed speech cue ("confirming")."""
     stem = word[:-3]
-    return any(_CUES.get(form) in _SPEECH for form in (stem + "ed", stem + "d", stem + "s"))
+    return any(_CUES.get(form) in _SPEECH_LEMMAS for form in (stem + "ed", stem + "d", stem + "s"))
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -841,21 +863,14 @@ def _opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
 
 def _object_end(toks: list[Token], k: int, stop: int) -> int:
     """Where an object noun phrase that starts at ``toks[k]`` ends."""
-    depth = 0
-    last = min(len(toks), k + 1 + _MAX_CONTENT_TOKENS)
-    for j in range(k + 1, last):
+    last = _window_end(toks, k)
+    for j in _unquoted(toks, k + 1, last):
         t = toks[j]
-        if t.text in _QUOTE_CHARS:
-            depth ^= 1
-        if depth:
-            continue
         if t.text in ",;:(\u2014\u2013" or t.lower in _OBJECT_STOP or t.lower in _CUES:
             while j - 1 > k and toks[j - 1].lower in _TIME_LEADS:
                 j -= 1  # "defended the budget on Monday": the object ends before "on"
             return toks[j - 1].end
-    if last < len(toks):
-        return toks[last - 1].end
-    return stop
+    return _uncut_end(toks, last, stop)
 
 
 def _participle_phrase(toks: list[Token], i: int) -> bool:
@@ -874,14 +889,9 @@ def _participle_phrase(toks: list[Token], i: int) -> bool:
 def _clause_end(toks: list[Token], k: int, stop: int) -> int:
     """Where the content that starts at ``toks[k]`` ends: the sentence end, or an earlier
     break into a new clause (", but …", "; …", "and said …")."""
-    depth = 0
-    last = min(len(toks), k + 1 + _MAX_CONTENT_TOKENS)
-    for j in range(k + 1, last):
+    last = _window_end(toks, k)
+    for j in _unquoted(toks, k + 1, last):
         t = toks[j]
-        if t.text in _QUOTE_CHARS:
-            depth ^= 1
-        if depth:
-            continue
         if t.text == ";":
             return t.start
         if t.text == "," and j + 1 < len(toks):
@@ -908,9 +918,7 @@ def _clause_end(toks: list[Token], k: int, stop: int) -> int:
                     cue = toks[n]
             if cue is not None:  # "… and said …", "… and she accused …"
                 return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
-    if last < len(toks):
-        return toks[last - 1].end  # a clause this long is no content: cut it (bounded work)
-    return stop
+    return _uncut_end(toks, last, stop)
 
 
 def _parenthetical(
@@ -924,7 +932,7 @@ def _parenthetical(
     lemma: str,
 ) -> Reported | None:
     """``A, X said, B.``: content A and B around the cue clause."""
-    if lemma not in _SPEECH or comma < 1:
+    if lemma not in _SPEECH_LEMMAS or comma < 1:
         return None
     if toks[0].lower in ("when", "asked", "given", "if", "as", "while"):
         return None  # "When asked, he said, …": an adverbial, not content
@@ -992,7 +1000,7 @@ def _content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Report
                 return None
     if subject is None or cue_tok is None:
         return None
-    if _CUES[cue_tok.lower] not in _SPEECH:
+    if _CUES[cue_tok.lower] not in _SPEECH_LEMMAS:
         return None
     first = 0
     while first < comma and (toks[first].lower in _OPENERS or toks[first].text == ","):
