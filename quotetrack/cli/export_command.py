@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import IO
 
-from quotetrack.cli.quotes_command import add_quote_filters, speaker_filter
+from quotetrack.cli.quotes_command import add_quote_filters, filtered_quotes
 from quotetrack.export import to_csv, to_jsonl, to_quotebank
 from quotetrack.tracker import Tracker
 
@@ -39,14 +39,7 @@ def _write(args: argparse.Namespace, tracker: Tracker, out: IO[str]) -> int:
         return to_quotebank(
             tracker.clusters(min_articles=args.min_articles, contains=args.contains), out
         )
-    quotes = tracker.quotes(
-        speaker=speaker_filter(tracker, args.speaker),
-        since=args.since,
-        until=args.until,
-        outlet=args.outlet,
-        contains=args.contains,
-        kind=args.kind,
-    )
+    quotes = filtered_quotes(tracker, args)
     return to_csv(quotes, out) if args.format == "csv" else to_jsonl(quotes, out)
 
 

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 
 from quotetrack.cli.files import read_article
+from quotetrack.cli.output import clip
 from quotetrack.export import to_dict
 from quotetrack.models import Quote
 from quotetrack.parser import parse
@@ -43,11 +44,6 @@ def _documents(args: argparse.Namespace) -> Iterator[tuple[str, tuple[Quote, ...
         yield source, quotes if args.no_sentiment else score(quotes)
 
 
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
-
-
 def _table(source: str, quotes: tuple[Quote, ...], many: bool) -> None:
     width = shutil.get_terminal_size((120, 20)).columns
     if many:
@@ -61,8 +57,8 @@ def _table(source: str, quotes: tuple[Quote, ...], many: bool) -> None:
         cue = q.cue.text if q.cue else ""
         sent = f"{q.sentiment.compound:+.2f}" if q.sentiment else ""
         print(
-            f"{_clip(speaker, 22):<22} {_clip(cue, 10):<10} {q.kind.value:<8} {sent:>6}  "
-            f"{_clip(q.text, room)}"
+            f"{clip(speaker, 22):<22} {clip(cue, 10):<10} {q.kind.value:<8} {sent:>6}  "
+            f"{clip(q.text, room)}"
         )
 
 

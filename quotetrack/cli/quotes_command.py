@@ -6,6 +6,7 @@ import argparse
 import shutil
 import sys
 
+from quotetrack.cli.output import clip
 from quotetrack.export import to_csv, to_jsonl
 from quotetrack.tracker import TrackedQuote, Tracker
 
@@ -21,6 +22,21 @@ def add_quote_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outlet", help="published by this outlet (ignoring case)")
     parser.add_argument("--contains", metavar="TEXT", help="quote text contains TEXT")
     parser.add_argument("--kind", choices=("direct", "mixed", "reported"), help="quote kind")
+
+
+def filtered_quotes(
+    tracker: Tracker, args: argparse.Namespace, limit: int | None = None
+) -> list[TrackedQuote]:
+    """The stored quotes that pass the filters of :func:`add_quote_filters`."""
+    return tracker.quotes(
+        speaker=speaker_filter(tracker, args.speaker),
+        since=args.since,
+        until=args.until,
+        outlet=args.outlet,
+        contains=args.contains,
+        kind=args.kind,
+        limit=limit,
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,11 +58,6 @@ def speaker_filter(tracker: Tracker, name: str | None) -> str | int | None:
     return spec
 
 
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
-
-
 def _table(quotes: list[TrackedQuote]) -> None:
     width = shutil.get_terminal_size((120, 20)).columns
     print(f"{'date':<10} {'outlet':<12} {'speaker':<20} {'sent':>6}  quote")
@@ -56,23 +67,15 @@ def _table(quotes: list[TrackedQuote]) -> None:
         who = q.speaker or (q.quote.speaker.name if q.quote.speaker else "?")
         sent = f"{q.quote.sentiment.compound:+.2f}" if q.quote.sentiment else ""
         print(
-            f"{day:<10} {_clip(q.outlet or '', 12):<12} {_clip(who, 20):<20} {sent:>6}  "
-            f"{_clip(q.text, room)}"
+            f"{day:<10} {clip(q.outlet or '', 12):<12} {clip(who, 20):<20} {sent:>6}  "
+            f"{clip(q.text, room)}"
         )
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the matching quotes in the chosen format."""
     with Tracker.existing(args.db) as tracker:
-        quotes = tracker.quotes(
-            speaker=speaker_filter(tracker, args.speaker),
-            since=args.since,
-            until=args.until,
-            outlet=args.outlet,
-            contains=args.contains,
-            kind=args.kind,
-            limit=args.limit or None,
-        )
+        quotes = filtered_quotes(tracker, args, limit=args.limit or None)
     if args.format == "csv":
         to_csv(quotes, sys.stdout)
     elif args.format == "jsonl":

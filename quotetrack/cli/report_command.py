@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from quotetrack.cli.output import write_page
 from quotetrack.report import render_report
 from quotetrack.tracker import Tracker
 
@@ -54,13 +54,4 @@ def run(args: argparse.Namespace) -> int:
             freq=args.freq,
             title=args.title,
         )
-    if args.output == "-":
-        sys.stdout.write(page)
-        return 0
-    target = Path(args.output)
-    try:
-        target.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise SystemExit(f"quotetrack: error: cannot write {target}: {exc.strerror}") from None
-    print(f"wrote {target}", file=sys.stderr)
-    return 0
+    return write_page(page, None if args.output == "-" else Path(args.output))

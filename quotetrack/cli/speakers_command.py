@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 
+from quotetrack.cli.output import clip
 from quotetrack.export import to_csv, to_records
 from quotetrack.tracker import TrackedSpeaker, Tracker
 
@@ -27,10 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
-
-
 def _table(speakers: list[TrackedSpeaker]) -> None:
     width = shutil.get_terminal_size((120, 20)).columns
     print(
@@ -44,8 +41,8 @@ def _table(speakers: list[TrackedSpeaker]) -> None:
         last = s.last_seen.isoformat() if s.last_seen else ""
         aliases = "; ".join(a for a in s.aliases if a != s.name)
         print(
-            f"{rank:>3} {_clip(s.name, 24):<24} {s.quotes:>6} {s.articles:>5} {mean:>6} "
-            f"{first:<10} {last:<10}  {_clip(aliases, room)}"
+            f"{rank:>3} {clip(s.name, 24):<24} {s.quotes:>6} {s.articles:>5} {mean:>6} "
+            f"{first:<10} {last:<10}  {clip(aliases, room)}"
         )
 
 

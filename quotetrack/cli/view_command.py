@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from quotetrack.cli.files import read_article
+from quotetrack.cli.output import write_page
 from quotetrack.parser import parse
 from quotetrack.sentiment import score
 from quotetrack.view import render_html
@@ -56,13 +56,4 @@ def run(args: argparse.Namespace) -> int:
         quotes = score(quotes)
     title = args.title or ("standard input" if args.file == "-" else Path(args.file).name)
     page = render_html(text, quotes, title=title)
-    target = output_path(args.file, args.output)
-    if target is None:
-        sys.stdout.write(page)
-        return 0
-    try:
-        target.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise SystemExit(f"quotetrack: error: cannot write {target}: {exc.strerror}") from None
-    print(f"wrote {target} ({len(quotes)} quotes)", file=sys.stderr)
-    return 0
+    return write_page(page, output_path(args.file, args.output), f" ({len(quotes)} quotes)")
