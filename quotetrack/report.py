@@ -23,7 +23,7 @@ from quotetrack.errors import ConfigurationError
 from quotetrack.models import sentiment_label
 from quotetrack.svg import Point, sentiment_chart
 from quotetrack.tracker import QuoteCluster, TrackedSpeaker, Tracker
-from quotetrack.view import BASE_CSS, SENTIMENT_CSS, esc, page, signed
+from quotetrack.view import BASE_CSS, SENTIMENT_CSS, esc, page, sentiment_key, signed
 
 __all__ = ["choose_freq", "render_report", "timeline_points"]
 
@@ -178,14 +178,7 @@ def _chart_section(
         parts.append(f'<p class="empty">No speaker called “{esc(name)}” in this store.</p>')
     if not parts:
         parts.append('<p class="empty">No speaker to chart.</p>')
-    key = "".join(
-        f'<li><span class="swatch s-{label}"><span class="ico"></span></span> {text}</li>'
-        for label, text in (
-            ("positive", "positive ≥ +0.05"),
-            ("neutral", "neutral"),
-            ("negative", "negative ≤ −0.05"),
-        )
-    )
+    key = sentiment_key(unscored=False)
     return (
         '<section aria-labelledby="h-time"><h2 id="h-time">Sentiment over time</h2>'
         f'<p class="meta">{"All outlets, whichever is selected above. " if note else ""}'

@@ -339,6 +339,22 @@ def _speaker_ids(quotes: Sequence[Quote]) -> dict[str | None, str]:
     return ids
 
 
+def sentiment_key(*, unscored: bool) -> str:
+    """The list items of the sentiment key: a swatch and its meaning per label, with
+    "not scored" only when ``unscored`` (shared by the article view and the report)."""
+    labels = [
+        ("positive", "positive ≥ +0.05"),
+        ("neutral", "neutral"),
+        ("negative", "negative ≤ −0.05"),
+    ]
+    if unscored:
+        labels.append(("unscored", "not scored"))
+    return "".join(
+        f'<li><span class="swatch s-{label}"><span class="ico"></span></span> {text}</li>'
+        for label, text in labels
+    )
+
+
 def _kind_text(q: Quote) -> str:
     return f"{q.kind.value} quote"
 
@@ -414,16 +430,7 @@ def _legend(quotes: Sequence[Quote]) -> str:
             "</li>"
         )
     speakers = "".join(items) or '<li class="empty">No quotes found.</li>'
-    key_items = "".join(
-        f'<li><span class="swatch s-{label}"><span class="ico"></span></span> {text}</li>'
-        for label, text in (
-            ("positive", "positive ≥ +0.05"),
-            ("neutral", "neutral"),
-            ("negative", "negative ≤ −0.05"),
-            ("unscored", "not scored"),
-        )
-        if label != "unscored" or any(q.sentiment is None for q in quotes)
-    )
+    key_items = sentiment_key(unscored=any(q.sentiment is None for q in quotes))
     marks_key = (
         '<li><span class="k-who">Name</span> speaker mention</li>'
         '<li><span class="k-cue">said</span> cue</li>'
