@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/polnear.py ../shared/data/polnear/dev [--out preds.jsonl] [--json]
     python benchmarks/polnear.py ../shared/data/polnear/dev --by-rule
+    python benchmarks/polnear.py ../shared/data/polnear/dev --no-reported   # direct quotes only
 
 The scorer is ``../shared/eval/polnear_score.py`` (found next to the split's ``data/``
 folder, or given with ``--scorer``). ``--by-rule`` adds the precision of each rule and
@@ -71,17 +72,27 @@ def write_predictions(preds: dict[str, list[dict[str, Any]]], path: Path) -> Non
             fh.write(json.dumps({"doc": doc, "quotes": quotes}) + "\n")
 
 
-def evaluate(split: Path, scorer_path: Path | None = None) -> dict[str, Any]:
-    """Run the default parser on ``split`` and return the scorer's result dict."""
-    scorer = load_scorer(scorer_path or default_scorer(split))
-    preds = predict(split, quotetrack.QuoteParser())
+def score(
+    scorer: ModuleType,
+    split: Path,
+    preds: dict[str, list[dict[str, Any]]],
+    out: Path | None = None,
+) -> dict[str, Any]:
+    """The scorer's result for ``preds``, written to ``out`` (or a temporary file) and
+    read back as the scorer reads any predictions file."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "preds.jsonl"
+        path = out or Path(tmp) / "preds.jsonl"
         write_predictions(preds, path)
         result: dict[str, Any] = scorer.score(
             scorer.load_gold(str(split)), scorer.load_preds(str(path))
         )
     return result
+
+
+def evaluate(split: Path, scorer_path: Path | None = None) -> dict[str, Any]:
+    """Run the default parser on ``split`` and return the scorer's result dict."""
+    scorer = load_scorer(scorer_path or default_scorer(split))
+    return score(scorer, split, predict(split, quotetrack.QuoteParser()))
 
 
 def by_rule(scorer: ModuleType, split: Path, preds: dict[str, list[dict[str, Any]]]) -> None:
@@ -159,13 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="also keep the predictions JSON Lines here")
     ap.add_argument("--json", action="store_true", help="print the scorer's JSON result")
     ap.add_argument("--by-rule", action="store_true", help="precision per rule and error listing")
+    ap.add_argument(
+        "--no-reported",
+        action="store_true",
+        help="direct quotes only, as QuoteParser(reported=False) gives them",
+    )
     args = ap.parse_args(argv)
     scorer = load_scorer(args.scorer or default_scorer(args.split))
-    preds = predict(args.split, quotetrack.QuoteParser())
-    with tempfile.TemporaryDirectory() as tmp:
-        path = args.out or Path(tmp) / "preds.jsonl"
-        write_predictions(preds, path)
-        result = scorer.score(scorer.load_gold(str(args.split)), scorer.load_preds(str(path)))
+    preds = predict(args.split, quotetrack.QuoteParser(reported=not args.no_reported))
+    result = score(scorer, args.split, preds, args.out)
     if args.json:
         print(json.dumps(result, indent=1))
     else:
