@@ -283,7 +283,7 @@ class _Document:
         starts = [s for s, _ in spans]
         out = list(kept)
         chosen: list[Reported] = []
-        for found in sorted(items, key=lambda r: r.content[0].start):
+        for found in items:  # find_reported gives them in document order
             item = self._before_direct(found, spans, starts)
             if item is None:
                 continue
