@@ -24,22 +24,28 @@ from quotetrack.export import (
     to_records,
     tracked_to_dict,
 )
-from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.models import (
+    AddResult,
+    Document,
+    IngestSummary,
+    Quote,
+    QuoteCluster,
+    QuoteKind,
+    Sentiment,
+    Span,
+    Speaker,
+    SpeakerKind,
+    StoreStats,
+    TimelinePoint,
+    TrackedQuote,
+    TrackedSpeaker,
+)
 from quotetrack.parallel import analyze_many, parse_many
 from quotetrack.parser import QuoteParser, parse
 from quotetrack.pipeline import analyze
 from quotetrack.report import render_report
 from quotetrack.sentiment import SentimentScorer, score
-from quotetrack.tracker import (
-    AddResult,
-    IngestSummary,
-    QuoteCluster,
-    StoreStats,
-    TimelinePoint,
-    TrackedQuote,
-    TrackedSpeaker,
-    Tracker,
-)
+from quotetrack.tracker import Tracker
 from quotetrack.view import render_html
 
 __version__ = "0.1.0"

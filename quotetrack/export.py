@@ -17,8 +17,14 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from quotetrack.errors import InputTypeError
-from quotetrack.models import Quote, Span
-from quotetrack.tracker import QuoteCluster, TimelinePoint, TrackedQuote, TrackedSpeaker
+from quotetrack.models import (
+    Quote,
+    QuoteCluster,
+    Span,
+    TimelinePoint,
+    TrackedQuote,
+    TrackedSpeaker,
+)
 
 __all__ = [
     "quotebank_record",

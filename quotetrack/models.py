@@ -9,19 +9,29 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable, Mapping
+from typing import Literal
 
 import attrs
 
 from quotetrack.errors import InvalidDateError, InvalidSpanError
 
 __all__ = [
+    "AddResult",
+    "AddStatus",
+    "DateLike",
     "Document",
+    "IngestSummary",
     "Quote",
+    "QuoteCluster",
     "QuoteKind",
     "Sentiment",
     "Span",
     "Speaker",
     "SpeakerKind",
+    "StoreStats",
+    "TimelinePoint",
+    "TrackedQuote",
+    "TrackedSpeaker",
     "parse_date",
     "sentiment_label",
 ]
@@ -221,3 +231,150 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     title: str | None = None
+
+
+# --- what the tracker returns -------------------------------------------------------
+
+AddStatus = Literal["added", "unchanged", "replaced"]
+"""What :meth:`~quotetrack.tracker.Tracker.add` did with an article."""
+
+DateLike = _dt.date | _dt.datetime | str
+"""A date as the tracker's filters take it: a date, a datetime or an ISO string."""
+
+
+@attrs.frozen(slots=True)
+class AddResult:
+    """What :meth:`~quotetrack.tracker.Tracker.add` did with one article: ``status``
+    is ``"added"``, ``"unchanged"`` (same ``doc_id``, same text: nothing written) or
+    ``"replaced"``; ``quotes`` is how many quotes the article has in the store."""
+
+    doc_id: str
+    status: AddStatus
+    quotes: int
+
+    @property
+    def changed(self) -> bool:
+        """True when the store was written to."""
+        return self.status != "unchanged"
+
+
+@attrs.frozen(slots=True)
+class IngestSummary:
+    """What :meth:`~quotetrack.tracker.Tracker.add_many` did: articles per status,
+    quotes written, time."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        """Articles seen, whatever their status."""
+        return self.added + self.replaced + self.unchanged
+
+    @property
+    def rate(self) -> float:
+        """Articles seen per second."""
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+
+@attrs.frozen(slots=True)
+class StoreStats:
+    """How much the store holds."""
+
+    documents: int
+    quotes: int
+    speakers: int
+    clusters: int
+    """Clusters of quotes that span two articles or more."""
+
+
+@attrs.frozen(slots=True)
+class TrackedSpeaker:
+    """One person or group followed across articles.
+
+    ``aliases`` are every form seen for them, most frequent first: the in-article full
+    names and the name-like mentions ("Mrs. Clinton"). ``mean_compound`` is the mean
+    VADER compound of their scored quotes; ``first_seen``/``last_seen`` are publication
+    dates (None when no article of theirs is dated).
+    """
+
+    id: int
+    name: str
+    kind: SpeakerKind
+    aliases: tuple[str, ...]
+    quotes: int
+    articles: int
+    mean_compound: float | None
+    first_seen: _dt.date | None
+    last_seen: _dt.date | None
+
+
+@attrs.frozen(slots=True)
+class TrackedQuote:
+    """A stored quote: the in-article :class:`Quote` exactly as it was
+    added, where it was published, and who said it across articles (``speaker`` is the
+    global speaker's name, None when no one can be followed)."""
+
+    id: int
+    doc_id: str
+    position: int
+    quote: Quote
+    speaker_id: int | None
+    speaker: str | None
+    cluster_id: int
+    published: _dt.date | None
+    outlet: str | None
+    url: str | None
+    title: str | None
+
+    @property
+    def text(self) -> str:
+        """The quote's text."""
+        return self.quote.text
+
+
+@attrs.frozen(slots=True)
+class TimelinePoint:
+    """One period of a speaker's timeline: how many quotes, and their mean compound
+    (None when the period has no scored quote)."""
+
+    period: str
+    """``2016-09-12`` (day), ``2016-W37`` (ISO week) or ``2016-09`` (month)."""
+    start: _dt.date
+    quotes: int
+    mean_compound: float | None
+
+
+@attrs.frozen(slots=True)
+class QuoteCluster:
+    """One line quoted in several places (wire copy, reprints, shortened or lightly
+    edited versions): the MemeTracker/Quotebank idea.
+
+    ``quotation`` is the most frequent wording (then the longest); ``occurrences``
+    counts every stored quote in the cluster; ``doc_ids`` are the articles in order of
+    publication; ``speakers`` counts who each occurrence was attributed to (None for
+    unattributed ones), most frequent first.
+    """
+
+    id: int
+    quotation: str
+    occurrences: int
+    doc_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    urls: tuple[str, ...]
+    first_seen: _dt.date | None
+    last_seen: _dt.date | None
+    speakers: tuple[tuple[str | None, int], ...]
+
+    @property
+    def articles(self) -> int:
+        """How many articles carry the line."""
+        return len(self.doc_ids)
+
+    @property
+    def speaker(self) -> str | None:
+        """The speaker most occurrences are attributed to."""
+        return self.speakers[0][0] if self.speakers else None

@@ -17,17 +17,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from typing import Literal
 
 from quotetrack.errors import ConfigurationError
-from quotetrack.models import sentiment_label
+from quotetrack.models import QuoteCluster, TrackedSpeaker, sentiment_label
+from quotetrack.periods import Freq
 from quotetrack.svg import Point, sentiment_chart
-from quotetrack.tracker import QuoteCluster, TrackedSpeaker, Tracker
+from quotetrack.tracker import Tracker
 from quotetrack.view import BASE_CSS, SENTIMENT_CSS, esc, page, sentiment_key, signed
 
 __all__ = ["choose_freq", "render_report", "timeline_points"]
 
-Freq = Literal["day", "week", "month"]
 
 MAX_OUTLET_TABS = 8
 """Outlets with a tab of their own (the busiest); the rest are reachable by ``--outlet``."""

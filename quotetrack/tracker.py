@@ -24,9 +24,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import os
-import re
 import sqlite3
 import time
 from collections import Counter, deque
@@ -41,24 +39,43 @@ from quotetrack.errors import (
     ConfigurationError,
     DocumentConflictError,
     InputTypeError,
-    InvalidSpanError,
     SchemaVersionError,
     TrackerError,
-    check_text,
-    check_utf8,
 )
 from quotetrack.models import (
+    AddResult,
+    AddStatus,
+    DateLike,
     Document,
+    IngestSummary,
     Quote,
+    QuoteCluster,
     QuoteKind,
-    Sentiment,
-    Span,
-    Speaker,
     SpeakerKind,
-    parse_date,
+    StoreStats,
+    TimelinePoint,
+    TrackedQuote,
+    TrackedSpeaker,
 )
+from quotetrack.periods import Freq, next_period, period_label, period_start
 from quotetrack.pipeline import analyze
+from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
+from quotetrack.store.rows import QUOTE_COLUMNS, quote_row, tracked_quote
+from quotetrack.store.schema import MIGRATIONS, SCHEMA_VERSION
+from quotetrack.store.sql import chunks, iso_date, marks
+from quotetrack.validation import (
+    as_date,
+    as_document,
+    check_doc_id,
+    check_quotes,
+    make_document,
+    quote_kind,
+    speaker_kind,
+    sql_limit,
+)
 
+# The result classes live in quotetrack.models; they are re-exported here because
+# ``from quotetrack.tracker import TrackedSpeaker`` is how earlier releases named them.
 __all__ = [
     "SCHEMA_VERSION",
     "AddResult",
@@ -71,486 +88,12 @@ __all__ = [
     "Tracker",
 ]
 
-# A fragment between double quotation marks inside a mixed quote's text.
-_QUOTED_FRAGMENT: Final = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
-
-AddStatus = Literal["added", "unchanged", "replaced"]
-Freq = Literal["day", "week", "month"]
-DateLike = dt.date | dt.datetime | str
-
-# --- results -----------------------------------------------------------------------
-
-
-@attrs.frozen(slots=True)
-class AddResult:
-    """What :meth:`Tracker.add` did with one article: ``status`` is ``"added"``,
-    ``"unchanged"`` (same ``doc_id``, same text: nothing written) or ``"replaced"``;
-    ``quotes`` is how many quotes the article has in the store."""
-
-    doc_id: str
-    status: AddStatus
-    quotes: int
-
-    @property
-    def changed(self) -> bool:
-        """True when the store was written to."""
-        return self.status != "unchanged"
-
-
-@attrs.frozen(slots=True)
-class IngestSummary:
-    """What :meth:`Tracker.add_many` did: articles per status, quotes written, time."""
-
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    quotes: int = 0
-    seconds: float = 0.0
-
-    @property
-    def documents(self) -> int:
-        """Articles seen, whatever their status."""
-        return self.added + self.replaced + self.unchanged
-
-    @property
-    def rate(self) -> float:
-        """Articles seen per second."""
-        return self.documents / self.seconds if self.seconds > 0 else 0.0
-
-
-@attrs.frozen(slots=True)
-class StoreStats:
-    """How much the store holds."""
-
-    documents: int
-    quotes: int
-    speakers: int
-    clusters: int
-    """Clusters of quotes that span two articles or more."""
-
-
-@attrs.frozen(slots=True)
-class TrackedSpeaker:
-    """One person or group followed across articles.
-
-    ``aliases`` are every form seen for them, most frequent first: the in-article full
-    names and the name-like mentions ("Mrs. Clinton"). ``mean_compound`` is the mean
-    VADER compound of their scored quotes; ``first_seen``/``last_seen`` are publication
-    dates (None when no article of theirs is dated).
-    """
-
-    id: int
-    name: str
-    kind: SpeakerKind
-    aliases: tuple[str, ...]
-    quotes: int
-    articles: int
-    mean_compound: float | None
-    first_seen: dt.date | None
-    last_seen: dt.date | None
-
-
-@attrs.frozen(slots=True)
-class TrackedQuote:
-    """A stored quote: the in-article :class:`~quotetrack.models.Quote` exactly as it was
-    added, where it was published, and who said it across articles (``speaker`` is the
-    global speaker's name, None when no one can be followed)."""
-
-    id: int
-    doc_id: str
-    position: int
-    quote: Quote
-    speaker_id: int | None
-    speaker: str | None
-    cluster_id: int
-    published: dt.date | None
-    outlet: str | None
-    url: str | None
-    title: str | None
-
-    @property
-    def text(self) -> str:
-        """The quote's text."""
-        return self.quote.text
-
-
-@attrs.frozen(slots=True)
-class TimelinePoint:
-    """One period of a speaker's timeline: how many quotes, and their mean compound
-    (None when the period has no scored quote)."""
-
-    period: str
-    """``2016-09-12`` (day), ``2016-W37`` (ISO week) or ``2016-09`` (month)."""
-    start: dt.date
-    quotes: int
-    mean_compound: float | None
-
-
-@attrs.frozen(slots=True)
-class QuoteCluster:
-    """One line quoted in several places (wire copy, reprints, shortened or lightly
-    edited versions): the MemeTracker/Quotebank idea.
-
-    ``quotation`` is the most frequent wording (then the longest); ``occurrences``
-    counts every stored quote in the cluster; ``doc_ids`` are the articles in order of
-    publication; ``speakers`` counts who each occurrence was attributed to (None for
-    unattributed ones), most frequent first.
-    """
-
-    id: int
-    quotation: str
-    occurrences: int
-    doc_ids: tuple[str, ...]
-    outlets: tuple[str, ...]
-    urls: tuple[str, ...]
-    first_seen: dt.date | None
-    last_seen: dt.date | None
-    speakers: tuple[tuple[str | None, int], ...]
-
-    @property
-    def articles(self) -> int:
-        """How many articles carry the line."""
-        return len(self.doc_ids)
-
-    @property
-    def speaker(self) -> str | None:
-        """The speaker most occurrences are attributed to."""
-        return self.speakers[0][0] if self.speakers else None
-
-
-# --- schema ------------------------------------------------------------------------
-
-
-def _script(conn: sqlite3.Connection, script: str) -> None:
-    """Run ``;``-separated statements inside the current transaction (unlike
-    :meth:`sqlite3.Connection.executescript`, which commits first)."""
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-
-
-def _schema_v1(conn: sqlite3.Connection) -> None:
-    """Documents, quotes, in-article names (aliases) and global speakers."""
-    _script(
-        conn,
-        """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE documents (
-            doc_id    TEXT PRIMARY KEY,
-            sha256    TEXT NOT NULL,
-            published TEXT,                 -- ISO date, or NULL when unknown
-            outlet    TEXT,
-            url       TEXT,
-            title     TEXT,
-            text      TEXT NOT NULL,
-            added     TEXT NOT NULL         -- UTC time the article was stored
-        );
-        CREATE INDEX documents_published ON documents (published);
-        CREATE TABLE speakers (
-            id   INTEGER PRIMARY KEY,
-            key  TEXT NOT NULL UNIQUE,      -- identity.resolve()'s key
-            name TEXT NOT NULL,             -- identity.display_name()
-            kind TEXT NOT NULL
-        );
-        CREATE TABLE aliases (
-            id         INTEGER PRIMARY KEY,
-            name       TEXT NOT NULL,       -- a cleaned in-article name
-            kind       TEXT NOT NULL,
-            speaker_id INTEGER REFERENCES speakers (id) ON DELETE SET NULL,
-            UNIQUE (name, kind)
-        );
-        CREATE INDEX aliases_speaker ON aliases (speaker_id);
-        CREATE TABLE quotes (
-            id              INTEGER PRIMARY KEY,
-            doc_id          TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
-            position        INTEGER NOT NULL,
-            text            TEXT NOT NULL,
-            spans           TEXT NOT NULL,  -- JSON [[start, end], ...] (or [start, end, text])
-            kind            TEXT NOT NULL,
-            speaker_name    TEXT,           -- the in-article name, verbatim
-            speaker_kind    TEXT,
-            mention_start   INTEGER,
-            mention_end     INTEGER,
-            mention_text    TEXT,
-            alias_id        INTEGER REFERENCES aliases (id),
-            speaker_id      INTEGER REFERENCES speakers (id) ON DELETE SET NULL,
-            cue_start       INTEGER,
-            cue_end         INTEGER,
-            cue_text        TEXT,
-            addressee_start INTEGER,
-            addressee_end   INTEGER,
-            addressee_text  TEXT,
-            compound        REAL,
-            positive        REAL,
-            neutral         REAL,
-            negative        REAL,
-            rule            TEXT NOT NULL,
-            UNIQUE (doc_id, position)
-        );
-        CREATE INDEX quotes_alias ON quotes (alias_id);
-        CREATE INDEX quotes_speaker ON quotes (speaker_id);
-        INSERT INTO meta (key, value) VALUES ('identity_dirty', '0');
-        """,
-    )
-
-
-def _schema_v2(conn: sqlite3.Connection) -> None:
-    """Quote clusters: normalised words per quote, a shingle index, a cluster per quote;
-    existing quotes are clustered in the order they were stored."""
-    _script(
-        conn,
-        """
-        ALTER TABLE quotes ADD COLUMN tokens TEXT;      -- _cluster_tokens(), joined
-        ALTER TABLE quotes ADD COLUMN cluster_id INTEGER; -- smallest quote id of the cluster
-        ALTER TABLE quotes ADD COLUMN speaker_tag TEXT;   -- identity.speaker_tag()
-        CREATE INDEX quotes_cluster ON quotes (cluster_id);
-        CREATE TABLE shingles (
-            hash     INTEGER NOT NULL,
-            quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
-            PRIMARY KEY (hash, quote_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX shingles_quote ON shingles (quote_id);
-        """,
-    )
-    rows = conn.execute(
-        "SELECT q.id, q.text, q.kind, a.name, a.kind FROM quotes q"
-        " LEFT JOIN aliases a ON a.id = q.alias_id ORDER BY q.id"
-    ).fetchall()
-    for quote_id, text, quote_kind, alias, kind in rows:
-        tokens = _cluster_tokens(text, QuoteKind(quote_kind))
-        tag = identity.speaker_tag(alias, None if kind is None else SpeakerKind(kind))
-        conn.execute(
-            "UPDATE quotes SET tokens = ?, speaker_tag = ? WHERE id = ?",
-            (" ".join(tokens), tag, quote_id),
-        )
-        _cluster(conn, quote_id, tokens, tag)
-
-
-_MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (_schema_v1, _schema_v2)
-
-SCHEMA_VERSION: Final = len(_MIGRATIONS)
-"""The schema version this quotetrack writes (kept in ``PRAGMA user_version``)."""
-
-_CANDIDATES: Final = 200
-"""Most quotes compared with a new one: those sharing the most 4-grams with it."""
-
 _CHECKPOINT_PAGES: Final = 10_000
 """WAL pages between automatic checkpoints."""
-
-_IN_CHUNK: Final = 500
-"""Bound parameters per ``IN (...)`` list, well under SQLite's limit."""
-
-_QUOTE_COLUMNS: Final = """
-    q.id, q.doc_id, q.position, q.text, q.spans, q.kind, q.speaker_name, q.speaker_kind,
-    q.mention_start, q.mention_end, q.mention_text, q.cue_start, q.cue_end, q.cue_text,
-    q.addressee_start, q.addressee_end, q.addressee_text, q.compound, q.positive,
-    q.neutral, q.negative, q.rule, q.speaker_id, s.name, q.cluster_id,
-    d.published, d.outlet, d.url, d.title
-"""
-
-
-def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
-
-
-def _cluster_tokens(text: str, kind: QuoteKind) -> tuple[str, ...]:
-    """The words a quote is clustered by: a re-quoted *line* is verbatim words, so direct
-    quotes take part whole and mixed quotes by their quoted fragments only (the clause
-    around a fragment is each outlet's paraphrase); reported speech stays alone."""
-    if kind is QuoteKind.DIRECT:
-        return identity.quote_tokens(text)
-    if kind is QuoteKind.MIXED:
-        return identity.quote_tokens(" ".join(_QUOTED_FRAGMENT.findall(text)))
-    return ()
-
-
-def _cluster(
-    conn: sqlite3.Connection, quote_id: int, tokens: Sequence[str], tag: str | None
-) -> None:
-    """Index a stored quote's shingles and merge it with every cluster it matches."""
-    hashes = sorted(identity.shingles(tokens))
-    roots = {quote_id}
-    if hashes:
-        shared: Counter[int] = Counter()
-        for chunk in _chunks(hashes):
-            for other, n in conn.execute(
-                f"SELECT quote_id, COUNT(*) FROM shingles WHERE hash IN ({_marks(len(chunk))})"
-                " AND quote_id != ? GROUP BY quote_id",
-                (*chunk, quote_id),
-            ):
-                shared[other] += n
-        best = [other for other, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))]
-        best = best[:_CANDIDATES]
-        if best:
-            rows = conn.execute(
-                "SELECT id, tokens, cluster_id, speaker_tag FROM quotes"
-                f" WHERE id IN ({_marks(len(best))})",
-                best,
-            ).fetchall()
-            rank = {other: i for i, other in enumerate(best)}
-            for _, other_tokens, root, other_tag in sorted(rows, key=lambda r: rank[r[0]]):
-                if root in roots:
-                    continue
-                if identity.similar(tokens, other_tokens.split(), tag, other_tag):
-                    roots.add(root)
-        conn.executemany(
-            "INSERT OR IGNORE INTO shingles (hash, quote_id) VALUES (?, ?)",
-            ((h, quote_id) for h in hashes),
-        )
-    root = min(roots)
-    conn.execute("UPDATE quotes SET cluster_id = ? WHERE id = ?", (root, quote_id))
-    others = sorted(roots - {root, quote_id})
-    if others:
-        conn.execute(
-            f"UPDATE quotes SET cluster_id = ? WHERE cluster_id IN ({_marks(len(others))})",
-            (root, *others),
-        )
-
-
-# --- input checks ------------------------------------------------------------------
-
-
-def _sql_limit(limit: int | None) -> int:
-    """SQLite's LIMIT for ``limit``: -1 (no limit) for None; a negative limit, which SQLite
-    would silently read as "no limit", is refused."""
-    if limit is None:
-        return -1
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        msg = f"limit must be a whole number >= 0 or None, not {limit!r}"
-        raise ConfigurationError(msg)
-    return limit
-
-
-def _as_date(value: object, what: str) -> dt.date | None:
-    return parse_date(value, what)
-
-
-def _utf8(value: str | None, what: str) -> str | None:
-    return None if value is None else check_utf8(value, what=what)
-
-
-def _optional_str(value: object, what: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    msg = f"{what} must be str or None, not {type(value).__name__}"
-    raise InputTypeError(msg)
-
-
-def _check_doc_id(doc_id: object, what: str = "doc_id") -> str:
-    if not isinstance(doc_id, str) or not doc_id:
-        msg = f"{what} must be a non-empty str, not {doc_id!r}"
-        raise InputTypeError(msg)
-    return doc_id
-
-
-def _make_document(
-    text: object,
-    doc_id: object,
-    published: object,
-    outlet: object,
-    url: object,
-    title: object,
-    what: str = "",
-) -> Document:
-    """A checked Document: typed errors for every field before anything is written."""
-    return Document(
-        text=_utf8(check_text(text, what=f"{what}text"), f"{what}text") or "",
-        doc_id=_utf8(_check_doc_id(doc_id, f"{what}doc_id"), f"{what}doc_id") or "",
-        published=_as_date(published, f"{what}published"),
-        outlet=_utf8(_optional_str(outlet, f"{what}outlet"), f"{what}outlet"),
-        url=_utf8(_optional_str(url, f"{what}url"), f"{what}url"),
-        title=_utf8(_optional_str(title, f"{what}title"), f"{what}title"),
-    )
-
-
-def _as_document(index: int, item: object) -> Document:
-    if isinstance(item, Document):
-        return _make_document(
-            item.text, item.doc_id, item.published, item.outlet, item.url, item.title
-        )
-    if isinstance(item, Mapping):
-        where = f"documents[{index}]"
-        return _make_document(
-            item.get("text"),
-            item.get("doc_id"),
-            item.get("published"),
-            item.get("outlet"),
-            item.get("url"),
-            item.get("title"),
-            what=f"{where}: ",
-        )
-    msg = (
-        f"documents[{index}] must be a Document or a mapping with text and doc_id, "
-        f"not {type(item).__name__}"
-    )
-    raise InputTypeError(msg)
-
-
-def _check_span(text: str, span: Span | None, what: str) -> None:
-    if span is None:
-        return
-    if not 0 <= span.start <= span.end <= len(text) or text[span.start : span.end] != span.text:
-        msg = (
-            f"{what} ({span.start}, {span.end}, {span.text!r}) does not match the "
-            "document's text at those offsets"
-        )
-        raise InvalidSpanError(msg)
-
-
-def _check_quotes(document: Document, quotes: Iterable[object]) -> tuple[Quote, ...]:
-    checked = []
-    for i, quote in enumerate(quotes):
-        if not isinstance(quote, Quote):
-            msg = f"quotes[{i}] must be a Quote, not {type(quote).__name__}"
-            raise InputTypeError(msg)
-        for j, span in enumerate(quote.spans):
-            _check_span(document.text, span, f"quotes[{i}].spans[{j}]")
-        if quote.speaker is not None:
-            _check_span(document.text, quote.speaker.mention, f"quotes[{i}].speaker.mention")
-        _check_span(document.text, quote.cue, f"quotes[{i}].cue")
-        _check_span(document.text, quote.addressee, f"quotes[{i}].addressee")
-        checked.append(quote)
-    return tuple(checked)
 
 
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _encode_spans(quote: Quote) -> str:
-    if " ".join(s.text for s in quote.spans) == quote.text:
-        data: list[list[int | str]] = [[s.start, s.end] for s in quote.spans]
-    else:
-        data = [[s.start, s.end, s.text] for s in quote.spans]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _decode_spans(text: str, encoded: str) -> tuple[Span, ...]:
-    spans = []
-    pos = 0
-    for item in json.loads(encoded):
-        start, end = item[0], item[1]
-        if len(item) > 2:
-            spans.append(Span(start, end, item[2]))
-        else:
-            spans.append(Span(start, end, text[pos : pos + end - start]))
-            pos += end - start + 1
-    return tuple(spans)
-
-
-def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
-    if start is None or end is None or text is None:
-        return None
-    return Span(start, end, text)
-
-
-def _date(value: str | None) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value)
 
 
 def _contains(haystack: str | None, needle: str | None) -> bool:
@@ -682,7 +225,7 @@ class Tracker:
                         "schema version: it is not a quotetrack store"
                     )
                     raise TrackerError(msg)
-            for step in _MIGRATIONS[version:]:
+            for step in MIGRATIONS[version:]:
                 step(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
 
@@ -737,7 +280,7 @@ class Tracker:
         unreadable date :class:`~quotetrack.errors.InvalidDateError`, before anything is
         written.
         """
-        document = _make_document(text, doc_id, published, outlet, url, title)
+        document = make_document(text, doc_id, published, outlet, url, title)
         unchanged = self._unchanged(document, replace)
         if unchanged is not None:
             return unchanged
@@ -755,10 +298,10 @@ class Tracker:
         if not isinstance(document, Document):
             msg = f"document must be a Document, not {type(document).__name__}"
             raise InputTypeError(msg)
-        document = _as_document(0, document)
-        checked = _check_quotes(document, quotes)
+        document = as_document(0, document)
+        checked = check_quotes(document, quotes)
         sha = _sha256(document.text)
-        rows = [self._quote_row(document.doc_id, i, q) for i, q in enumerate(checked)]
+        rows = [quote_row(document.doc_id, i, q) for i, q in enumerate(checked)]
         new_aliases: dict[tuple[str, str], int] = {}
         with self._write() as conn:
             status: AddStatus = "added"
@@ -796,9 +339,9 @@ class Tracker:
                 )
                 quote_id = cursor.lastrowid
                 assert quote_id is not None
-                _cluster(conn, quote_id, tokens, tag)
+                cluster_quote(conn, quote_id, tokens, tag)
             if affected:
-                _recluster(conn, affected)
+                recluster(conn, affected)
             conn.execute("UPDATE meta SET value = '1' WHERE key = 'identity_dirty'")
         self._alias_ids.update(new_aliases)
         return AddResult(document.doc_id, status, len(rows))
@@ -832,7 +375,7 @@ class Tracker:
             if progress is not None:
                 progress(result)
 
-        items = (_as_document(i, item) for i, item in enumerate(documents))
+        items = (as_document(i, item) for i, item in enumerate(documents))
         try:
             if workers == 1:
                 for document in items:
@@ -892,45 +435,6 @@ class Tracker:
             "SELECT COUNT(*) FROM quotes WHERE doc_id = ?", (document.doc_id,)
         ).fetchone()
         return int(row[0])
-
-    @staticmethod
-    def _quote_row(
-        doc_id: str, position: int, quote: Quote
-    ) -> tuple[tuple[Any, ...], tuple[str, str] | None, tuple[str, ...], str | None]:
-        speaker, cue, addressee, sentiment = (
-            quote.speaker,
-            quote.cue,
-            quote.addressee,
-            quote.sentiment,
-        )
-        mention = None if speaker is None else speaker.mention
-        alias_name = None if speaker is None else identity.alias_for(speaker)
-        alias = None if speaker is None or alias_name is None else (alias_name, speaker.kind.value)
-        row = (
-            doc_id,
-            position,
-            quote.text,
-            _encode_spans(quote),
-            quote.kind.value,
-            None if speaker is None else speaker.name,
-            None if speaker is None else speaker.kind.value,
-            None if mention is None else mention.start,
-            None if mention is None else mention.end,
-            None if mention is None else mention.text,
-            None if cue is None else cue.start,
-            None if cue is None else cue.end,
-            None if cue is None else cue.text,
-            None if addressee is None else addressee.start,
-            None if addressee is None else addressee.end,
-            None if addressee is None else addressee.text,
-            None if sentiment is None else sentiment.compound,
-            None if sentiment is None else sentiment.positive,
-            None if sentiment is None else sentiment.neutral,
-            None if sentiment is None else sentiment.negative,
-            quote.rule,
-        )
-        tag = None if alias is None else identity.speaker_tag(alias[0], SpeakerKind(alias[1]))
-        return row, alias, _cluster_tokens(quote.text, quote.kind), tag
 
     def _alias_id(
         self, conn: sqlite3.Connection, alias: tuple[str, str], new: dict[tuple[str, str], int]
@@ -1016,12 +520,12 @@ class Tracker:
         """The stored article ``doc_id``, or None."""
         row = self._conn.execute(
             "SELECT text, doc_id, published, outlet, url, title FROM documents WHERE doc_id = ?",
-            (_check_doc_id(doc_id),),
+            (check_doc_id(doc_id),),
         ).fetchone()
         if row is None:
             return None
         text, doc_id, published, outlet, url, title = row
-        return Document(text, doc_id, _date(published), outlet, url, title)
+        return Document(text, doc_id, iso_date(published), outlet, url, title)
 
     def stats(self) -> StoreStats:
         """How many articles, quotes, speakers and multi-article clusters are stored."""
@@ -1054,7 +558,7 @@ class Tracker:
         where, params = _date_filters(since, until, outlet)
         if kind is not None:
             where.append("s.kind = ?")
-            params.append(_speaker_kind(kind).value)
+            params.append(speaker_kind(kind).value)
         if contains is not None:
             where.append(
                 "(quotetrack_contains(s.name, ?) OR s.id IN (SELECT speaker_id FROM aliases"
@@ -1071,7 +575,7 @@ class Tracker:
             ids = _speaker_ids(conn, name)
             if not ids:
                 return None
-            found = self._speaker_rows(conn, [f"s.id IN ({_marks(len(ids))})"], list(ids), 1, 1)
+            found = self._speaker_rows(conn, [f"s.id IN ({marks(len(ids))})"], list(ids), 1, 1)
         return found[0] if found else None
 
     def _speaker_rows(
@@ -1089,7 +593,7 @@ class Tracker:
             f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
             " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
         )
-        rows = conn.execute(sql, (*params, min_quotes, _sql_limit(limit))).fetchall()
+        rows = conn.execute(sql, (*params, min_quotes, sql_limit(limit))).fetchall()
         aliases = _aliases(conn, {row[0]: row[1] for row in rows})
         return [
             TrackedSpeaker(
@@ -1100,8 +604,8 @@ class Tracker:
                 quotes=n_quotes,
                 articles=n_docs,
                 mean_compound=mean,
-                first_seen=_date(first),
-                last_seen=_date(last),
+                first_seen=iso_date(first),
+                last_seen=iso_date(last),
             )
             for sid, name, kind, n_quotes, n_docs, mean, first, last in rows
         ]
@@ -1130,7 +634,7 @@ class Tracker:
             params.append(contains)
         if kind is not None:
             where.append("q.kind = ?")
-            params.append(_quote_kind(kind).value)
+            params.append(quote_kind(kind).value)
         if doc_id is not None:
             where.append("q.doc_id = ?")
             params.append(doc_id)
@@ -1139,16 +643,16 @@ class Tracker:
                 ids = _speaker_ids(conn, speaker)
                 if not ids:
                     return []
-                where.append(f"q.speaker_id IN ({_marks(len(ids))})")
+                where.append(f"q.speaker_id IN ({marks(len(ids))})")
                 params += ids
             sql = (
-                f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+                f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
                 " LEFT JOIN speakers s ON s.id = q.speaker_id"
                 f" WHERE {' AND '.join(where) or '1'}"
                 " ORDER BY d.published IS NULL, d.published, q.doc_id, q.position LIMIT ?"
             )
-            rows = conn.execute(sql, (*params, _sql_limit(limit))).fetchall()
-        return [_tracked_quote(row) for row in rows]
+            rows = conn.execute(sql, (*params, sql_limit(limit))).fetchall()
+        return [tracked_quote(row) for row in rows]
 
     def timeline(
         self,
@@ -1171,7 +675,7 @@ class Tracker:
             ids = _speaker_ids(conn, speaker)
             if not ids:
                 return []
-            where += [f"q.speaker_id IN ({_marks(len(ids))})", "d.published IS NOT NULL"]
+            where += [f"q.speaker_id IN ({marks(len(ids))})", "d.published IS NOT NULL"]
             rows = conn.execute(
                 "SELECT d.published, COUNT(*), SUM(q.compound), COUNT(q.compound)"
                 " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
@@ -1180,7 +684,7 @@ class Tracker:
             ).fetchall()
         buckets: dict[dt.date, list[float]] = {}
         for published, n, total, scored in rows:
-            start = _period_start(dt.date.fromisoformat(published), freq)
+            start = period_start(dt.date.fromisoformat(published), freq)
             bucket = buckets.setdefault(start, [0, 0.0, 0])
             bucket[0] += n
             bucket[1] += total or 0.0
@@ -1193,10 +697,10 @@ class Tracker:
             n, total, scored = buckets.get(day, [0, 0.0, 0])
             points.append(
                 TimelinePoint(
-                    _period_label(day, freq), day, int(n), total / scored if scored else None
+                    period_label(day, freq), day, int(n), total / scored if scored else None
                 )
             )
-            day = _next_period(day, freq)
+            day = next_period(day, freq)
         return points
 
     def clusters(
@@ -1215,20 +719,20 @@ class Tracker:
                 f" GROUP BY q.cluster_id HAVING {' AND '.join(having)}"
                 " ORDER BY COUNT(DISTINCT q.doc_id) DESC, COUNT(*) DESC,"
                 " MIN(d.published), q.cluster_id LIMIT ?",
-                (*params, _sql_limit(limit)),
+                (*params, sql_limit(limit)),
             ).fetchall()
             order = [row[0] for row in heads]
             members: dict[int, list[tuple[Any, ...]]] = {cid: [] for cid in order}
-            for chunk in _chunks(order):
+            for chunk in chunks(order):
                 for row in conn.execute(
                     "SELECT q.cluster_id, q.id, q.text, q.doc_id, d.published, d.outlet, d.url,"
                     " s.name FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
                     " LEFT JOIN speakers s ON s.id = q.speaker_id"
-                    f" WHERE q.cluster_id IN ({_marks(len(chunk))}) ORDER BY q.id",
+                    f" WHERE q.cluster_id IN ({marks(len(chunk))}) ORDER BY q.id",
                     chunk,
                 ):
                     members[row[0]].append(row)
-        return [_make_cluster(cid, members[cid]) for cid in order]
+        return [make_cluster(cid, members[cid]) for cid in order]
 
 
 # --- helpers that need a connection ------------------------------------------------
@@ -1282,22 +786,6 @@ def _delete_document(conn: sqlite3.Connection, doc_id: str) -> list[int]:
     return affected
 
 
-def _recluster(conn: sqlite3.Connection, clusters: Sequence[int]) -> None:
-    """Re-cluster the remaining members of clusters that lost a quote: a removed quote
-    may have been the only link between two groups."""
-    rows: list[tuple[int, str | None, str | None]] = []
-    for chunk in _chunks(sorted(set(clusters))):
-        rows += conn.execute(
-            "SELECT id, tokens, speaker_tag FROM quotes"
-            f" WHERE cluster_id IN ({_marks(len(chunk))})",
-            chunk,
-        ).fetchall()
-    rows.sort()
-    conn.executemany("UPDATE quotes SET cluster_id = id WHERE id = ?", ((r[0],) for r in rows))
-    for quote_id, tokens, tag in rows:
-        _cluster(conn, quote_id, (tokens or "").split(), tag)
-
-
 def _speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
     """Speaker ids for a TrackedSpeaker, an id, a display name or an alias."""
     if isinstance(spec, TrackedSpeaker):
@@ -1326,12 +814,12 @@ def _aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int,
     (:func:`identity.is_name_form`) fitting it (:func:`identity.fits_key`)."""
     speaker_ids = list(speakers)
     counts: dict[int, Counter[str]] = {}
-    for chunk in _chunks(speaker_ids):
+    for chunk in chunks(speaker_ids):
         for sid, key, alias, kind, mention, n in conn.execute(
             "SELECT q.speaker_id, s.key, a.name, a.kind, q.mention_text, COUNT(*)"
             " FROM quotes q JOIN aliases a ON a.id = q.alias_id"
             " JOIN speakers s ON s.id = q.speaker_id"
-            f" WHERE q.speaker_id IN ({_marks(len(chunk))}) GROUP BY 1, 2, 3, 4, 5",
+            f" WHERE q.speaker_id IN ({marks(len(chunk))}) GROUP BY 1, 2, 3, 4, 5",
             chunk,
         ):
             seen = counts.setdefault(sid, Counter())
@@ -1359,8 +847,8 @@ def _date_filters(
 ) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
-    first = _as_date(since, "since")
-    last = _as_date(until, "until")
+    first = as_date(since, "since")
+    last = as_date(until, "until")
     if first is not None:
         where.append("d.published >= ?")
         params.append(first.isoformat())
@@ -1371,146 +859,3 @@ def _date_filters(
         where.append("d.outlet = ? COLLATE NOCASE")
         params.append(outlet)
     return where, params
-
-
-def _speaker_kind(kind: SpeakerKind | str) -> SpeakerKind:
-    try:
-        return SpeakerKind(kind)
-    except ValueError:
-        choices = ", ".join(k.value for k in SpeakerKind)
-        msg = f"kind must be one of {choices}, not {kind!r}"
-        raise ConfigurationError(msg) from None
-
-
-def _quote_kind(kind: QuoteKind | str) -> QuoteKind:
-    try:
-        return QuoteKind(kind)
-    except ValueError:
-        choices = ", ".join(k.value for k in QuoteKind)
-        msg = f"kind must be one of {choices}, not {kind!r}"
-        raise ConfigurationError(msg) from None
-
-
-def _tracked_quote(row: Sequence[Any]) -> TrackedQuote:
-    (
-        quote_id,
-        doc_id,
-        position,
-        text,
-        spans,
-        kind,
-        speaker_name,
-        speaker_kind,
-        m_start,
-        m_end,
-        m_text,
-        c_start,
-        c_end,
-        c_text,
-        a_start,
-        a_end,
-        a_text,
-        compound,
-        positive,
-        neutral,
-        negative,
-        rule,
-        speaker_id,
-        global_name,
-        cluster_id,
-        published,
-        outlet,
-        url,
-        title,
-    ) = row
-    mention = _span(m_start, m_end, m_text)
-    speaker = (
-        None
-        if speaker_name is None or mention is None
-        else Speaker(speaker_name, mention, SpeakerKind(speaker_kind))
-    )
-    quote = Quote(
-        text=text,
-        spans=_decode_spans(text, spans),
-        speaker=speaker,
-        cue=_span(c_start, c_end, c_text),
-        kind=QuoteKind(kind),
-        addressee=_span(a_start, a_end, a_text),
-        sentiment=None if compound is None else Sentiment(compound, positive, neutral, negative),
-        rule=rule,
-    )
-    return TrackedQuote(
-        id=quote_id,
-        doc_id=doc_id,
-        position=position,
-        quote=quote,
-        speaker_id=speaker_id,
-        speaker=global_name,
-        cluster_id=cluster_id if cluster_id is not None else quote_id,
-        published=_date(published),
-        outlet=outlet,
-        url=url,
-        title=title,
-    )
-
-
-def _make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteCluster:
-    texts: Counter[str] = Counter()
-    first_place: dict[str, tuple[str, str]] = {}
-    speakers: Counter[str | None] = Counter()
-    docs: dict[str, str] = {}
-    outlets: set[str] = set()
-    urls: dict[str, str] = {}
-    dates: list[str] = []
-    for _, _, text, doc_id, published, outlet, url, speaker in rows:
-        texts[text] += 1
-        when = published or "9999-12-31"
-        first_place[text] = min(first_place.get(text, (when, doc_id)), (when, doc_id))
-        speakers[speaker] += 1
-        docs[doc_id] = min(docs.get(doc_id, when), when)
-        if outlet:
-            outlets.add(outlet)
-        if url:
-            urls.setdefault(doc_id, url)
-        if published:
-            dates.append(published)
-    quotation = min(texts, key=lambda t: (-texts[t], -len(t), first_place[t], t))
-    doc_ids = tuple(sorted(docs, key=lambda d: (docs[d], d)))
-    return QuoteCluster(
-        id=cluster_id,
-        quotation=quotation,
-        occurrences=len(rows),
-        doc_ids=doc_ids,
-        outlets=tuple(sorted(outlets)),
-        urls=tuple(urls[d] for d in doc_ids if d in urls),
-        first_seen=_date(min(dates)) if dates else None,
-        last_seen=_date(max(dates)) if dates else None,
-        speakers=tuple(
-            sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
-        ),
-    )
-
-
-def _period_start(day: dt.date, freq: Freq) -> dt.date:
-    if freq == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if freq == "month":
-        return day.replace(day=1)
-    return day
-
-
-def _next_period(day: dt.date, freq: Freq) -> dt.date:
-    if freq == "week":
-        return day + dt.timedelta(days=7)
-    if freq == "month":
-        return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return day + dt.timedelta(days=1)
-
-
-def _period_label(day: dt.date, freq: Freq) -> str:
-    if freq == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
-    if freq == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    return day.isoformat()

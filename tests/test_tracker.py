@@ -27,6 +27,7 @@ from quotetrack.errors import (
     TrackerError,
 )
 from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.store import schema as store_schema
 from quotetrack.tracker import SCHEMA_VERSION, Tracker
 from tests.strategies import HOSTILE_STRINGS, analyzed_documents
 
@@ -185,18 +186,18 @@ def test_a_failure_while_writing_leaves_nothing_behind(
 ) -> None:
     """An error after some rows of an article were written rolls the whole article back."""
     calls = itertools.count()
-    real = tracker_module._cluster
+    real = tracker_module.cluster_quote
 
     def failing(*args: object) -> None:
         if next(calls) == 1:
             raise RuntimeError("disk on fire")
         real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(tracker_module, "_cluster", failing)
+    monkeypatch.setattr(tracker_module, "cluster_quote", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
         store(tracker, article("a", (LINE, "Hillary Clinton"), (OTHER, "Bill Clinton")))
     assert tracker.stats() == tracker_module.StoreStats(0, 0, 0, 0)
-    monkeypatch.setattr(tracker_module, "_cluster", real)
+    monkeypatch.setattr(tracker_module, "cluster_quote", real)
     store(tracker, article("a", (LINE, "Hillary Clinton"), (OTHER, "Bill Clinton")))
     assert tracker.stats().quotes == 2
 
@@ -528,7 +529,7 @@ def test_an_older_store_is_migrated(tmp_path: Path) -> None:
     """A version-1 store (no clusters yet) is migrated, its quotes clustered."""
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    tracker_module._MIGRATIONS[0](conn)
+    store_schema.MIGRATIONS[0](conn)
     conn.execute("PRAGMA user_version = 1")
     for doc in ("a", "b"):
         conn.execute(

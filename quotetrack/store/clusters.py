@@ -1,0 +1,133 @@
+"""Re-quoted lines: which stored quotes are the same line carried by several articles.
+
+A quote is clustered by its words (:func:`cluster_tokens`) through an index of word
+4-grams kept in the store (the ``shingles`` table): a new quote is compared with the
+stored quotes sharing the most 4-grams with it and joins every cluster it matches
+(:func:`quotetrack.identity.similar`). A cluster is named by its smallest quote id.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any, Final
+
+from quotetrack import identity
+from quotetrack.models import QuoteCluster, QuoteKind
+from quotetrack.store.sql import chunks, iso_date, marks
+
+__all__ = ["CANDIDATES", "cluster_quote", "cluster_tokens", "make_cluster", "recluster"]
+
+# A fragment between double quotation marks inside a mixed quote's text.
+_QUOTED_FRAGMENT: Final = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
+
+CANDIDATES: Final = 200
+"""Most quotes compared with a new one: those sharing the most 4-grams with it."""
+
+
+def cluster_tokens(text: str, kind: QuoteKind) -> tuple[str, ...]:
+    """The words a quote is clustered by: a re-quoted *line* is verbatim words, so direct
+    quotes take part whole and mixed quotes by their quoted fragments only (the clause
+    around a fragment is each outlet's paraphrase); reported speech stays alone."""
+    if kind is QuoteKind.DIRECT:
+        return identity.quote_tokens(text)
+    if kind is QuoteKind.MIXED:
+        return identity.quote_tokens(" ".join(_QUOTED_FRAGMENT.findall(text)))
+    return ()
+
+
+def cluster_quote(
+    conn: sqlite3.Connection, quote_id: int, tokens: Sequence[str], tag: str | None
+) -> None:
+    """Index a stored quote's shingles and merge it with every cluster it matches."""
+    hashes = sorted(identity.shingles(tokens))
+    roots = {quote_id}
+    if hashes:
+        shared: Counter[int] = Counter()
+        for chunk in chunks(hashes):
+            for other, n in conn.execute(
+                f"SELECT quote_id, COUNT(*) FROM shingles WHERE hash IN ({marks(len(chunk))})"
+                " AND quote_id != ? GROUP BY quote_id",
+                (*chunk, quote_id),
+            ):
+                shared[other] += n
+        best = [other for other, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))]
+        best = best[:CANDIDATES]
+        if best:
+            rows = conn.execute(
+                "SELECT id, tokens, cluster_id, speaker_tag FROM quotes"
+                f" WHERE id IN ({marks(len(best))})",
+                best,
+            ).fetchall()
+            rank = {other: i for i, other in enumerate(best)}
+            for _, other_tokens, root, other_tag in sorted(rows, key=lambda r: rank[r[0]]):
+                if root in roots:
+                    continue
+                if identity.similar(tokens, other_tokens.split(), tag, other_tag):
+                    roots.add(root)
+        conn.executemany(
+            "INSERT OR IGNORE INTO shingles (hash, quote_id) VALUES (?, ?)",
+            ((h, quote_id) for h in hashes),
+        )
+    root = min(roots)
+    conn.execute("UPDATE quotes SET cluster_id = ? WHERE id = ?", (root, quote_id))
+    others = sorted(roots - {root, quote_id})
+    if others:
+        conn.execute(
+            f"UPDATE quotes SET cluster_id = ? WHERE cluster_id IN ({marks(len(others))})",
+            (root, *others),
+        )
+
+
+def recluster(conn: sqlite3.Connection, clusters: Sequence[int]) -> None:
+    """Re-cluster the remaining members of clusters that lost a quote: a removed quote
+    may have been the only link between two groups."""
+    rows: list[tuple[int, str | None, str | None]] = []
+    for chunk in chunks(sorted(set(clusters))):
+        rows += conn.execute(
+            f"SELECT id, tokens, speaker_tag FROM quotes WHERE cluster_id IN ({marks(len(chunk))})",
+            chunk,
+        ).fetchall()
+    rows.sort()
+    conn.executemany("UPDATE quotes SET cluster_id = id WHERE id = ?", ((r[0],) for r in rows))
+    for quote_id, tokens, tag in rows:
+        cluster_quote(conn, quote_id, (tokens or "").split(), tag)
+
+
+def make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteCluster:
+    texts: Counter[str] = Counter()
+    first_place: dict[str, tuple[str, str]] = {}
+    speakers: Counter[str | None] = Counter()
+    docs: dict[str, str] = {}
+    outlets: set[str] = set()
+    urls: dict[str, str] = {}
+    dates: list[str] = []
+    for _, _, text, doc_id, published, outlet, url, speaker in rows:
+        texts[text] += 1
+        when = published or "9999-12-31"
+        first_place[text] = min(first_place.get(text, (when, doc_id)), (when, doc_id))
+        speakers[speaker] += 1
+        docs[doc_id] = min(docs.get(doc_id, when), when)
+        if outlet:
+            outlets.add(outlet)
+        if url:
+            urls.setdefault(doc_id, url)
+        if published:
+            dates.append(published)
+    quotation = min(texts, key=lambda t: (-texts[t], -len(t), first_place[t], t))
+    doc_ids = tuple(sorted(docs, key=lambda d: (docs[d], d)))
+    return QuoteCluster(
+        id=cluster_id,
+        quotation=quotation,
+        occurrences=len(rows),
+        doc_ids=doc_ids,
+        outlets=tuple(sorted(outlets)),
+        urls=tuple(urls[d] for d in doc_ids if d in urls),
+        first_seen=iso_date(min(dates)) if dates else None,
+        last_seen=iso_date(max(dates)) if dates else None,
+        speakers=tuple(
+            sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
+        ),
+    )

@@ -1,0 +1,130 @@
+"""The store's SQLite schema: one migration per version, applied in order.
+
+A store records its version in ``PRAGMA user_version``; :data:`MIGRATIONS` ``[v:]``
+bring a store at version ``v`` to :data:`SCHEMA_VERSION`, inside the transaction that
+opens it (see :meth:`quotetrack.tracker.Tracker`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Final
+
+from quotetrack import identity
+from quotetrack.models import QuoteKind, SpeakerKind
+from quotetrack.store.clusters import cluster_quote, cluster_tokens
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+
+
+def _script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated statements inside the current transaction (unlike
+    :meth:`sqlite3.Connection.executescript`, which commits first)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _schema_v1(conn: sqlite3.Connection) -> None:
+    """Documents, quotes, in-article names (aliases) and global speakers."""
+    _script(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE documents (
+            doc_id    TEXT PRIMARY KEY,
+            sha256    TEXT NOT NULL,
+            published TEXT,                 -- ISO date, or NULL when unknown
+            outlet    TEXT,
+            url       TEXT,
+            title     TEXT,
+            text      TEXT NOT NULL,
+            added     TEXT NOT NULL         -- UTC time the article was stored
+        );
+        CREATE INDEX documents_published ON documents (published);
+        CREATE TABLE speakers (
+            id   INTEGER PRIMARY KEY,
+            key  TEXT NOT NULL UNIQUE,      -- identity.resolve()'s key
+            name TEXT NOT NULL,             -- identity.display_name()
+            kind TEXT NOT NULL
+        );
+        CREATE TABLE aliases (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL,       -- a cleaned in-article name
+            kind       TEXT NOT NULL,
+            speaker_id INTEGER REFERENCES speakers (id) ON DELETE SET NULL,
+            UNIQUE (name, kind)
+        );
+        CREATE INDEX aliases_speaker ON aliases (speaker_id);
+        CREATE TABLE quotes (
+            id              INTEGER PRIMARY KEY,
+            doc_id          TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+            position        INTEGER NOT NULL,
+            text            TEXT NOT NULL,
+            spans           TEXT NOT NULL,  -- JSON [[start, end], ...] (or [start, end, text])
+            kind            TEXT NOT NULL,
+            speaker_name    TEXT,           -- the in-article name, verbatim
+            speaker_kind    TEXT,
+            mention_start   INTEGER,
+            mention_end     INTEGER,
+            mention_text    TEXT,
+            alias_id        INTEGER REFERENCES aliases (id),
+            speaker_id      INTEGER REFERENCES speakers (id) ON DELETE SET NULL,
+            cue_start       INTEGER,
+            cue_end         INTEGER,
+            cue_text        TEXT,
+            addressee_start INTEGER,
+            addressee_end   INTEGER,
+            addressee_text  TEXT,
+            compound        REAL,
+            positive        REAL,
+            neutral         REAL,
+            negative        REAL,
+            rule            TEXT NOT NULL,
+            UNIQUE (doc_id, position)
+        );
+        CREATE INDEX quotes_alias ON quotes (alias_id);
+        CREATE INDEX quotes_speaker ON quotes (speaker_id);
+        INSERT INTO meta (key, value) VALUES ('identity_dirty', '0');
+        """,
+    )
+
+
+def _schema_v2(conn: sqlite3.Connection) -> None:
+    """Quote clusters: normalised words per quote, a shingle index, a cluster per quote;
+    existing quotes are clustered in the order they were stored."""
+    _script(
+        conn,
+        """
+        ALTER TABLE quotes ADD COLUMN tokens TEXT;      -- cluster_tokens(), joined
+        ALTER TABLE quotes ADD COLUMN cluster_id INTEGER; -- smallest quote id of the cluster
+        ALTER TABLE quotes ADD COLUMN speaker_tag TEXT;   -- identity.speaker_tag()
+        CREATE INDEX quotes_cluster ON quotes (cluster_id);
+        CREATE TABLE shingles (
+            hash     INTEGER NOT NULL,
+            quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            PRIMARY KEY (hash, quote_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX shingles_quote ON shingles (quote_id);
+        """,
+    )
+    rows = conn.execute(
+        "SELECT q.id, q.text, q.kind, a.name, a.kind FROM quotes q"
+        " LEFT JOIN aliases a ON a.id = q.alias_id ORDER BY q.id"
+    ).fetchall()
+    for quote_id, text, quote_kind, alias, kind in rows:
+        tokens = cluster_tokens(text, QuoteKind(quote_kind))
+        tag = identity.speaker_tag(alias, None if kind is None else SpeakerKind(kind))
+        conn.execute(
+            "UPDATE quotes SET tokens = ?, speaker_tag = ? WHERE id = ?",
+            (" ".join(tokens), tag, quote_id),
+        )
+        cluster_quote(conn, quote_id, tokens, tag)
+
+
+MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (_schema_v1, _schema_v2)
+"""The steps from version 0 (an empty file): ``MIGRATIONS[v]`` brings version v to v + 1."""
+
+SCHEMA_VERSION: Final = len(MIGRATIONS)
+"""The schema version this quotetrack writes (kept in ``PRAGMA user_version``)."""

@@ -1,0 +1,148 @@
+"""Checks on what callers hand the tracker, each failing with a typed error from
+:mod:`quotetrack.errors` before anything is written or queried."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from quotetrack.errors import (
+    ConfigurationError,
+    InputTypeError,
+    InvalidSpanError,
+    check_text,
+    check_utf8,
+)
+from quotetrack.models import Document, Quote, QuoteKind, Span, SpeakerKind, parse_date
+
+__all__ = [
+    "as_date",
+    "as_document",
+    "check_doc_id",
+    "check_quotes",
+    "make_document",
+    "quote_kind",
+    "speaker_kind",
+    "sql_limit",
+]
+
+
+def sql_limit(limit: int | None) -> int:
+    """SQLite's LIMIT for ``limit``: -1 (no limit) for None; a negative limit, which SQLite
+    would silently read as "no limit", is refused."""
+    if limit is None:
+        return -1
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        msg = f"limit must be a whole number >= 0 or None, not {limit!r}"
+        raise ConfigurationError(msg)
+    return limit
+
+
+def as_date(value: object, what: str) -> dt.date | None:
+    return parse_date(value, what)
+
+
+def _utf8(value: str | None, what: str) -> str | None:
+    return None if value is None else check_utf8(value, what=what)
+
+
+def _optional_str(value: object, what: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    msg = f"{what} must be str or None, not {type(value).__name__}"
+    raise InputTypeError(msg)
+
+
+def check_doc_id(doc_id: object, what: str = "doc_id") -> str:
+    if not isinstance(doc_id, str) or not doc_id:
+        msg = f"{what} must be a non-empty str, not {doc_id!r}"
+        raise InputTypeError(msg)
+    return doc_id
+
+
+def make_document(
+    text: object,
+    doc_id: object,
+    published: object,
+    outlet: object,
+    url: object,
+    title: object,
+    what: str = "",
+) -> Document:
+    """A checked Document: typed errors for every field before anything is written."""
+    return Document(
+        text=_utf8(check_text(text, what=f"{what}text"), f"{what}text") or "",
+        doc_id=_utf8(check_doc_id(doc_id, f"{what}doc_id"), f"{what}doc_id") or "",
+        published=as_date(published, f"{what}published"),
+        outlet=_utf8(_optional_str(outlet, f"{what}outlet"), f"{what}outlet"),
+        url=_utf8(_optional_str(url, f"{what}url"), f"{what}url"),
+        title=_utf8(_optional_str(title, f"{what}title"), f"{what}title"),
+    )
+
+
+def as_document(index: int, item: object) -> Document:
+    if isinstance(item, Document):
+        return make_document(
+            item.text, item.doc_id, item.published, item.outlet, item.url, item.title
+        )
+    if isinstance(item, Mapping):
+        where = f"documents[{index}]"
+        return make_document(
+            item.get("text"),
+            item.get("doc_id"),
+            item.get("published"),
+            item.get("outlet"),
+            item.get("url"),
+            item.get("title"),
+            what=f"{where}: ",
+        )
+    msg = (
+        f"documents[{index}] must be a Document or a mapping with text and doc_id, "
+        f"not {type(item).__name__}"
+    )
+    raise InputTypeError(msg)
+
+
+def _check_span(text: str, span: Span | None, what: str) -> None:
+    if span is None:
+        return
+    if not 0 <= span.start <= span.end <= len(text) or text[span.start : span.end] != span.text:
+        msg = (
+            f"{what} ({span.start}, {span.end}, {span.text!r}) does not match the "
+            "document's text at those offsets"
+        )
+        raise InvalidSpanError(msg)
+
+
+def check_quotes(document: Document, quotes: Iterable[object]) -> tuple[Quote, ...]:
+    checked = []
+    for i, quote in enumerate(quotes):
+        if not isinstance(quote, Quote):
+            msg = f"quotes[{i}] must be a Quote, not {type(quote).__name__}"
+            raise InputTypeError(msg)
+        for j, span in enumerate(quote.spans):
+            _check_span(document.text, span, f"quotes[{i}].spans[{j}]")
+        if quote.speaker is not None:
+            _check_span(document.text, quote.speaker.mention, f"quotes[{i}].speaker.mention")
+        _check_span(document.text, quote.cue, f"quotes[{i}].cue")
+        _check_span(document.text, quote.addressee, f"quotes[{i}].addressee")
+        checked.append(quote)
+    return tuple(checked)
+
+
+def speaker_kind(kind: SpeakerKind | str) -> SpeakerKind:
+    try:
+        return SpeakerKind(kind)
+    except ValueError:
+        choices = ", ".join(k.value for k in SpeakerKind)
+        msg = f"kind must be one of {choices}, not {kind!r}"
+        raise ConfigurationError(msg) from None
+
+
+def quote_kind(kind: QuoteKind | str) -> QuoteKind:
+    try:
+        return QuoteKind(kind)
+    except ValueError:
+        choices = ", ".join(k.value for k in QuoteKind)
+        msg = f"kind must be one of {choices}, not {kind!r}"
+        raise ConfigurationError(msg) from None
