@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
-from quotetrack.attribution import ACTIVE_CUES, Match, match_head, match_tail, sentence_subject
+from quotetrack.attribution import Match, match_head, match_tail, sentence_subject
 from quotetrack.errors import ConfigurationError, check_text
 from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS, source_noun_kind
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
-from quotetrack.reported import Reported, antecedent_phrase, clause_subject, find_reported
+from quotetrack.phrases import antecedent_phrase, clause_subject
+from quotetrack.reported import Reported, find_reported
 from quotetrack.segments import paragraphs, sentences
 
 __all__ = ["QuoteParser", "parse"]
@@ -86,20 +87,17 @@ class QuoteParser:
         default=True, validator=_flag("keep_unattributed"), kw_only=True
     )
     reported: bool = attrs.field(default=True, validator=_flag("reported"), kw_only=True)
-    _cues: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
+    cue_table: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
+    """The cue forms (form -> lemma) the direct-quote rules read: the lexicon's
+    ``CUE_VERBS`` and ``cue_verbs``; passed to every rule call of a parse."""
 
-    @_cues.default
-    def _all_cues(self) -> dict[str, str]:
+    @cue_table.default
+    def _all_cues(self) -> Mapping[str, str]:
         return {**{v: v for v in self.cue_verbs}, **CUE_VERBS}
 
     def parse(self, text: str) -> tuple[Quote, ...]:
         """Every quote in ``text``, in document order."""
-        text = check_text(text)
-        token = ACTIVE_CUES.set(self._cues)
-        try:
-            return _Document(text, self).quotes()
-        finally:
-            ACTIVE_CUES.reset(token)
+        return _Document(check_text(text), self).quotes()
 
 
 class _Document:
@@ -108,6 +106,7 @@ class _Document:
     def __init__(self, text: str, config: QuoteParser) -> None:
         self.text = text
         self.config = config
+        self.cues = config.cue_table
         self.paras = paragraphs(text)
         self._para_starts = [p.start for p in self.paras]
         self.sents = [sentences(text, p) for p in self.paras]
@@ -143,7 +142,8 @@ class _Document:
             stop = nxt.stretches[0].start
         stop = min(stop, last.close.end + _TAIL_WINDOW)
         content = last.content.text
-        return match_tail(self.text, last.close.end, stop, content[-1] if content else ",")
+        last_char = content[-1] if content else ","
+        return match_tail(self.text, last.close.end, stop, last_char, self.cues)
 
     def _head(self, g: _Group, prev_end: int) -> Match | None:
         first = g.stretches[0]
@@ -155,9 +155,9 @@ class _Document:
             prev = self.paras[g.para - 1]
             if self.text[prev.end - 1] == ":":
                 head_start = max(self._sentence_start(prev.end - 1), prev.end - _HEAD_WINDOW)
-                return match_head(self.text, head_start, prev.end)
+                return match_head(self.text, head_start, prev.end, self.cues)
             return None
-        return match_head(self.text, start, first.start)
+        return match_head(self.text, start, first.start, self.cues)
 
     def _runs_to_sentence_end(self, g: _Group) -> bool:
         """True when nothing but punctuation follows the quote in its sentence."""
@@ -206,7 +206,7 @@ class _Document:
         para = self.paras[g.para]
         if sent_start < first.start:
             found = sentence_subject(
-                self.text, sent_start, min(first.start, sent_start + _HEAD_WINDOW)
+                self.text, sent_start, min(first.start, sent_start + _HEAD_WINDOW), self.cues
             )
             if found is not None:
                 return found
@@ -218,17 +218,17 @@ class _Document:
             end = sent_start
             while end > prev_start and self.text[end - 1] in " .\t":
                 end -= 1
-            found = match_head(self.text, prev_start, end)
+            found = match_head(self.text, prev_start, end, self.cues)
             if found is not None and found.rule not in ("head-participle", "head-colon"):
                 return attrs.evolve(found, rule="previous-sentence")
-            return sentence_subject(self.text, prev_start, sent_start)
+            return sentence_subject(self.text, prev_start, sent_start, self.cues)
         if g.para > 0 and first.start <= para.start:
             # "Sanders made the following comment:" (newline) “…”
             prev = self.paras[g.para - 1]
             if self.text[prev.end - 1] == ":":
                 prev_start = self._sentence_start(prev.end - 1)
                 return sentence_subject(
-                    self.text, prev_start, min(prev.end, prev_start + _HEAD_WINDOW)
+                    self.text, prev_start, min(prev.end, prev_start + _HEAD_WINDOW), self.cues
                 )
         return None
 

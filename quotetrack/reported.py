@@ -39,11 +39,45 @@ from typing import Any
 
 import attrs
 
-from quotetrack.lexicon import SPEAKER_PRONOUNS, TITLES, postmodifies_source, reported_cue_forms
+from quotetrack.lexicon import (
+    ADVERBIAL_STARTS,
+    BELIEF_CUES,
+    CLAUSE_PRONOUNS,
+    CONTROL_CUES,
+    DETERMINERS,
+    EVIDENCE_CUES,
+    MIXED_ONLY_LEMMAS,
+    NOT_CONTENT_START,
+    OBJECT_CUES,
+    OBJECT_PRONOUNS,
+    PARTICIPLE_CUES,
+    PREDICATE_CUES,
+    RAISING_CUES,
+    REPORTED_CUES,
+    REPORTED_PRE_CUE,
+    SPEAKER_PRONOUNS,
+    SPEECH_LEMMAS,
+    TO_COMPLEMENT_LEMMAS,
+    TOPIC_CUES,
+)
 from quotetrack.models import Span
+from quotetrack.phrases import (
+    MAX_NP,
+    SENTENCE_OPENERS,
+    SOURCE_STOP,
+    TIME_LEADS,
+    index_at,
+    is_possessive_name,
+    looks_like_name,
+    opening_subject,
+    source_after,
+    source_before,
+    tok_span,
+    token_index,
+)
 from quotetrack.tokens import Token, tokenize
 
-__all__ = ["Reported", "antecedent_phrase", "clause_subject", "find_reported"]
+__all__ = ["Reported", "find_reported"]
 
 
 @attrs.frozen(slots=True)
@@ -74,166 +108,16 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-# Reporting words that take a complement clause, by lemma; forms are lowercase.
-_SPEECH = {
-    "say": "say says said",
-    "tell": "tells told",
-    "report": "reports reported",
-    "confirm": "confirms confirmed",
-    "deny": "denies denied",
-    "warn": "warns warned",
-    "argue": "argues argued argue",
-    "insist": "insists insisted",
-    "acknowledge": "acknowledges acknowledged",
-    "note": "noted notes",
-    "explain": "explains explained",
-    "announce": "announces announced",
-    "suggest": "suggested suggests suggest",
-    "admit": "admits admitted",
-    "predict": "predicts predicted",
-    "contend": "contends contended",
-    "assert": "asserts asserted",
-    "allege": "alleges alleged",
-    "stress": "stresses stressed",
-    "emphasize": "emphasizes emphasized",
-    "learn": "learned",
-    "ask": "asked asks",
-    "claim": "claims claimed",
-    "write": "wrote writes",
-    "add": "added",
-    "declare": "declared declares",
-    "reveal": "revealed reveals",
-    "agree": "agreed agrees",
-    "concede": "conceded concedes",
-    "tweet": "tweeted tweets",
-    "conclude": "concluded concludes",
-    "respond": "responded responds",
-}
-_BELIEF = {
-    "believe": "believes believe believed",
-    "think": "thinks think thought",
-    "want": "wants wanted want",
-    "know": "knows knew",
-    "feel": "feels felt",
-    "hope": "hopes hoped hope",
-    "fear": "fears feared fear",
-    "expect": "expects",
-    "worry": "worried worries worry",
-}
-# Cues whose content is their object, PolNeAR-style ("endorsed Cruz", "declined to …").
-_OBJECT = {
-    "endorse": "endorsed endorses",
-    "promise": "promised promises",
-    "decline": "declined",
-    "call": "called calls",
-    "describe": "described describes",
-    "accuse": "accused accuses",
-    "criticize": "criticized criticizes",
-    "praise": "praised praises",
-    "blast": "blasted blasts",
-    "slam": "slammed slams",
-    "mock": "mocked mocks",
-    "dismiss": "dismissed dismisses",
-    "label": "labeled labelled labels",
-    "dub": "dubbed dubs",
-    "brand": "branded brands",
-    "support": "supports supported",
-    "oppose": "opposes opposed",
-    "announce": "announced announces",
-    "defend": "defended defends",
-    "reject": "rejected rejects",
-    "question": "questioned questions",
-    "urge": "urged urges",
-    "seek": "sought seeks",
-    "demand": "demanded demands",
-    "condemn": "condemned condemns",
-    "welcome": "welcomed welcomes",
-    "denounce": "denounced denounces",
-    "express": "expressed expresses",
-}
-# Object cues kept only when the content holds a quoted fragment ("called for" aside).
-_MIXED_ONLY = frozenset("call label dub brand".split())
-# Participle cues after a comma: "…, saying (that) …"; the source is the clause's subject.
-_PARTICIPLES = _words(
-    """
-    saying adding noting arguing suggesting insisting warning claiming explaining telling
-    acknowledging predicting asserting stressing
-    """
-)
-# Which forms are kept: all-attribution F1 is 2·matched / (predicted + gold), so a cue
-# form pays when its matches exceed about 0.3 of what it adds and precision overall stays
-# near 0.85 (the direct+mixed row shares that precision). Each form below was kept only
-# when adding it raised all-attribution F1 on PolNeAR train with these rules; left out by
-# that test: asked (without whether/to), cited, attacked, favored, proposed, backed,
-# blamed, stated.
-# Cues of findings ("a new poll shows …", "Clinton found that …"). They were once kept
-# to poll-like subjects; any subject raised all-attribution F1 on train (0.582 -> 0.586).
-_EVIDENCE = {
-    "show": "show shows showed",
-    "find": "found finds",
-    "indicate": "indicates indicated",
-}
-# Verb + preposition cues whose content is what follows the preposition: the topic or
-# demand of an attribution ("called for …", "talked about …", "referring to …"). Each
-# pair is a gold cue in >= 0.7 of its uses outside quotes on PolNeAR train.
-_TOPIC: dict[str, frozenset[str]] = {
-    form: frozenset(preps.split())
-    for forms, preps in (
-        ("talked talking talks talk spoke speaking speaks", "about"),
-        ("wrote writes", "about"),
-        ("complained complains complaining", "about"),
-        ("called calls calling", "for on"),
-        ("referring referred refers", "to"),
-        ("pointed pointing points", "to"),
-        ("railed rails railing", "against"),
-        ("warned warns warning", "of about against"),
-        ("argued argues arguing", "for against"),
-    )
-    for form in forms.split()
-}
-# Cues taking a to-infinitive whose source is their subject ("refused to …"): content is
-# the infinitive phrase after "to". Kept: those at >= 0.8 precision on PolNeAR train.
-_CONTROL = _words("refused refuses refusing vowed vows vowing threatened threatens")
-# Raising cues: "Trump is expected to win": no source; the content is the subject and
-# the infinitive phrase, in two pieces, as PolNeAR draws it ("likely": too imprecise,
-# left out).
-_RAISING = _words("expected seemed seems seem appear appears appeared")
-
-_CUES: dict[str, str] = {
-    form: lemma
-    for table in (_SPEECH, _BELIEF, _OBJECT, _EVIDENCE)
-    for lemma, forms in table.items()
-    for form in forms.split()
-}
-# The long tail, learned from PolNeAR train (lexicon.reported_cue_forms): forms the tables
-# above do not list ("offered", "recalled", "touted" …) are read as speech cues, each
-# under a lemma of its own so that the rules kept for a listed lemma ("tell", "ask",
-# "call") do not reach them.
-_LEARNED = {
-    form: f"{lemma}~"
-    for form, lemma in reported_cue_forms().items()
-    if form not in _CUES
-    and not form.endswith("ly")  # "reportedly" heads gold cues as an adverb, not a verb
-    and form not in _PARTICIPLES
-    and form not in _TOPIC
-    and form not in _CONTROL | _RAISING
-}
-_CUES.update(_LEARNED)
-# Lemmas read as speech: the table's and the learned ones.
-_SPEECH_LEMMAS = frozenset(_SPEECH) | frozenset(_LEARNED.values())
-# Adjectives of belief and stance after "is"/"was" ("is convinced that", "was eager to").
-_PREDICATES = _words(
-    "convinced confident aware skeptical eager wary adamant upset optimistic hopeful "
-    "reluctant worried opposed"
-)
-_CUES.update({form: "predicate" for form in _PREDICATES if form not in _CUES})
-# Lemmas whose content may be an infinitive ("wants to run").
-_TO_COMPLEMENT = frozenset(
-    "hope expect promise decline want seek urge demand agree threaten claim".split()
-)
 # A cheap test that a sentence may hold a cue, before tokenizing it: every word of the
 # document is scanned once and looked up in this set.
-_TRIGGERS = frozenset(_CUES) | _PARTICIPLES | {"according"} | set(_TOPIC) | _CONTROL | _RAISING
+_TRIGGERS = (
+    frozenset(REPORTED_CUES)
+    | PARTICIPLE_CUES
+    | {"according"}
+    | set(TOPIC_CUES)
+    | CONTROL_CUES
+    | RAISING_CUES
+)
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -261,27 +145,8 @@ _TRIGGER = re.compile(
 )
 _PASSIVE = _words("is was were are be been being")
 _NOT_SUBJECT_END = _words("to of in on at for with by from as than and or but that which who what")
-_TAIL_ADVERBIAL = _words(
-    """
-    in on at during via to through after before while from over by with last this
-    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
-    recently earlier later again afterward afterwards then once also
-    """
-)
 # Lemmas whose complement may open with any noun phrase ("said the deal was bad").
-_LOOSE = _SPEECH_LEMMAS | frozenset(_BELIEF) | frozenset(_EVIDENCE)
-_CLAUSE_PRONOUNS = _words("he she they it we i you there this these those")
-_NOT_CONTENT_START = (
-    _words(
-        """
-    in on at during via through after before while from over by with last this about of
-    for as into outside inside near under since until when where because if although though
-    and but or so nor yet yes no not also earlier later again then once recently yesterday
-    today tonight what how why whether who which
-    """
-    )
-    - _CLAUSE_PRONOUNS
-)
+_LOOSE = SPEECH_LEMMAS | frozenset(BELIEF_CUES) | frozenset(EVIDENCE_CUES)
 # Words after a comma that end a content clause (", which …", ", while others said …").
 # Tested one by one on PolNeAR train; "and", "though", "including", "with" lowered F1.
 _BREAKS = _words("which who while but compared")
@@ -323,209 +188,17 @@ _PARTICIPLE_OBJECTS = _words("to that the a his her their its")
 _FINITE = _words("is was are were will would has have had can could should must does did")
 _SUBORDINATORS = _words("although though while when as after if because since before once unless")
 _RELATIVE_PRONOUNS = _words("which what")
-_RELATIVE_WORDS = _words("who which that whom whose")
 _PARTICIPLE_LEADS = frozenset(
     [",", "\u2014", "\u2013", "-", "--", "and", "while", "after", "before", "by"]
 )
-# Time adverbials between a source and its cue ("Feinstein last week said").
-_DAYS = _words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
-_TIME_NOUNS = _words("week weekend month year time past night morning afternoon evening day")
-_TIME_LEADS = _words("on at in last this earlier later next that the")
-# Relative "who": how far back its antecedent is read, and where that reading stops.
-_ANTECEDENT_WINDOW = 80  # characters
-_ANTECEDENT_STOP = _words("among between including like leads led won lost")
-_PLACE_PREPOSITIONS = _words("in at from of near across")
 _MIN_LABELS = 2  # speaker-label paragraphs that make a transcript
 _MAX_ASK_GAP = 8  # words between "asked" and its question ("asked on Fox News who")
 _MAX_ADDRESSEE_TAIL = 4  # words an addressee may run on past its first noun phrase
-_ASIDES = _words("however though too also meanwhile instead moreover nonetheless")
 _MAX_HEADLINE_TOKENS = 40
 _MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
 
 
-_DETERMINERS = _words(
-    """
-    the a an another one two three four five several some many most his her their its our
-    your my this that these those both all each other no any few
-    """
-)
-_BAD_SUBJECT_END = (_NOT_SUBJECT_END | _DETERMINERS) - {"who"}
-_OBJECT_PRONOUNS = _words("him her them me us you it")
-# Words a source phrase never runs back over: clause links, verbs of being, prepositions
-# that open an adverbial ("In London, a diplomat said").
-_SUBJECT_STOP = _words(
-    """
-    and but or so yet nor because if when while although though since as after before until
-    that which who whom whose where what how why whether than is was were are be been being
-    has have had do does did will would could should can may might must not never to
-    in on at during via through over by with from for into about under without
-    """
-)
-_AUX = _words(
-    """
-    also has had have would will could did does do later then recently previously once
-    further simply again reportedly publicly privately repeatedly often still even never
-    first last finally initially earlier already since just now always long ever may might
-    must should can is was were are not so
-    """
-)
-_SENTENCE_OPENERS = _words("but and so then later now still yet meanwhile however also")
-_PARTICLES = _words("de del della der di da van von la le al el bin ibn")
-_MAX_NP = 8
-
-
-def _is_name(tok: Token) -> bool:
-    return tok.is_word and (tok.is_capitalised or tok.text in TITLES)
-
-
-def _source_run(toks: list[Token], end: int) -> list[Token]:
-    """The words just before ``toks[end]`` that can form a source phrase: back to a
-    punctuation mark, a clause link or a preposition, at most eight words."""
-    i = end
-    while (
-        i > 0
-        and end - i < _MAX_NP
-        and (toks[i - 1].is_word or toks[i - 1].text in "-'’")
-        and (toks[i - 1].lower not in _SUBJECT_STOP or _postmodifier(toks, i - 1))
-        and toks[i - 1].lower not in _CUES
-    ):
-        i -= 1
-    run = toks[i:end]
-    while run and (run[0].lower in _SENTENCE_OPENERS or not run[0].is_word):
-        run = run[1:]
-    return run
-
-
-def _postmodifier(toks: list[Token], i: int) -> bool:
-    """True when the preposition at ``toks[i]`` ties a phrase to the source before it."""
-    return i > 0 and postmodifies_source(toks[i - 1].lower, toks[i].lower)
-
-
-def _before_time(toks: list[Token], j: int) -> int:
-    """Where a time adverbial that ends just before ``toks[j]`` starts ("on Tuesday",
-    "last week", "at the time", "earlier this year"); ``j`` when there is none."""
-    if any(t.lower in _RELATIVE_WORDS for t in toks[max(0, j - _MAX_NP) : j]):
-        return j  # "People who lost their jobs last year said": the clause's own time
-    k = j
-    if k > 1 and _is_year(toks[k - 1].text) and toks[k - 2].lower in _TIME_LEADS:
-        k -= 1  # "in 2010" (not "Vision 2020", "the class of 2016")
-    elif k > 0 and toks[k - 1].lower in _DAYS:
-        k -= 1  # "on Tuesday"
-    elif k > 0 and toks[k - 1].lower in _TIME_NOUNS:
-        k -= 1
-        while k > 0 and j - k < 4 and toks[k - 1].lower in _TIME_LEADS | _DETERMINERS:
-            k -= 1
-        if k == j - 1:
-            return j  # a bare "time" or "week" is no adverbial
-    else:
-        return j
-    while k > 0 and toks[k - 1].lower in _TIME_LEADS:
-        k -= 1
-    return k if k > 0 and toks[k - 1].is_word else j
-
-
-def _index(toks: list[Token], tok: Token) -> int:
-    """The index of ``tok`` in the ordered ``toks``, by bisection (``list.index`` would
-    make each cue cost the length of its sentence)."""
-    return bisect.bisect_left(toks, tok.start, key=_start)
-
-
-def _start(tok: Token) -> int:
-    return tok.start
-
-
-def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
-
-
-def _source_before(toks: list[Token], c: int) -> list[Token] | None:
-    """The source phrase that ends just before the cue at ``toks[c]``."""
-    j = c
-    while j > 0 and (
-        toks[j - 1].lower in _AUX
-        or (toks[j - 1].lower.endswith("ly") and not toks[j - 1].is_capitalised)
-    ):
-        j -= 1
-    j = _before_time(toks, j)  # "Feinstein last week said", "The mayor on Tuesday rejected"
-    if j == 0:
-        return None
-    if (
-        j >= 3
-        and toks[j - 1].text == ","
-        and toks[j - 2].lower in _ASIDES
-        and toks[j - 3].text == ","
-    ):
-        j -= 3  # "officials, however, said": skip the aside
-    if toks[j - 1].text == ")":
-        # "Kasich (who has 25 delegates) said": skip the brackets.
-        k = j - 1
-        while k > 0 and toks[k].text != "(" and j - k <= 2 * _MAX_NP:
-            k -= 1
-        if toks[k].text != "(" or k == 0:
-            return None
-        j = k
-    prev = toks[j - 1]
-    if prev.lower in SPEAKER_PRONOUNS or (prev.lower == "who" and j > 1):
-        return [prev]  # "…, who said" and "the 30 percent of voters who say …"
-    if prev.text == ",":
-        # "Hugh Hill, a doctor at X, said" / "Woodrow Benford, 58, who lives in Y, says":
-        # the name before the appositives.
-        k = j - 2
-        for _ in range(3):
-            while k >= 0 and toks[k].text != "," and j - k <= 3 * _MAX_NP:
-                k -= 1
-            if k <= 0 or toks[k].text != ",":
-                return None
-            inner = toks[k + 1 : j - 1]
-            if inner and len(inner) <= 4 and all(_is_name(t) for t in inner):
-                return inner  # "One delegate not on the slate, Kelly Schmidt, told"
-            run = _source_run(toks, k)
-            if run and run[-1].lower not in _DETERMINERS:
-                if (
-                    _is_name(run[-1])
-                    or (run[0].lower in _DETERMINERS and len(run) > 1)
-                    or (_is_possessive_name(run[0]) and len(run) > 1)
-                ):
-                    # "Hugh Hill, …," / "The aides, led by X, …," / "Powell’s office, …,"
-                    return run
-            k -= 1
-        return None
-    run = _source_run(toks, j)
-    if not run or run[-1].lower in _DETERMINERS:
-        return None
-    if run[-1].lower in _OBJECT_PRONOUNS and not (
-        len(run) > 2 and _postmodifier(run, len(run) - 2)
-    ):
-        return None  # "told him" is no source; "a source close to him" is
-    if run[-1].lower.endswith(("'s", "’s")):
-        return None  # "He's reported", "Trump's reported net worth"
-    return run
-
-
-def _np_after(toks: list[Token], i: int) -> list[Token]:
-    """The noun phrase that opens at ``toks[i]``: a pronoun, a name or a short nominal
-    (up to a preposition, a clause link, a cue or a punctuation mark)."""
-    if i >= len(toks) or not toks[i].is_word or toks[i].lower in _SUBJECT_STOP | _TAIL_ADVERBIAL:
-        return []  # not "said Tuesday"
-    if toks[i].lower in SPEAKER_PRONOUNS or toks[i].lower in _OBJECT_PRONOUNS:
-        return toks[i : i + 1]
-    j = i
-    if _is_name(toks[i]) and toks[i].lower not in _DETERMINERS:
-        while j < len(toks) and (_is_name(toks[j]) or toks[j].lower in _PARTICLES):
-            j += 1
-        if toks[j - 1].lower.endswith(("'s", "\u2019s")) and j < len(toks) and toks[j].is_word:
-            j += 1
-        return toks[i:j]
-    while (
-        j < len(toks)
-        and j - i < _MAX_NP
-        and (toks[j].is_word or toks[j].text in "-'\u2019")
-        and (j == i or toks[j].lower not in _SUBJECT_STOP | _TAIL_ADVERBIAL)
-        and not (j > i and toks[j].lower in _CUES)
-        and not (j > i + 1 and toks[j].lower.endswith("ed") and not toks[j].is_capitalised)
-    ):
-        j += 1
-    return toks[i:j]
+_BAD_SUBJECT_END = (_NOT_SUBJECT_END | DETERMINERS) - {"who"}
 
 
 def _is_mixed(pieces: Sequence[Span]) -> bool:
@@ -537,10 +210,6 @@ def _is_mixed(pieces: Sequence[Span]) -> bool:
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
-
-
-def _tok_span(text: str, toks: Sequence[Token]) -> Span:
-    return _span(text, toks[0].start, toks[-1].end)
 
 
 def _content(text: str, start: int, end: int, minimum: int = _MIN_CONTENT_WORDS) -> Span | None:
@@ -576,36 +245,32 @@ def _tail_is_adverbial(toks: Sequence[Token]) -> bool:
     if (
         rest[0].text == ","
         and len(rest) > 1
-        and (rest[1].lower in _TAIL_APPOSITION or _is_possessive_name(rest[1]))
+        and (rest[1].lower in _TAIL_APPOSITION or is_possessive_name(rest[1]))
     ):
         return True  # ", a spokesman for …", ", Facebook's director of …"
     return (
-        rest[0].lower in _TAIL_ADVERBIAL
+        rest[0].lower in ADVERBIAL_STARTS
         and len(rest) <= 8
-        and not any(t.lower in _CUES or t.lower in _FINITE for t in rest)
+        and not any(t.lower in REPORTED_CUES or t.lower in _FINITE for t in rest)
     )  # not "said the approach put forward by Trump is insufficient"
-
-
-def _is_possessive_name(tok: Token) -> bool:
-    return tok.is_capitalised and tok.lower.endswith(("'s", "\u2019s"))
 
 
 def _subject(toks: list[Token], c: int) -> list[Token] | None:
     """The subject noun phrase before the cue at ``toks[c]``, if it reads as a source."""
     if c > 0 and toks[c - 1].lower in _PASSIVE:
-        if toks[c].lower not in _PREDICATES:
+        if toks[c].lower not in PREDICATE_CUES:
             return None
         c -= 1  # "Mr. Ackman is convinced that …": the subject of "is"
-    subject = _source_before(toks, c)
+    subject = source_before(toks, c)
     if not subject or subject[-1].lower in _BAD_SUBJECT_END:
         return None
-    at = _index(toks, subject[0])
+    at = token_index(toks, subject[0])
     if (
         len(subject) == 1
         and subject[0].lower in SPEAKER_PRONOUNS
         and at > 0
         and toks[at - 1].is_word
-        and toks[at - 1].lower not in _SUBJECT_STOP | _SENTENCE_OPENERS | _AUX
+        and toks[at - 1].lower not in SOURCE_STOP | SENTENCE_OPENERS | REPORTED_PRE_CUE
     ):
         return None  # "the things he wants to do": a reduced relative clause
     return subject
@@ -615,23 +280,18 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     """``X said (that) …`` / ``X told Y (that) …`` / ``X believes …``; and the
     parenthetical ``…, X said, …`` that splits its content in two."""
     tok = toks[c]
-    lemma = _CUES[tok.lower]
+    lemma = REPORTED_CUES[tok.lower]
     if tok.is_capitalised and c > 0 and not _title_case(toks):
         return None  # "… Says" mid-sentence, outside a title-case headline
     subject = _subject(toks, c)
-    if (
-        subject is None
-        and c > 2
-        and toks[c - 1].lower in ("and", "but")
-        and lemma in _SPEECH_LEMMAS
-    ):
+    if subject is None and c > 2 and toks[c - 1].lower in ("and", "but") and lemma in SPEECH_LEMMAS:
         # "Her campaign announced new support and said …": the clause's subject.
-        subject = _opening_np(toks[: c - 1])
+        subject = opening_subject(toks[: c - 1])
     if not subject:
         return None
     if lemma.endswith("~") and tok.lower.endswith("ed") and subject[0].lower in ("a", "an"):
         return None  # "a son named Jack": a participle after an indefinite noun, no cue
-    at = _index(toks, subject[0])
+    at = token_index(toks, subject[0])
     # "a gap that experts say renders …" is kept: the clause after the cue overlaps the
     # annotated content (the relative pronoun and the rest) enough to raise F1 on train.
     if any(t.text in _QUOTE_CLOSERS for t in toks[max(0, at - 2) : at]):
@@ -639,16 +299,16 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     k = c + 1
     addressee = None
     if lemma == "tell":
-        obj = _np_after(toks, k)
+        obj = source_after(toks, k)
         if not obj:
             return None
-        addressee = _tok_span(text, obj)
+        addressee = tok_span(text, obj)
         k += len(obj)
     elif lemma == "ask":
         # "asked (reporters) whether …" / "asked him to …": the question or the request.
-        obj = _np_after(toks, k) if k < len(toks) and toks[k].lower not in _ASK_OPENERS else []
+        obj = source_after(toks, k) if k < len(toks) and toks[k].lower not in _ASK_OPENERS else []
         if obj:
-            addressee = _tok_span(text, obj)
+            addressee = tok_span(text, obj)
             k += len(obj)
         if (
             k >= len(toks)
@@ -660,11 +320,11 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         if content is None:
             return None
         return Reported.single(
-            content, _tok_span(text, subject), _tok_span(text, [tok]), addressee, "subject-cue"
+            content, tok_span(text, subject), tok_span(text, [tok]), addressee, "subject-cue"
         )
     elif lemma == "learn" and (c == 0 or toks[c - 1].lower not in ("has", "have")):
         return None
-    elif tok.lower in _PREDICATES and (lemma == "predicate" or toks[c - 1].lower in _PASSIVE):
+    elif tok.lower in PREDICATE_CUES and (lemma == "predicate" or toks[c - 1].lower in _PASSIVE):
         # "is convinced that …", "was eager to …", "is worried about …"
         if k >= len(toks) or c == 0 or toks[c - 1].lower not in _PASSIVE:
             return None
@@ -683,7 +343,7 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         if content is None:
             return None
         return Reported.single(
-            content, _tok_span(text, subject), _tok_span(text, [tok]), None, "subject-cue"
+            content, tok_span(text, subject), tok_span(text, [tok]), None, "subject-cue"
         )
     # "said on Tuesday that …": skip a short adverbial before "that".
     that = False
@@ -701,9 +361,9 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
                     addressee = _span(text, addressee.start, between[-1].end)
                 k, that = j, True  # PolNeAR keeps the complementiser in the content
             break
-        if toks[j].lower in _CUES:
+        if toks[j].lower in REPORTED_CUES:
             break
-    cue = _tok_span(text, [tok])
+    cue = tok_span(text, [tok])
     if not that and at > 0 and toks[at - 1].text == ",":
         # "Riding alone, they said, can be hazardous."
         found = _parenthetical(text, sent, toks, at - 1, k, subject, cue, lemma)
@@ -716,15 +376,15 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
     if not that and toks[k].lower in _ADVERBIAL_OPENERS - {"the"} and lemma in ("say", "tell"):
         # "said on Friday he met …": skip a short adverbial up to a clause's subject.
         for j in range(k + 1, min(k + 6, len(toks))):
-            if toks[j].lower in _CLAUSE_PRONOUNS - {"this", "these", "those", "there"}:
+            if toks[j].lower in CLAUSE_PRONOUNS - {"this", "these", "those", "there"}:
                 k = j
                 break
-            if not toks[j].is_word or toks[j].lower in _CUES:
+            if not toks[j].is_word or toks[j].lower in REPORTED_CUES:
                 break
     first = toks[k]
     if not that and not _opens_clause(toks, k, lemma):
         return None
-    if lemma in _MIXED_ONLY:
+    if lemma in MIXED_ONLY_LEMMAS:
         # "called Trump a “blowhard”": kept only with a quoted fragment (a mixed quote).
         if lemma == "call" and first.lower == "for":
             k += 1
@@ -735,18 +395,18 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
             if content is None or not _is_mixed((content,)):
                 return None
             return Reported(
-                (content,), _tok_span(text, subject), cue, addressee, "subject-cue", True
+                (content,), tok_span(text, subject), cue, addressee, "subject-cue", True
             )
-    if not that and lemma not in _OBJECT:
+    if not that and lemma not in OBJECT_CUES:
         inner = _inner_participle(toks, k)
         if inner is not None:
             # "posted a photo to Instagram confirming she had lost her son": the
             # participle's clause is the content, the participle its cue.
-            cue, k = _tok_span(text, [toks[inner]]), inner + 1
+            cue, k = tok_span(text, [toks[inner]]), inner + 1
             first = toks[k]
             lemma = "say"
     minimum = _MIN_CONTENT_WORDS
-    if lemma in _OBJECT and lemma not in _TO_COMPLEMENT and not that:
+    if lemma in OBJECT_CUES and lemma not in TO_COMPLEMENT_LEMMAS and not that:
         # "endorsed Trump last week": the object, up to an adverbial or a new clause.
         end = _object_end(toks, k, stop)
         minimum = 1
@@ -762,22 +422,22 @@ def _subject_cue(text: str, sent: Span, toks: list[Token], c: int, stop: int) ->
         return None
     if at > 0 and toks[at - 1].lower in _RELATIVE_PRONOUNS and content.start > toks[at - 1].end:
         # "which the campaign says includes …": the relative pronoun is content too.
-        rel = _tok_span(text, [toks[at - 1]])
+        rel = tok_span(text, [toks[at - 1]])
         return Reported(
             (rel, content),
-            _tok_span(text, subject),
+            tok_span(text, subject),
             cue,
             addressee,
             "subject-cue",
             _is_mixed((content,)),
         )
-    return Reported.single(content, _tok_span(text, subject), cue, addressee, "subject-cue")
+    return Reported.single(content, tok_span(text, subject), cue, addressee, "subject-cue")
 
 
 def _first_comma(toks: list[Token], k: int, end: int) -> int:
     """The offset of the first comma outside quotation marks from ``toks[k]`` on, before
     ``end``; else ``end``."""
-    for j in _unquoted(toks, k, bisect.bisect_left(toks, end, key=_start)):
+    for j in _unquoted(toks, k, index_at(toks, end)):
         if toks[j].text == ",":
             return toks[j].start
     return end
@@ -808,13 +468,13 @@ def _uncut_end(toks: list[Token], last: int, stop: int) -> int:
 def _inner_participle(toks: list[Token], k: int) -> int | None:
     """The index of a speech participle within the few words after ``toks[k]`` that opens
     a clause ("a photo confirming she had …", "a statement saying that …"), or None."""
-    for j in range(k, min(len(toks) - 1, k + _MAX_NP)):
+    for j in range(k, min(len(toks) - 1, k + MAX_NP)):
         word = toks[j].lower
-        if not toks[j].is_word or word in _CUES:
+        if not toks[j].is_word or word in REPORTED_CUES:
             return None
-        if word.endswith("ing") and (word in _PARTICIPLES or _ing_cue(word)):
+        if word.endswith("ing") and (word in PARTICIPLE_CUES or _ing_cue(word)):
             nxt = toks[j + 1].lower
-            if nxt == "that" or nxt in _CLAUSE_PRONOUNS:
+            if nxt == "that" or nxt in CLAUSE_PRONOUNS:
                 return j
     return None
 
@@ -822,7 +482,9 @@ def _inner_participle(toks: list[Token], k: int) -> int | None:
 def _ing_cue(word: str) -> bool:
     """True when ``word`` is the -ing form of a listed speech cue ("confirming")."""
     stem = word[:-3]
-    return any(_CUES.get(form) in _SPEECH_LEMMAS for form in (stem + "ed", stem + "d", stem + "s"))
+    return any(
+        REPORTED_CUES.get(form) in SPEECH_LEMMAS for form in (stem + "ed", stem + "d", stem + "s")
+    )
 
 
 def _title_case(toks: list[Token]) -> bool:
@@ -837,21 +499,21 @@ def _opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
     """True when ``toks[k]`` can open the complement of ``lemma`` without "that"."""
     first = toks[k]
     if first.lower == "to":
-        return lemma in _TO_COMPLEMENT
+        return lemma in TO_COMPLEMENT_LEMMAS
     if first.text in _QUOTE_CHARS:
         return lemma in _LOOSE
     if first.text[0].isdigit():
         return lemma in ("say", "show", "find", "report", "estimate")
     if first.lower in ("if", "whether") and lemma in ("say", "ask", "wonder"):
         return True  # "said if elected he could …": a conditional clause is content too
-    if not first.is_word or first.lower in _NOT_CONTENT_START:
+    if not first.is_word or first.lower in NOT_CONTENT_START:
         return False
-    if first.lower in _CLAUSE_PRONOUNS or _APOSTROPHE.split(first.lower)[0] in _CLAUSE_PRONOUNS:
+    if first.lower in CLAUSE_PRONOUNS or _APOSTROPHE.split(first.lower)[0] in CLAUSE_PRONOUNS:
         return True  # "he", and "he’d", "she's", "they're" too
     if lemma == "tell":
         return False  # "told reporters Friday at a convention": no clause without "that"
-    if lemma in _OBJECT:
-        return not first.lower.endswith("ing") or first.is_capitalised or lemma in _MIXED_ONLY
+    if lemma in OBJECT_CUES:
+        return not first.lower.endswith("ing") or first.is_capitalised or lemma in MIXED_ONLY_LEMMAS
     if lemma == "want":
         # "wants Congress to act": an object and an infinitive.
         return any(t.lower == "to" for t in toks[k + 1 : k + 5])
@@ -866,8 +528,8 @@ def _object_end(toks: list[Token], k: int, stop: int) -> int:
     last = _window_end(toks, k)
     for j in _unquoted(toks, k + 1, last):
         t = toks[j]
-        if t.text in ",;:(\u2014\u2013" or t.lower in _OBJECT_STOP or t.lower in _CUES:
-            while j - 1 > k and toks[j - 1].lower in _TIME_LEADS:
+        if t.text in ",;:(\u2014\u2013" or t.lower in _OBJECT_STOP or t.lower in REPORTED_CUES:
+            while j - 1 > k and toks[j - 1].lower in TIME_LEADS:
                 j -= 1  # "defended the budget on Monday": the object ends before "on"
             return toks[j - 1].end
     return _uncut_end(toks, last, stop)
@@ -896,22 +558,22 @@ def _clause_end(toks: list[Token], k: int, stop: int) -> int:
             return t.start
         if t.text == "," and j + 1 < len(toks):
             nxt = toks[j + 1]
-            if nxt.lower in _BREAKS or (nxt.lower in _CUES and nxt.lower.endswith("ing")):
+            if nxt.lower in _BREAKS or (nxt.lower in REPORTED_CUES and nxt.lower.endswith("ing")):
                 return t.start
-            if _participle_phrase(toks, j + 1) or nxt.lower in _PARTICIPLES:
+            if _participle_phrase(toks, j + 1) or nxt.lower in PARTICIPLE_CUES:
                 return t.start  # "…, pointing to Cruz's victories", "…, adding: “…”"
-            if nxt.lower == "and" and any(x.lower in _CUES for x in toks[j + 2 : j + 8]):
+            if nxt.lower == "and" and any(x.lower in REPORTED_CUES for x in toks[j + 2 : j + 8]):
                 return t.start  # "…, and three-quarters said …": a new attribution
         if t.lower == "and" and j + 2 < len(toks):
-            cue = toks[j + 1] if toks[j + 1].lower in _CUES else None
-            if cue is None and toks[j + 1].lower in _CLAUSE_PRONOUNS:
-                cue = toks[j + 2] if toks[j + 2].lower in _CUES else None
+            cue = toks[j + 1] if toks[j + 1].lower in REPORTED_CUES else None
+            if cue is None and toks[j + 1].lower in CLAUSE_PRONOUNS:
+                cue = toks[j + 2] if toks[j + 2].lower in REPORTED_CUES else None
             n = j + 1
-            while cue is None and n < min(len(toks), j + 4) and _is_name(toks[n]):
+            while cue is None and n < min(len(toks), j + 4) and looks_like_name(toks[n]):
                 n += 1  # "… and Smith said …" (not "the vice president and Ryan believe")
                 if (
                     n < len(toks)
-                    and toks[n].lower in _CUES
+                    and toks[n].lower in REPORTED_CUES
                     and not toks[n].is_capitalised
                     and toks[n].lower.endswith(("s", "d"))
                 ):
@@ -932,7 +594,7 @@ def _parenthetical(
     lemma: str,
 ) -> Reported | None:
     """``A, X said, B.``: content A and B around the cue clause."""
-    if lemma not in _SPEECH_LEMMAS or comma < 1:
+    if lemma not in SPEECH_LEMMAS or comma < 1:
         return None
     if toks[0].lower in ("when", "asked", "given", "if", "as", "while"):
         return None  # "When asked, he said, …": an adverbial, not content
@@ -941,7 +603,7 @@ def _parenthetical(
         j += 1
     if j >= len(toks) or toks[j].text != ",":
         return None
-    if j > k and toks[k].lower not in _TAIL_ADVERBIAL:
+    if j > k and toks[k].lower not in ADVERBIAL_STARTS:
         return None
     head = _content(text, sent.start, toks[comma].start, 1)
     tail = _content(text, toks[j].end, _clause_end(toks, j + 1, _sentence_stop(text, sent)))
@@ -950,7 +612,7 @@ def _parenthetical(
     pieces = (head, tail)
     return Reported(
         pieces,
-        _tok_span(text, subject),
+        tok_span(text, subject),
         cue,
         None,
         "parenthetical",
@@ -969,29 +631,34 @@ def _content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Report
         return None
     subject: list[Token] | None = None
     cue_tok: Token | None = None
-    if after[0].lower in _CUES and _CUES[after[0].lower] in ("say", "tell", "add", "write"):
-        np = _np_after(after, 1)
+    if after[0].lower in REPORTED_CUES and REPORTED_CUES[after[0].lower] in (
+        "say",
+        "tell",
+        "add",
+        "write",
+    ):
+        np = source_after(after, 1)
         if not np and _tail_is_adverbial(after[1:]):
             # …, Hugh Hill, a doctor at X, said.
             # …, Mitch McConnell, the majority leader, said Tuesday.
             commas = [k for k in range(comma - 1, 0, -1) if toks[k].text == ","][:2]
-            p2 = next((k for k in commas if _is_name(toks[k + 1])), None)
-            if p2 is None or comma - p2 > 3 * _MAX_NP:
+            p2 = next((k for k in commas if looks_like_name(toks[k + 1])), None)
+            if p2 is None or comma - p2 > 3 * MAX_NP:
                 return None
             subject, cue_tok, comma = toks[p2 + 1 : comma], after[0], p2
-        elif np and (np[0].lower in _DETERMINERS or _is_name(np[0])):
+        elif np and (np[0].lower in DETERMINERS or looks_like_name(np[0])):
             # …, said a spokesman.
-            if np[0].lower not in _OBJECT_PRONOUNS and _tail_is_adverbial(after[1 + len(np) :]):
+            if np[0].lower not in OBJECT_PRONOUNS and _tail_is_adverbial(after[1 + len(np) :]):
                 subject, cue_tok = np, after[0]
     else:
         for c, tok in enumerate(after[:_MAX_TAIL]):
-            if tok.lower in _CUES and c > 0 and not tok.is_capitalised:
+            if tok.lower in REPORTED_CUES and c > 0 and not tok.is_capitalised:
                 found = _subject(list(after), c)
                 if found is None or found[0] is not after[0]:
                     return None  # the source must open the cue clause
                 k = c + 1
-                if _CUES[tok.lower] == "tell":
-                    obj = _np_after(list(after), k)
+                if REPORTED_CUES[tok.lower] == "tell":
+                    obj = source_after(list(after), k)
                     k += len(obj)
                 if _tail_is_adverbial(after[k:]):
                     subject, cue_tok = found, tok
@@ -1000,7 +667,7 @@ def _content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Report
                 return None
     if subject is None or cue_tok is None:
         return None
-    if _CUES[cue_tok.lower] not in _SPEECH_LEMMAS:
+    if REPORTED_CUES[cue_tok.lower] not in SPEECH_LEMMAS:
         return None
     first = 0
     while first < comma and (toks[first].lower in _OPENERS or toks[first].text == ","):
@@ -1009,7 +676,7 @@ def _content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Report
     if content is None:
         return None
     return Reported.single(
-        content, _tok_span(text, subject), _tok_span(text, [cue_tok]), None, "content-cue"
+        content, tok_span(text, subject), tok_span(text, [cue_tok]), None, "content-cue"
     )
 
 
@@ -1024,7 +691,7 @@ def _according(text: str, sent: Span, toks: list[Token], stop: int) -> Reported 
         source = toks[i + 2 : j]
         if not source or not source[0].is_word or source[0].lower in _NOT_SOURCE_START:
             return None
-        cue = _tok_span(text, toks[i : i + 2])
+        cue = tok_span(text, toks[i : i + 2])
         comma_after = j < len(toks) and toks[j].text == ","
         opens = (
             i == 0
@@ -1041,7 +708,7 @@ def _according(text: str, sent: Span, toks: list[Token], stop: int) -> Reported 
             if not rest or all(t.text in ".?!" + _CLOSERS for t in rest):
                 pieces = (head,)
                 rule = "according-tail"
-            elif i - 1 < len(rest) and i <= _MAX_NP:
+            elif i - 1 < len(rest) and i <= MAX_NP:
                 pieces = (head, _content(text, toks[j].end, _clause_end(toks, j + 1, stop)))
                 rule = "according-mid"
             else:
@@ -1053,7 +720,7 @@ def _according(text: str, sent: Span, toks: list[Token], stop: int) -> Reported 
         content = tuple(p for p in pieces if p is not None)
         if len(content) != len(pieces):
             return None
-        return Reported(content, _tok_span(text, source), cue, None, rule, _is_mixed(content))
+        return Reported(content, tok_span(text, source), cue, None, rule, _is_mixed(content))
     return None
 
 
@@ -1179,7 +846,7 @@ def _headline(text: str, first: Span) -> Reported | None:
         return None
     words = m.group("source").split()
     if (
-        any(w.lower() in _CUES for w in words)
+        any(w.lower() in REPORTED_CUES for w in words)
         or any(w[0].islower() and w not in _HEADLINE_NOUNS for w in words)
         or {w.lower() for w in words} & _HEADLINE_KICKERS
     ):
@@ -1215,7 +882,7 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
                 (i for i in range(comma, len(toks)) if toks[i].start >= tail.cue.end), len(toks)
             )
             for c in range(after, len(toks)):
-                if toks[c].lower in _CUES and toks[c - 1].lower == "who":
+                if toks[c].lower in REPORTED_CUES and toks[c - 1].lower == "who":
                     item = _subject_cue(text, sent, toks, c, stop)
                     if item is not None:
                         out.append(item)
@@ -1227,13 +894,13 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
         if tok.text in _QUOTE_CHARS:
             depth ^= 1
             continue
-        if depth or tok.lower not in _CUES or c == 0:
+        if depth or tok.lower not in REPORTED_CUES or c == 0:
             continue
         item = _subject_cue(text, sent, toks, c, stop)
         if item is not None:
             out.append(item)
     for c in range(2, len(last) - 1):
-        if last[c].lower in _PARTICIPLES and (
+        if last[c].lower in PARTICIPLE_CUES and (
             last[c - 1].text in _PARTICIPLE_LEADS or last[c - 1].lower in _PARTICIPLE_LEADS
         ):
             item = _participle(text, toks, c, stop)
@@ -1253,9 +920,9 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
             continue
         nxt = last[c + 1].lower
         item = None
-        if word in _TOPIC and nxt in _TOPIC[word]:
+        if word in TOPIC_CUES and nxt in TOPIC_CUES[word]:
             item = _topic(text, toks, c, stop)
-        elif nxt == "to" and (word in _CONTROL or word in _RAISING):
+        elif nxt == "to" and (word in CONTROL_CUES or word in RAISING_CUES):
             item = _infinitive(text, toks, c, stop)
         elif word == "asked" and _passive_ask(last, c) and _ask_opener(last, c) is not None:
             item = _asked(text, toks, c, stop)
@@ -1281,8 +948,8 @@ def _topic(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
     content = _content(text, toks[k].start, _clause_end(toks, k, stop), 1)
     if content is None:
         return None
-    cue = _tok_span(text, toks[c : c + 2])
-    return Reported.single(content, _tok_span(text, subject), cue, None, "topic")
+    cue = tok_span(text, toks[c : c + 2])
+    return Reported.single(content, tok_span(text, subject), cue, None, "topic")
 
 
 def _passive_ask(toks: list[Token], c: int) -> bool:
@@ -1313,8 +980,8 @@ def _asked(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
         return None
     source = None
     if toks[c + 1].lower == "by":
-        asker = _np_after(toks, c + 2)
-        source = _tok_span(text, asker) if asker else None
+        asker = source_after(toks, c + 2)
+        source = tok_span(text, asker) if asker else None
     k = opener
     end = stop
     for j in range(k + 1, min(len(toks), k + _MAX_CONTENT_TOKENS)):
@@ -1325,7 +992,7 @@ def _asked(text: str, toks: list[Token], c: int, stop: int) -> Reported | None:
     if content is None:
         return None
     start = c - 1 if c > 0 and toks[c - 1].lower in ("was", "were", "is", "are") else c
-    cue = _tok_span(text, toks[start : c + 1])
+    cue = tok_span(text, toks[start : c + 1])
     return Reported.single(content, source, cue, None, "asked")
 
 
@@ -1338,26 +1005,26 @@ def _infinitive(text: str, toks: list[Token], c: int, stop: int) -> Reported | N
     end = _clause_end(toks, k, stop)
     verb = toks[c].lower
     start = _verb_start(toks, c)
-    subject = _subject(toks, start) if verb in _CONTROL else _raised_subject(toks, start)
+    subject = _subject(toks, start) if verb in CONTROL_CUES else _raised_subject(toks, start)
     if not subject:
         return None
-    cue = _tok_span(text, toks[start : c + 2])
-    if verb in _CONTROL:
+    cue = tok_span(text, toks[start : c + 2])
+    if verb in CONTROL_CUES:
         content = _content(text, toks[k].start, end, 2)
         if content is None:
             return None
-        return Reported.single(content, _tok_span(text, subject), cue, None, "intention")
+        return Reported.single(content, tok_span(text, subject), cue, None, "intention")
     rest = _content(text, toks[k].start, end, 2)
     if rest is None:
         return None
-    pieces = (_tok_span(text, subject), rest)
+    pieces = (tok_span(text, subject), rest)
     return Reported(pieces, None, cue, None, "raising", _is_mixed(pieces))
 
 
 def _verb_start(toks: list[Token], c: int) -> int:
     """Index of the first auxiliary or adverb before the verb at ``c`` ("has also called")."""
     j = c
-    while j > 0 and (toks[j - 1].lower in _AUX or toks[j - 1].lower in _PASSIVE):
+    while j > 0 and (toks[j - 1].lower in REPORTED_PRE_CUE or toks[j - 1].lower in _PASSIVE):
         j -= 1
     return j
 
@@ -1365,7 +1032,7 @@ def _verb_start(toks: list[Token], c: int) -> int:
 def _raised_subject(toks: list[Token], c: int) -> list[Token] | None:
     """The subject before a raising verb ("Donald Trump is expected to"): like a source,
     but any noun phrase will do."""
-    subject = _source_before(toks, c)
+    subject = source_before(toks, c)
     if not subject or subject[-1].lower in _BAD_SUBJECT_END:
         return None
     return subject
@@ -1377,83 +1044,29 @@ def _participle(text: str, toks: list[Token], c: int, stop: int) -> Reported | N
     k = c + 1
     addressee = None
     if toks[c].lower == "telling":
-        obj = _np_after(toks, k)
+        obj = source_after(toks, k)
         if not obj:
             return None
-        addressee = _tok_span(text, obj)
+        addressee = tok_span(text, obj)
         k += len(obj)
     if k >= len(toks):
         return None
     that = toks[k].lower == "that"
-    if not that and toks[k].lower not in _CLAUSE_PRONOUNS and toks[c].lower != "saying":
+    if not that and toks[k].lower not in CLAUSE_PRONOUNS and toks[c].lower != "saying":
         return None
-    if not that and (not toks[k].is_word or toks[k].lower in _NOT_CONTENT_START):
+    if not that and (not toks[k].is_word or toks[k].lower in NOT_CONTENT_START):
         return None
     content = _content(text, toks[k].start, _clause_end(toks, k, stop))
     if content is None:
         return None
     return Reported.single(
         content,
-        _opening_subject(text, toks[:c]),
-        _tok_span(text, [toks[c]]),
+        _subject_span(text, opening_subject(toks[:c])),
+        tok_span(text, [toks[c]]),
         addressee,
         "participle",
     )
 
 
-def antecedent_phrase(text: str, pos: int) -> Span | None:
-    """The noun phrase a relative "who" at ``pos`` refers to: back to its determiner
-    ("the 30 percent of voters who …", "many Democrats who …"), or its last two words
-    ("young voters who …"); None when no words stand before it."""
-    toks = tokenize(text, max(0, pos - _ANTECEDENT_WINDOW), pos)
-    while toks and toks[-1].text == ",":
-        toks.pop()
-    if len(toks) > 2 and toks[-2].lower in _PLACE_PREPOSITIONS and toks[-1].is_capitalised:
-        toks = toks[:-2]  # "steelworkers in Ohio, who …": the people, not the place
-    i = len(toks)
-    while i > 0 and len(toks) - i < _MAX_NP and toks[i - 1].is_word:
-        word = toks[i - 1].lower
-        if (word in _DETERMINERS and word != "that") or word[0].isdigit():
-            i -= 1
-            if i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].is_word:
-                i -= 1  # "the 30 percent of voters": read on to the quantity
-                continue
-            while i > 0 and toks[i - 1].lower in _DETERMINERS:
-                i -= 1
-            return _tok_span(text, toks[i:])
-        if word in _SUBJECT_STOP or word in _ANTECEDENT_STOP:
-            break
-        i -= 1
-    run = toks[max(i, len(toks) - 2) :]
-    return _tok_span(text, run) if run and run[0].is_word else None
-
-
-def clause_subject(text: str, start: int, end: int) -> Span | None:
-    """The noun phrase that opens the clause ``text[start:end]`` as its subject (after an
-    opening adverbial): a pronoun, a name or a determiner phrase ("The piece used …")."""
-    return _opening_subject(text, tokenize(text, start, end)[:_MAX_HEADLINE_TOKENS])
-
-
-def _opening_subject(text: str, toks: list[Token]) -> Span | None:
-    """The subject that opens a clause, as a span."""
-    np = _opening_np(toks)
-    return _tok_span(text, np) if np else None
-
-
-def _opening_np(toks: list[Token]) -> list[Token] | None:
-    """The subject that opens a clause: a pronoun, a name or a determiner phrase."""
-    i = 0
-    if toks and toks[0].lower in _NOT_CONTENT_START | _SENTENCE_OPENERS:
-        comma = next((k for k, t in enumerate(toks[:15]) if t.text == ","), None)
-        i = comma + 1 if comma is not None else 1
-    while i < len(toks) and toks[i].lower in _SENTENCE_OPENERS:
-        i += 1
-    if i >= len(toks):
-        return None
-    if toks[i].lower in SPEAKER_PRONOUNS:
-        return toks[i : i + 1]
-    np = _np_after(toks, i)
-    after = toks[i + len(np)].text if i + len(np) < len(toks) else "."
-    if not np or not (after[0].isalnum() or after in ",("):
-        return None  # not followed by its verb (or an appositive)
-    return np
+def _subject_span(text: str, np: list[Token] | None) -> Span | None:
+    return tok_span(text, np) if np else None

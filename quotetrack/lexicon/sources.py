@@ -1,0 +1,51 @@
+"""Source nouns: what a noun heading a source phrase names ("spokesman" -> person,
+"officials" -> anonymous, "poll" -> document), read from ``data/source_nouns.tsv``
+(built from PolNeAR train by ``tools/build_lexicon.py``)."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+__all__ = ["PLURAL_SOURCES", "postmodifies_source", "source_noun_kind"]
+
+
+@functools.cache
+def _source_nouns() -> dict[str, str]:
+    text = resources.files("quotetrack").joinpath("data", "source_nouns.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            noun, _, _, _, kind = line.split("\t")
+            out[noun] = kind.rstrip("?")
+    return out
+
+
+def source_noun_kind(noun: str) -> str | None:
+    """What a source noun names in PolNeAR train: person, group, anonymous, document or
+    partitive ("spokesman" -> person, "officials" -> anonymous, "poll" -> document)."""
+    return _source_nouns().get(noun.lower())
+
+
+_POSTMOD_PREPS = frozenset("with to for at of from in".split())
+_POSTMOD_ADJECTIVES = frozenset("familiar close closest loyal allied opposed".split())
+
+
+def postmodifies_source(head: str, preposition: str) -> bool:
+    """True when ``preposition`` after the word ``head`` ties a phrase to a source noun
+    ("a source close to him", "a spokesman for the campaign", "people familiar with")."""
+    return preposition.lower() in _POSTMOD_PREPS and (
+        head.lower() in _POSTMOD_ADJECTIVES or source_noun_kind(head) is not None
+    )
+
+
+# Plural nouns that make a source phrase alone or after one word ("officials said",
+# "Republican lawmakers told"), without a determiner.
+PLURAL_SOURCES = frozenset(
+    """
+    officials sources experts analysts critics aides advisers advisors supporters voters residents
+    witnesses authorities police investigators prosecutors democrats republicans lawmakers observers
+    insiders people officers organizers organisers researchers scientists economists strategists
+    activists protesters leaders members staffers spokespeople
+    """.split()
+)
