@@ -1,0 +1,239 @@
+"""Reported (indirect) speech and mixed quotes: who said, believed or found what, without
+quotation marks around all of it.
+
+One regex pass over the document finds the sentences that hold a cue word outside direct
+quotes; each is tokenized once and read by the rules of this package, each in the
+module named for it (every :class:`Reported` names the rule that fired; the parser
+records it as ``reported:<rule>``; :mod:`quotetrack.rules` lists them all):
+
+- :mod:`~quotetrack.reported.clauses`: ``subject-cue``, ``content-cue``,
+  ``parenthetical``, ``participle``;
+- :mod:`~quotetrack.reported.according`: ``according-head``, ``according-tail``,
+  ``according-mid``;
+- :mod:`~quotetrack.reported.verb_patterns`: ``topic``, ``asked``, ``intention``,
+  ``raising``;
+- :mod:`~quotetrack.reported.labels`: ``headline``, ``label``;
+- :mod:`~quotetrack.reported.content`: what a :class:`Reported` is and where its content
+  starts and ends. Source phrases are read by :mod:`quotetrack.phrases`, cue words come
+  from :mod:`quotetrack.lexicon`.
+
+Content is drawn as PolNeAR annotators draw it: the complement clause with its "that" but
+without the cue, the source and the sentence's final period; an object cue ("endorsed")
+takes its object only. An attribution with a piece lying mostly inside ``taken`` (direct
+quotes already attributed) is left to the direct quote; content that carries quoted
+fragments is returned once, whole, with ``mixed=True``.
+
+Cue forms are kept only when they raise all-attribution F1 on PolNeAR train with these
+rules (see :mod:`quotetrack.lexicon.cues`); "called", "labeled" and kin fire only with a
+quoted fragment. Out of scope: content that runs over several sentences, nominal cues
+("the claim that …"), passives other than raising verbs, and colon cues inside a
+sentence ("He had one word for it: …").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from quotetrack.lexicon import (
+    CONTROL_CUES,
+    PARTICIPLE_CUES,
+    RAISING_CUES,
+    REPORTED_CUES,
+    TOPIC_CUES,
+)
+from quotetrack.models import Span
+from quotetrack.reported.according import read_according
+from quotetrack.reported.clauses import read_content_cue, read_participle, read_subject_cue
+from quotetrack.reported.content import MIN_CONTENT_WORDS, QUOTE_CHARS, Reported, sentence_stop
+from quotetrack.reported.labels import read_headline, read_speaker_label
+from quotetrack.reported.verb_patterns import (
+    ask_opener,
+    passive_ask,
+    read_asked,
+    read_infinitive,
+    read_topic,
+)
+from quotetrack.tokens import Token, tokenize
+
+__all__ = ["Reported", "find_reported"]
+# A cheap test that a sentence may hold a cue, before tokenizing it: every word of the
+# document is scanned once and looked up in this set.
+_TRIGGERS = (
+    frozenset(REPORTED_CUES)
+    | PARTICIPLE_CUES
+    | {"according"}
+    | set(TOPIC_CUES)
+    | CONTROL_CUES
+    | RAISING_CUES
+)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (much faster to
+    search than a flat alternation)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(root)
+
+
+_TRIGGER = re.compile(
+    r"\b" + _trie_pattern(_TRIGGERS | {w.capitalize() for w in _TRIGGERS}) + r"\b"
+)
+# How many commas from the sentence end are tried for a sentence-final cue clause ("…, X
+# said"; bounds work), and what may stand before a participle cue ("…, saying").
+_TAIL_COMMAS = 3
+_PARTICIPLE_LEADS = frozenset(
+    [",", "\u2014", "\u2013", "-", "--", "and", "while", "after", "before", "by"]
+)
+_MIN_LABELS = 2  # speaker-label paragraphs that make a transcript
+
+
+class _Taken:
+    """Character ranges claimed by direct quotes, for overlap tests by bisection."""
+
+    def __init__(self, taken: Sequence[tuple[int, int]]) -> None:
+        self.ranges = sorted(taken)
+        self.starts = [s for s, _ in self.ranges]
+
+    def overlap(self, start: int, end: int) -> int:
+        k = max(0, bisect.bisect_right(self.starts, start) - 1)
+        total = 0
+        while k < len(self.ranges) and self.ranges[k][0] < end:
+            s, e = self.ranges[k]
+            total += max(0, min(e, end) - max(s, start))
+            k += 1
+        return total
+
+
+def find_reported(
+    text: str, sentences: Sequence[Span], taken: Sequence[tuple[int, int]]
+) -> list[Reported]:
+    """Reported speech, beliefs and mixed quotes in ``text``, in document order.
+
+    ``sentences`` are the document's sentences; ``taken`` the character ranges already
+    claimed by direct quotes. An attribution whose content lies more than half inside
+    ``taken`` is left to the direct quote.
+    """
+    claimed = _Taken(taken)
+    headline = read_headline(text, sentences[0]) if sentences else None
+    # Cue words inside direct quotes are almost never cues (nested speech is not
+    # annotated), so they do not make a sentence worth reading.
+    triggers = [
+        m.start() for m in _TRIGGER.finditer(text) if not claimed.overlap(m.start(), m.end())
+    ]
+    out: list[Reported] = [headline] if headline is not None else []
+    labels: list[Reported] = []
+    for sent in sentences:
+        if headline is not None and sent.start < headline.content[-1].end:
+            continue
+        if sent.start == 0 or text[sent.start - 1] == "\n":
+            label = read_speaker_label(text, sent.start)
+            if label is not None and all(
+                2 * claimed.overlap(c.start, c.end) <= len(c) for c in label.content
+            ):
+                labels.append(label)
+        k = bisect.bisect_left(triggers, sent.start)
+        if k == len(triggers) or triggers[k] >= sent.end:
+            continue
+        toks = tokenize(text, sent.start, sent.end)
+        if len(toks) < MIN_CONTENT_WORDS + 2:
+            continue
+        for found in _sentence(text, sent, toks):
+            # Every piece must lie mostly outside the direct quotes.
+            if all(2 * claimed.overlap(c.start, c.end) <= len(c) for c in found.content):
+                out.append(found)
+    if len(labels) >= _MIN_LABELS:
+        out.extend(labels)  # a transcript has turns; one "NEW YORK:" line is a dateline
+    return sorted(out, key=lambda r: r.content[0].start)
+
+
+def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
+    """The attributions of one sentence: a cue clause at its end or an "according to",
+    then every subject-cue clause (nested ones too: "X said Y believes …")."""
+    stop = sentence_stop(text, sent)
+    found = read_according(text, sent, toks, stop)
+    if found is not None:
+        return [found]
+    out: list[Reported] = []
+    commas = [i for i, t in enumerate(toks) if t.text == "," and i >= MIN_CONTENT_WORDS]
+    last = toks
+    for comma in commas[: -_TAIL_COMMAS - 1 : -1]:
+        # "…, said Mark Jones, a political scientist." / "…, Spicer said, adding …":
+        # the cue clause may follow an earlier comma when an apposition or a participle
+        # closes the sentence.
+        tail = read_content_cue(text, sent, toks, comma)
+        if tail is not None:
+            out.append(tail)
+            # "…, said Army Capt. Christian Pardo, who said he would …": a cue in the
+            # apposition after the cue clause attributes content of its own.
+            after = next(
+                (i for i in range(comma, len(toks)) if toks[i].start >= tail.cue.end), len(toks)
+            )
+            for c in range(after, len(toks)):
+                if toks[c].lower in REPORTED_CUES and toks[c - 1].lower == "who":
+                    item = read_subject_cue(text, sent, toks, c, stop)
+                    if item is not None:
+                        out.append(item)
+            stop = tail.content[-1].end
+            last = toks[:comma]
+            break
+    depth = 0
+    for c, tok in enumerate(last):
+        if tok.text in QUOTE_CHARS:
+            depth ^= 1
+            continue
+        if depth or tok.lower not in REPORTED_CUES or c == 0:
+            continue
+        item = read_subject_cue(text, sent, toks, c, stop)
+        if item is not None:
+            out.append(item)
+    for c in range(2, len(last) - 1):
+        if last[c].lower in PARTICIPLE_CUES and (
+            last[c - 1].text in _PARTICIPLE_LEADS or last[c - 1].lower in _PARTICIPLE_LEADS
+        ):
+            item = read_participle(text, toks, c, stop)
+            if item is not None:
+                out.append(item)
+    if len(last) > 2 and last[0].lower == "asked" and ask_opener(last, 0) is not None:
+        item = read_asked(text, toks, 0, stop)  # "Asked (by X) (on Fox) whether …, Trump said …"
+        if item is not None:
+            out.append(item)
+    depth = 0
+    for c in range(1, len(last) - 1):
+        word = last[c].lower
+        if last[c].text in QUOTE_CHARS:
+            depth ^= 1
+            continue
+        if depth:
+            continue
+        nxt = last[c + 1].lower
+        item = None
+        if word in TOPIC_CUES and nxt in TOPIC_CUES[word]:
+            item = read_topic(text, toks, c, stop)
+        elif nxt == "to" and (word in CONTROL_CUES or word in RAISING_CUES):
+            item = read_infinitive(text, toks, c, stop)
+        elif word == "asked" and passive_ask(last, c) and ask_opener(last, c) is not None:
+            item = read_asked(text, toks, c, stop)
+        if item is not None and not any(_same_content(item, o) for o in out):
+            out.append(item)
+    return out
+
+
+def _same_content(a: Reported, b: Reported) -> bool:
+    """True when two items of one sentence claim overlapping content."""
+    return any(x.start < y.end and y.start < x.end for x in a.content for y in b.content)

@@ -1,0 +1,260 @@
+"""What a reported attribution is (:class:`Reported`) and where its content starts and
+ends: the complement clause after a cue, an object, a clause cut at a break, trimmed of
+punctuation as PolNeAR annotators draw it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from quotetrack.lexicon import (
+    BELIEF_CUES,
+    CLAUSE_PRONOUNS,
+    EVIDENCE_CUES,
+    MIXED_ONLY_LEMMAS,
+    NOT_CONTENT_START,
+    OBJECT_CUES,
+    PARTICIPLE_CUES,
+    REPORTED_CUES,
+    SPEECH_LEMMAS,
+    TO_COMPLEMENT_LEMMAS,
+)
+from quotetrack.models import Span
+from quotetrack.phrases import (
+    MAX_NP,
+    TIME_LEADS,
+    index_at,
+    looks_like_name,
+)
+from quotetrack.tokens import Token
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+@attrs.frozen(slots=True)
+class Reported:
+    """One reported attribution: content pieces, the source phrase, the cue and the rule."""
+
+    content: tuple[Span, ...]
+    speaker: Span | None
+    cue: Span
+    addressee: Span | None
+    rule: str
+    mixed: bool
+    """True when the content holds double quotation marks (a mixed quote)."""
+
+    @classmethod
+    def single(
+        cls, content: Span, speaker: Span | None, cue: Span, addressee: Span | None, rule: str
+    ) -> Reported:
+        """An attribution with one content piece; ``mixed`` read from that piece."""
+        return cls((content,), speaker, cue, addressee, rule, is_mixed((content,)))
+
+    def cut(self, content: tuple[Span, ...]) -> Reported:
+        """The same attribution with shorter ``content``; ``mixed`` read again."""
+        return attrs.evolve(self, content=content, mixed=is_mixed(content))
+
+
+# Lemmas whose complement may open with any noun phrase ("said the deal was bad").
+_LOOSE = SPEECH_LEMMAS | frozenset(BELIEF_CUES) | frozenset(EVIDENCE_CUES)
+# Words after a comma that end a content clause (", which …", ", while others said …").
+# Tested one by one on PolNeAR train; "and", "though", "including", "with" lowered F1.
+BREAKS = _words("which who while but compared")
+# Where an object cue's content ends: at a time word or a subordinate clause. PolNeAR
+# objects keep their prepositional phrases and conjuncts ("accused China of hacking
+# computers at a range of federal agencies").
+_OBJECT_STOP = _words(
+    """
+    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
+    last earlier later but who which because while when after before since
+    """
+)
+_INDEFINITES = _words("nothing something anything everything")
+QUOTE_CHARS = '"\u201c\u201d'
+CLOSERS = "\"\u201d\u2019')"
+MIN_CONTENT_WORDS = 3
+_APOSTROPHE = re.compile("['\u2019]")
+# Clause ends inside content: the words after a participle gloss, verbs a cue clause never
+# precedes, subordinators whose clause ends at its first comma, relative-pronoun pieces.
+_PARTICIPLE_OBJECTS = _words("to that the a his her their its")
+MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
+
+
+def is_mixed(pieces: Sequence[Span]) -> bool:
+    """True when content holds a double quotation mark (or the NYT's doubled '')."""
+    return any(ch in p.text for p in pieces for ch in QUOTE_CHARS) or any(
+        "''" in p.text for p in pieces
+    )
+
+
+def char_span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def content_span(text: str, start: int, end: int, minimum: int = MIN_CONTENT_WORDS) -> Span | None:
+    """``text[start:end]`` trimmed of spaces, leading commas and a final period outside a
+    quotation mark; None when fewer than three words remain."""
+    while start < end and (text[start].isspace() or text[start] in ",:;\u2014\u2013-"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end > start and text[end - 1] in ".,;:!?\u2014\u2013-" and text[end - 1] != "?":
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    if len(text[start:end].split()) < minimum:
+        return None
+    return char_span(text, start, end)
+
+
+def sentence_stop(text: str, sent: Span) -> int:
+    """Where a sentence's content may end: before its final period, outside quotes."""
+    end = sent.end
+    while end > sent.start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def first_comma(toks: list[Token], k: int, end: int) -> int:
+    """The offset of the first comma outside quotation marks from ``toks[k]`` on, before
+    ``end``; else ``end``."""
+    for j in _unquoted(toks, k, index_at(toks, end)):
+        if toks[j].text == ",":
+            return toks[j].start
+    return end
+
+
+def _unquoted(toks: list[Token], first: int, last: int) -> Iterator[int]:
+    """The indices in ``range(first, last)`` of tokens outside quotation marks (a closing
+    mark counts as outside): where the clause readers may cut."""
+    depth = 0
+    for j in range(first, last):
+        if toks[j].text in QUOTE_CHARS:
+            depth ^= 1
+        if not depth:
+            yield j
+
+
+def _window_end(toks: list[Token], k: int) -> int:
+    """The index past the tokens a content that starts at ``toks[k]`` may run to."""
+    return min(len(toks), k + 1 + MAX_CONTENT_TOKENS)
+
+
+def _uncut_end(toks: list[Token], last: int, stop: int) -> int:
+    """Where a content no break cut ends: ``stop``, or the end of its window when the
+    sentence runs on past it (a clause that long is no content: cut it, bounded work)."""
+    return toks[last - 1].end if last < len(toks) else stop
+
+
+def inner_participle(toks: list[Token], k: int) -> int | None:
+    """The index of a speech participle within the few words after ``toks[k]`` that opens
+    a clause ("a photo confirming she had …", "a statement saying that …"), or None."""
+    for j in range(k, min(len(toks) - 1, k + MAX_NP)):
+        word = toks[j].lower
+        if not toks[j].is_word or word in REPORTED_CUES:
+            return None
+        if word.endswith("ing") and (word in PARTICIPLE_CUES or _ing_cue(word)):
+            nxt = toks[j + 1].lower
+            if nxt == "that" or nxt in CLAUSE_PRONOUNS:
+                return j
+    return None
+
+
+def _ing_cue(word: str) -> bool:
+    """True when ``word`` is the -ing form of a listed speech cue ("confirming")."""
+    stem = word[:-3]
+    return any(
+        REPORTED_CUES.get(form) in SPEECH_LEMMAS for form in (stem + "ed", stem + "d", stem + "s")
+    )
+
+
+def opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
+    """True when ``toks[k]`` can open the complement of ``lemma`` without "that"."""
+    first = toks[k]
+    if first.lower == "to":
+        return lemma in TO_COMPLEMENT_LEMMAS
+    if first.text in QUOTE_CHARS:
+        return lemma in _LOOSE
+    if first.text[0].isdigit():
+        return lemma in ("say", "show", "find", "report", "estimate")
+    if first.lower in ("if", "whether") and lemma in ("say", "ask", "wonder"):
+        return True  # "said if elected he could …": a conditional clause is content too
+    if not first.is_word or first.lower in NOT_CONTENT_START:
+        return False
+    if first.lower in CLAUSE_PRONOUNS or _APOSTROPHE.split(first.lower)[0] in CLAUSE_PRONOUNS:
+        return True  # "he", and "he’d", "she's", "they're" too
+    if lemma == "tell":
+        return False  # "told reporters Friday at a convention": no clause without "that"
+    if lemma in OBJECT_CUES:
+        return not first.lower.endswith("ing") or first.is_capitalised or lemma in MIXED_ONLY_LEMMAS
+    if lemma == "want":
+        # "wants Congress to act": an object and an infinitive.
+        return any(t.lower == "to" for t in toks[k + 1 : k + 5])
+    if first.lower.endswith("ing"):
+        # "said legalizing it could …" (a gerund subject), not "said nothing"
+        return lemma in ("say", "believe", "think") and first.lower not in _INDEFINITES
+    return lemma in _LOOSE
+
+
+def object_end(toks: list[Token], k: int, stop: int) -> int:
+    """Where an object noun phrase that starts at ``toks[k]`` ends."""
+    last = _window_end(toks, k)
+    for j in _unquoted(toks, k + 1, last):
+        t = toks[j]
+        if t.text in ",;:(\u2014\u2013" or t.lower in _OBJECT_STOP or t.lower in REPORTED_CUES:
+            while j - 1 > k and toks[j - 1].lower in TIME_LEADS:
+                j -= 1  # "defended the budget on Monday": the object ends before "on"
+            return toks[j - 1].end
+    return _uncut_end(toks, last, stop)
+
+
+def _participle_phrase(toks: list[Token], i: int) -> bool:
+    """True when ``toks[i]`` opens a participle phrase ("pointing to …", "leaving the …")."""
+    word = toks[i]
+    return (
+        word.is_word
+        and not word.is_capitalised
+        and len(word.lower) > 5
+        and word.lower.endswith("ing")
+        and i + 1 < len(toks)
+        and toks[i + 1].lower in _PARTICIPLE_OBJECTS
+    )
+
+
+def clause_end(toks: list[Token], k: int, stop: int) -> int:
+    """Where the content that starts at ``toks[k]`` ends: the sentence end, or an earlier
+    break into a new clause (", but …", "; …", "and said …")."""
+    last = _window_end(toks, k)
+    for j in _unquoted(toks, k + 1, last):
+        t = toks[j]
+        if t.text == ";":
+            return t.start
+        if t.text == "," and j + 1 < len(toks):
+            nxt = toks[j + 1]
+            if nxt.lower in BREAKS or (nxt.lower in REPORTED_CUES and nxt.lower.endswith("ing")):
+                return t.start
+            if _participle_phrase(toks, j + 1) or nxt.lower in PARTICIPLE_CUES:
+                return t.start  # "…, pointing to Cruz's victories", "…, adding: “…”"
+            if nxt.lower == "and" and any(x.lower in REPORTED_CUES for x in toks[j + 2 : j + 8]):
+                return t.start  # "…, and three-quarters said …": a new attribution
+        if t.lower == "and" and j + 2 < len(toks):
+            cue = toks[j + 1] if toks[j + 1].lower in REPORTED_CUES else None
+            if cue is None and toks[j + 1].lower in CLAUSE_PRONOUNS:
+                cue = toks[j + 2] if toks[j + 2].lower in REPORTED_CUES else None
+            n = j + 1
+            while cue is None and n < min(len(toks), j + 4) and looks_like_name(toks[n]):
+                n += 1  # "… and Smith said …" (not "the vice president and Ryan believe")
+                if (
+                    n < len(toks)
+                    and toks[n].lower in REPORTED_CUES
+                    and not toks[n].is_capitalised
+                    and toks[n].lower.endswith(("s", "d"))
+                ):
+                    cue = toks[n]
+            if cue is not None:  # "… and said …", "… and she accused …"
+                return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
+    return _uncut_end(toks, last, stop)
