@@ -136,7 +136,7 @@ def test_round_trip_any_quotes(items: list[Quote]) -> None:
     assert quotes_from_records(flat_records("x", items)) == tuple(items)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(st.lists(quotes(), max_size=5))
 def test_round_trip_through_parquet(
     tmp_path_factory: pytest.TempPathFactory, items: list[Quote]

@@ -271,7 +271,7 @@ def texts_and_quotes(draw: st.DrawFn) -> tuple[str, tuple[Quote, ...]]:
     return text, tuple(quotes)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(texts_and_quotes())
 def test_any_spans_give_well_nested_markup_and_the_same_text(
     case: tuple[str, tuple[Quote, ...]],

@@ -10,7 +10,7 @@ import quotetrack
 from tests.strategies import any_text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(any_text)
 @example('," worried\nadding according saying, said week .\n; Tuesdaywith\n“ with she')
 def test_parse_never_raises_and_spans_slice_the_text(text: str) -> None:
@@ -24,7 +24,7 @@ def test_parse_never_raises_and_spans_slice_the_text(text: str) -> None:
         assert q.text == " ".join(s.text for s in q.spans)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(any_text)
 @example('0 said 0 sAID" 0 0')  # nested reported speech once overlapped its outer quote
 @example("Smith said Jones believes the deal is bad for workers.")
@@ -44,7 +44,7 @@ def test_quotes_are_ordered_and_disjoint(text: str) -> None:
         assert end <= start
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(any_text)
 def test_parse_is_deterministic(text: str) -> None:
     """The same text always gives the same quotes."""

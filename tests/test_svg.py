@@ -131,7 +131,7 @@ def test_text_is_escaped(evil: str) -> None:
     assert title.text == evil
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(
     st.lists(
         st.builds(

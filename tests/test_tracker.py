@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quotetrack
@@ -202,7 +202,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(
     assert tracker.stats().quotes == 2
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60)
 @given(analyzed_documents())
 def test_what_is_stored_reads_back_equal(case: tuple[Document, tuple[Quote, ...]]) -> None:
     """Any article and quotes, hostile strings included, read back exactly as stored."""
@@ -310,7 +310,7 @@ _ORDERED = [
 ]
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15)
 @given(st.permutations(range(len(_ORDERED))))
 def test_identity_does_not_depend_on_ingest_order(order: Sequence[int]) -> None:
     """The same articles in any order give the same speakers, counts and clusters."""
