@@ -69,7 +69,7 @@ def parse_many(
     workers: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     *,
-    cue_verbs: Iterable[str] = (),
+    cue_verbs: Iterable[str] | str = (),
     keep_unattributed: bool = True,
     reported: bool = True,
     mp_context: BaseContext | str | None = None,
@@ -92,7 +92,7 @@ def analyze_many(
     workers: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     *,
-    cue_verbs: Iterable[str] = (),
+    cue_verbs: Iterable[str] | str = (),
     keep_unattributed: bool = True,
     reported: bool = True,
     mp_context: BaseContext | str | None = None,
@@ -161,7 +161,7 @@ def _many(
     texts: Iterable[str],
     workers: int | None,
     chunksize: int,
-    parser_options: tuple[Iterable[str], bool, bool],
+    parser_options: tuple[Iterable[str] | str, bool, bool],
     mp_context: BaseContext | str | None,
     with_sentiment: bool,
 ) -> Generator[_Result, None, None]:
@@ -175,9 +175,11 @@ def _many(
         if not isinstance(flag, bool):
             msg = f"{name} must be True or False, not {flag!r}"
             raise ConfigurationError(msg)
-    verbs = tuple(cue_verbs)  # may be a one-shot iterator: read it once
-    parser = QuoteParser(cue_verbs=verbs, keep_unattributed=keep_unattributed, reported=reported)
-    options: _Options = (verbs, keep_unattributed, reported)
+    # read cue_verbs once (it may be a one-shot iterator, or one str meaning one verb)
+    parser = QuoteParser(
+        cue_verbs=cue_verbs, keep_unattributed=keep_unattributed, reported=reported
+    )
+    options: _Options = (parser.cue_verbs, keep_unattributed, reported)
     if n_workers == 1:
         return _in_process(items, _job(parser, with_sentiment))
     return _in_pool(items, n_workers, size, options, with_sentiment, context)

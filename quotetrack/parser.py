@@ -51,9 +51,9 @@ class _Group:
     para: int  # index of the paragraph of the first stretch
 
 
-def _cue_words(value: Iterable[str]) -> tuple[str, ...]:
-    """Checked, lowercased extra cue verbs."""
-    words = tuple(value)
+def _cue_words(value: Iterable[str] | str) -> tuple[str, ...]:
+    """Checked, lowercased extra cue verbs; a single str is one verb, not its letters."""
+    words = (value,) if isinstance(value, str) else tuple(value)
     for verb in words:
         if not isinstance(verb, str) or not verb.strip() or " " in verb.strip():
             msg = f"cue verbs must be single non-empty words, got {verb!r}"
@@ -74,7 +74,8 @@ def _flag(name: str) -> Callable[[object, attrs.Attribute[bool], object], None]:
 class QuoteParser:
     """Extract attributed quotes from text; an immutable configuration with one verb.
 
-    ``cue_verbs`` adds reporting verbs (any inflected form, e.g. ``("opined", "griped")``)
+    ``cue_verbs`` adds reporting verbs (any inflected form, e.g. ``("opined", "griped")``;
+    a single str such as ``"griped"`` is one verb)
     to the lexicon of the direct-quote rules (“…,” Smith griped.); reported speech keeps
     its own, measured cue list. ``keep_unattributed`` keeps sentence-like quotes no rule could
     attribute (``speaker=None``); short unattributed ones (scare quotes, titles,

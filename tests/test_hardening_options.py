@@ -1,0 +1,40 @@
+"""Option validation at the edges (issue 14, defect 5): a single str given as
+``cue_verbs`` is one verb, never its letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.parallel import analyze_many, parse_many
+from quotetrack.parser import QuoteParser
+
+SNARL = "“We will not back down,” Smith snarled."
+LETTER = "“We will not back down,” Smith a."
+
+
+def test_a_single_str_is_one_cue_verb() -> None:
+    """``cue_verbs="snarled"`` means ("snarled",): "a" does not become a cue verb."""
+    parser = QuoteParser(cue_verbs="snarled")
+    assert parser.cue_verbs == ("snarled",)
+    (quote,) = parser.parse(SNARL)
+    assert quote.cue is not None and quote.cue.text == "snarled"
+    assert all(q.cue is None or q.cue.text != "a" for q in parser.parse(LETTER))
+
+
+def test_said_as_a_str_keeps_a_direct_quote_direct() -> None:
+    """``cue_verbs="said"`` changes nothing: the quote stays as the default parser finds it."""
+    parser = QuoteParser(cue_verbs="said")
+    assert parser.cue_verbs == ("said",)
+    for text in (LETTER, "“The plan is dead,” Jones said on Monday.", "“Done,” Jones d."):
+        assert parser.parse(text) == QuoteParser().parse(text)
+
+
+@pytest.mark.parametrize("many", [parse_many, analyze_many])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_many_take_a_single_str_as_one_verb(many: object, workers: int) -> None:
+    """parse_many and analyze_many read ``cue_verbs`` the same way, in and out of process."""
+    assert callable(many)
+    (quotes,) = list(many([SNARL], workers=workers, cue_verbs="snarled"))
+    assert [q.cue.text if q.cue else None for q in quotes] == ["snarled"]
+    (quotes,) = list(many([LETTER], workers=workers, cue_verbs="snarled"))
+    assert all(q.cue is None or q.cue.text != "a" for q in quotes)
