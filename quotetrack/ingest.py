@@ -79,7 +79,8 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, Metadata]:
     ``publisher``/``outlet``/``source``; ``title`` and ``url`` are read when present.
     Empty cells and "None" count as missing."""
     path = Path(path)
-    with path.open(encoding="utf-8", newline="") as fh:
+    # utf-8-sig: a BOM (Excel, Notepad) would otherwise glue itself to the first column
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh, delimiter="\t")
         columns = set(reader.fieldnames or ())
         if not columns & set(_ID_KEYS):
@@ -198,7 +199,7 @@ def _jsonl(
     path: Path, meta: Mapping[str, Metadata], skip: Callable[[str, str, Exception], None]
 ) -> Iterator[Document]:
     try:
-        fh = path.open(encoding="utf-8")
+        fh = path.open(encoding="utf-8-sig")  # a BOM is no part of the first record
     except OSError as exc:
         skip(str(path), exc.strerror or str(exc), exc)
         return

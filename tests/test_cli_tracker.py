@@ -263,8 +263,11 @@ def test_unknown_speakers_and_missing_stores_are_errors(
     store: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """An unknown speaker and a store that does not exist end with a one-line message."""
-    with pytest.raises(SystemExit, match="no speaker matches 'Nobody'"):
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
         main(["timeline", "--db", str(store[0]), "Nobody"])
+    assert stopped.value.code == 2
+    assert "no speaker matches 'Nobody'" in capsys.readouterr().err
     assert main(["speakers", "--db", str(tmp_path / "missing.db")]) == 2
     assert "no store" in capsys.readouterr().err
 

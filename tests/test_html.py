@@ -403,12 +403,16 @@ def test_cli_view_to_stdout(
     assert not (tmp_path / "a.html").exists()
 
 
-def test_cli_view_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
+def test_cli_view_refuses_to_overwrite_its_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An input already named .html is not overwritten by default."""
     article = tmp_path / "a.html"
     article.write_text(TWO, encoding="utf-8")
-    with pytest.raises(SystemExit, match="choose the output with -o"):
+    with pytest.raises(SystemExit) as stopped:
         main(["view", str(article)])
+    assert stopped.value.code == 2
+    assert "choose the output with -o" in capsys.readouterr().err
     assert article.read_text(encoding="utf-8") == TWO
 
 

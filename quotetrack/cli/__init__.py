@@ -55,8 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _never_fail_to_print() -> None:
+    """In a narrow locale (``LC_ALL=C`` without UTF-8 mode, ``PYTHONIOENCODING=ascii``) a
+    character the terminal cannot show is printed as an escape, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _never_fail_to_print()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

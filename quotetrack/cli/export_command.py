@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import IO
 
+from quotetrack.cli.output import open_output
 from quotetrack.cli.quotes_command import add_quote_filters, filtered_quotes
 from quotetrack.export import to_csv, to_jsonl, to_quotebank
 from quotetrack.tracker import Tracker
@@ -23,7 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register this command's options."""
     parser.add_argument("--db", required=True, help="the SQLite store")
     parser.add_argument("--format", choices=("jsonl", "csv", "quotebank"), default="jsonl")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, or - for stdout (default: stdout)"
+    )
     add_quote_filters(parser)
     parser.add_argument(
         "--min-articles",
@@ -45,12 +48,8 @@ def _write(args: argparse.Namespace, tracker: Tracker, out: IO[str]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Write the export and say how many records went out."""
-    with Tracker.existing(args.db) as tracker:
-        if args.output is None:
-            n = _write(args, tracker, sys.stdout)
-        else:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                n = _write(args, tracker, out)
+    with Tracker.existing(args.db) as tracker, open_output(args.output) as out:
+        n = _write(args, tracker, out)
     what = "clusters" if args.format == "quotebank" else "quotes"
     print(f"quotetrack: exported {n} {what}", file=sys.stderr)
     return 0

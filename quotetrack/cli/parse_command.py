@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 
 from quotetrack.cli.files import read_article
-from quotetrack.cli.output import clip
+from quotetrack.cli.output import clip, plain
 from quotetrack.export import to_dict
 from quotetrack.models import Quote
 from quotetrack.parser import parse
@@ -47,7 +47,7 @@ def _documents(args: argparse.Namespace) -> Iterator[tuple[str, tuple[Quote, ...
 def _table(source: str, quotes: tuple[Quote, ...], many: bool) -> None:
     width = shutil.get_terminal_size((120, 20)).columns
     if many:
-        print(f"== {source}: {len(quotes)} quotes")
+        print(f"== {plain(source)}: {len(quotes)} quotes")
     header = f"{'speaker':<22} {'cue':<10} {'kind':<8} {'sent':>6}  quote"
     print(header)
     print("-" * min(width, 100))

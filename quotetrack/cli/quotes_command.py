@@ -6,12 +6,14 @@ import argparse
 import shutil
 import sys
 
-from quotetrack.cli.output import clip
+from quotetrack.cli.output import clip, fail
 from quotetrack.export import to_csv, to_jsonl
 from quotetrack.tracker import TrackedQuote, Tracker
 
 NAME = "quotes"
 HELP = "list stored quotes by speaker, date, outlet, text or kind"
+
+_MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
 def add_quote_filters(parser: argparse.ArgumentParser) -> None:
@@ -52,9 +54,11 @@ def speaker_filter(tracker: Tracker, name: str | None) -> str | int | None:
     message when no speaker matches."""
     if name is None:
         return None
-    spec: str | int = int(name) if name.isdigit() else name
+    # ASCII digits are an id, if SQLite can hold it; any other string is a name
+    is_id = name.isascii() and name.isdigit() and int(name) <= _MAX_ID
+    spec: str | int = int(name) if is_id else name
     if tracker.speaker(spec) is None:
-        raise SystemExit(f"quotetrack: no speaker matches {name!r}; see `quotetrack speakers`")
+        raise fail(f"no speaker matches {name!r}; see `quotetrack speakers`")
     return spec
 
 

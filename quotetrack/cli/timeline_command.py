@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from quotetrack.cli.output import plain
 from quotetrack.cli.quotes_command import speaker_filter
 from quotetrack.export import to_csv, to_records
 from quotetrack.tracker import TimelinePoint, Tracker
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _table(name: str, points: list[TimelinePoint]) -> None:
-    print(f"{name}: quotes per period (mean VADER compound)")
+    print(f"{plain(name)}: quotes per period (mean VADER compound)")
     most = max((p.quotes for p in points), default=0) or 1
     for p in points:
         mean = "" if p.mean_compound is None else f"{p.mean_compound:+.2f}"

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import IO
 
+from quotetrack.cli.files import check_paths
+from quotetrack.cli.output import fail
 from quotetrack.errors import ConfigurationError
 from quotetrack.ingest import Metadata, count_documents, iter_documents, read_metadata
 from quotetrack.models import Document
@@ -139,9 +141,15 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigurationError(f"--workers must be 0 (one per core) or more, not {args.workers}")
     tables = [*args.metadata, *(p for p in args.paths if p.lower().endswith(".tsv"))]
     sources = [p for p in args.paths if not p.lower().endswith(".tsv")]
+    check_paths([*tables, *sources])
     metadata: dict[str, Metadata] = {}
     for table in tables:
-        metadata.update(read_metadata(table))
+        try:
+            metadata.update(read_metadata(table))
+        except UnicodeDecodeError:
+            raise fail(f"{table} is not UTF-8 text") from None
+        except OSError as exc:
+            raise fail(f"cannot read {table}: {exc.strerror or exc}") from None
     skipped: list[str] = []
 
     def on_skip(where: str, reason: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from quotetrack.cli.files import read_article
-from quotetrack.cli.output import write_page
+from quotetrack.cli.output import fail, write_page
 from quotetrack.parser import parse
 from quotetrack.sentiment import score
 from quotetrack.view import render_html
@@ -43,8 +43,7 @@ def output_path(file: str, output: str | None) -> Path | None:
         return Path(output)
     target = Path(file).with_suffix(".html")
     if target == Path(file):
-        msg = f"quotetrack: error: {file} already ends in .html; choose the output with -o"
-        raise SystemExit(msg)
+        raise fail(f"{file} already ends in .html; choose the output with -o")
     return target
 
 

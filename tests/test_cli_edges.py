@@ -1,0 +1,186 @@
+"""The command line at its edges (issue 14, defects 6-8 and the CLI items of "Also"):
+one-line errors with status 2 instead of tracebacks, ``-`` for standard output,
+standard input read as strictly as a file, output that survives a C locale, and table
+cells that cannot drive the terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotetrack.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+LINE = "“We will win this state,” Smith said."
+
+
+def quotetrack(
+    *args: str, stdin: bytes = b"", cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the command as a user does, in a fresh interpreter importing this tree."""
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "quotetrack", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=environ,
+        timeout=120,
+    )
+
+
+def assert_one_line_error(run: subprocess.CompletedProcess[bytes], *needles: str) -> None:
+    """Status 2 and exactly one line on stderr, no traceback."""
+    err = run.stderr.decode("utf-8", "replace")
+    assert run.returncode == 2, err
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("quotetrack: error: "), err
+    for needle in needles:
+        assert needle in lines[0]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with one article."""
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "a.txt").write_text(LINE, encoding="utf-8")
+    db = folder / "q.db"
+    assert main(["track", "--db", str(db), "--no-progress", str(folder / "a.txt")]) == 0
+    return db
+
+
+# --- defect 6: one-line errors -------------------------------------------------------
+
+
+def test_missing_and_binary_metadata_are_one_line_errors(store: Path, tmp_path: Path) -> None:
+    """--metadata naming a missing or a binary file: a message, status 2, no traceback."""
+    missing = str(tmp_path / "missing.tsv")
+    run = quotetrack("track", "--db", str(store), str(store.parent), "--metadata", missing)
+    assert_one_line_error(run, "missing.tsv")
+    binary = tmp_path / "binary.bin"
+    binary.write_bytes(bytes(range(256)) * 4)
+    run = quotetrack("track", "--db", str(store), str(store.parent), "--metadata", str(binary))
+    assert_one_line_error(run, "binary.bin", "UTF-8")
+
+
+@pytest.mark.parametrize("target", ["/nonexistent/x", "."])
+def test_export_to_an_unwritable_path_is_a_one_line_error(
+    store: Path, tmp_path: Path, target: str
+) -> None:
+    """export -o into a missing folder or onto a folder says so."""
+    assert_one_line_error(quotetrack("export", "--db", str(store), "-o", target, cwd=tmp_path))
+
+
+def test_a_huge_speaker_id_is_no_match(store: Path) -> None:
+    """A speaker id beyond SQLite's integers matches nobody: a message, not OverflowError."""
+    run = quotetrack("quotes", "--db", str(store), "--speaker", "9" * 23)
+    assert_one_line_error(run, "no speaker matches")
+
+
+def test_an_unknown_speaker_and_an_html_input_exit_2(store: Path, tmp_path: Path) -> None:
+    """Errors the commands raise themselves use status 2 too, as docs/cli.md says."""
+    assert_one_line_error(quotetrack("timeline", "--db", str(store), "Nobody"), "Nobody")
+    page = tmp_path / "page.html"
+    page.write_text(LINE, encoding="utf-8")
+    assert_one_line_error(quotetrack("view", str(page)), "page.html")
+
+
+def test_a_mistyped_corpus_folder_is_an_error(store: Path, tmp_path: Path) -> None:
+    """A PATH that does not exist is a usage error, not a skipped article and status 0."""
+    before = store.read_bytes()
+    run = quotetrack("track", "--db", str(store), str(tmp_path / "corpuss"))
+    assert_one_line_error(run, "corpuss")
+    assert store.read_bytes() == before
+
+
+# --- defect 7: export -o - -----------------------------------------------------------
+
+
+def test_export_dash_writes_to_stdout(store: Path, tmp_path: Path) -> None:
+    """`export -o -` is standard output, as for view and report; no file named '-'."""
+    run = quotetrack("export", "--db", str(store), "-o", "-", cwd=tmp_path)
+    assert run.returncode == 0
+    (record,) = [json.loads(line) for line in run.stdout.decode("utf-8").splitlines()]
+    assert record["quote"]["text"] == "We will win this state,"
+    assert not (tmp_path / "-").exists()
+
+
+# --- defect 8: standard input and the C locale ---------------------------------------
+
+
+@pytest.mark.parametrize("command", ["parse", "view"])
+def test_non_utf8_stdin_is_refused_like_a_file(command: str) -> None:
+    """Latin-1 bytes on standard input get the message a Latin-1 file gets."""
+    run = quotetrack(command, "-", stdin="“Olé,” said José.".encode("latin-1", "replace"))
+    assert_one_line_error(run, "standard input", "not UTF-8")
+
+
+def test_stdin_keeps_crlf_like_a_file(tmp_path: Path) -> None:
+    """Standard input is read byte-faithfully: offsets point into the bytes given."""
+    data = f"Intro.\r\n\r\n{LINE}\r\n".encode()
+    run = quotetrack("parse", "--format", "jsonl", "--no-sentiment", "-", stdin=data)
+    (row,) = [json.loads(line) for line in run.stdout.decode("utf-8").splitlines()]
+    text = data.decode("utf-8")
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in row["spans"])
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_output_survives_a_narrow_locale(tmp_path: Path, encoding: str) -> None:
+    """With an ASCII or Latin-1 stdout, pages and tables are written, never a crash."""
+    env = {"LC_ALL": "C", "PYTHONIOENCODING": encoding, "PYTHONUTF8": "0"}
+    text = "“Ça ira — 好,” said José Martínez."
+    run = quotetrack("view", "-", "-o", "-", stdin=text.encode(), env=env)
+    assert run.returncode == 0, run.stderr
+    assert "好" in run.stdout.decode("utf-8")  # the page is UTF-8, as it declares
+    run = quotetrack("parse", "-", stdin=text.encode(), env=env)
+    assert run.returncode == 0 and b"Jos" in run.stdout, run.stderr
+
+
+# --- "Also": control characters, BOMs ------------------------------------------------
+
+
+def test_table_output_strips_terminal_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Escape sequences in article text never reach the terminal from a table."""
+    evil = "“We will \x1b]0;pwned\x07win \x1b[2J\x9b31mthis state\u202e,” Smith said."
+    article = tmp_path / "evil.txt"
+    article.write_text(evil, encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert main(["parse", str(article)]) == 0
+    assert main(["track", "--db", str(db), "--no-progress", str(article)]) == 0
+    for command in (["quotes", "--db", str(db)], ["speakers", "--db", str(db)]):
+        assert main(command) == 0
+    out = capsys.readouterr().out
+    assert "win" in out and "this" in out
+    controls = [c for c in out if (ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0]
+    assert controls == []
+    assert "\u202e" not in out
+
+
+def test_a_bom_does_not_hide_the_first_metadata_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A TSV or JSON Lines file saved with a BOM (Excel, Notepad) reads like one without."""
+    (tmp_path / "a.txt").write_text(LINE, encoding="utf-8")
+    (tmp_path / "meta.tsv").write_text(
+        "filename\tpublisher\tpublication_date\na.txt\tThe Ledger\t2024-03-04\n",
+        encoding="utf-8-sig",
+    )
+    (tmp_path / "feed.jsonl").write_text(
+        json.dumps({"id": "w1", "text": LINE, "date": "2024-03-05"}) + "\n", encoding="utf-8-sig"
+    )
+    db = tmp_path / "q.db"
+    args = ["track", "--db", str(db), "--no-progress", "--metadata", str(tmp_path / "meta.tsv")]
+    assert main([*args, str(tmp_path / "a.txt"), str(tmp_path / "feed.jsonl")]) == 0
+    capsys.readouterr()
+    assert main(["quotes", "--db", str(db), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    got = {(r["doc_id"], r["outlet"], r["published"]) for r in rows}
+    assert got == {("a", "The Ledger", "2024-03-04"), ("w1", None, "2024-03-05")}
