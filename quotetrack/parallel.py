@@ -27,6 +27,9 @@ and an exception raised by the input iterator itself propagates; either is raise
 the results of every text before it have been yielded, exactly as the in-process loop
 would, so a caller that stores each result loses none of them.
 
+Worker processes exit on their own when the process that started them dies, even by
+SIGKILL, so they never outlive a killed program nor hold its output open.
+
 Worker processes are started with the platform's default :mod:`multiprocessing` start
 method, or with ``mp_context`` (a context, or a start method name such as ``"spawn"``,
 when the calling process runs threads that must not be forked). With ``spawn`` or
@@ -39,6 +42,8 @@ import collections
 import itertools
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
@@ -217,9 +222,32 @@ _worker_job: Callable[[str], _Result] | None = None
 """The job of this worker process, set once by :func:`_init_worker`."""
 
 
+_PARENT_CHECK_SECONDS: Final = 0.5
+"""How often a worker looks whether its parent still lives."""
+
+
+def _exit_with_parent() -> None:
+    """Make this worker exit when the process that started it dies.
+
+    A parent killed with SIGKILL (or SIGTERM, which skips every cleanup) cannot shut its
+    pool down; its workers would wait on the task queue for ever under PID 1, holding the
+    parent's stdout and stderr open, so a caller capturing that output would hang. A
+    daemon thread notices the new parent id (the orphan's adoption) and ends the process.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="quotetrack-parent-watch", daemon=True).start()
+
+
 def _init_worker(options: _Options, with_sentiment: bool) -> None:
-    """Build this worker's parser (and scorer) once."""
+    """Build this worker's parser (and scorer) once, and tie its life to its parent's."""
     global _worker_job
+    _exit_with_parent()
     cue_verbs, keep_unattributed, reported = options
     parser = QuoteParser(
         cue_verbs=cue_verbs, keep_unattributed=keep_unattributed, reported=reported

@@ -79,10 +79,12 @@ def stored_documents(db: Path) -> int:
         return 0
 
 
-def start_and_wait(db: Path, folder: Path, at_least: int) -> subprocess.Popen[bytes]:
+def start_and_wait(
+    db: Path, folder: Path, at_least: int, extra: tuple[str, ...] = ()
+) -> subprocess.Popen[bytes]:
     """Start an ingest and return once the store holds at least ``at_least`` articles."""
     proc = subprocess.Popen(
-        command(db, folder), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+        command(db, folder, *extra), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
     )
     deadline = time.monotonic() + 30
     while stored_documents(db) < at_least:
