@@ -24,8 +24,7 @@ at a time. See ``docs/scale.md`` for running on an existing cluster.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -42,14 +41,13 @@ from quotetrack.errors import ConfigurationError, InputTypeError
 from quotetrack.flat import SCHEMA, flat_records, quotes_from_records, records_frame
 from quotetrack.models import Document, Quote
 from quotetrack.parser import QuoteParser
+from quotetrack.pipeline import Analyzer, parser_from_options
 from quotetrack.sentiment import SentimentScorer
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.delayed import Delayed
 
 __all__ = ["QuoteStore", "load_parquet", "quote_frame"]
-
-_Job = Callable[[str], tuple[Quote, ...]]
 
 
 class QuoteStore(Protocol):
@@ -62,24 +60,6 @@ class QuoteStore(Protocol):
 
 
 # --- the per-partition work ----------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=8)
-def _job(
-    cue_verbs: tuple[str, ...], keep_unattributed: bool, sentiment: bool, reported: bool = True
-) -> _Job:
-    """The parse (and score) function for these options, built once per worker process."""
-    parser = QuoteParser(
-        cue_verbs=cue_verbs, keep_unattributed=keep_unattributed, reported=reported
-    )
-    if not sentiment:
-        return parser.parse
-    scorer = SentimentScorer()
-
-    def analyze(text: str) -> tuple[Quote, ...]:
-        return tuple(scorer.score(q) for q in parser.parse(text))
-
-    return analyze
 
 
 def _meta_value(value: object) -> str | None:
@@ -109,7 +89,7 @@ def _item_fields(
 
 
 def _analyzed_rows(
-    job: _Job, text: object, doc_id: str, extra: Mapping[str, object]
+    job: Analyzer, text: object, doc_id: str, extra: Mapping[str, object]
 ) -> list[dict[str, Any]]:
     if not isinstance(text, str):
         msg = (
@@ -132,13 +112,12 @@ def _typed(rows: list[dict[str, Any]], meta: pd.DataFrame) -> pd.DataFrame:
 def _bag_partition(
     items: Iterable[object],
     partition: int,
-    options: tuple[tuple[str, ...], bool, bool, bool],
+    job: Analyzer,
     text_key: str,
     doc_key: str,
     metadata: tuple[str, ...],
     meta: pd.DataFrame,
 ) -> pd.DataFrame:
-    job = _job(*options)
     rows: list[dict[str, Any]] = []
     for position, item in enumerate(items):
         key = f"{partition}:{position}"
@@ -150,13 +129,12 @@ def _bag_partition(
 
 def _frame_partition(
     part: pd.DataFrame,
-    options: tuple[tuple[str, ...], bool, bool, bool],
+    job: Analyzer,
     text_column: str,
     doc_id_column: str | None,
     metadata: tuple[str, ...],
     meta: pd.DataFrame,
 ) -> pd.DataFrame:
-    job = _job(*options)
     texts = part[text_column].tolist()
     ids = part.index.tolist() if doc_id_column is None else part[doc_id_column].tolist()
     extras = part[list(metadata)].to_dict("records") if metadata else [{}] * len(texts)
@@ -189,9 +167,11 @@ def quote_frame(
     doc_id: str | None = "doc_id",
     metadata: Sequence[str] = (),
     sentiment: bool = True,
-    cue_verbs: Iterable[str] = (),
-    keep_unattributed: bool = True,
-    reported: bool = True,
+    parser: QuoteParser | None = None,
+    scorer: SentimentScorer | None = None,
+    cue_verbs: Iterable[str] | str | None = None,
+    keep_unattributed: bool | None = None,
+    reported: bool | None = None,
 ) -> dd.DataFrame:
     """A lazy Dask DataFrame of the quotes in ``data``, one row per quote.
 
@@ -207,27 +187,28 @@ def quote_frame(
     column (dates in ISO form); from a DataFrame it keeps its dtype. Each partition
     has a fresh ``RangeIndex``, so write with ``to_parquet(path, write_index=False)``.
 
-    ``sentiment=False`` skips scoring (the sentiment columns are null);
-    ``cue_verbs``, ``keep_unattributed`` and ``reported`` configure the parser as in
-    :class:`~quotetrack.parser.QuoteParser`, built once per worker process.
+    ``sentiment=False`` skips scoring (the sentiment columns are null). ``parser`` and
+    ``scorer`` are a configured :class:`~quotetrack.parser.QuoteParser` and
+    :class:`~quotetrack.sentiment.SentimentScorer` (default: the default ones), sent to
+    the workers with each partition's task. ``cue_verbs``, ``keep_unattributed`` and
+    ``reported`` are deprecated: they build that parser, with a
+    :class:`DeprecationWarning`.
     Raises :class:`~quotetrack.errors.ConfigurationError` for a bad option or a missing
     column at once; :class:`~quotetrack.errors.InputTypeError` at compute time for an
     item whose text is not a ``str``.
     """
-    verbs = tuple(cue_verbs)
-    # Building a parser checks the options at once.
-    QuoteParser(cue_verbs=verbs, keep_unattributed=keep_unattributed, reported=reported)
-    options = (verbs, keep_unattributed, bool(sentiment), reported)
+    chosen = parser_from_options(parser, cue_verbs, keep_unattributed, reported, "quote_frame")
+    job = Analyzer(chosen, (scorer or SentimentScorer()) if sentiment else None)
     fields = tuple(metadata)
     if isinstance(metadata, str) or not all(isinstance(m, str) for m in fields):
         msg = f"metadata must be a sequence of column names, got {metadata!r}"
         raise ConfigurationError(msg)
     if isinstance(data, dd.DataFrame):
-        return _from_frame(data, options, text, doc_id, fields)
+        return _from_frame(data, job, text, doc_id, fields)
     if isinstance(data, db.Bag):
         meta = _meta(dict.fromkeys(fields, "string"))
         parts = [
-            delayed(_bag_partition)(part, i, options, text, doc_id or "doc_id", fields, meta)
+            delayed(_bag_partition)(part, i, job, text, doc_id or "doc_id", fields, meta)
             for i, part in enumerate(data.to_delayed())  # type: ignore[no-untyped-call]
         ]
         return _from_delayed(parts, meta)
@@ -246,7 +227,7 @@ def _from_delayed(parts: list[Delayed], meta: pd.DataFrame) -> dd.DataFrame:
 
 def _from_frame(
     data: dd.DataFrame,
-    options: tuple[tuple[str, ...], bool, bool, bool],
+    job: Analyzer,
     text: str,
     doc_id: str | None,
     metadata: tuple[str, ...],
@@ -259,7 +240,7 @@ def _from_frame(
     meta = _meta({m: data.dtypes[m] for m in metadata})
     frame: dd.DataFrame = data.map_partitions(  # type: ignore[no-untyped-call]
         _frame_partition,
-        options,
+        job,
         text,
         doc_id,
         metadata,

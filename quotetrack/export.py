@@ -1,8 +1,10 @@
-"""Serialisation as functions over result objects: dicts, JSON Lines, CSV, pandas, and
-Quotebank-style quote-centric JSON Lines.
+"""Writing results out: JSON Lines, CSV, pandas, and Quotebank-style quote-centric
+JSON Lines. The records themselves (their columns and encoding) are
+:mod:`quotetrack.records`'.
 
 :func:`to_dict` and :func:`to_jsonl` keep every offset of a quote (nested spans).
-:func:`to_records` flattens quotes and the tracker's results into one row each, the shape
+:func:`to_records` flattens quotes and the tracker's results into one row each (a
+quote's columns are :data:`quotetrack.records.QUOTE_COLUMNS`), the shape
 :func:`to_csv` and :func:`to_pandas` write. :func:`to_quotebank` writes quote clusters as
 Quotebank's quote-centric records, so tooling written for Quotebank reads our output.
 """
@@ -10,21 +12,13 @@ Quotebank's quote-centric records, so tooling written for Quotebank reads our ou
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import importlib
 import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from quotetrack.errors import InputTypeError
-from quotetrack.models import (
-    Quote,
-    QuoteCluster,
-    Span,
-    TimelinePoint,
-    TrackedQuote,
-    TrackedSpeaker,
-)
+from quotetrack.models import Quote, QuoteCluster, TrackedQuote
+from quotetrack.records import Exportable, to_dict, to_record, tracked_to_dict
 
 __all__ = [
     "quotebank_record",
@@ -37,48 +31,10 @@ __all__ = [
     "tracked_to_dict",
 ]
 
-Exportable = Quote | TrackedQuote | TrackedSpeaker | TimelinePoint | QuoteCluster
-
-
-def _span(span: Span | None) -> dict[str, Any] | None:
-    if span is None:
-        return None
-    return {"start": span.start, "end": span.end, "text": span.text}
-
-
-def to_dict(quote: Quote) -> dict[str, Any]:
-    """A JSON-ready dict of ``quote`` carrying every offset.
-
-    Keys: text, kind, spans, speaker (name, kind, mention), cue, addressee, sentiment
-    (compound, positive, neutral, negative, label) and rule.
-    """
-    speaker = quote.speaker
-    sentiment = quote.sentiment
-    return {
-        "text": quote.text,
-        "kind": quote.kind.value,
-        "spans": [_span(s) for s in quote.spans],
-        "speaker": None
-        if speaker is None
-        else {"name": speaker.name, "kind": speaker.kind.value, "mention": _span(speaker.mention)},
-        "cue": _span(quote.cue),
-        "addressee": _span(quote.addressee),
-        "sentiment": None
-        if sentiment is None
-        else {
-            "compound": sentiment.compound,
-            "positive": sentiment.positive,
-            "neutral": sentiment.neutral,
-            "negative": sentiment.negative,
-            "label": sentiment.label,
-        },
-        "rule": quote.rule,
-    }
-
 
 def to_jsonl(quotes: Iterable[Quote | TrackedQuote], fp: IO[str], **extra: Any) -> int:
     """Write one JSON object per quote to ``fp``; ``extra`` keys (e.g. ``doc_id``) are
-    added to every line. A stored quote (:class:`~quotetrack.tracker.TrackedQuote`) is
+    added to every line. A stored quote (:class:`~quotetrack.models.TrackedQuote`) is
     written as :func:`tracked_to_dict` gives it. Returns the number of lines written."""
     n = 0
     for quote in quotes:
@@ -89,112 +45,15 @@ def to_jsonl(quotes: Iterable[Quote | TrackedQuote], fp: IO[str], **extra: Any) 
     return n
 
 
-def tracked_to_dict(tracked: TrackedQuote) -> dict[str, Any]:
-    """A JSON-ready dict of a stored quote: where and when it was published, who said it
-    across articles (``speaker``, ``speaker_id``), its ``cluster_id``, and the quote
-    itself under ``quote`` as :func:`to_dict` gives it."""
-    return {
-        "id": tracked.id,
-        "doc_id": tracked.doc_id,
-        "position": tracked.position,
-        "published": _iso(tracked.published),
-        "outlet": tracked.outlet,
-        "url": tracked.url,
-        "title": tracked.title,
-        "speaker": tracked.speaker,
-        "speaker_id": tracked.speaker_id,
-        "cluster_id": tracked.cluster_id,
-        "quote": to_dict(tracked.quote),
-    }
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
-def _quote_row(quote: Quote) -> dict[str, Any]:
-    speaker = quote.speaker
-    sentiment = quote.sentiment
-    return {
-        "name": None if speaker is None else speaker.name,
-        "mention": None if speaker is None else speaker.mention.text,
-        "speaker_kind": None if speaker is None else speaker.kind.value,
-        "cue": None if quote.cue is None else quote.cue.text,
-        "kind": quote.kind.value,
-        "text": quote.text,
-        "start": quote.start,
-        "end": quote.end,
-        "compound": None if sentiment is None else sentiment.compound,
-        "positive": None if sentiment is None else sentiment.positive,
-        "neutral": None if sentiment is None else sentiment.neutral,
-        "negative": None if sentiment is None else sentiment.negative,
-        "label": None if sentiment is None else sentiment.label,
-        "rule": quote.rule,
-    }
-
-
-def _record(item: Exportable) -> dict[str, Any]:
-    if isinstance(item, Quote):
-        return _quote_row(item)
-    if isinstance(item, TrackedQuote):
-        return {
-            "id": item.id,
-            "doc_id": item.doc_id,
-            "position": item.position,
-            "published": _iso(item.published),
-            "outlet": item.outlet,
-            "url": item.url,
-            "speaker": item.speaker,
-            "speaker_id": item.speaker_id,
-            "cluster_id": item.cluster_id,
-            **_quote_row(item.quote),
-        }
-    if isinstance(item, TrackedSpeaker):
-        return {
-            "id": item.id,
-            "name": item.name,
-            "kind": item.kind.value,
-            "quotes": item.quotes,
-            "articles": item.articles,
-            "mean_compound": item.mean_compound,
-            "first_seen": _iso(item.first_seen),
-            "last_seen": _iso(item.last_seen),
-            "aliases": list(item.aliases),
-        }
-    if isinstance(item, TimelinePoint):
-        return {
-            "period": item.period,
-            "start": _iso(item.start),
-            "quotes": item.quotes,
-            "mean_compound": item.mean_compound,
-        }
-    if isinstance(item, QuoteCluster):
-        return {
-            "id": item.id,
-            "quotation": item.quotation,
-            "occurrences": item.occurrences,
-            "articles": item.articles,
-            "first_seen": _iso(item.first_seen),
-            "last_seen": _iso(item.last_seen),
-            "speaker": item.speaker,
-            "doc_ids": list(item.doc_ids),
-            "outlets": list(item.outlets),
-            "urls": list(item.urls),
-        }
-    msg = (
-        "to_records exports Quote, TrackedQuote, TrackedSpeaker, TimelinePoint and "
-        f"QuoteCluster objects, not {type(item).__name__}"
-    )
-    raise InputTypeError(msg)
-
-
 def to_records(items: Iterable[Exportable]) -> Iterator[dict[str, Any]]:
     """One flat, JSON-ready dict per item (dates as ISO strings, lists for aliases and
-    article ids): quotes (with their speaker's name, mention, cue, offsets of the whole
-    quote, sentiment and rule; stored quotes also with article and speaker), speakers,
-    timeline points and quote clusters."""
+    article ids): quotes (the columns of :data:`quotetrack.records.QUOTE_COLUMNS`:
+    speaker, mention, cue and addressee with offsets, sentiment and rule; stored quotes
+    first add their article, ``quote_index``, the cross-article ``tracked_speaker`` and
+    its ``speaker_id``, and ``cluster_id``), speakers, timeline points and quote
+    clusters."""
     for item in items:
-        yield _record(item)
+        yield to_record(item)
 
 
 def to_csv(items: Iterable[Exportable], fp: IO[str]) -> int:

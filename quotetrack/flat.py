@@ -14,11 +14,10 @@ Spark without guessing::
     >>> quotes_from_records([row]) == quotes
     True
 
-``spans`` is JSON: ``[[start, end], ...]`` when the span texts can be cut back out of
-``text`` (the quote's text is its spans joined by single spaces, as the parser makes
-them), or ``[[start, end, "span text"], ...]`` otherwise, so :func:`quotes_from_records`
-always rebuilds the exact quote. A missing speaker, cue, addressee or sentiment leaves
-its columns null (``None``; ``NaN`` for the sentiment floats in a frame).
+The columns and their encoding are those of :mod:`quotetrack.records` (the one codec);
+:func:`quotes_from_records` always rebuilds the exact quote. A missing speaker, cue,
+addressee or sentiment leaves its columns null (``None``; ``NaN`` for the sentiment
+floats in a frame).
 
 This module imports neither pandas nor pyarrow until :func:`records_frame`,
 :func:`analyze_batches` or :func:`arrow_schema` is called.
@@ -26,14 +25,14 @@ This module imports neither pandas nor pyarrow until :func:`records_frame`,
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from quotetrack.errors import InputTypeError, check_text
-from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.models import Quote
 from quotetrack.parser import QuoteParser
+from quotetrack.pipeline import Analyzer
+from quotetrack.records import SCHEMA, quote_from_record, quote_record
 from quotetrack.sentiment import SentimentScorer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,59 +49,8 @@ __all__ = [
     "spark_schema",
 ]
 
-SCHEMA: Final[Mapping[str, str]] = {
-    "doc_id": "string",
-    "quote_index": "int64",  # position of the quote in its document, from 0
-    "text": "string",
-    "start": "int64",  # offset of the first content character
-    "end": "int64",  # offset just past the last content character
-    "spans": "string",  # JSON [[start, end], ...] or [[start, end, text], ...]
-    "kind": "string",  # QuoteKind value: direct, mixed, reported
-    "speaker": "string",  # the speaker's fullest name in the document
-    "speaker_kind": "string",  # SpeakerKind value: person, group, anonymous
-    "speaker_mention": "string",  # the text that attributes this quote ("she")
-    "speaker_start": "Int64",
-    "speaker_end": "Int64",
-    "cue": "string",
-    "cue_start": "Int64",
-    "cue_end": "Int64",
-    "addressee": "string",
-    "addressee_start": "Int64",
-    "addressee_end": "Int64",
-    "sentiment_compound": "float64",
-    "sentiment_positive": "float64",
-    "sentiment_neutral": "float64",
-    "sentiment_negative": "float64",
-    "rule": "string",  # the rule that attributed the quote
-}
-"""Column name -> pandas dtype, in column order. ``Int64`` is pandas' nullable integer."""
-
 _ARROW: Final[Mapping[str, str]] = {"string": "string", "int64": "int64", "Int64": "int64"}
 _SPARK: Final[Mapping[str, str]] = {"string": "string", "int64": "long", "Int64": "long"}
-_MENTION: Final = ("speaker_mention", "speaker_start", "speaker_end")
-_CUE: Final = ("cue", "cue_start", "cue_end")
-_ADDRESSEE: Final = ("addressee", "addressee_start", "addressee_end")
-
-
-def _span_columns(row: dict[str, Any], keys: tuple[str, str, str], span: Span | None) -> None:
-    """Set the text, start and end columns named by ``keys`` from ``span``."""
-    text_key, start_key, end_key = keys
-    if span is None:
-        row[text_key] = row[start_key] = row[end_key] = None
-    else:
-        row[text_key], row[start_key], row[end_key] = span.text, span.start, span.end
-
-
-def _spans_json(quote: Quote) -> str:
-    spans = quote.spans
-    derivable = quote.text == " ".join(s.text for s in spans) and all(
-        len(s.text) == s.end - s.start for s in spans
-    )
-    if derivable:
-        packed: list[list[Any]] = [[s.start, s.end] for s in spans]
-    else:
-        packed = [[s.start, s.end, s.text] for s in spans]
-    return json.dumps(packed, ensure_ascii=False, separators=(",", ":"))
 
 
 def flat_records(doc_id: str, quotes: Iterable[Quote]) -> list[dict[str, Any]]:
@@ -118,105 +66,8 @@ def flat_records(doc_id: str, quotes: Iterable[Quote]) -> list[dict[str, Any]]:
         if not isinstance(quote, Quote):
             msg = f"quotes[{index}] must be a Quote, not {type(quote).__name__}"
             raise InputTypeError(msg)
-        speaker = quote.speaker
-        sentiment = quote.sentiment
-        row: dict[str, Any] = {
-            "doc_id": doc_id,
-            "quote_index": index,
-            "text": quote.text,
-            "start": quote.start,
-            "end": quote.end,
-            "spans": _spans_json(quote),
-            "kind": quote.kind.value,
-            "speaker": None if speaker is None else speaker.name,
-            "speaker_kind": None if speaker is None else speaker.kind.value,
-        }
-        _span_columns(row, _MENTION, None if speaker is None else speaker.mention)
-        _span_columns(row, _CUE, quote.cue)
-        _span_columns(row, _ADDRESSEE, quote.addressee)
-        if sentiment is None:
-            row["sentiment_compound"] = row["sentiment_positive"] = None
-            row["sentiment_neutral"] = row["sentiment_negative"] = None
-        else:
-            row["sentiment_compound"] = sentiment.compound
-            row["sentiment_positive"] = sentiment.positive
-            row["sentiment_neutral"] = sentiment.neutral
-            row["sentiment_negative"] = sentiment.negative
-        row["rule"] = quote.rule
-        rows.append({name: row[name] for name in SCHEMA})
+        rows.append({"doc_id": doc_id, "quote_index": index, **quote_record(quote)})
     return rows
-
-
-# --- back to quotes ----------------------------------------------------------------
-
-
-def _missing(value: object) -> bool:
-    """None, NaN, pandas' NA or NaT: what a frame or Parquet file gives for a null."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    return type(value).__name__ in ("NAType", "NaTType")
-
-
-def _str(value: object) -> str | None:
-    return None if _missing(value) else str(value)
-
-
-def _int(value: object) -> int | None:
-    return None if _missing(value) else int(value)  # type: ignore[call-overload]
-
-
-def _float(value: object) -> float | None:
-    return None if _missing(value) else float(value)  # type: ignore[arg-type]
-
-
-def _span(row: Mapping[str, Any], keys: tuple[str, str, str]) -> Span | None:
-    text_key, start_key, end_key = keys
-    text, start, end = _str(row[text_key]), _int(row[start_key]), _int(row[end_key])
-    if text is None or start is None or end is None:
-        return None
-    return Span(start, end, text)
-
-
-def _spans(text: str, spans_json: str) -> tuple[Span, ...]:
-    packed = json.loads(spans_json)
-    out: list[Span] = []
-    pos = 0
-    for item in packed:
-        start, end = int(item[0]), int(item[1])
-        if len(item) > 2:
-            out.append(Span(start, end, str(item[2])))
-        else:
-            out.append(Span(start, end, text[pos : pos + end - start]))
-            pos += end - start + 1  # the joining space
-    return tuple(out)
-
-
-def _quote(row: Mapping[str, Any]) -> Quote:
-    text = _str(row["text"]) or ""
-    mention = _span(row, _MENTION)
-    name = _str(row["speaker"])
-    speaker = None
-    if name is not None and mention is not None:
-        speaker = Speaker(name, mention, SpeakerKind(_str(row["speaker_kind"]) or "person"))
-    scores = [
-        _float(row[f"sentiment_{k}"]) for k in ("compound", "positive", "neutral", "negative")
-    ]
-    sentiment = None
-    if not any(s is None for s in scores):
-        sentiment = Sentiment(*(s for s in scores if s is not None))
-    spans = _spans(text, _str(row["spans"]) or "[]")
-    return Quote(
-        text=text,
-        spans=spans,
-        speaker=speaker,
-        cue=_span(row, _CUE),
-        kind=QuoteKind(_str(row["kind"]) or "direct"),
-        addressee=_span(row, _ADDRESSEE),
-        sentiment=sentiment,
-        rule=_str(row["rule"]) or "unattributed",
-    )
 
 
 def quotes_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[Quote, ...]:
@@ -231,7 +82,7 @@ def quotes_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[Quote, ..
     quotes = []
     for index, row in enumerate(records):
         try:
-            quotes.append(_quote(row))
+            quotes.append(quote_from_record(row))
         except KeyError as exc:
             msg = f"records[{index}] has no {exc.args[0]!r} column; expected {list(SCHEMA)}"
             raise InputTypeError(msg) from None
@@ -247,30 +98,32 @@ def analyze_batches(
     text: str = "text",
     doc_id: str = "doc_id",
     sentiment: bool = True,
+    parser: QuoteParser | None = None,
+    scorer: SentimentScorer | None = None,
 ) -> Iterator[pd.DataFrame]:
     """For each pandas batch of documents, a typed frame of their quotes (:data:`SCHEMA`).
 
     The shape Spark's ``mapInPandas`` wants: ``text`` and ``doc_id`` name the batch's
-    columns; ``sentiment=False`` stops after parsing. One parser and scorer serve every
-    batch of the call. A missing text raises
+    columns; ``sentiment=False`` stops after parsing. ``parser`` and ``scorer`` are a
+    configured :class:`~quotetrack.parser.QuoteParser` and
+    :class:`~quotetrack.sentiment.SentimentScorer` (default: the default ones); one of
+    each serves every batch of the call. A missing text raises
     :class:`~quotetrack.errors.InputTypeError` naming the document::
 
         quotes = articles.mapInPandas(analyze_batches, spark_schema())
 
     Imports pandas.
     """
-    parser = QuoteParser()
-    scorer = SentimentScorer() if sentiment else None
+    analyzer = Analyzer(
+        parser or QuoteParser(), (scorer or SentimentScorer()) if sentiment else None
+    )
     for batch in batches:
         rows: list[dict[str, Any]] = []
         for doc, body in zip(batch[doc_id].tolist(), batch[text].tolist(), strict=True):
             if not isinstance(body, str):
                 msg = f"the text of document {doc!r} must be str, not {type(body).__name__}"
                 raise InputTypeError(msg)
-            quotes = parser.parse(body)
-            if scorer is not None:
-                quotes = tuple(scorer.score(q) for q in quotes)
-            rows.extend(flat_records(str(doc), quotes))
+            rows.extend(flat_records(str(doc), analyzer(body)))
         yield records_frame(rows)
 
 

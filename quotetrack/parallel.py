@@ -9,8 +9,9 @@ and return a generator of results, one tuple of quotes per text, **in input orde
     [1, 0]
 
 With ``workers`` > 1 the texts go in chunks of ``chunksize`` to that many worker
-processes. Each worker builds its :class:`~quotetrack.parser.QuoteParser` (and
-:class:`~quotetrack.sentiment.SentimentScorer`) once, when it starts. At most
+processes. Each worker receives the :class:`~quotetrack.parser.QuoteParser` (and
+:class:`~quotetrack.sentiment.SentimentScorer`) once, when it starts: pass configured
+ones as ``parser=`` and ``scorer=``. At most
 ``2 * workers`` chunks are in flight at any moment, so memory stays flat however long
 the input is: the input is read only as fast as results are consumed.
 
@@ -47,11 +48,13 @@ import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
-from typing import Final, cast
+from typing import Any, Final, cast
 
 from quotetrack.errors import ConfigurationError, InputTypeError, check_text
-from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.models import Quote
 from quotetrack.parser import QuoteParser
+from quotetrack.pipeline import Analyzer, parser_from_options
+from quotetrack.records import quote_from_values, quote_values
 from quotetrack.sentiment import SentimentScorer
 
 __all__ = ["DEFAULT_CHUNKSIZE", "analyze_many", "parse_many"]
@@ -66,7 +69,6 @@ _IN_FLIGHT_PER_WORKER: Final = 2
 never idles while the parent collects a result."""
 
 _Result = tuple[Quote, ...]
-_Options = tuple[tuple[str, ...], bool, bool]  # (cue_verbs, keep_unattributed, reported)
 
 
 def parse_many(
@@ -74,22 +76,25 @@ def parse_many(
     workers: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     *,
-    cue_verbs: Iterable[str] | str = (),
-    keep_unattributed: bool = True,
-    reported: bool = True,
+    parser: QuoteParser | None = None,
     mp_context: BaseContext | str | None = None,
+    cue_verbs: Iterable[str] | str | None = None,
+    keep_unattributed: bool | None = None,
+    reported: bool | None = None,
 ) -> Generator[tuple[Quote, ...], None, None]:
     """The quotes of each text, as :meth:`QuoteParser.parse` gives them, in input order.
 
-    ``cue_verbs``, ``keep_unattributed`` and ``reported`` configure the parser as in
-    :class:`~quotetrack.parser.QuoteParser`; the parser is built once per worker.
+    ``parser`` is a configured :class:`~quotetrack.parser.QuoteParser` (default: the
+    default one), sent once to each worker. ``cue_verbs``, ``keep_unattributed`` and
+    ``reported`` are deprecated: they build that parser, with a
+    :class:`DeprecationWarning`.
     Raises :class:`~quotetrack.errors.ConfigurationError` at once for a bad ``workers``,
     ``chunksize`` or parser option, and :class:`~quotetrack.errors.InputTypeError` when
     ``texts`` is a single ``str`` (wrap it in a list) or when the generator reaches an
     item that is not a ``str``.
     """
-    options = (cue_verbs, keep_unattributed, reported)
-    return _many(texts, workers, chunksize, options, mp_context, False)
+    chosen = parser_from_options(parser, cue_verbs, keep_unattributed, reported, "parse_many")
+    return _many(texts, workers, chunksize, Analyzer(chosen, None), mp_context)
 
 
 def analyze_many(
@@ -97,19 +102,23 @@ def analyze_many(
     workers: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     *,
-    cue_verbs: Iterable[str] | str = (),
-    keep_unattributed: bool = True,
-    reported: bool = True,
+    parser: QuoteParser | None = None,
+    scorer: SentimentScorer | None = None,
     mp_context: BaseContext | str | None = None,
+    cue_verbs: Iterable[str] | str | None = None,
+    keep_unattributed: bool | None = None,
+    reported: bool | None = None,
 ) -> Generator[tuple[Quote, ...], None, None]:
     """The quotes of each text, attributed and scored as :func:`quotetrack.analyze`
     gives them, in input order.
 
-    Options and errors are those of :func:`parse_many`; each worker also builds one
-    :class:`~quotetrack.sentiment.SentimentScorer`.
+    Options and errors are those of :func:`parse_many`; ``scorer`` is a
+    :class:`~quotetrack.sentiment.SentimentScorer` (default: a new one), sent once to
+    each worker.
     """
-    options = (cue_verbs, keep_unattributed, reported)
-    return _many(texts, workers, chunksize, options, mp_context, True)
+    chosen = parser_from_options(parser, cue_verbs, keep_unattributed, reported, "analyze_many")
+    analyzer = Analyzer(chosen, SentimentScorer() if scorer is None else scorer)
+    return _many(texts, workers, chunksize, analyzer, mp_context)
 
 
 # --- argument checks ---------------------------------------------------------------
@@ -166,43 +175,20 @@ def _many(
     texts: Iterable[str],
     workers: int | None,
     chunksize: int,
-    parser_options: tuple[Iterable[str] | str, bool, bool],
+    analyzer: Analyzer,
     mp_context: BaseContext | str | None,
-    with_sentiment: bool,
 ) -> Generator[_Result, None, None]:
     """Check every argument now, then hand back the (lazy) generator."""
     n_workers = _resolve_workers(workers)
     context = _resolve_context(mp_context)
     size = _check_count(chunksize, "chunksize")
     items = _check_texts(texts)
-    cue_verbs, keep_unattributed, reported = parser_options
-    for name, flag in (("keep_unattributed", keep_unattributed), ("reported", reported)):
-        if not isinstance(flag, bool):
-            msg = f"{name} must be True or False, not {flag!r}"
-            raise ConfigurationError(msg)
-    # read cue_verbs once (it may be a one-shot iterator, or one str meaning one verb)
-    parser = QuoteParser(
-        cue_verbs=cue_verbs, keep_unattributed=keep_unattributed, reported=reported
-    )
-    options: _Options = (parser.cue_verbs, keep_unattributed, reported)
     if n_workers == 1:
-        return _in_process(items, _job(parser, with_sentiment))
-    return _in_pool(items, n_workers, size, options, with_sentiment, context)
+        return _in_process(items, analyzer)
+    return _in_pool(items, n_workers, size, analyzer, context)
 
 
 # --- one process -------------------------------------------------------------------
-
-
-def _job(parser: QuoteParser, with_sentiment: bool) -> Callable[[str], _Result]:
-    """The per-text function: parse, then score when asked."""
-    if not with_sentiment:
-        return parser.parse
-    scorer = SentimentScorer()
-
-    def analyze(text: str) -> _Result:
-        return tuple(scorer.score(q) for q in parser.parse(text))
-
-    return analyze
 
 
 def _checked(index: int, item: object) -> str:
@@ -218,7 +204,7 @@ def _in_process(
 
 # --- worker processes --------------------------------------------------------------
 
-_worker_job: Callable[[str], _Result] | None = None
+_worker_job: Analyzer | None = None
 """The job of this worker process, set once by :func:`_init_worker`."""
 
 
@@ -244,15 +230,19 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="quotetrack-parent-watch", daemon=True).start()
 
 
-def _init_worker(options: _Options, with_sentiment: bool) -> None:
-    """Build this worker's parser (and scorer) once, and tie its life to its parent's."""
+def _init_worker(analyzer: Analyzer) -> None:
+    """Keep this worker's analyzer (unpickled once, when the worker starts), and tie
+    its life to its parent's."""
     global _worker_job
     _exit_with_parent()
-    cue_verbs, keep_unattributed, reported = options
-    parser = QuoteParser(
-        cue_verbs=cue_verbs, keep_unattributed=keep_unattributed, reported=reported
-    )
-    _worker_job = _job(parser, with_sentiment)
+    _worker_job = analyzer
+
+
+# Results travel as tuples of plain values (records.quote_values): pickling attrs
+# instances goes through a Python-level ``__getstate__``/``__setstate__`` per object,
+# which made the workers spend a tenth of their time pickling and the parent as long
+# unpickling as parsing.
+_Packed = tuple[Any, ...]
 
 
 def _run_chunk(texts: list[str]) -> list[list[_Packed]]:
@@ -261,81 +251,14 @@ def _run_chunk(texts: list[str]) -> list[list[_Packed]]:
     if job is None:  # pragma: no cover - the pool always runs the initializer first
         msg = "quotetrack.parallel worker used before its initializer ran"
         raise RuntimeError(msg)
-    return [[_pack(q) for q in job(text)] for text in texts]
-
-
-# Results travel as tuples of str, int and float: pickling attrs instances goes through
-# a Python-level ``__getstate__``/``__setstate__`` per object, which made the workers
-# spend a tenth of their time pickling and the parent as long unpickling as parsing.
-_PackedSpan = tuple[int, int, str]
-_Packed = tuple[
-    str,  # text
-    tuple[_PackedSpan, ...],  # spans
-    "tuple[str, _PackedSpan, str] | None",  # speaker: name, mention, kind
-    "_PackedSpan | None",  # cue
-    str,  # kind
-    "_PackedSpan | None",  # addressee
-    "tuple[float, float, float, float] | None",  # sentiment
-    str,  # rule
-]
-
-
-def _pack_span(span: Span | None) -> _PackedSpan | None:
-    return None if span is None else (span.start, span.end, span.text)
-
-
-def _unpack_span(packed: _PackedSpan | None) -> Span | None:
-    return None if packed is None else Span(*packed)
-
-
-def _pack(quote: Quote) -> _Packed:
-    """``quote`` as plain tuples: cheap to pickle, rebuilt exactly by :func:`_unpack`."""
-    speaker = quote.speaker
-    sentiment = quote.sentiment
-    return (
-        quote.text,
-        tuple((s.start, s.end, s.text) for s in quote.spans),
-        None
-        if speaker is None
-        else (
-            speaker.name,
-            (speaker.mention.start, speaker.mention.end, speaker.mention.text),
-            speaker.kind.value,
-        ),
-        _pack_span(quote.cue),
-        quote.kind.value,
-        _pack_span(quote.addressee),
-        None
-        if sentiment is None
-        else (sentiment.compound, sentiment.positive, sentiment.neutral, sentiment.negative),
-        quote.rule,
-    )
-
-
-def _unpack(packed: _Packed) -> Quote:
-    """The :class:`Quote` that :func:`_pack` packed."""
-    text, packed_spans, speaker, cue, kind, addressee, sentiment, rule = packed
-    spans = tuple(Span(*s) for s in packed_spans)
-    return Quote(
-        text=text,
-        spans=spans,
-        speaker=None
-        if speaker is None
-        else Speaker(speaker[0], Span(*speaker[1]), SpeakerKind(speaker[2])),
-        cue=_unpack_span(cue),
-        kind=QuoteKind(kind),
-        addressee=_unpack_span(addressee),
-        sentiment=None if sentiment is None else Sentiment(*sentiment),
-        rule=rule,
-    )
+    return [[quote_values(q) for q in job(text)] for text in texts]
 
 
 def _in_pool(
     items: Iterator[object],
     workers: int,
     chunksize: int,
-    options: _Options,
-    with_sentiment: bool,
+    analyzer: Analyzer,
     mp_context: BaseContext | None,
 ) -> Generator[_Result, None, None]:
     """Stream chunks through a process pool, keeping a bounded queue of futures."""
@@ -347,7 +270,7 @@ def _in_pool(
         max_workers=workers,
         mp_context=mp_context,
         initializer=_init_worker,
-        initargs=(options, with_sentiment),
+        initargs=(analyzer,),
     )
     try:
         while True:
@@ -365,7 +288,7 @@ def _in_pool(
             if not pending:
                 break
             for packed in pending.popleft().result():
-                yield tuple(_unpack(p) for p in packed)
+                yield tuple(quote_from_values(p) for p in packed)
         if error is not None:
             raise error
     finally:

@@ -57,10 +57,12 @@ from quotetrack.models import (
     TrackedQuote,
     TrackedSpeaker,
 )
+from quotetrack.parser import QuoteParser
 from quotetrack.periods import Freq, next_period, period_label, period_start
 from quotetrack.pipeline import analyze
+from quotetrack.sentiment import SentimentScorer
 from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
-from quotetrack.store.rows import QUOTE_COLUMNS, quote_row, tracked_quote
+from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
 from quotetrack.store.schema import MIGRATIONS, SCHEMA_VERSION
 from quotetrack.store.sql import chunks, iso_date, marks
 from quotetrack.validation import (
@@ -113,6 +115,11 @@ class Tracker:
     context manager (a connection passed in is left open on exit). Opening creates the
     schema, migrates a store written by an older quotetrack, and raises
     :class:`~quotetrack.errors.SchemaVersionError` for one written by a newer one.
+
+    ``parser`` and ``scorer`` are the configured
+    :class:`~quotetrack.parser.QuoteParser` and
+    :class:`~quotetrack.sentiment.SentimentScorer` that :meth:`add` and
+    :meth:`add_many` analyse articles with (default: those of :func:`quotetrack.analyze`).
     """
 
     _conn: sqlite3.Connection
@@ -120,8 +127,23 @@ class Tracker:
     _owns: bool
     _saved_isolation: str | None
     _alias_ids: dict[tuple[str, str], int]
+    _parser: QuoteParser | None
+    _scorer: SentimentScorer | None
 
-    def __init__(self, target: str | os.PathLike[str] | sqlite3.Connection) -> None:
+    def __init__(
+        self,
+        target: str | os.PathLike[str] | sqlite3.Connection,
+        *,
+        parser: QuoteParser | None = None,
+        scorer: SentimentScorer | None = None,
+    ) -> None:
+        if parser is not None and not isinstance(parser, QuoteParser):
+            msg = f"parser must be a QuoteParser, not {type(parser).__name__}"
+            raise InputTypeError(msg)
+        if scorer is not None and not isinstance(scorer, SentimentScorer):
+            msg = f"scorer must be a SentimentScorer, not {type(scorer).__name__}"
+            raise InputTypeError(msg)
+        self._parser, self._scorer = parser, scorer
         if isinstance(target, sqlite3.Connection):
             self._conn, self._where, self._owns = target, "the given connection", False
         elif isinstance(target, (str, os.PathLike)):
@@ -162,13 +184,19 @@ class Tracker:
         self.close()
 
     @classmethod
-    def existing(cls, path: str | os.PathLike[str]) -> Tracker:
+    def existing(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        parser: QuoteParser | None = None,
+        scorer: SentimentScorer | None = None,
+    ) -> Tracker:
         """Open a store that must already exist (for readers: a typo in the path raises
         :class:`~quotetrack.errors.TrackerError` instead of creating an empty store)."""
         if not os.path.isfile(path):
             msg = f"no store at {os.fspath(path)!r}; create one with `quotetrack track --db`"
             raise TrackerError(msg)
-        return cls(path)
+        return cls(path, parser=parser, scorer=scorer)
 
     def close(self) -> None:
         """Close the connection if the tracker opened it (idempotent)."""
@@ -284,7 +312,7 @@ class Tracker:
         unchanged = self._unchanged(document, replace)
         if unchanged is not None:
             return unchanged
-        return self.add_analyzed(document, analyze(document.text), replace=replace)
+        return self.add_analyzed(document, self._analyze(document.text), replace=replace)
 
     def add_analyzed(
         self, document: Document, quotes: Sequence[Quote], *, replace: bool = False
@@ -329,13 +357,7 @@ class Tracker:
             for row, alias, tokens, tag in rows:
                 alias_id = None if alias is None else self._alias_id(conn, alias, new_aliases)
                 cursor = conn.execute(
-                    "INSERT INTO quotes (doc_id, position, text, spans, kind, speaker_name,"
-                    " speaker_kind, mention_start, mention_end, mention_text, cue_start,"
-                    " cue_end, cue_text, addressee_start, addressee_end, addressee_text,"
-                    " compound, positive, neutral, negative, rule, tokens, speaker_tag,"
-                    " alias_id, speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT speaker_id FROM aliases WHERE id = ?))",
-                    (*row, " ".join(tokens), tag, alias_id, alias_id),
+                    INSERT_QUOTE, (*row, " ".join(tokens), tag, alias_id, alias_id)
                 )
                 quote_id = cursor.lastrowid
                 assert quote_id is not None
@@ -383,7 +405,9 @@ class Tracker:
                     if unchanged is not None:
                         record(unchanged)
                         continue
-                    record(self.add_analyzed(document, analyze(document.text), replace=replace))
+                    record(
+                        self.add_analyzed(document, self._analyze(document.text), replace=replace)
+                    )
             else:
                 self._add_parallel(items, workers, chunksize, replace, record)
         finally:
@@ -418,9 +442,18 @@ class Tracker:
                 pending.append(document)
                 yield document.text
 
-        results = analyze_many(texts(), workers=workers, chunksize=chunksize or DEFAULT_CHUNKSIZE)
+        results = analyze_many(
+            texts(),
+            workers=workers,
+            chunksize=chunksize or DEFAULT_CHUNKSIZE,
+            parser=self._parser,
+            scorer=self._scorer,
+        )
         for quotes in results:
             record(self.add_analyzed(pending.popleft(), quotes, replace=replace))
+
+    def _analyze(self, text: str) -> tuple[Quote, ...]:
+        return analyze(text, parser=self._parser, scorer=self._scorer)
 
     def _unchanged(self, document: Document, replace: bool) -> AddResult | None:
         """An "unchanged" result when there is nothing to write (checked before the
@@ -646,7 +679,7 @@ class Tracker:
                 where.append(f"q.speaker_id IN ({marks(len(ids))})")
                 params += ids
             sql = (
-                f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+                f"SELECT {SELECT_QUOTE} FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
                 " LEFT JOIN speakers s ON s.id = q.speaker_id"
                 f" WHERE {' AND '.join(where) or '1'}"
                 " ORDER BY d.published IS NULL, d.published, q.doc_id, q.position LIMIT ?"

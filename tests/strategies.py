@@ -163,3 +163,47 @@ def analyzed_documents(draw: st.DrawFn) -> tuple[Document, tuple[Quote, ...]]:
         title=draw(st.none() | _stored_text),
     )
     return document, tuple(quotes)
+
+
+# -- any Quote the model allows, including ones the parser never makes (for codecs) --
+
+_quote_texts = st.text(max_size=30)
+_quote_offsets = st.integers(min_value=0, max_value=10**7)
+
+
+@st.composite
+def _any_spans(draw: st.DrawFn) -> Span:
+    start = draw(_quote_offsets)
+    text = draw(_quote_texts)
+    # mostly consistent offsets, sometimes not (a hand-built Span)
+    end = start + len(text) if draw(st.booleans()) else draw(_quote_offsets)
+    return Span(start, end, text)
+
+
+_any_sentiments = st.builds(
+    Sentiment,
+    compound=st.floats(-1, 1),
+    positive=st.floats(0, 1),
+    neutral=st.floats(0, 1),
+    negative=st.floats(0, 1),
+)
+_any_speakers = st.builds(
+    Speaker, name=_quote_texts, mention=_any_spans(), kind=st.sampled_from(SpeakerKind)
+)
+
+
+@st.composite
+def quotes(draw: st.DrawFn) -> Quote:
+    """Any Quote: spans joined into its text, or a text unrelated to its spans."""
+    spans = tuple(draw(st.lists(_any_spans(), max_size=4)))
+    joined = " ".join(s.text for s in spans)
+    return Quote(
+        text=draw(st.one_of(st.just(joined), _quote_texts)),
+        spans=spans,
+        speaker=draw(st.none() | _any_speakers),
+        cue=draw(st.none() | _any_spans()),
+        kind=draw(st.sampled_from(QuoteKind)),
+        addressee=draw(st.none() | _any_spans()),
+        sentiment=draw(st.none() | _any_sentiments),
+        rule=draw(st.sampled_from(["unattributed", "tail-name", "continuation", "ü"])),
+    )

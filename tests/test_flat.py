@@ -23,7 +23,8 @@ from quotetrack.flat import (
     records_frame,
     spark_schema,
 )
-from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.models import Quote, Span
+from tests.strategies import quotes
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev" / "text"
@@ -33,48 +34,6 @@ ARTICLE = (
     "“It is a disgrace,” she said. “A total disgrace.”\n\n"
     "Officials said the plan was sound. “Nobody here expected anything like this at all.”"
 )
-
-# -- a strategy for any Quote the model allows, including ones the parser never makes --
-
-_texts = st.text(max_size=30)
-_offsets = st.integers(min_value=0, max_value=10**7)
-
-
-@st.composite
-def _spans(draw: st.DrawFn) -> Span:
-    start = draw(_offsets)
-    text = draw(_texts)
-    # mostly consistent offsets, sometimes not (a hand-built Span)
-    end = start + len(text) if draw(st.booleans()) else draw(_offsets)
-    return Span(start, end, text)
-
-
-_sentiments = st.builds(
-    Sentiment,
-    compound=st.floats(-1, 1),
-    positive=st.floats(0, 1),
-    neutral=st.floats(0, 1),
-    negative=st.floats(0, 1),
-)
-_speakers = st.builds(Speaker, name=_texts, mention=_spans(), kind=st.sampled_from(SpeakerKind))
-
-
-@st.composite
-def quotes(draw: st.DrawFn) -> Quote:
-    """Any Quote: spans joined into its text, or a text unrelated to its spans."""
-    spans = tuple(draw(st.lists(_spans(), max_size=4)))
-    joined = " ".join(s.text for s in spans)
-    return Quote(
-        text=draw(st.one_of(st.just(joined), _texts)),
-        spans=spans,
-        speaker=draw(st.none() | _speakers),
-        cue=draw(st.none() | _spans()),
-        kind=draw(st.sampled_from(QuoteKind)),
-        addressee=draw(st.none() | _spans()),
-        sentiment=draw(st.none() | _sentiments),
-        rule=draw(st.sampled_from(["unattributed", "tail-name", "continuation", "ü"])),
-    )
-
 
 # -- tests -----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import quotetrack
-from quotetrack import parallel
+from quotetrack import parallel, records
 from quotetrack.errors import ConfigurationError, InputTypeError
 from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.parallel import analyze_many, parse_many
@@ -240,7 +240,7 @@ def test_pack_round_trips_every_field() -> None:
     )
     bare = Quote(text="", spans=())
     for q in (quote, bare):
-        assert parallel._unpack(parallel._pack(q)) == q
+        assert records.quote_from_values(records.quote_values(q)) == q
 
 
 def test_pack_knows_every_model_field() -> None:

@@ -3,154 +3,90 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 from quotetrack import identity
-from quotetrack.models import (
-    Quote,
-    QuoteKind,
-    Sentiment,
-    Span,
-    Speaker,
-    SpeakerKind,
-    TrackedQuote,
-)
+from quotetrack.models import Quote, SpeakerKind, TrackedQuote
+from quotetrack.records import quote_from_values, quote_values
 from quotetrack.store.clusters import cluster_tokens
 from quotetrack.store.sql import iso_date
 
-__all__ = ["QUOTE_COLUMNS", "decode_spans", "encode_spans", "quote_row", "tracked_quote"]
+__all__ = ["INSERT_QUOTE", "SELECT_QUOTE", "quote_row", "tracked_quote"]
 
-QUOTE_COLUMNS: Final = """
-    q.id, q.doc_id, q.position, q.text, q.spans, q.kind, q.speaker_name, q.speaker_kind,
-    q.mention_start, q.mention_end, q.mention_text, q.cue_start, q.cue_end, q.cue_text,
-    q.addressee_start, q.addressee_end, q.addressee_text, q.compound, q.positive,
-    q.neutral, q.negative, q.rule, q.speaker_id, s.name, q.cluster_id,
-    d.published, d.outlet, d.url, d.title
-"""
+_STORED: Final[Mapping[str, str | None]] = {
+    "text": "text",
+    "start": None,
+    "end": None,
+    "spans": "spans",
+    "kind": "kind",
+    "speaker": "speaker_name",
+    "speaker_kind": "speaker_kind",
+    "speaker_mention": "mention_text",
+    "speaker_start": "mention_start",
+    "speaker_end": "mention_end",
+    "cue": "cue_text",
+    "cue_start": "cue_start",
+    "cue_end": "cue_end",
+    "addressee": "addressee_text",
+    "addressee_start": "addressee_start",
+    "addressee_end": "addressee_end",
+    "sentiment_compound": "compound",
+    "sentiment_positive": "positive",
+    "sentiment_neutral": "neutral",
+    "sentiment_negative": "negative",
+    "sentiment_label": None,
+    "rule": "rule",
+}
+"""Each of :data:`~quotetrack.records.QUOTE_COLUMNS` -> the ``quotes`` column holding it
+(None: derived, not stored). The SQL names are those of schema version 1; renaming them
+would rewrite every store for no reader's benefit."""
+
+_SQL: Final = tuple(column for column in _STORED.values() if column is not None)
+_KEEP: Final = tuple(i for i, column in enumerate(_STORED.values()) if column is not None)
+_AT: Final = {column: i for i, column in enumerate(_SQL)}
+
+INSERT_QUOTE: Final = (
+    f"INSERT INTO quotes (doc_id, position, {', '.join(_SQL)}, tokens, speaker_tag,"
+    f" alias_id, speaker_id) VALUES (?, ?, {', '.join('?' * len(_SQL))}, ?, ?, ?,"
+    " (SELECT speaker_id FROM aliases WHERE id = ?))"
+)
+"""Insert a quote: :func:`quote_row`'s values, then its tokens, speaker tag and alias id
+(twice: the global speaker follows the alias)."""
+
+SELECT_QUOTE: Final = (
+    "q.id, q.doc_id, q.position, s.name, q.speaker_id, q.cluster_id,"
+    " d.published, d.outlet, d.url, d.title, " + ", ".join(f"q.{column}" for column in _SQL)
+)
 """The columns :func:`tracked_quote` reads, from ``quotes q``, ``speakers s``, ``documents d``."""
-
-
-def encode_spans(quote: Quote) -> str:
-    if " ".join(s.text for s in quote.spans) == quote.text:
-        data: list[list[int | str]] = [[s.start, s.end] for s in quote.spans]
-    else:
-        data = [[s.start, s.end, s.text] for s in quote.spans]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def decode_spans(text: str, encoded: str) -> tuple[Span, ...]:
-    spans = []
-    pos = 0
-    for item in json.loads(encoded):
-        start, end = item[0], item[1]
-        if len(item) > 2:
-            spans.append(Span(start, end, item[2]))
-        else:
-            spans.append(Span(start, end, text[pos : pos + end - start]))
-            pos += end - start + 1
-    return tuple(spans)
-
-
-def span_or_none(start: int | None, end: int | None, text: str | None) -> Span | None:
-    if start is None or end is None or text is None:
-        return None
-    return Span(start, end, text)
 
 
 def quote_row(
     doc_id: str, position: int, quote: Quote
 ) -> tuple[tuple[Any, ...], tuple[str, str] | None, tuple[str, ...], str | None]:
-    speaker, cue, addressee, sentiment = (
-        quote.speaker,
-        quote.cue,
-        quote.addressee,
-        quote.sentiment,
-    )
-    mention = None if speaker is None else speaker.mention
+    """The stored values of ``quote`` (for :data:`INSERT_QUOTE`), its alias (in-article
+    name and kind; None without a speaker worth following), its cluster tokens and its
+    speaker tag."""
+    values = quote_values(quote)
+    row = (doc_id, position, *(values[i] for i in _KEEP))
+    speaker = quote.speaker
     alias_name = None if speaker is None else identity.alias_for(speaker)
     alias = None if speaker is None or alias_name is None else (alias_name, speaker.kind.value)
-    row = (
-        doc_id,
-        position,
-        quote.text,
-        encode_spans(quote),
-        quote.kind.value,
-        None if speaker is None else speaker.name,
-        None if speaker is None else speaker.kind.value,
-        None if mention is None else mention.start,
-        None if mention is None else mention.end,
-        None if mention is None else mention.text,
-        None if cue is None else cue.start,
-        None if cue is None else cue.end,
-        None if cue is None else cue.text,
-        None if addressee is None else addressee.start,
-        None if addressee is None else addressee.end,
-        None if addressee is None else addressee.text,
-        None if sentiment is None else sentiment.compound,
-        None if sentiment is None else sentiment.positive,
-        None if sentiment is None else sentiment.neutral,
-        None if sentiment is None else sentiment.negative,
-        quote.rule,
-    )
     tag = None if alias is None else identity.speaker_tag(alias[0], SpeakerKind(alias[1]))
     return row, alias, cluster_tokens(quote.text, quote.kind), tag
 
 
 def tracked_quote(row: Sequence[Any]) -> TrackedQuote:
-    (
-        quote_id,
-        doc_id,
-        position,
-        text,
-        spans,
-        kind,
-        speaker_name,
-        speaker_kind,
-        m_start,
-        m_end,
-        m_text,
-        c_start,
-        c_end,
-        c_text,
-        a_start,
-        a_end,
-        a_text,
-        compound,
-        positive,
-        neutral,
-        negative,
-        rule,
-        speaker_id,
-        global_name,
-        cluster_id,
-        published,
-        outlet,
-        url,
-        title,
-    ) = row
-    mention = span_or_none(m_start, m_end, m_text)
-    speaker = (
-        None
-        if speaker_name is None or mention is None
-        else Speaker(speaker_name, mention, SpeakerKind(speaker_kind))
-    )
-    quote = Quote(
-        text=text,
-        spans=decode_spans(text, spans),
-        speaker=speaker,
-        cue=span_or_none(c_start, c_end, c_text),
-        kind=QuoteKind(kind),
-        addressee=span_or_none(a_start, a_end, a_text),
-        sentiment=None if compound is None else Sentiment(compound, positive, neutral, negative),
-        rule=rule,
-    )
+    """The stored quote in a row of :data:`SELECT_QUOTE`."""
+    quote_id, doc_id, position, global_name, speaker_id, cluster_id = row[:6]
+    published, outlet, url, title = row[6:10]
+    stored = row[10:]
+    values = [None if column is None else stored[_AT[column]] for column in _STORED.values()]
     return TrackedQuote(
         id=quote_id,
         doc_id=doc_id,
         position=position,
-        quote=quote,
+        quote=quote_from_values(values),
         speaker_id=speaker_id,
         speaker=global_name,
         cluster_id=cluster_id if cluster_id is not None else quote_id,
