@@ -1,17 +1,13 @@
-"""Who said a quoted stretch: find the speaker phrase and cue around its marks.
+"""Who said a quoted stretch: the direct-quote rules, which find the speaker phrase and
+cue around a quote's marks.
 
-Each rule reads the words just after a quote's closing mark (the *tail*) or just before
-its opening mark (the *head*) and returns a :class:`Match` naming itself:
-
-==================  =================================================================
-``tail-speaker-cue`` “…,” Teigen added. / “…,” she told People Magazine.
-``tail-cue-speaker`` “…,” said Teigen.
-``tail-according``   “…,” according to the report.
-``tail-dash``        “…” — Mark Twain
-``head-speaker-cue`` Gingrich said, “…” / She told reporters: “…”
-``head-according``   According to Smith, “…”
-``head-colon``       Trump: “…” / From Teigen: (newline) “…”
-==================  =================================================================
+Each rule reads the words just after a quote's closing mark (the *tail*: ``tail-speaker-cue``,
+``tail-cue-speaker``, ``tail-according``, ``tail-dash``) or just before its opening mark
+(the *head*: ``head-speaker-cue``, ``head-according``, ``head-colon``,
+``head-cue-speaker``, ``head-sentence-cue``, ``head-participle``), or the subject of the
+quote's sentence (``sentence-subject``), and returns a :class:`Match` naming itself;
+:mod:`quotetrack.rules` says what each means. Phrases are read by
+:mod:`quotetrack.phrases`; the cue table is passed in by the parser.
 """
 
 from __future__ import annotations
