@@ -1,12 +1,17 @@
 """Golden cases grouped by origin: synthetic patterns, negatives, and known failures.
 
 ``known_failures.json`` runs as ``xfail(strict=True)``: when a fix makes one pass, the
-suite fails and asks for the case to be promoted to ``synthetic.json``.
+suite fails and asks for the case to be promoted to ``synthetic.json``. Each expected
+quote names the rule that attributes it (``quotetrack.rules``). The cases are the
+project's own sentences: none shares a run of 12 words with the corpora in
+``../shared/data``, which are for measurement only.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +20,8 @@ import pytest
 import quotetrack
 
 GOLDEN = Path(__file__).parent / "golden"
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+RUN = 12  # words: a shared run this long means a sentence was copied
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -33,6 +40,7 @@ def observed(text: str) -> list[dict[str, Any]]:
             "cue": q.cue.text if q.cue else None,
             "addressee": q.addressee.text if q.addressee else None,
             "kind": q.kind.value,
+            "rule": q.rule,
         }
         for q in quotetrack.parse(text)
     ]
@@ -70,3 +78,67 @@ def test_extra_cue_verbs_stay_with_their_parser() -> None:
     assert [q.speaker.name for q in custom.parse(text) if q.speaker] == ["Smith"]
     assert [q.cue.text for q in custom.parse(text) if q.cue] == ["griped"]
     assert all(q.cue is None for q in quotetrack.parse(text))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def word_runs(text: str) -> Iterator[tuple[str, ...]]:
+    """Every run of ``RUN`` consecutive words of ``text`` (lowercased, punctuation and
+    quotation marks ignored)."""
+    words = _WORD.findall(text.lower())
+    return zip(*(words[i:] for i in range(RUN)), strict=False)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """The strings anywhere inside a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def corpus_texts(root: Path) -> Iterator[tuple[Path, str]]:
+    """The texts of every corpus under ``root``: .txt and .tsv files whole, and each
+    string of each .jsonl record (PolNeAR, GGT, the sentiment sets)."""
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".txt", ".tsv") and path.is_file():
+            yield path, path.read_text(encoding="utf-8")
+        elif path.suffix == ".jsonl" and path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    for text in _strings(json.loads(line)):
+                        yield path, text
+
+
+def test_word_runs_see_through_punctuation_and_case() -> None:
+    """The copy check matches a sentence however its marks and capitals were changed,
+    and only a run of the full length."""
+    words = " ".join(f"w{i}" for i in range(RUN))
+    assert list(word_runs(words.upper().replace(" ", ", “"))) == list(word_runs(words))
+    assert len(list(word_runs(words))) == 1
+    assert list(word_runs(words.rsplit(" ", 1)[0])) == []
+
+
+@pytest.mark.skipif(
+    not SHARED_DATA.is_dir(), reason="../shared/data (the measurement corpora) is not present"
+)
+def test_golden_cases_are_our_own_sentences() -> None:
+    """No golden case (its text or its note) shares a run of 12 words with a corpus: the
+    corpora's texts are for measurement only. The cases' runs are collected once and
+    each corpus text is scanned against them, so the check reads the corpora once."""
+    runs: dict[tuple[str, ...], str] = {}
+    for name in ("synthetic.json", "negative.json", "known_failures.json"):
+        for case in load(name):
+            for text in (case["text"], case.get("why", "")):
+                runs.update(dict.fromkeys(word_runs(text), f"{name}: {case['name']}"))
+    copied = {
+        runs[run]: str(path.relative_to(SHARED_DATA))
+        for path, text in corpus_texts(SHARED_DATA)
+        for run in filter(runs.__contains__, word_runs(text))
+    }
+    assert copied == {}, "rewrite these cases with invented names and words"
