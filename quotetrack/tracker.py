@@ -39,7 +39,6 @@ from quotetrack.errors import (
     ConfigurationError,
     DocumentConflictError,
     InputTypeError,
-    SchemaVersionError,
     TrackerError,
 )
 from quotetrack.models import (
@@ -62,6 +61,7 @@ from quotetrack.periods import Freq, next_period, period_label, period_start
 from quotetrack.pipeline import analyze
 from quotetrack.sentiment import SentimentScorer
 from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
+from quotetrack.store.files import check_store, connect, store_error
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
 from quotetrack.store.schema import MIGRATIONS, SCHEMA_VERSION
 from quotetrack.store.sql import chunks, iso_date, marks
@@ -114,7 +114,15 @@ class Tracker:
     ``Tracker(path)``, ``Tracker(":memory:")`` or ``Tracker(connection)``; use it as a
     context manager (a connection passed in is left open on exit). Opening creates the
     schema, migrates a store written by an older quotetrack, and raises
-    :class:`~quotetrack.errors.SchemaVersionError` for one written by a newer one.
+    :class:`~quotetrack.errors.SchemaVersionError` for one written by a newer one. A file
+    that is not a quotetrack store (another application's database, a store missing a
+    table) raises :class:`~quotetrack.errors.TrackerError` and is left as it was.
+
+    ``read_only=True`` (what :meth:`existing` gives) opens a file store for reading:
+    nothing is ever written, so it works on a read-only file, folder or full disk, and
+    writing raises TrackerError. A reader uses the last cross-article identity decision
+    a writer stored (writers store it on :meth:`close` and at the end of
+    :meth:`add_many`). SQLite's faults (a damaged file, a full disk) raise TrackerError.
 
     ``parser`` and ``scorer`` are the configured
     :class:`~quotetrack.parser.QuoteParser` and
@@ -125,6 +133,8 @@ class Tracker:
     _conn: sqlite3.Connection
     _where: str
     _owns: bool
+    _read_only: bool
+    _ready: bool
     _saved_isolation: str | None
     _alias_ids: dict[tuple[str, str], int]
     _parser: QuoteParser | None
@@ -136,6 +146,7 @@ class Tracker:
         *,
         parser: QuoteParser | None = None,
         scorer: SentimentScorer | None = None,
+        read_only: bool = False,
     ) -> None:
         if parser is not None and not isinstance(parser, QuoteParser):
             msg = f"parser must be a QuoteParser, not {type(parser).__name__}"
@@ -144,15 +155,15 @@ class Tracker:
             msg = f"scorer must be a SentimentScorer, not {type(scorer).__name__}"
             raise InputTypeError(msg)
         self._parser, self._scorer = parser, scorer
+        self._read_only, self._ready = read_only, False
         if isinstance(target, sqlite3.Connection):
             self._conn, self._where, self._owns = target, "the given connection", False
         elif isinstance(target, (str, os.PathLike)):
             self._where = os.fspath(target)
-            try:
-                self._conn = sqlite3.connect(self._where, timeout=30.0, isolation_level=None)
-            except sqlite3.Error as exc:
-                msg = f"cannot open the store {self._where!r}: {exc}"
-                raise TrackerError(msg) from None
+            if read_only and not os.path.isfile(self._where):
+                msg = f"no store at {self._where!r}; create one with `quotetrack track --db`"
+                raise TrackerError(msg)
+            self._conn = connect(self._where, read_only=read_only)
             self._owns = True
         else:
             msg = (
@@ -168,6 +179,7 @@ class Tracker:
         except BaseException:
             self.close()
             raise
+        self._ready = True
 
     def __repr__(self) -> str:
         return f"<Tracker {self._where!r}>"
@@ -190,16 +202,24 @@ class Tracker:
         *,
         parser: QuoteParser | None = None,
         scorer: SentimentScorer | None = None,
+        read_only: bool = True,
     ) -> Tracker:
-        """Open a store that must already exist (for readers: a typo in the path raises
-        :class:`~quotetrack.errors.TrackerError` instead of creating an empty store)."""
+        """Open a store that must already exist, for reading unless ``read_only=False``:
+        a typo in the path, or a file that is not a store, raises
+        :class:`~quotetrack.errors.TrackerError` instead of creating or converting it."""
         if not os.path.isfile(path):
             msg = f"no store at {os.fspath(path)!r}; create one with `quotetrack track --db`"
             raise TrackerError(msg)
-        return cls(path, parser=parser, scorer=scorer)
+        return cls(path, parser=parser, scorer=scorer, read_only=read_only)
 
     def close(self) -> None:
-        """Close the connection if the tracker opened it (idempotent)."""
+        """Store the identity decision if articles arrived since the last one (so that
+        readers see it), then close the connection if the tracker opened it
+        (idempotent)."""
+        if self._ready and not self._read_only:
+            self._ready = False
+            with contextlib.suppress(TrackerError, sqlite3.Error):
+                self._refresh_identity()
         if self._owns:
             self._conn.close()
         else:
@@ -213,76 +233,75 @@ class Tracker:
         conn = self._conn
         try:
             conn.execute("PRAGMA busy_timeout = 30000")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")  # durable across crashes, not power cuts
-            # Checkpoint every ~40 MB of WAL rather than SQLite's 4 MB: a checkpoint is an
-            # fsync, and an article rewrites ~100 shingle-index pages, so the default made
-            # ingest spend more time waiting for the disk than computing.
-            conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES:d}")
+        except sqlite3.Error as exc:
+            raise store_error(exc, self._where, "open") from None
+        # Nothing is written before the file is known to be a store (or empty).
+        version = check_store(conn, self._where, SCHEMA_VERSION, read_only=self._read_only)
+        try:
+            if not self._read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")  # durable across crashes
+                # Checkpoint every ~40 MB of WAL rather than SQLite's 4 MB: a checkpoint is
+                # an fsync, and an article rewrites ~100 shingle-index pages, so the
+                # default made ingest spend more time waiting for the disk than computing.
+                conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES:d}")
             conn.execute("PRAGMA foreign_keys = ON")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            msg = f"{self._where!r} is not a quotetrack store: {exc}"
-            raise TrackerError(msg) from None
+        except sqlite3.Error as exc:
+            raise store_error(exc, self._where, "open") from None
         conn.create_function("quotetrack_contains", 2, _contains, deterministic=True)
-        self._check_version(version)
         if version < SCHEMA_VERSION:
             self._migrate()
 
-    def _check_version(self, version: int) -> None:
-        if version > SCHEMA_VERSION:
-            msg = (
-                f"the store {self._where!r} has schema version {version}, written by a newer "
-                f"quotetrack; this one reads versions up to {SCHEMA_VERSION}: upgrade "
-                "quotetrack (pip install -U quotetrack) to open it"
-            )
-            raise SchemaVersionError(msg)
-
     def _migrate(self) -> None:
         with self._write() as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            self._check_version(version)  # another process may have got here first
-            if version == 0:
-                tables = {
-                    row[0]
-                    for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-                }
-                if tables & {"documents", "quotes", "speakers"}:
-                    msg = (
-                        f"{self._where!r} already has tables named like quotetrack's but no "
-                        "schema version: it is not a quotetrack store"
-                    )
-                    raise TrackerError(msg)
+            # another process may have got here first
+            version = check_store(conn, self._where, SCHEMA_VERSION, read_only=False)
             for step in MIGRATIONS[version:]:
                 step(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: committed whole, or rolled back whole."""
+        """One write transaction: committed whole, or rolled back whole; SQLite's
+        faults come out as TrackerError."""
+        if self._read_only:
+            msg = f"the store {self._where!r} was opened read-only; open it with Tracker(path)"
+            raise TrackerError(msg)
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            msg = f"cannot write to {self._where!r}: {exc}"
-            raise TrackerError(msg) from None
+        except sqlite3.Error as exc:
+            raise store_error(exc, self._where, "write") from None
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise store_error(exc, self._where, "write") from None
             raise
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise store_error(exc, self._where, "write") from None
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        """One read transaction, so that several queries see the same snapshot."""
-        self._refresh_identity()
-        conn = self._conn
-        conn.execute("BEGIN")
+        """One read transaction, so that several queries see the same snapshot; SQLite's
+        faults come out as TrackerError."""
         try:
-            yield conn
-        finally:
-            conn.execute("COMMIT")
+            if not self._read_only:
+                self._refresh_identity()
+            conn = self._conn
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise store_error(exc, self._where, "read") from None
 
     # -- writing --------------------------------------------------------------------
 
@@ -458,9 +477,12 @@ class Tracker:
     def _unchanged(self, document: Document, replace: bool) -> AddResult | None:
         """An "unchanged" result when there is nothing to write (checked before the
         article is analysed); raises the conflict at once when there is one."""
-        if _stored(self._conn, document, replace) != "unchanged":
-            return None
-        return AddResult(document.doc_id, "unchanged", self._count(self._conn, document))
+        try:
+            if _stored(self._conn, document, replace) != "unchanged":
+                return None
+            return AddResult(document.doc_id, "unchanged", self._count(self._conn, document))
+        except sqlite3.Error as exc:
+            raise store_error(exc, self._where, "read") from None
 
     @staticmethod
     def _count(conn: sqlite3.Connection, document: Document) -> int:
@@ -551,10 +573,12 @@ class Tracker:
 
     def document(self, doc_id: str) -> Document | None:
         """The stored article ``doc_id``, or None."""
-        row = self._conn.execute(
-            "SELECT text, doc_id, published, outlet, url, title FROM documents WHERE doc_id = ?",
-            (check_doc_id(doc_id),),
-        ).fetchone()
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT text, doc_id, published, outlet, url, title FROM documents"
+                " WHERE doc_id = ?",
+                (check_doc_id(doc_id),),
+            ).fetchone()
         if row is None:
             return None
         text, doc_id, published, outlet, url, title = row
