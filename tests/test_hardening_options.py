@@ -34,7 +34,12 @@ def test_said_as_a_str_keeps_a_direct_quote_direct() -> None:
 def test_many_take_a_single_str_as_one_verb(many: object, workers: int) -> None:
     """parse_many and analyze_many read ``cue_verbs`` the same way, in and out of process."""
     assert callable(many)
-    (quotes,) = list(many([SNARL], workers=workers, cue_verbs="snarled"))
+    with pytest.warns(DeprecationWarning, match="cue_verbs"):  # parser= is the new way
+        (quotes,) = list(many([SNARL], workers=workers, cue_verbs="snarled"))
     assert [q.cue.text if q.cue else None for q in quotes] == ["snarled"]
-    (quotes,) = list(many([LETTER], workers=workers, cue_verbs="snarled"))
+    with pytest.warns(DeprecationWarning, match="cue_verbs"):
+        (quotes,) = list(many([LETTER], workers=workers, cue_verbs="snarled"))
     assert all(q.cue is None or q.cue.text != "a" for q in quotes)
+    parser = QuoteParser(cue_verbs="snarled")
+    (quotes,) = list(many([SNARL], workers=workers, parser=parser))
+    assert [q.cue.text if q.cue else None for q in quotes] == ["snarled"]
