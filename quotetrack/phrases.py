@@ -49,6 +49,7 @@ from quotetrack.lexicon import (
     TITLES,
     WEEKDAYS,
     postmodifies_source,
+    word_set,
 )
 from quotetrack.models import Span
 from quotetrack.tokens import Token, tokenize
@@ -82,32 +83,28 @@ __all__ = [
 ]
 
 
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
 MAX_NP = 8  # words a noun phrase may hold
 _MAX_ROLE_WORDS = 3  # lowercase role words before a name ("GOP strategist Rick Wilson")
 
 # -- Words the speaker readers (direct quotes) stop at or skip ----------------------------
 # Words that end a speaker phrase after a cue ("said Smith, who …", "told reporters in").
-_SPEAKER_STOP = _words(
+_SPEAKER_STOP = word_set(
     """
     who whom which that in on at of during after before while when to from as for with about
     adding noting referring explaining because but and whose where if than via told said
     """
 )
 # Words after a cue that open a clause or an adverbial, never a speaker ("said that he").
-_CLAUSE_STARTS = _words("that this these those if whether when")
+_CLAUSE_STARTS = word_set("that this these those if whether when")
 # Clause links that may stand before a speaker phrase without belonging to it.
-_LEADING_JUNK = _words("to which when where while as and but so then if because though")
+_LEADING_JUNK = word_set("to which when where while as and but so then if because though")
 # Capitalised function words that start sentences but never names (months that are also
 # names, April May June July, are left out).
 _FUNCTION_WORDS = (
     DETERMINERS
     | _LEADING_JUNK
     | WEEKDAYS
-    | _words(
+    | word_set(
         """
         although after before since until in on at of for with by from into about than or
         nor yet what who how why there here it is was are were be
@@ -116,14 +113,14 @@ _FUNCTION_WORDS = (
     )
 )
 # Words a subject noun phrase never runs across ("a fake accent and said").
-_NP_BREAKERS = _words(
+_NP_BREAKERS = word_set(
     """
     by and with upon without but or to for from into when while after before as were was is
     are be been than that who which whom what where said says told
     """
 )
 # Verb forms that never sit inside a speaker phrase.
-_VERB_WORDS = _words("is was were are be been being came come comes went goes got gets")
+_VERB_WORDS = word_set("is was were are be been being came come comes went goes got gets")
 # Name particles each reader accepts inside a name run (tuned with their rules).
 _PHRASE_PARTICLES = ("de", "van", "von", "la", "al", "bin")
 _RUN_PARTICLES = ("de", "van", "von", "la")
@@ -131,11 +128,11 @@ _BACK_PARTICLES = ("de", "van", "von")
 # Words that open a sentence before its subject without being part of it.
 _SUBJECT_LEADS = ("but", "and", "so", "then", "later", "now")
 # Words that follow a capitalised adverbial opening a sentence, never a subject.
-_NOT_AFTER_SUBJECT = _words(
+_NOT_AFTER_SUBJECT = word_set(
     "later earlier ago in of after before on at the to for from over into up than about"
 )
-_CONJUNCTIONS = _words("and but or so yet then still now also")
-_CLAUSE_OPENERS = _words(
+_CONJUNCTIONS = word_set("and but or so yet then still now also")
+_CLAUSE_OPENERS = word_set(
     """
     in on at during after before while when as since with without for by from under meanwhile
     however but and so yet still later earlier instead
@@ -145,7 +142,7 @@ _CLAUSE_OPENERS = _words(
 # -- Words the source readers (reported speech) stop at or skip ---------------------------
 # Words a source phrase never runs back over: clause links, verbs of being, prepositions
 # that open an adverbial ("In London, a diplomat said").
-SOURCE_STOP = _words(
+SOURCE_STOP = word_set(
     """
     and but or so yet nor because if when while although though since as after before until
     that which who whom whose where what how why whether than is was were are be been being
@@ -154,19 +151,19 @@ SOURCE_STOP = _words(
     """
 )
 # Connectives that open a sentence before its subject ("But officials said").
-SENTENCE_OPENERS = _words("but and so then later now still yet meanwhile however also")
+SENTENCE_OPENERS = word_set("but and so then later now still yet meanwhile however also")
 # Name particles of a source name run: NAME_PARTICLES without "dos", "du", "st." (tuned).
 _SOURCE_PARTICLES = NAME_PARTICLES - {"dos", "du", "st."}
 # Time adverbials between a source and its cue ("Feinstein last week said").
-_DAYS = WEEKDAYS | _words("today yesterday tonight")
-_TIME_NOUNS = _words("week weekend month year time past night morning afternoon evening day")
-TIME_LEADS = _words("on at in last this earlier later next that the")
-_RELATIVE_WORDS = _words("who which that whom whose")
-_ASIDES = _words("however though too also meanwhile instead moreover nonetheless")
+_DAYS = WEEKDAYS | word_set("today yesterday tonight")
+_TIME_NOUNS = word_set("week weekend month year time past night morning afternoon evening day")
+TIME_LEADS = word_set("on at in last this earlier later next that the")
+_RELATIVE_WORDS = word_set("who which that whom whose")
+_ASIDES = word_set("however though too also meanwhile instead moreover nonetheless")
 # Relative "who": how far back its antecedent is read, and where that reading stops.
 _ANTECEDENT_WINDOW = 80  # characters
-_ANTECEDENT_STOP = _words("among between including like leads led won lost")
-_PLACE_PREPOSITIONS = _words("in at from of near across")
+_ANTECEDENT_STOP = word_set("among between including like leads led won lost")
+_PLACE_PREPOSITIONS = word_set("in at from of near across")
 _MAX_OPENING_TOKENS = 40  # tokens read for the subject that opens a clause
 # Unions the hot readers test against, built once.
 _AFTER_SOURCE_STOP = SOURCE_STOP | ADVERBIAL_STARTS

@@ -61,6 +61,7 @@ from quotetrack.lexicon.words import (
     REPORTED_PRE_CUE,
     SPEAKER_PRONOUNS,
     WEEKDAYS,
+    word_set,
 )
 
 __all__ = [
@@ -109,4 +110,5 @@ __all__ = [
     "postmodifies_source",
     "reported_cue_forms",
     "source_noun_kind",
+    "word_set",
 ]

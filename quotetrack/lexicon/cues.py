@@ -10,9 +10,14 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from quotetrack.lexicon.words import word_set
+
 __all__ = [
     "BELIEF_CUES",
     "CONTROL_CUES",
+    "CUE_MIN_DIRECT_OR_MIXED",
+    "CUE_MIN_GOLD",
+    "CUE_MIN_PRECISION_OUTSIDE_QUOTES",
     "CUE_PARTICLES",
     "CUE_VERBS",
     "EVIDENCE_CUES",
@@ -23,16 +28,14 @@ __all__ = [
     "PREDICATE_CUES",
     "RAISING_CUES",
     "REPORTED_CUES",
+    "REPORTED_CUE_MIN_GOLD",
+    "REPORTED_CUE_MIN_PRECISION_OUTSIDE_QUOTES",
     "SPEECH_CUES",
     "SPEECH_LEMMAS",
     "TOPIC_CUES",
     "TO_COMPLEMENT_LEMMAS",
     "reported_cue_forms",
 ]
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
 
 
 # Cue verbs of direct speech and their inflections (lowercase).
@@ -186,7 +189,7 @@ CUE_VERBS: dict[str, str] = {
 
 # Cue forms that are also common nouns ("the report", "his claim"): after a noun phrase
 # that is not a name or pronoun the direct-quote rules read them as nouns, not as cues.
-NOUNY_CUES = _words(
+NOUNY_CUES = word_set(
     """
     report reports claim claims post posts tweet tweets note notes answer answers reply replies
     charge charges counter counters laugh laughs cry cries sigh sighs demand demands offer offers
@@ -282,7 +285,7 @@ OBJECT_CUES = {
 # Object cues kept only when the content holds a quoted fragment ("called for" aside).
 MIXED_ONLY_LEMMAS = frozenset("call label dub brand".split())
 # Participle cues after a comma: "…, saying (that) …"; the source is the clause's subject.
-PARTICIPLE_CUES = _words(
+PARTICIPLE_CUES = word_set(
     """
     saying adding noting arguing suggesting insisting warning claiming explaining telling
     acknowledging predicting asserting stressing
@@ -321,11 +324,11 @@ TOPIC_CUES: dict[str, frozenset[str]] = {
 }
 # Cues taking a to-infinitive whose source is their subject ("refused to …"): content is
 # the infinitive phrase after "to". Kept: those at >= 0.8 precision on PolNeAR train.
-CONTROL_CUES = _words("refused refuses refusing vowed vows vowing threatened threatens")
+CONTROL_CUES = word_set("refused refuses refusing vowed vows vowing threatened threatens")
 # Raising cues: "Trump is expected to win": no source; the content is the subject and
 # the infinitive phrase, in two pieces, as PolNeAR draws it ("likely": too imprecise,
 # left out).
-RAISING_CUES = _words("expected seemed seems seem appear appears appeared")
+RAISING_CUES = word_set("expected seemed seems seem appear appears appeared")
 
 REPORTED_CUES: dict[str, str] = {
     form: lemma
@@ -350,7 +353,7 @@ REPORTED_CUES.update(_LEARNED)
 # Lemmas read as speech: the table's and the learned ones.
 SPEECH_LEMMAS = frozenset(SPEECH_CUES) | frozenset(_LEARNED.values())
 # Adjectives of belief and stance after "is"/"was" ("is convinced that", "was eager to").
-PREDICATE_CUES = _words(
+PREDICATE_CUES = word_set(
     "convinced confident aware skeptical eager wary adamant upset optimistic hopeful "
     "reluctant worried opposed"
 )

@@ -4,6 +4,7 @@ report.) and ``according-mid`` (The deal, according to the report, was bad.)."""
 
 from __future__ import annotations
 
+from quotetrack.lexicon import word_set
 from quotetrack.models import Span
 from quotetrack.phrases import (
     MAX_NP,
@@ -13,13 +14,8 @@ from quotetrack.reported.clauses import OPENERS
 from quotetrack.reported.content import CLOSERS, Reported, clause_end, content_span, is_mixed
 from quotetrack.tokens import Token
 
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
 _MAX_SOURCE = 25
-_NOT_SOURCE_START = _words("plan plans schedule law rule rules tradition him her them me us")
+_NOT_SOURCE_START = word_set("plan plans schedule law rule rules tradition him her them me us")
 
 
 def read_according(text: str, sent: Span, toks: list[Token], stop: int) -> Reported | None:

@@ -25,6 +25,7 @@ from quotetrack.lexicon import (
     SPEAKER_PRONOUNS,
     SPEECH_LEMMAS,
     TO_COMPLEMENT_LEMMAS,
+    word_set,
 )
 from quotetrack.models import Span
 from quotetrack.phrases import (
@@ -57,18 +58,15 @@ from quotetrack.reported.content import (
 )
 from quotetrack.tokens import Token
 
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
-_PASSIVE = _words("is was were are be been being")
+_PASSIVE = word_set("is was were are be been being")
 # Words a source never ends with ("the", "of"): then the cue is no verb of its.
-_NOT_SUBJECT_END = _words("to of in on at for with by from as than and or but that which who what")
+_NOT_SUBJECT_END = word_set(
+    "to of in on at for with by from as than and or but that which who what"
+)
 # Connectives that open a sentence without being content ("Still, Cruz will …").
-OPENERS = _words("now but and so yet still meanwhile however then also")
+OPENERS = word_set("now but and so yet still meanwhile however then also")
 # Words that open the question or request after "asked" ("asked whether …", "to …").
-ASK_OPENERS = _words("whether if why how what who when where to about")
+ASK_OPENERS = word_set("whether if why how what who when where to about")
 _QUOTE_CLOSERS = "\"\u201d\u2019'"
 # Words that open a short adverbial between a cue and its "that" ("said on Tuesday that").
 _ADVERBIAL_OPENERS = frozenset(
@@ -81,12 +79,12 @@ _ADVERBIAL_OPENERS = frozenset(
 _MAX_TAIL = 12
 # Sentence-final cue clauses ("…, X said"): the words that may follow them after a comma,
 # and how many commas from the sentence end are tried (bounds work).
-_TAIL_APPOSITION = _words("a an the who whose adding noting saying according")
+_TAIL_APPOSITION = word_set("a an the who whose adding noting saying according")
 # Verbs a cue clause never precedes in a sentence-final tail; subordinators whose clause
 # ends at its first comma; relative pronouns that are a content piece of their own.
-_FINITE = _words("is was are were will would has have had can could should must does did")
-_SUBORDINATORS = _words("although though while when as after if because since before once unless")
-_RELATIVE_PRONOUNS = _words("which what")
+_FINITE = word_set("is was are were will would has have had can could should must does did")
+_SUBORDINATORS = word_set("although though while when as after if because since before once unless")
+_RELATIVE_PRONOUNS = word_set("which what")
 _MAX_ADDRESSEE_TAIL = 4  # words an addressee may run on past its first noun phrase
 _MAX_HEADLINE_TOKENS = 40  # headlines are short: longer sentences are not title case
 BAD_SUBJECT_END = (_NOT_SUBJECT_END | DETERMINERS) - {"who"}

@@ -20,6 +20,7 @@ from quotetrack.lexicon import (
     REPORTED_CUES,
     SPEECH_LEMMAS,
     TO_COMPLEMENT_LEMMAS,
+    word_set,
 )
 from quotetrack.models import Span
 from quotetrack.phrases import (
@@ -29,10 +30,6 @@ from quotetrack.phrases import (
     looks_like_name,
 )
 from quotetrack.tokens import Token
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
 
 
 @attrs.frozen(slots=True)
@@ -63,24 +60,24 @@ class Reported:
 _LOOSE = SPEECH_LEMMAS | frozenset(BELIEF_CUES) | frozenset(EVIDENCE_CUES)
 # Words after a comma that end a content clause (", which …", ", while others said …").
 # Tested one by one on PolNeAR train; "and", "though", "including", "with" lowered F1.
-BREAKS = _words("which who while but compared")
+BREAKS = word_set("which who while but compared")
 # Where an object cue's content ends: at a time word or a subordinate clause. PolNeAR
 # objects keep their prepositional phrases and conjuncts ("accused China of hacking
 # computers at a range of federal agencies").
-_OBJECT_STOP = _words(
+_OBJECT_STOP = word_set(
     """
     yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
     last earlier later but who which because while when after before since
     """
 )
-_INDEFINITES = _words("nothing something anything everything")
+_INDEFINITES = word_set("nothing something anything everything")
 QUOTE_CHARS = '"\u201c\u201d'
 CLOSERS = "\"\u201d\u2019')"
 MIN_CONTENT_WORDS = 3
 _APOSTROPHE = re.compile("['\u2019]")
 # Clause ends inside content: the words after a participle gloss, verbs a cue clause never
 # precedes, subordinators whose clause ends at its first comma, relative-pronoun pieces.
-_PARTICIPLE_OBJECTS = _words("to that the a his her their its")
+_PARTICIPLE_OBJECTS = word_set("to that the a his her their its")
 MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
 
 

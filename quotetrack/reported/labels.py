@@ -7,14 +7,10 @@ import re
 
 from quotetrack.lexicon import (
     REPORTED_CUES,
+    word_set,
 )
 from quotetrack.models import Span
 from quotetrack.reported.content import Reported, char_span, content_span
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
 
 _HEADLINE = re.compile(
     r"""
@@ -26,8 +22,8 @@ _HEADLINE = re.compile(
 )
 # Lowercase words a headline source may hold ("Clinton camp: …"), and the words of
 # section kickers that stand before a colon without being sources ("The Latest: …").
-_HEADLINE_NOUNS = _words("camp aides allies campaign spokesman officials poll survey report of")
-_HEADLINE_KICKERS = _words("latest daily watch live update updates exclusive breaking analysis")
+_HEADLINE_NOUNS = word_set("camp aides allies campaign spokesman officials poll survey report of")
+_HEADLINE_KICKERS = word_set("latest daily watch live update updates exclusive breaking analysis")
 _LABEL = re.compile(
     r"(?P<source>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t]*:[ \t]+(?=\S)"
 )
@@ -55,7 +51,7 @@ def read_speaker_label(text: str, start: int) -> Reported | None:
 
 
 # Capitalised words before a colon at a paragraph start that are not speakers.
-_NOT_LABELS = _words(
+_NOT_LABELS = word_set(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
