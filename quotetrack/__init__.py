@@ -14,6 +14,7 @@ attributed quotes) and :class:`SentimentScorer` (quotes to scored quotes).
 from __future__ import annotations
 
 from quotetrack import errors
+from quotetrack._version import __version__
 from quotetrack.export import (
     quotebank_record,
     to_csv,
@@ -47,8 +48,6 @@ from quotetrack.report import render_report
 from quotetrack.sentiment import SentimentScorer, score
 from quotetrack.tracker import Tracker
 from quotetrack.view import render_html
-
-__version__ = "0.1.0"
 
 __all__ = [
     "AddResult",

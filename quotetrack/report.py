@@ -18,6 +18,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
+from quotetrack._version import __version__
 from quotetrack.errors import ConfigurationError
 from quotetrack.models import QuoteCluster, TrackedSpeaker, sentiment_label
 from quotetrack.periods import Freq
@@ -272,8 +273,6 @@ def render_report(
     speaker table and the list of re-quoted lines; ``freq`` is the chart period ("day",
     "week" or "month"; default: chosen from the span of the dates).
     """
-    from quotetrack import __version__  # here: the package imports this module first
-
     if top < 1:
         msg = f"top must be at least 1, not {top!r}"
         raise ConfigurationError(msg)

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from quotetrack import __version__
+from quotetrack._version import __version__
 from quotetrack.cli import (
     export_command,
     parse_command,
