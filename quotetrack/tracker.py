@@ -34,7 +34,6 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from quotetrack import identity
 from quotetrack.errors import (
     ConfigurationError,
     DocumentConflictError,
@@ -64,6 +63,8 @@ from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
 from quotetrack.store.files import check_store, connect, store_error
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
 from quotetrack.store.schema import MIGRATIONS, SCHEMA_VERSION
+from quotetrack.store.speakers import aliases as speaker_aliases
+from quotetrack.store.speakers import resolve_speakers, speaker_ids
 from quotetrack.store.sql import chunks, iso_date, marks
 from quotetrack.validation import (
     as_date,
@@ -514,60 +515,10 @@ class Tracker:
             return
         try:
             with self._write():
-                self._resolve_speakers(conn)
+                resolve_speakers(conn)
         except TrackerError:
             if strict:
                 raise
-
-    @staticmethod
-    def _resolve_speakers(conn: sqlite3.Connection) -> None:
-        if conn.execute("SELECT value FROM meta WHERE key = 'identity_dirty'").fetchone()[0] != "1":
-            return  # another process did it while we waited for the lock
-        rows = conn.execute(
-            "SELECT a.id, a.name, a.kind, a.speaker_id, COUNT(q.id), COUNT(DISTINCT q.doc_id)"
-            " FROM aliases a LEFT JOIN quotes q ON q.alias_id = a.id GROUP BY a.id"
-        ).fetchall()
-        live = [
-            (alias_id, identity.Alias(name, SpeakerKind(kind), n_quotes, n_docs), old)
-            for alias_id, name, kind, old, n_quotes, n_docs in rows
-        ]
-        keys = identity.resolve(alias for _, alias, _ in live if alias.quotes)
-        members: dict[str, list[identity.Alias]] = {}
-        for _, alias, _ in live:
-            key = keys.get((alias.name, alias.kind))
-            if key is not None and alias.quotes:
-                members.setdefault(key, []).append(alias)
-        speaker_ids = {key: sid for sid, key in conn.execute("SELECT id, key FROM speakers")}
-        for key in sorted(members):
-            name = identity.display_name(members[key])
-            kind = "group" if key.startswith("group:") else "person"
-            if key in speaker_ids:
-                conn.execute(
-                    "UPDATE speakers SET name = ?, kind = ? WHERE id = ?"
-                    " AND (name != ? OR kind != ?)",
-                    (name, kind, speaker_ids[key], name, kind),
-                )
-            else:
-                cursor = conn.execute(
-                    "INSERT INTO speakers (key, name, kind) VALUES (?, ?, ?)", (key, name, kind)
-                )
-                assert cursor.lastrowid is not None
-                speaker_ids[key] = cursor.lastrowid
-        for alias_id, alias, old in live:
-            key = keys.get((alias.name, alias.kind)) if alias.quotes else None
-            new = None if key is None else speaker_ids[key]
-            if new != old:
-                conn.execute("UPDATE aliases SET speaker_id = ? WHERE id = ?", (new, alias_id))
-            # Quotes follow their alias (cheap when nothing moved: the index finds none).
-            conn.execute(
-                "UPDATE quotes SET speaker_id = ? WHERE alias_id = ? AND speaker_id IS NOT ?",
-                (new, alias_id, new),
-            )
-        conn.execute(
-            "DELETE FROM speakers WHERE id NOT IN"
-            " (SELECT speaker_id FROM aliases WHERE speaker_id IS NOT NULL)"
-        )
-        conn.execute("UPDATE meta SET value = '0' WHERE key = 'identity_dirty'")
 
     # -- reading --------------------------------------------------------------------
 
@@ -629,7 +580,7 @@ class Tracker:
         """One speaker by id, display name or alias (exact first, then ignoring case);
         None when no one matches."""
         with self._read() as conn:
-            ids = _speaker_ids(conn, name)
+            ids = speaker_ids(conn, name)
             if not ids:
                 return None
             found = self._speaker_rows(conn, [f"s.id IN ({marks(len(ids))})"], list(ids), 1, 1)
@@ -651,7 +602,7 @@ class Tracker:
             " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
         )
         rows = conn.execute(sql, (*params, min_quotes, sql_limit(limit))).fetchall()
-        aliases = _aliases(conn, {row[0]: row[1] for row in rows})
+        aliases = speaker_aliases(conn, {row[0]: row[1] for row in rows})
         return [
             TrackedSpeaker(
                 id=sid,
@@ -697,7 +648,7 @@ class Tracker:
             params.append(doc_id)
         with self._read() as conn:
             if speaker is not None:
-                ids = _speaker_ids(conn, speaker)
+                ids = speaker_ids(conn, speaker)
                 if not ids:
                     return []
                 where.append(f"q.speaker_id IN ({marks(len(ids))})")
@@ -729,7 +680,7 @@ class Tracker:
             raise ConfigurationError(msg)
         where, params = _date_filters(since, until, outlet)
         with self._read() as conn:
-            ids = _speaker_ids(conn, speaker)
+            ids = speaker_ids(conn, speaker)
             if not ids:
                 return []
             where += [f"q.speaker_id IN ({marks(len(ids))})", "d.published IS NOT NULL"]
@@ -841,62 +792,6 @@ def _delete_document(conn: sqlite3.Connection, doc_id: str) -> list[int]:
     conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
     return affected
-
-
-def _speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
-    """Speaker ids for a TrackedSpeaker, an id, a display name or an alias."""
-    if isinstance(spec, TrackedSpeaker):
-        return [spec.id]
-    if isinstance(spec, int) and not isinstance(spec, bool):
-        return [spec]
-    if not isinstance(spec, str):
-        msg = f"speaker must be a name, an id or a TrackedSpeaker, not {type(spec).__name__}"
-        raise InputTypeError(msg)
-    for sql in (
-        "SELECT id FROM speakers WHERE name = ?",
-        "SELECT DISTINCT speaker_id FROM aliases WHERE name = ? AND speaker_id IS NOT NULL",
-        "SELECT id FROM speakers WHERE name = ? COLLATE NOCASE",
-        "SELECT DISTINCT speaker_id FROM aliases WHERE name = ? COLLATE NOCASE"
-        " AND speaker_id IS NOT NULL",
-    ):
-        ids = sorted(row[0] for row in conn.execute(sql, (spec,)))
-        if ids:
-            return ids
-    return []
-
-
-def _aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
-    """Every form seen for each speaker, most frequent first (the display name first
-    among equals): the in-article names linked to it, and the mentions that are names
-    (:func:`identity.is_name_form`) fitting it (:func:`identity.fits_key`)."""
-    speaker_ids = list(speakers)
-    counts: dict[int, Counter[str]] = {}
-    for chunk in chunks(speaker_ids):
-        for sid, key, alias, kind, mention, n in conn.execute(
-            "SELECT q.speaker_id, s.key, a.name, a.kind, q.mention_text, COUNT(*)"
-            " FROM quotes q JOIN aliases a ON a.id = q.alias_id"
-            " JOIN speakers s ON s.id = q.speaker_id"
-            f" WHERE q.speaker_id IN ({marks(len(chunk))}) GROUP BY 1, 2, 3, 4, 5",
-            chunk,
-        ):
-            seen = counts.setdefault(sid, Counter())
-            speaker_kind = SpeakerKind(kind)
-            if alias == speakers[sid] or identity.is_name_form(alias, speaker_kind):
-                seen[alias] += n
-            form = None if mention is None else identity.clean_name(mention)
-            if form is None or form == alias or not identity.is_name_form(form, speaker_kind):
-                continue
-            if identity.fits_key(form, speaker_kind, key):
-                seen[form] += n
-    return {
-        sid: tuple(
-            form
-            for form, _ in sorted(
-                seen.items(), key=lambda kv: (-kv[1], kv[0] != speakers[sid], kv[0])
-            )
-        )
-        for sid, seen in counts.items()
-    }
 
 
 def _date_filters(

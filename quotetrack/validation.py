@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from quotetrack.errors import (
     ConfigurationError,
@@ -39,6 +40,7 @@ def sql_limit(limit: int | None) -> int:
 
 
 def as_date(value: object, what: str) -> dt.date | None:
+    """A date filter or publication date, or None; unreadable ones raise naming ``what``."""
     return parse_date(value, what)
 
 
@@ -54,6 +56,7 @@ def _optional_str(value: object, what: str) -> str | None:
 
 
 def check_doc_id(doc_id: object, what: str = "doc_id") -> str:
+    """``doc_id`` when it is a non-empty ``str``."""
     if not isinstance(doc_id, str) or not doc_id:
         msg = f"{what} must be a non-empty str, not {doc_id!r}"
         raise InputTypeError(msg)
@@ -81,6 +84,7 @@ def make_document(
 
 
 def as_document(index: int, item: object) -> Document:
+    """Item ``index`` of ``add_many``'s input (a Document or a mapping), checked."""
     if isinstance(item, Document):
         return make_document(
             item.text, item.doc_id, item.published, item.outlet, item.url, item.title
@@ -115,6 +119,7 @@ def _check_span(text: str, span: Span | None, what: str) -> None:
 
 
 def check_quotes(document: Document, quotes: Iterable[object]) -> tuple[Quote, ...]:
+    """``quotes`` when each is a Quote whose spans all match ``document.text``."""
     checked = []
     for i, quote in enumerate(quotes):
         if not isinstance(quote, Quote):
@@ -130,19 +135,23 @@ def check_quotes(document: Document, quotes: Iterable[object]) -> tuple[Quote, .
     return tuple(checked)
 
 
-def speaker_kind(kind: SpeakerKind | str) -> SpeakerKind:
+_Kind = TypeVar("_Kind", SpeakerKind, QuoteKind)
+
+
+def _kind(cls: type[_Kind], kind: object) -> _Kind:
     try:
-        return SpeakerKind(kind)
+        return cls(kind)
     except ValueError:
-        choices = ", ".join(k.value for k in SpeakerKind)
+        choices = ", ".join(k.value for k in cls)
         msg = f"kind must be one of {choices}, not {kind!r}"
         raise ConfigurationError(msg) from None
+
+
+def speaker_kind(kind: SpeakerKind | str) -> SpeakerKind:
+    """``kind`` as a :class:`~quotetrack.models.SpeakerKind` (its value or itself)."""
+    return _kind(SpeakerKind, kind)
 
 
 def quote_kind(kind: QuoteKind | str) -> QuoteKind:
-    try:
-        return QuoteKind(kind)
-    except ValueError:
-        choices = ", ".join(k.value for k in QuoteKind)
-        msg = f"kind must be one of {choices}, not {kind!r}"
-        raise ConfigurationError(msg) from None
+    """``kind`` as a :class:`~quotetrack.models.QuoteKind` (its value or itself)."""
+    return _kind(QuoteKind, kind)

@@ -97,6 +97,8 @@ def recluster(conn: sqlite3.Connection, clusters: Sequence[int]) -> None:
 
 
 def make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteCluster:
+    """A :class:`~quotetrack.models.QuoteCluster` from its members' rows (cluster id,
+    quote id, text, doc_id, published, outlet, url, speaker name)."""
     texts: Counter[str] = Counter()
     first_place: dict[str, tuple[str, str]] = {}
     speakers: Counter[str | None] = Counter()
