@@ -8,8 +8,8 @@ from PolNeAR train by ``tools/build_lexicon.py``) shows to be cues; see the thre
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
+from quotetrack.lexicon.files import data_rows
 from quotetrack.lexicon.words import word_set
 
 __all__ = [
@@ -138,12 +138,8 @@ CUE_MIN_DIRECT_OR_MIXED = 2
 def _cue_rows() -> tuple[tuple[str, str, int, dict[str, int], float], ...]:
     """The single-word rows of cues.tsv: form, lemma, gold count, gold count per class
     (direct/mixed/indirect) and precision outside quoted text."""
-    text = resources.files("quotetrack").joinpath("data", "cues.tsv").read_text("utf-8")
     rows = []
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        form, lemma, gold, _, _, kinds, outside = line.split("\t")
+    for form, lemma, gold, _, _, kinds, outside in data_rows("cues.tsv"):
         if kinds.startswith("multi") or " " in form:
             continue
         counts = {k: int(v) for k, v in (pair.split("=") for pair in kinds.split(","))}

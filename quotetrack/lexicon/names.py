@@ -7,7 +7,8 @@ The name lists are package data built by ``tools/build_names.py`` from the US Ce
 from __future__ import annotations
 
 import functools
-from importlib import resources
+
+from quotetrack.lexicon.files import data_rows
 
 __all__ = [
     "FEMALE_TITLES",
@@ -51,19 +52,12 @@ NAME_PARTICLES = frozenset("de del della der di da van von la le al el bin ibn d
 
 @functools.cache
 def _first_names() -> dict[str, float]:
-    text = resources.files("quotetrack").joinpath("data", "first_names.tsv").read_text("utf-8")
-    out: dict[str, float] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, share = line.split("\t")
-            out[name] = float(share)
-    return out
+    return {name: float(share) for name, share in data_rows("first_names.tsv")}
 
 
 @functools.cache
 def _surnames() -> frozenset[str]:
-    text = resources.files("quotetrack").joinpath("data", "surnames.txt").read_text("utf-8")
-    return frozenset(ln for ln in text.splitlines() if ln and not ln.startswith("#"))
+    return frozenset(name for (name,) in data_rows("surnames.txt"))
 
 
 def female_share(first_name: str) -> float | None:

@@ -5,20 +5,15 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
+
+from quotetrack.lexicon.files import data_rows
 
 __all__ = ["PLURAL_SOURCES", "postmodifies_source", "source_noun_kind"]
 
 
 @functools.cache
 def _source_nouns() -> dict[str, str]:
-    text = resources.files("quotetrack").joinpath("data", "source_nouns.tsv").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            noun, _, _, _, kind = line.split("\t")
-            out[noun] = kind.rstrip("?")
-    return out
+    return {noun: kind.rstrip("?") for noun, _, _, _, kind in data_rows("source_nouns.tsv")}
 
 
 def source_noun_kind(noun: str) -> str | None:
