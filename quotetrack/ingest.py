@@ -29,8 +29,9 @@ from typing import Any, Final
 
 import attrs
 
-from quotetrack.errors import ConfigurationError, InputTypeError, QuotetrackError, check_utf8
+from quotetrack.errors import ConfigurationError, InputTypeError, QuotetrackError
 from quotetrack.models import Document
+from quotetrack.validation import make_document
 
 __all__ = [
     "DATA_SUFFIXES",
@@ -146,9 +147,9 @@ def _document(
         msg = f"has no 'text' string (got {type(text).__name__})"
         raise InputTypeError(msg)
     fallback = meta or Metadata()
-    return Document(
-        text=check_utf8(text),
-        doc_id=doc_id,
+    return make_document(
+        text,
+        doc_id,
         published=_value(record, _DATE_KEYS) or fallback.published,
         outlet=_text(_value(record, _OUTLET_KEYS)) or fallback.outlet,
         url=_text(_value(record, ("url",))) or fallback.url,

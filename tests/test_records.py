@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+import sqlite3
+from pathlib import Path
 
 from hypothesis import given
 
 import quotetrack
 from quotetrack import records
 from quotetrack.flat import SCHEMA as FLAT_SCHEMA
-from quotetrack.models import Quote, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.store import rows
 from tests.strategies import quotes
 
@@ -77,3 +79,33 @@ def test_tracked_quote_records_name_both_speakers_apart() -> None:
         ("Mrs. Clinton", "Hillary Clinton"),
     ]
     assert [r["quote_index"] for r in rows_] == [0, 0]
+
+
+def test_a_row_written_by_earlier_releases_reads_back(tmp_path: Path) -> None:
+    """A quote row in the SQL columns of schema 1 (as every release wrote it) decodes."""
+    path = tmp_path / "old.db"
+    with quotetrack.Tracker(path) as tracker:
+        tracker.add_analyzed(quotetrack.Document(TEXT, "a"), [])
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO quotes (doc_id, position, text, spans, kind, speaker_name, speaker_kind,"
+        " mention_start, mention_end, mention_text, cue_start, cue_end, cue_text,"
+        " addressee_start, addressee_end, addressee_text, compound, positive, neutral,"
+        " negative, rule) VALUES ('a', 0, 'Great, just great,', '[[1,19]]', 'mixed',"
+        " 'Jane Doe', 'group', 21, 29, 'Jane Doe', 30, 34, 'told', 35, 38, 'him',"
+        " 0.6249, 0.661, 0.339, 0.0, 'tail-name')"
+    )
+    conn.commit()
+    conn.close()
+    with quotetrack.Tracker(path) as tracker:
+        [stored] = tracker.quotes()
+    assert stored.quote == Quote(
+        text="Great, just great,",
+        spans=(Span.of(TEXT, 1, 19),),
+        speaker=Speaker("Jane Doe", Span.of(TEXT, 21, 29), SpeakerKind.GROUP),
+        cue=Span.of(TEXT, 30, 34),
+        kind=QuoteKind.MIXED,
+        addressee=Span.of(TEXT, 35, 38),
+        sentiment=Sentiment(0.6249, 0.661, 0.339, 0.0),
+        rule="tail-name",
+    )
