@@ -18,7 +18,8 @@ from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
 from quotetrack.phrases import antecedent_phrase, clause_subject
-from quotetrack.reported import Reported, find_reported
+from quotetrack.reported import find_reported
+from quotetrack.reported.merge import join_direct
 from quotetrack.segments import paragraphs, sentences
 
 __all__ = ["QuoteParser", "parse"]
@@ -30,16 +31,10 @@ _TAIL_WINDOW = 250  # characters read after a closing mark
 _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
 # Marks in the words before a quoted fragment that show they are not one clause with it.
 _LEAD_BREAKS = frozenset(':\u201c\u201d"\u2014')
-_MIN_CUT_WORDS = 3
 _EXPLETIVES = frozenset("it there this that these those".split())
 # An all-capitals speaker label opening a quote ("WALLACE: …", "Q: …"), not a kicker.
 _QUOTE_LABEL = re.compile(r"([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,2}):[ \t]+\S")
 _NOT_QUOTE_LABELS = frozenset("update note editor correction breaking watch".split())
-# A comma, semicolon or conjunction (with what trails it) that ends the content of one
-# attribution before the source of a coordinated one.
-_COORDINATION_WINDOW = 40
-_COORDINATION_TAIL = re.compile(r"\s*[,;](?:\s*\b(?:and|but|while|whereas)\b)?\s*$", re.I)
-_CUT_TRAIL = frozenset(",;:\u2014\u2013-\"\u201c\u2018'(")
 _STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "head-cue-speaker"})
 
 
@@ -269,31 +264,13 @@ class _Document:
         return self._with_reported(direct)
 
     def _with_reported(self, direct: tuple[Quote, ...]) -> tuple[Quote, ...]:
-        """Add reported and mixed speech: a direct quote that is a fragment of a mixed
-        quote (inside its content, same cue) becomes part of it; a reported item that
-        runs into a direct quote stops before it (or is left out when too little remains),
-        and one that would overlap an earlier reported one (the inner attribution of
-        "X said Y believes Z") is left out, so quotes never overlap. Linear after sorting."""
+        """Add reported and mixed speech, joined to the direct quotes without overlaps
+        (:func:`quotetrack.reported.merge.join_direct`), each speaker resolved."""
         taken = [(s.start, s.end) for q in direct for s in q.spans]
-        items = find_reported(self.text, self._sent_list, taken)
-        mixed = [it for it in items if it.mixed]
-        kept = _without_spans_inside(
-            direct, [c for it in mixed for c in it.content], {it.cue.start for it in mixed}
+        kept, chosen = join_direct(
+            self.text, direct, find_reported(self.text, self._sent_list, taken)
         )
-        spans = sorted((s.start, s.end) for q in kept for s in q.spans)
-        starts = [s for s, _ in spans]
         out = list(kept)
-        chosen: list[Reported] = []
-        for found in items:  # find_reported gives them in document order
-            item = self._before_direct(found, spans, starts)
-            if item is None:
-                continue
-            if chosen and item.content[0].start < chosen[-1].content[-1].end:
-                outer = self._before_coordinate(chosen[-1], item)
-                if outer is None:
-                    continue
-                chosen[-1] = outer  # "A said X, and B said Y": two attributions
-            chosen.append(item)
         for item in chosen:
             speaker: Speaker | None = None
             if item.speaker is not None:
@@ -310,53 +287,6 @@ class _Document:
             )
         out.sort(key=lambda q: q.start)
         return tuple(out)
-
-    def _before_coordinate(self, outer: Reported, inner: Reported) -> Reported | None:
-        """``outer`` cut before ``inner`` when inner's clause is coordinated with outer's
-        content rather than part of it ("Most said they back Clinton, and 39 said …"): the
-        source of ``inner`` follows a comma, a conjunction or a semicolon. None when
-        ``inner`` is part of outer's content ("X said that Y believes Z")."""
-        if inner.speaker is None or len(outer.content) != 1:
-            return None
-        piece = outer.content[0]
-        if not piece.start < inner.speaker.start <= piece.end:
-            return None
-        # Only the last characters before the source are read (bounded work).
-        window = max(piece.start, inner.speaker.start - _COORDINATION_WINDOW)
-        tail = _COORDINATION_TAIL.search(self.text, window, inner.speaker.start)
-        if tail is None:
-            return None  # no comma or conjunction before inner's source: a complement
-        end = tail.start()
-        if (
-            end > inner.content[0].start
-            or len(self.text[piece.start : end].split()) < _MIN_CUT_WORDS
-        ):
-            return None  # the cut must leave outer's content before inner's
-        return outer.cut((Span(piece.start, end, self.text[piece.start : end]),))
-
-    def _before_direct(
-        self, item: Reported, spans: list[tuple[int, int]], starts: list[int]
-    ) -> Reported | None:
-        """``item`` if it overlaps no direct quote; else its content cut short of the first
-        direct quote it runs into ("Aides say it could backfire, which she praised “…”")
-        when at least three words remain before it; else None."""
-        for i, piece in enumerate(item.content):
-            if not _overlaps(spans, starts, piece.start, piece.end):
-                continue
-            k = bisect.bisect_right(starts, piece.start)
-            if k > 0 and spans[k - 1][1] > piece.start:
-                return None  # the piece opens inside a direct quote
-            end = starts[k]
-            while end > piece.start and (
-                self.text[end - 1].isspace() or self.text[end - 1] in _CUT_TRAIL
-            ):
-                end -= 1
-            if len(self.text[piece.start : end].split()) < _MIN_CUT_WORDS:
-                return None
-            return item.cut(
-                (*item.content[:i], Span(piece.start, end, self.text[piece.start : end]))
-            )
-        return item
 
     def _direct(self) -> tuple[Quote, ...]:
         out: list[Quote] = []
@@ -518,43 +448,6 @@ class _Document:
         if ent is not None:
             return Speaker(ent.name, mention, ent.kind), ent
         return Speaker(_clean_name(mention.text), mention, _kind_of(words)), None
-
-
-def _without_spans_inside(
-    quotes: Iterable[Quote], pieces: Iterable[Span], cues: set[int]
-) -> list[Quote]:
-    """``quotes`` without the spans that lie wholly inside one of ``pieces`` (the content of
-    mixed quotes, which own their quoted fragments); a quote left with no span is dropped.
-    A quote attributed by a cue of its own inside a piece ("He called it “…” and Smith said
-    it was “…”") is a nested attribution and keeps its spans; ``cues`` are the starts of
-    the mixed quotes' own cues."""
-    ranges = sorted((p.start, p.end) for p in pieces)
-    starts = [r[0] for r in ranges]
-    reach: list[int] = []  # reach[k]: the furthest end among ranges[: k + 1]
-    for _, end in ranges:
-        reach.append(max(end, reach[-1]) if reach else end)
-
-    def inside(span: Span) -> bool:
-        k = bisect.bisect_right(starts, span.start) - 1
-        return k >= 0 and reach[k] >= span.end
-
-    out = []
-    for q in quotes:
-        if q.cue is not None and q.cue.start not in cues and inside(q.cue):
-            out.append(q)  # nested: its own cue sits inside the mixed content
-            continue
-        spans = tuple(s for s in q.spans if not inside(s))
-        if len(spans) == len(q.spans):
-            out.append(q)
-        elif spans:
-            out.append(attrs.evolve(q, spans=spans, text=" ".join(s.text for s in spans)))
-    return out
-
-
-def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """True when ``[start, end)`` overlaps any of the sorted, disjoint ``spans``."""
-    k = bisect.bisect_left(starts, end) - 1
-    return k >= 0 and spans[k][1] > start
 
 
 def _kind_of(words: list[str]) -> SpeakerKind:
