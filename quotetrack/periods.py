@@ -1,12 +1,36 @@
 """Period arithmetic for timelines: the day, ISO week or month a date falls in, the
-next one, and its label."""
+next one, and its label; which publication dates are plausible, and how long an empty
+stretch a timeline spells out."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Final, Literal
 
-__all__ = ["Freq", "next_period", "period_label", "period_start"]
+__all__ = [
+    "MAX_EMPTY_PERIODS",
+    "PLAUSIBLE_DATES",
+    "Freq",
+    "next_period",
+    "period_label",
+    "period_start",
+    "plausible_date",
+]
+
+PLAUSIBLE_DATES: Final = (dt.date(1800, 1, 1), dt.date(2199, 12, 31))
+"""The first and last publication date taken at face value. A date outside (a
+placeholder such as 0001-01-01 or 9999-12-31) is stored as given but left out of
+timelines, where it would stretch the axis over millennia."""
+
+MAX_EMPTY_PERIODS: Final = 60
+"""Empty periods in a row that a timeline lists; a longer empty stretch is skipped, so
+two consecutive points may then be far apart."""
+
+
+def plausible_date(day: dt.date) -> bool:
+    """Whether ``day`` lies within :data:`PLAUSIBLE_DATES`."""
+    return PLAUSIBLE_DATES[0] <= day <= PLAUSIBLE_DATES[1]
+
 
 Freq = Literal["day", "week", "month"]
 """A timeline's period: ``"day"``, ``"week"`` (ISO, from Monday) or ``"month"``."""

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from quotetrack._version import __version__
 from quotetrack.errors import ConfigurationError
 from quotetrack.models import QuoteCluster, TrackedSpeaker, sentiment_label
-from quotetrack.periods import Freq
+from quotetrack.periods import Freq, plausible_date
 from quotetrack.svg import Point, sentiment_chart
 from quotetrack.tracker import Tracker
 from quotetrack.view import BASE_CSS, SENTIMENT_CSS, esc, page, sentiment_key, signed
@@ -280,7 +280,7 @@ def render_report(
         msg = f"freq must be 'day', 'week' or 'month', not {freq!r}"
         raise ConfigurationError(msg)
     quotes = tracker.quotes(outlet=outlet)
-    dates = [q.published for q in quotes if q.published is not None]
+    dates = [q.published for q in quotes if q.published and plausible_date(q.published)]
     first, last = (min(dates), max(dates)) if dates else (None, None)
     freq = freq or choose_freq(first, last)
     articles = Counter(q.outlet for q in {(q.doc_id, q.outlet): q for q in quotes}.values())
@@ -293,7 +293,8 @@ def render_report(
         chosen = top_speakers[:DEFAULT_CHARTS]
     else:
         for name in speakers:
-            found = tracker.speaker(int(name) if name.isdigit() else name)
+            is_id = name.isascii() and name.isdigit()
+            found = tracker.speaker(int(name) if is_id else name)
             if found is None:
                 missing.append(name)
             elif found not in chosen:

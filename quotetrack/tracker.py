@@ -56,7 +56,14 @@ from quotetrack.models import (
     TrackedSpeaker,
 )
 from quotetrack.parser import QuoteParser
-from quotetrack.periods import Freq, next_period, period_label, period_start
+from quotetrack.periods import (
+    MAX_EMPTY_PERIODS,
+    PLAUSIBLE_DATES,
+    Freq,
+    next_period,
+    period_label,
+    period_start,
+)
 from quotetrack.pipeline import analyze
 from quotetrack.sentiment import SentimentScorer
 from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
@@ -97,6 +104,11 @@ _CHECKPOINT_PAGES: Final = 10_000
 
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _fold(value: str | None) -> str | None:
+    """``value`` for comparing without case, beyond ASCII ("JOSÉ" and "josé")."""
+    return None if value is None else value.casefold()
 
 
 def _contains(haystack: str | None, needle: str | None) -> bool:
@@ -250,6 +262,7 @@ class Tracker:
         except sqlite3.Error as exc:
             raise store_error(exc, self._where, "open") from None
         conn.create_function("quotetrack_contains", 2, _contains, deterministic=True)
+        conn.create_function("quotetrack_fold", 1, _fold, deterministic=True)
         if version < SCHEMA_VERSION:
             self._migrate()
 
@@ -673,8 +686,11 @@ class Tracker:
     ) -> list[TimelinePoint]:
         """Quotes per day, ISO week or month for one speaker, with their mean compound,
         from the first dated quote to the last (empty periods included, with zero
-        quotes). Undated articles are left out; ``since``, ``until`` (inclusive) and
-        ``outlet`` keep only the quotes of those articles."""
+        quotes, up to :data:`~quotetrack.periods.MAX_EMPTY_PERIODS` in a row: a longer
+        empty stretch is skipped). Undated articles, and articles dated outside
+        :data:`~quotetrack.periods.PLAUSIBLE_DATES` (placeholders such as 9999-12-31),
+        are left out; ``since``, ``until`` (inclusive) and ``outlet`` keep only the
+        quotes of those articles."""
         if freq not in ("day", "week", "month"):
             msg = f"freq must be 'day', 'week' or 'month', not {freq!r}"
             raise ConfigurationError(msg)
@@ -683,12 +699,13 @@ class Tracker:
             ids = speaker_ids(conn, speaker)
             if not ids:
                 return []
-            where += [f"q.speaker_id IN ({marks(len(ids))})", "d.published IS NOT NULL"]
+            where += [f"q.speaker_id IN ({marks(len(ids))})", "d.published BETWEEN ? AND ?"]
+            bounds = [day.isoformat() for day in PLAUSIBLE_DATES]
             rows = conn.execute(
                 "SELECT d.published, COUNT(*), SUM(q.compound), COUNT(q.compound)"
                 " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
                 f" WHERE {' AND '.join(where)} GROUP BY d.published",
-                (*params, *ids),
+                (*params, *ids, *bounds),
             ).fetchall()
         buckets: dict[dt.date, list[float]] = {}
         for published, n, total, scored in rows:
@@ -697,18 +714,21 @@ class Tracker:
             bucket[0] += n
             bucket[1] += total or 0.0
             bucket[2] += scored
-        if not buckets:
-            return []
-        points = []
-        day, last = min(buckets), max(buckets)
-        while day <= last:
-            n, total, scored = buckets.get(day, [0, 0.0, 0])
+        points: list[TimelinePoint] = []
+        for day in sorted(buckets):
+            if points:  # the empty periods since the last point, if the stretch is short
+                gap, empty = next_period(points[-1].start, freq), list[TimelinePoint]()
+                while gap < day and len(empty) <= MAX_EMPTY_PERIODS:
+                    empty.append(TimelinePoint(period_label(gap, freq), gap, 0, None))
+                    gap = next_period(gap, freq)
+                if len(empty) <= MAX_EMPTY_PERIODS:
+                    points += empty
+            n, total, scored = buckets[day]
             points.append(
                 TimelinePoint(
                     period_label(day, freq), day, int(n), total / scored if scored else None
                 )
             )
-            day = next_period(day, freq)
         return points
 
     def clusters(
@@ -808,6 +828,6 @@ def _date_filters(
         where.append("d.published <= ?")
         params.append(last.isoformat())
     if outlet is not None:
-        where.append("d.outlet = ? COLLATE NOCASE")
+        where.append("quotetrack_fold(d.outlet) = quotetrack_fold(?)")
         params.append(outlet)
     return where, params

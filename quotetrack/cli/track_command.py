@@ -20,10 +20,11 @@ from types import FrameType
 from typing import IO
 
 from quotetrack.cli.files import check_paths
-from quotetrack.cli.output import fail
+from quotetrack.cli.output import fail, plain
 from quotetrack.errors import ConfigurationError
 from quotetrack.ingest import Metadata, count_documents, iter_documents, read_metadata
 from quotetrack.models import Document
+from quotetrack.periods import PLAUSIBLE_DATES, plausible_date
 from quotetrack.tracker import AddResult, Tracker
 
 NAME = "track"
@@ -162,6 +163,14 @@ def run(args: argparse.Namespace) -> int:
         for document in iter_documents(sources, metadata=metadata, on_skip=on_skip):
             if stop.requested:
                 return
+            if document.published is not None and not plausible_date(document.published):
+                first, last = PLAUSIBLE_DATES
+                print(
+                    f"\nquotetrack: note: {plain(document.doc_id)} is dated "
+                    f"{document.published.isoformat()}, outside {first}..{last}: stored, "
+                    "but left out of timelines",
+                    file=sys.stderr,
+                )
             yield document
 
     show = sys.stderr.isatty() if args.progress is None else args.progress

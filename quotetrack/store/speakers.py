@@ -76,16 +76,16 @@ def speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
     if isinstance(spec, TrackedSpeaker):
         return [spec.id]
     if isinstance(spec, int) and not isinstance(spec, bool):
-        return [spec]
+        return [spec] if -(2**63) <= spec < 2**63 else []  # beyond SQLite: no one
     if not isinstance(spec, str):
         msg = f"speaker must be a name, an id or a TrackedSpeaker, not {type(spec).__name__}"
         raise InputTypeError(msg)
     for sql in (
         "SELECT id FROM speakers WHERE name = ?",
         "SELECT DISTINCT speaker_id FROM aliases WHERE name = ? AND speaker_id IS NOT NULL",
-        "SELECT id FROM speakers WHERE name = ? COLLATE NOCASE",
-        "SELECT DISTINCT speaker_id FROM aliases WHERE name = ? COLLATE NOCASE"
-        " AND speaker_id IS NOT NULL",
+        "SELECT id FROM speakers WHERE quotetrack_fold(name) = quotetrack_fold(?)",
+        "SELECT DISTINCT speaker_id FROM aliases WHERE quotetrack_fold(name) ="
+        " quotetrack_fold(?) AND speaker_id IS NOT NULL",
     ):
         ids = sorted(row[0] for row in conn.execute(sql, (spec,)))
         if ids:
