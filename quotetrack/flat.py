@@ -49,8 +49,18 @@ __all__ = [
     "spark_schema",
 ]
 
-_ARROW: Final[Mapping[str, str]] = {"string": "string", "int64": "int64", "Int64": "int64"}
-_SPARK: Final[Mapping[str, str]] = {"string": "string", "int64": "long", "Int64": "long"}
+_ARROW: Final[Mapping[str, str]] = {
+    "string": "string",
+    "int64": "int64",
+    "Int64": "int64",
+    "boolean": "bool",
+}
+_SPARK: Final[Mapping[str, str]] = {
+    "string": "string",
+    "int64": "long",
+    "Int64": "long",
+    "boolean": "boolean",
+}
 
 
 def flat_records(doc_id: str, quotes: Iterable[Quote]) -> list[dict[str, Any]]:

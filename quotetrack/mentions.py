@@ -1,61 +1,111 @@
-"""Names, pronouns and nominal mentions, and the in-document entities they refer to.
+"""The names of one article, typed and grouped into the entities they name.
 
-An :class:`EntityIndex` is built once per document. It finds person names (a capitalised
-run whose first word is a known first name, or that follows a title), keeps the fullest
-form of each person, and resolves later mentions to it:
+An :class:`EntityIndex` is built once per document:
 
-* a surname alone ("Teigen", "Mrs. Clinton") goes to the person with that surname who was
-  named most recently before it (titles and first names break ties by gender);
-* a misspelt surname ("Teigan") goes to the one person whose surname is within a small
-  edit distance;
-* a scraped duplicate ("Chrissy Teigen Chrissy Teigen") is read once;
-* a pronoun (he, she) goes to the most recent person of that gender named before it,
-  outside quoted text, preferring the speaker of the previous quote.
+1. **Name runs.** Capitalised words in a row (with particles such as "van der", initials
+   and honorifics) are read as one candidate name. A run never crosses a sentence end
+   ("Jason Louth. The …"), a possessive ends it ("McCallum's"), and words that open a
+   clause are dropped ("In Halifax" → "Halifax", "I’m" is no name).
+2. **Titles and roles.** Honorifics and role words before a name are peeled off and kept
+   as roles ("Surrey Mayor Doug McCallum" → name "Doug McCallum", role *mayor*), as are a
+   lowercase role noun before it ("geologist Ben …") and the head nouns of an apposition
+   ("Alfonso Espinos, the affable proprietor" → *proprietor*).
+3. **Kinds.** Each entity is typed from what its mentions show: a last word such as
+   "County" or "Heights" makes a place and "Board" or "Inc." an organisation (over any
+   first name); a title, a census first name, a person noun in apposition, an age, a
+   "who", a lowercase role noun, or standing where a speaker stands (“…,” said X / X
+   said) makes a person; an all-capitals acronym an organisation; anything else is
+   *other* and is never a speaker's name by itself nor an antecedent of he/she.
+4. **Grouping.** Full names group by first and last word; a later shorter form joins the
+   fullest name it is the tail of ("Al Basha" → "Abir Al Basha"); a lone word joins the
+   person with that surname named nearest before it (so two Sinclairs stay apart), the
+   organisation it abbreviates or starts ("EDC", "Suncor"), the one person with that
+   first name, or the one surname it misspells ("Teigan" → "Teigen").
+
+Pronouns and descriptions are resolved against this index by
+:mod:`quotetrack.coreference`.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 import attrs
 
+from quotetrack.kinds import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    EntityKind,
+    is_acronym,
+    is_leading_word,
+    is_org_head,
+    is_org_noun,
+    is_person_noun,
+    is_place_head,
+    is_role_title,
+)
 from quotetrack.lexicon import (
+    CUE_VERBS,
     FEMALE_TITLES,
     MALE_TITLES,
     TITLE_NOUNS,
     TITLES,
     female_share,
+    is_surname,
     source_noun_kind,
 )
 from quotetrack.models import Span, SpeakerKind
 
-__all__ = ["Entity", "EntityIndex", "NameMention", "edit_distance"]
+__all__ = ["Entity", "EntityIndex", "NameMention", "edit_distance", "head_noun"]
 
-_CAP = r"[A-Z\u00c0-\u00de][\w'\u2019\-]*[\w]"
-_INITIAL = r"[A-Z]\."
-_NAME_RUN = re.compile(
-    rf"""
-    (?<![\w'\u2019.\-])
-    (?:(?:{_CAP}|{_INITIAL}|[A-Z][a-z]{{0,4}}\.)\s+)+     # leading capitals, titles, initials
-    {_CAP}                                               # the last capitalised word
-    """,
-    re.VERBOSE,
-)
-_TOKEN = re.compile(r"\S+")
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z\u00c0-\u00de][\w'\u2019\-]*\.?)"
+_PARTICLE = r"(?:de|del|della|der|den|di|da|van|von|la|le|al|el|bin|ibn|dos|du|ter)"
+_NAME_RUN = re.compile(rf"(?<![\w'\u2019\-.]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*")
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+_KEEPS_PERIOD = frozenset(
+    "Mr. Mrs. Ms. Dr. St. Jr. Sr. Inc. Co. Corp. Ltd. Gov. Sen. Rep. Gen. Lt. Col. Sgt. Capt."
+    " Det. Adm. Maj. Prof. Rev. Coun. Const. Cpl. Insp. Supt. Cst. Hon. Mt. Ft. No.".split()
+)
 _FEMALE, _MALE = "female", "male"
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 _LOOKBACK = 200  # mentions searched backwards when resolving (keeps cost linear)
-_PLACE_PREPOSITIONS = frozenset("in at from of to for on near across".split())
+_PLACE_PREPOSITIONS = frozenset("in at near from across outside throughout around into".split())
+_PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
+    "of for with by to on about against unlike like than under over between among via".split()
+)
 _MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and its "who"
-
-
-_ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
-_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()\u201c\u201d\"]{2,80}?)(?=,|\.|;|$)")
+_APPOSITION = re.compile(
+    r",[ \t]+((?:a|an|the|his|her|their|its)[ \t]+)?([^,.;:()\u201c\u201d\"\n]{2,80}?)[ \t]*"
+    r"(?=,|\.|;|\)|\n|$)"
+)
+_AGE = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
+_NEXT_WORD = re.compile(r"[ \t]+(?:(?:also|then|later|has|had|have|would|will)[ \t]+)?([a-z]+)")
+VERB_LIKE = re.compile(
+    r"(?:[a-z]+(?:ed|es|s)|is|was|has|had|will|would|can|could|did|does|didn|doesn|isn|wasn|won|"
+    r"may|might|must|should|shall|said|told|made|took|gave|went|came|saw|knew|thought|felt|"
+    r"wrote|spoke|got|became|began|led|left|met|ran|sat|stood|won|lost)"
+)
 _ROLE_STOP = frozenset("of at for in on with from to who which that".split())
+_SAY_BEFORE = frozenset(
+    "said says added adds wrote writes explained explains asked asks noted notes recalled".split()
+)
+# Speech verbs after a name that show it stands where a speaker stands ("Mulder said").
+_SAY_AFTER = _SAY_BEFORE | frozenset(
+    """
+    say told tells stated states argued argues insisted insists claimed claims warned warns
+    acknowledged admitted replied responded testified tweeted posted recalls explained
+    """.split()
+)
+_NOT_VERBS = _PREPOSITIONS | frozenset(
+    "and or but the a an who which that whose when where while as if".split()
+)
+# Salience of a mention by where it stands (see quotetrack.coreference).
+SPEAKING, SUBJECT, PLAIN, OBLIQUE = 4.0, 2.0, 1.0, 0.5
 
 
-def _head_noun(phrase: str) -> str | None:
+def head_noun(phrase: str) -> str | None:
     """The head noun of a short noun phrase: its last word before a preposition or
     relative pronoun, lowercased ("former Sports Illustrated model" -> "model")."""
     head: str | None = None
@@ -94,225 +144,497 @@ def _gender_of_first(first: str) -> str | None:
     return None
 
 
-@attrs.frozen(slots=True)
+@attrs.define(eq=False, slots=True)
 class Entity:
-    """A person named in the document, by the fullest form it is given."""
+    """A person, organisation, place or other named thing of one article, by the fullest
+    form it is given. Identity is the object: two people named alike stay two."""
 
     name: str
     surname: str
     first: str | None
     gender: str | None
-    kind: SpeakerKind = SpeakerKind.PERSON
-
-
-@attrs.frozen(slots=True)
-class NameMention:
-    """One place where an entity is named."""
-
     span: Span
-    entity: Entity
+    """Where the fullest name stands in the text."""
+    type: EntityKind = EntityKind.OTHER
+    roles: set[str] = attrs.field(factory=set)
+    evidence: set[str] = attrs.field(factory=set)
+
+    @property
+    def kind(self) -> SpeakerKind:
+        """The speaker kind of this entity: an organisation is a group."""
+        return SpeakerKind.GROUP if self.type is EntityKind.ORGANISATION else SpeakerKind.PERSON
+
+    @property
+    def is_person(self) -> bool:
+        """True when the article shows this entity is a person."""
+        return self.type is EntityKind.PERSON
+
+    @property
+    def may_be_person(self) -> bool:
+        """True for an untyped name that stands where a person stands: it speaks ("Mulder
+        said"), or it is a full name that ends in a census surname ("Jalen Moro"), or a
+        surname that is a subject ("Mulder didn't hesitate"). Such a name may be a he/she
+        antecedent."""
+        if self.type is not EntityKind.OTHER:
+            return self.is_person
+        ev = self.evidence
+        if " " in self.name:
+            return bool(ev & {"speaks", "surname"})
+        return "speaks" in ev or {"surname", "subject"} <= ev
 
 
-def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
-    """Separate leading titles from the name proper."""
-    k = 0
-    while k < len(words) - 1 and words[k] in TITLES:
-        k += 1
-    return words[:k], words[k:]
+class NameMention:
+    """One place where an entity is named, and how prominently (its salience weight)."""
+
+    __slots__ = ("end", "entity", "start", "text", "weight")
+
+    def __init__(self, text: str, start: int, end: int, entity: Entity, weight: float) -> None:
+        self.text, self.start, self.end, self.entity, self.weight = text, start, end, entity, weight
+
+    @property
+    def span(self) -> Span:
+        """Where the mention stands (its title, if any, and the name)."""
+        return Span(self.start, self.end, self.text[self.start : self.end])
 
 
-def _dedupe(words: list[str]) -> list[str]:
-    """'Chrissy Teigen Chrissy Teigen' -> 'Chrissy Teigen'."""
-    n = len(words)
-    if n % 2 == 0 and n >= 2 and words[: n // 2] == words[n // 2 :]:
-        return words[: n // 2]
-    return words
+class _Candidate:
+    """One name run before grouping: its words, titles, offsets and local evidence."""
+
+    __slots__ = (
+        "end",
+        "evidence",
+        "name",
+        "name_start",
+        "quoted",
+        "roles",
+        "start",
+        "titles",
+        "weight",
+    )
+
+    def __init__(
+        self,
+        name: list[str],
+        titles: list[str],
+        offsets: tuple[int, int, int],
+        evidence: set[str],
+        roles: set[str],
+        weight: float,
+    ) -> None:
+        self.name, self.titles, self.evidence, self.roles = name, titles, evidence, roles
+        self.start, self.name_start, self.end = offsets
+        self.weight = weight
+        self.quoted = False
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _reading(token: str) -> tuple[str, int, bool]:
+    """How a token of a capitalised run reads: the word, how many characters end it that
+    are no part of it, and whether it ends the name ("Louth." ends its sentence,
+    "McCallum's" its name; a clause-opening word or a headline verb is no name)."""
+    word, cut, ends = token, 0, False
+    if word.endswith(".") and word not in _KEEPS_PERIOD and not _initials(word):
+        word, cut, ends = word[:-1], 1, True
+    if word.endswith(("'s", "\u2019s")) and len(word) > 2:
+        word, cut, ends = word[:-2], cut + 2, True
+    if not word or _flags(word) & (_LEADING | _CUE):
+        return "", cut, True
+    return word, cut, ends
+
+
+def _split_run(text: str, start: int, run: str) -> list[list[tuple[str, int, int]]]:
+    """The name groups of one capitalised run: cut at a sentence end or possessive,
+    split at clause-opening words."""
+    groups: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    pos = start
+    for token in run.split():
+        s = text.find(token, pos)
+        pos = s + len(token)
+        word, cut, ends = _reading(token)
+        if word:
+            current.append((word, s, pos - cut))
+        if ends and current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return [g for g in groups if g[0][0][:1].isupper()]
+
+
+def _is_common_noun(head: str) -> bool:
+    """A lowercase noun that heads a description of a person when a name stands in
+    apposition to it: not an organisation, group, document or place word."""
+    return (
+        head.isalpha()
+        and head.islower()
+        and not is_org_noun(head)
+        and not is_place_head(head)
+        and source_noun_kind(head) not in ("group", "document", "partitive")
+    )
+
+
+def _is_capitalised_cue(word: str) -> bool:
+    """A headline's verb inside a capitalised run ("Christie Calls Clinton …")."""
+    low = word.lower()
+    return low in CUE_VERBS and low.endswith("s") and not is_surname(word)
+
+
+def _initials(word: str) -> bool:
+    """'M.' or 'U.S.': an initial or dotted abbreviation, not a sentence end."""
+    return all(len(part) == 1 and part.isupper() for part in word.split(".")[:-1])
+
+
+_LEADING, _TITLE, _ROLE, _CUE, _ORG, _PLACE, _SURNAME, _FIRST, _ACRONYM = (1 << i for i in range(9))
+_ROLE_TITLE_NOUNS = frozenset({"mayor", "premier", "coach", "minister"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _flags(word: str) -> int:
+    """What one capitalised word can be, as bits (cached: words repeat across articles)."""
+    flags = 0
+    if is_leading_word(word):
+        flags |= _LEADING
+    if _is_title(word):
+        flags |= _TITLE | _ROLE
+    elif is_person_noun(word) and female_share(word) is None:
+        flags |= _ROLE  # "Rival Hillary Clinton"
+    if _is_capitalised_cue(word):
+        flags |= _CUE
+    if is_org_head(word):
+        flags |= _ORG
+    elif is_place_head(word):
+        flags |= _PLACE
+    if is_surname(word):
+        flags |= _SURNAME
+    if female_share(word) is not None:
+        flags |= _FIRST
+    if is_acronym(word) and "." not in word:
+        flags |= _ACRONYM
+    return flags
+
+
+def _is_title(word: str) -> bool:
+    return word in TITLES or is_role_title(word)
+
+
+_ROLE_NOUN, _SAYS, _PLACE_PREP, _PREP, _VERB = (1 << i for i in range(5))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _before_flags(word: str) -> int:
+    """What the word before a name says of it: a role noun ("geologist"), a speech verb
+    ("said"), a preposition (of place)."""
+    low = word.lower()
+    if not low.isalpha():
+        return 0
+    flags = _ROLE_NOUN if is_person_noun(low) else 0
+    if low in _SAY_BEFORE:
+        flags |= _SAYS
+    if low in _PLACE_PREPOSITIONS:
+        flags |= _PLACE_PREP
+    if low in _PREPOSITIONS:
+        flags |= _PREP
+    return flags
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _verb_kind(word: str) -> int:
+    """The lowercase word after a name: a speech verb (_SAYS), another verb (_VERB), or
+    neither (0)."""
+    if word in _SAY_AFTER:
+        return _SAYS
+    if word not in _NOT_VERBS and VERB_LIKE.fullmatch(word):
+        return _VERB
+    return 0
 
 
 class EntityIndex:
-    """The people named in one document and where each is mentioned."""
+    """The entities named in one document and where each is mentioned."""
 
     def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
         self._text = text
         self._quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
+        self._entities: list[Entity] = []
         self._by_surname: dict[str, list[Entity]] = {}
+        self._all: list[NameMention] = []
+        self._all_positions: list[int] = []
         self._mentions: list[NameMention] = []
+        self._salient: list[NameMention] = []
         self._positions: list[int] = []
+        self._by_first: dict[str, list[Entity]] = {}
+        self._org_keys: dict[str, Entity] = {}
         self._fuzzy_memo: dict[str, list[Entity]] = {}
         self._roles: dict[str, list[Entity]] = {}
-        self._find_people()
-        self._find_roles()
+        self._build(self._candidates())
 
-    # -- building -----------------------------------------------------------------
+    # -- reading names ------------------------------------------------------------
     def _inside_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
-    def _find_people(self) -> None:
+    def _candidates(self) -> list[_Candidate]:
         text = self._text
-        full: dict[tuple[str, str], Entity] = {}
-        found: list[tuple[int, int, list[str], list[str]]] = []
+        out: list[_Candidate] = []
+        quoted = self._inside_quote
         for m in _NAME_RUN.finditer(text):
-            words = m.group().split()
-            if len(words) < 2:
-                continue  # one capitalised word names no one new (surnames resolve later)
-            # "Later Bill Clinton": start at the first title or known first name.
-            lead = next(
-                (k for k, w in enumerate(words) if w in TITLES or female_share(w) is not None),
-                0,
-            )
-            start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
-            words = words[lead:]
-            if text[start : start + len(words[0])] != words[0]:
-                start = text.index(words[0], m.start())
-            titles, name = _split_name(words)
-            while name and name[-1] in _SUFFIXES:
-                name = name[:-1]
-            name = _dedupe(name)
-            if not name:
-                continue
-            first = name[0]
-            known_first = female_share(first) is not None
-            if (len(name) >= 2 and (known_first or titles)) or (titles and len(name) == 1):
-                found.append((start, m.end(), titles, name))
-        # Full names first, so surnames can be resolved against them.
-        for _, _, titles, name in found:
-            if len(name) < 2:
-                continue
-            key = (name[0], name[-1])
-            gender = _gender_of_first(name[0])
-            if any(t in FEMALE_TITLES for t in titles):
-                gender = _FEMALE
-            elif any(t in MALE_TITLES for t in titles):
-                gender = _MALE
-            old = full.get(key)
-            if old is None or len(" ".join(name)) > len(old.name):
-                if gender is None and old is not None:
-                    gender = old.gender
-                full[key] = Entity(" ".join(name), name[-1], name[0], gender)
-        for ent in full.values():
-            self._by_surname.setdefault(ent.surname, []).append(ent)
-        for start, end, titles, name in found:
-            resolved = self._entity_for(name, titles, start)
-            if resolved is not None:
-                # found is in document order, so both lists stay sorted as they grow
-                self._mentions.append(NameMention(Span(start, end, text[start:end]), resolved))
-                self._positions.append(start)
+            run = m.group()
+            if " " not in run and "\t" not in run:
+                # one word: the commonest run; a lone word inside quoted text names no
+                # one the attribution needs (it is never an antecedent)
+                word, cut, _ = _reading(run)
+                if not word or quoted(m.start()):
+                    continue
+                groups = [[(word, m.start(), m.end() - cut)]]
+            else:
+                groups = _split_run(text, m.start(), run)
+            for group in groups:
+                cand = self._candidate(group)
+                if cand is not None:
+                    out.append(cand)
+        return out
 
-    def _entity_for(self, name: list[str], titles: list[str], pos: int) -> Entity | None:
-        surname = name[-1]
-        candidates = self._by_surname.get(surname, [])
-        if len(name) >= 2:
-            for ent in candidates:
-                if ent.first == name[0]:
-                    return ent
-        if not candidates:
-            return None
-        gender = (
-            _FEMALE
-            if any(t in FEMALE_TITLES for t in titles)
-            else _MALE
-            if any(t in MALE_TITLES for t in titles)
-            else None
-        )
-        fitting = [e for e in candidates if gender is None or e.gender in (gender, None)]
-        return self._most_recent(fitting or candidates, pos)
-
-    def _most_recent(self, entities: list[Entity], pos: int) -> Entity:
-        if len(entities) == 1:
-            return entities[0]
-        # Walk back from ``pos`` over at most _LOOKBACK mentions: bounded work per call.
-        k = bisect.bisect_left(self._positions, pos) - 1
-        for nm in self._mentions[max(0, k - _LOOKBACK) : k + 1][::-1]:
-            if nm.entity in entities:
-                return nm.entity
-        return entities[0]
-
-    def _find_roles(self) -> None:
-        """What each person is said to be: 'Chrissy Teigen, the model, ...', 'singer John
-        Legend', 'Sen. Elizabeth Warren' -> model / singer / senator."""
+    def _candidate(self, group: list[tuple[str, int, int]]) -> _Candidate | None:
         text = self._text
-        for nm in self._mentions:
-            ent = nm.entity
-            roles: set[str] = set()
-            for word in nm.span.text.split():
-                roles.update(TITLE_NOUNS.get(word, ()))
-            before = _ROLE_BEFORE.search(text, max(0, nm.span.start - 40), nm.span.start)
-            if before is not None and source_noun_kind(before.group(1)) == "person":
-                roles.add(before.group(1).lower())
-            after = _APPOSITION.match(text, nm.span.end)
-            if after is not None:
-                for part in re.split(r",| and ", after.group(1)):
-                    head = _head_noun(part)
-                    if head:
-                        roles.add(head)
-            for role in roles:
-                bucket = self._roles.setdefault(role, [])
-                if ent not in bucket:
-                    bucket.append(ent)
+        words = [w for w, _, _ in group]
+        flags = [_flags(w) for w in words]
+        k = -1
+        if not flags[-1] & (_ORG | _PLACE):
+            for i in range(len(words) - 1):
+                if flags[i] & _ROLE:
+                    k = i
+        name_toks = group[k + 1 :]
+        while len(name_toks) > 1 and name_toks[-1][0] in _SUFFIXES:
+            name_toks = name_toks[:-1]
+        half = len(name_toks) // 2
+        if half and [t[0] for t in name_toks] == [t[0] for t in name_toks[:half]] * 2:
+            name_toks = name_toks[:half]  # a scraped "X Y X Y"
+        name = [w for w, _, _ in name_toks]
+        last_flags = _flags(name[-1])
+        if last_flags & _TITLE:
+            return None  # "U.S. Secretary", "Mayor": a role, no name
+        if k < 0 and last_flags & _ORG and text.endswith("The ", 0, name_toks[0][1]):
+            name = ["The", *name]  # "The Post", "The New York Times": the name has it
+            name_toks = [("The", name_toks[0][1] - 4, name_toks[0][1] - 1), *name_toks]
+        titles = words[: k + 1]
+        first_title = k + 1
+        while first_title > 0 and flags[first_title - 1] & _TITLE:
+            first_title -= 1
+        s, e = group[first_title][1], name_toks[-1][2]
+        ns = name_toks[0][1]
+        evidence: set[str] = set()
+        roles: set[str] = set()
+        if titles:
+            evidence.add("title")
+            for t in titles:
+                roles.update(TITLE_NOUNS.get(t, ()))
+                low = t.lower().rstrip(".")
+                if low in _ROLE_TITLE_NOUNS:
+                    roles.add(low)
+                if t in FEMALE_TITLES:
+                    evidence.add(_FEMALE)
+                elif t in MALE_TITLES:
+                    evidence.add(_MALE)
+        if last_flags & _ORG:
+            evidence.add("org-head")
+        elif last_flags & _PLACE:
+            evidence.add("place-head")
+        elif last_flags & _SURNAME:
+            evidence.add("surname")
+        if len(name) == 1 and last_flags & _ACRONYM:
+            evidence.add("acronym")
+        if len(name) >= 2 and _flags(name[0]) & _FIRST:
+            evidence.add("first-name")
+        quoted = self._inside_quote(s)
+        weight = PLAIN if quoted else self._context(s, e, evidence, roles)
+        cand = _Candidate(name, titles, (s, ns, e), evidence, roles, weight)
+        cand.quoted = quoted
+        return cand
 
-    # -- resolving ----------------------------------------------------------------
-    def resolve_nominal(self, phrase: str, pos: int) -> Entity | None:
-        """The person a definite description refers to ("the senator", "The former Sports
-        Illustrated model"): the one most recently named before ``pos`` whose title or
-        apposition gives that noun."""
-        words = phrase.split()
-        if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
-            return None
-        head = _head_noun(" ".join(words[1:]))
-        candidates = self._roles.get(head or "", [])
-        if not candidates:
-            return None
-        return self._most_recent(candidates, pos)
+    def _context(self, s: int, e: int, evidence: set[str], roles: set[str]) -> float:
+        """Evidence from the words around a name at ``[s, e)`` outside quotes, and the
+        salience weight of where it stands."""
+        text = self._text
+        before = 0
+        if s > 1 and text[s - 1] == " ":
+            cut = text.rfind(" ", max(0, s - 30), s - 1)
+            word = text[cut + 1 : s - 1]
+            before = _before_flags(word)
+            if before & _ROLE_NOUN:
+                evidence.add("role-before")
+                roles.add(word.lower())
+            if before & _SAYS:
+                evidence.add("speaks")
+            elif before & _PLACE_PREP:
+                evidence.add("place-prep")
+        after_end = e
+        nxt_char = text[e : e + 1]
+        if nxt_char == ",":
+            appos = _APPOSITION.match(text, e)
+            if appos is not None:
+                if text.startswith(",", appos.end()):
+                    after_end = appos.end() + 1
+                self._apposition(appos, evidence, roles)
+            if _AGE.match(text, e):
+                evidence.add("age")
+            if text.startswith(" who ", e + 1):
+                evidence.add("who")
+        elif nxt_char != " ":
+            return SPEAKING if before & _SAYS else PLAIN  # "McCallum's …", "Smith."
+        elif text.startswith("who ", e + 1):
+            evidence.add("who")
+        nxt = _NEXT_WORD.match(text, after_end)
+        verb = _verb_kind(nxt.group(1)) if nxt else 0
+        if verb == _SAYS:
+            evidence.add("speaks")
+        if "speaks" in evidence:
+            return SPEAKING
+        if before & _PREP:
+            return OBLIQUE
+        if verb:
+            evidence.add("subject")
+            return SUBJECT
+        return PLAIN
 
-    @property
-    def mentions(self) -> list[NameMention]:
-        """Every resolved name mention, in document order."""
-        return self._mentions
+    @staticmethod
+    def _apposition(appos: re.Match[str], evidence: set[str], roles: set[str]) -> None:
+        """Roles and kind evidence from an apposition ("X, the affable proprietor,")."""
+        for part in re.split(r",| and ", appos.group(2)):
+            head = head_noun(part)
+            if not head:
+                continue
+            roles.add(head)
+            if is_person_noun(head) or (appos.group(1) and _is_common_noun(head)):
+                evidence.add("appos-person")  # "Vasko Dren, a baker,"
+                if head in FEMALE_NOUNS:
+                    evidence.add(_FEMALE)
+                elif head in MALE_NOUNS:
+                    evidence.add(_MALE)
+            elif is_org_noun(head):
+                evidence.add("appos-org")
 
-    @property
-    def positions(self) -> list[int]:
-        """The start offset of each mention in :attr:`mentions` (sorted)."""
-        return self._positions
+    # -- grouping -------------------------------------------------------------------
+    def _build(self, cands: list[_Candidate]) -> None:
+        assigned: list[Entity | None] = [None] * len(cands)
+        full: dict[tuple[str, str], Entity] = {}
+        by_last: dict[str, list[Entity]] = {}
+        for i, c in enumerate(cands):
+            if len(c.name) < 2:
+                continue
+            key = (c.name[0], c.name[-1])
+            ent = full.get(key)
+            if ent is None:
+                ent = self._tail_of(c.name, by_last.get(c.name[-1], []))
+            if ent is None:
+                ent = Entity(" ".join(c.name), c.name[-1], c.name[0], None, self._name_span(c))
+                full[key] = ent
+                by_last.setdefault(c.name[-1], []).append(ent)
+                self._entities.append(ent)
+            elif len(" ".join(c.name)) > len(ent.name) and ent.surname == c.name[-1]:
+                ent.name, ent.first, ent.span = " ".join(c.name), c.name[0], self._name_span(c)
+            assigned[i] = ent
+        first_pass: dict[int, list[_Candidate]] = {}
+        for c, a in zip(cands, assigned, strict=True):
+            if a is not None:
+                first_pass.setdefault(id(a), []).append(c)
+        for ent in self._entities:
+            self._absorb_evidence(ent, first_pass.get(id(ent), []))
+            if ent.type in (EntityKind.PERSON, EntityKind.OTHER):
+                self._by_surname.setdefault(ent.surname, []).append(ent)
+                self._by_first.setdefault(ent.first or "", []).append(ent)
+            elif ent.type is EntityKind.ORGANISATION:
+                words = ent.name.split()
+                self._org_keys.setdefault(words[0], ent)
+                self._org_keys.setdefault("".join(w[0] for w in words if w[:1].isupper()), ent)
+        # single words, in order, so each can join the nearest person named before it
+        positions: list[int] = []
+        placed: list[Entity] = []
+        weights: list[float] = []
+        singles: dict[str, Entity] = {}
+        for i, c in enumerate(cands):
+            ent = assigned[i]
+            if ent is None:
+                ent = self._single(c, positions, placed, weights) or singles.get(c.name[0])
+                if ent is None:
+                    word = c.name[0]
+                    ent = Entity(word, word, None, None, self._name_span(c))
+                    singles[word] = ent
+                    self._entities.append(ent)
+                assigned[i] = ent
+            positions.append(c.start)
+            placed.append(ent)
+            weights.append(c.weight)
+        # type again with the evidence of the one-word mentions each entity gathered
+        gathered: dict[int, list[_Candidate]] = {}
+        for c, ent in zip(cands, assigned, strict=True):
+            gathered.setdefault(id(ent), []).append(c)
+        self._by_surname = {}
+        for ent in self._entities:
+            mine = gathered.get(id(ent), [])
+            self._absorb_evidence(ent, mine)
+            if ent.first is None and " " not in ent.name:
+                # known only as "Mrs. Clinton": the honorific is all the name says of her
+                honorific = next((t for c in mine for t in c.titles if t in _HONORIFICS), None)
+                if honorific is not None:
+                    ent.name = f"{honorific} {ent.name}"
+            if ent.type is EntityKind.PERSON and ent.first is not None:
+                self._by_surname.setdefault(ent.surname, []).append(ent)
+        holders: dict[str, set[int]] = {}
+        salient = {
+            id(e) for e in self._entities if e.may_be_person or e.type is EntityKind.ORGANISATION
+        }
+        text = self._text
+        for c, ent in zip(cands, assigned, strict=True):
+            if ent is None:
+                continue
+            if c.roles:
+                ent.roles.update(c.roles)
+                for role in c.roles:
+                    seen = holders.setdefault(role, set())
+                    if id(ent) not in seen:
+                        seen.add(id(ent))
+                        self._roles.setdefault(role, []).append(ent)
+            nm = NameMention(text, c.start, c.end, ent, c.weight)
+            self._all.append(nm)
+            self._all_positions.append(c.start)
+            if not c.quoted and id(ent) in salient:
+                self._salient.append(nm)
+            if ent.type is EntityKind.PERSON:
+                self._mentions.append(nm)
+                self._positions.append(c.start)
 
-    def antecedent(self, pos: int) -> Entity | None:
-        """The person a relative "who" at ``pos`` refers to: one named just before it
-        ("Army Capt. Christian Pardo, who said …"), with only an apposition between."""
-        k = bisect.bisect_left(self._positions, pos) - 1
-        if k < 0:
-            return None
-        mention = self._mentions[k]
-        before = self._text[max(0, mention.span.start - 12) : mention.span.start].split()
-        if before and before[-1].lower() in _PLACE_PREPOSITIONS:
-            return None  # "steelworkers in Ohio, who said": a place, not the antecedent
-        gap = self._text[mention.span.end : pos]
-        if len(gap) > _MAX_ANTECEDENT_GAP or any(ch in gap for ch in '.;:!?\n"\u201c\u201d'):
-            return None
-        return mention.entity
+    def _name_span(self, c: _Candidate) -> Span:
+        return Span(c.name_start, c.end, self._text[c.name_start : c.end])
 
-    def inside_quote(self, pos: int) -> bool:
-        """True when ``pos`` lies inside quoted text."""
-        return self._inside_quote(pos)
+    @staticmethod
+    def _tail_of(name: list[str], same_last: list[Entity]) -> Entity | None:
+        """The entity whose fuller name ends with ``name`` ("Al Basha" in "Abir Al Basha")."""
+        tail = " " + " ".join(name)
+        fits = [e for e in same_last if (" " + e.name).endswith(tail)]
+        return fits[-1] if fits else None
 
-    def resolve_name(self, mention: str, pos: int) -> Entity | None:
-        """The person a name mention (with or without title) at ``pos`` refers to."""
-        words = [w for w in mention.replace("\u2019s", "").replace("'s", "").split() if w]
-        titles, name = _split_name(words)
-        while name and name[-1] in _SUFFIXES:
-            name = name[:-1]
-        name = _dedupe(name)
-        if not name:
-            return None
-        ent = self._entity_for(name, titles, pos)
-        if ent is not None:
-            return ent
-        if len(name) == 1:
-            return self._fuzzy(name[0], pos)
-        return None
+    def _single(
+        self, c: _Candidate, positions: list[int], placed: list[Entity], weights: list[float]
+    ) -> Entity | None:
+        """The entity a one-word name joins: the person of that surname named nearest
+        before it (or after, for a headline), an organisation it abbreviates or starts."""
+        word = c.name[0]
+        people = self._by_surname.get(word, [])
+        if people:
+            gender = _MALE if _MALE in c.evidence else _FEMALE if _FEMALE in c.evidence else None
+            fitting = [e for e in people if gender is None or e.gender in (gender, None)]
+            return self._nearest(fitting or people, positions, placed, weights, c.start)
+        named = self._by_first.get(word, [])
+        if len(named) == 1:
+            return named[0]  # "Alfonso" for the one Alfonso Espinos
+        org = self._org_keys.get(word)  # "Suncor" (Energy), "EDC"
+        if org is not None or c.weight < SPEAKING:
+            return org
+        return self._misspelt(word)  # "Teigan said" for Chrissy Teigen
 
-    def _fuzzy(self, word: str, pos: int) -> Entity | None:
-        """A single word that misspells a known surname or is a known first name."""
+    def _misspelt(self, word: str) -> Entity | None:
+        """The one person whose surname ``word`` misspells (a small edit distance)."""
         if len(word) < 4:
             return None
         close = self._fuzzy_memo.get(word)
@@ -325,35 +647,150 @@ class EntityIndex:
                 for e in ents
             ]
             self._fuzzy_memo[word] = close
-        if len({e.surname for e in close}) == 1:
-            return self._most_recent(close, pos)
-        by_first = [e for ents in self._by_surname.values() for e in ents if e.first == word]
+        return close[0] if len({e.surname for e in close}) == 1 else None
+
+    @staticmethod
+    def _nearest(
+        entities: list[Entity],
+        positions: list[int],
+        placed: list[Entity],
+        weights: list[float],
+        pos: int,
+    ) -> Entity:
+        """Of several people sharing a surname, the one last named as a subject or speaker
+        before ``pos``; failing that, the one named last."""
+        if len(entities) == 1:
+            return entities[0]
+        k = bisect.bisect_left(positions, pos) - 1
+        nearest: Entity | None = None
+        for j in range(k, max(-1, k - _LOOKBACK), -1):
+            if placed[j] in entities:
+                if weights[j] >= SUBJECT:
+                    return placed[j]
+                nearest = nearest or placed[j]
+        return nearest or entities[0]
+
+    @staticmethod
+    def _absorb_evidence(ent: Entity, cands: list[_Candidate]) -> None:
+        """Type ``ent`` and give it a gender from the evidence of all its mentions."""
+        ev: set[str] = set()
+        for c in cands:
+            ev |= c.evidence
+        ent.evidence = ev
+        ent.type = EntityKind.OTHER
+        strong = ev & {"title", "appos-person", "age", "who", "role-before"}
+        if "place-head" in ev and "title" not in ev:
+            ent.type = EntityKind.PLACE
+        elif "org-head" in ev and "title" not in ev:
+            ent.type = EntityKind.ORGANISATION
+        elif strong or "first-name" in ev:
+            ent.type = EntityKind.PERSON
+        elif ev & {"acronym", "appos-org"}:
+            ent.type = EntityKind.ORGANISATION
+        elif "place-prep" in ev and not ev & {"speaks", "subject"}:
+            ent.type = EntityKind.PLACE
+        if ent.type is not EntityKind.PERSON:
+            return
+        if _FEMALE in ev and _MALE not in ev:
+            ent.gender = _FEMALE
+        elif _MALE in ev and _FEMALE not in ev:
+            ent.gender = _MALE
+        else:
+            ent.gender = _gender_of_first(ent.first or ent.name)
+
+    # -- looking up -----------------------------------------------------------------
+    @property
+    def mentions(self) -> list[NameMention]:
+        """Every mention of a person, in document order."""
+        return self._mentions
+
+    @property
+    def positions(self) -> list[int]:
+        """The start offset of each mention in :attr:`mentions` (sorted)."""
+        return self._positions
+
+    @property
+    def all_mentions(self) -> list[NameMention]:
+        """Every name mention of any kind, in document order."""
+        return self._all
+
+    @property
+    def salient_mentions(self) -> list[NameMention]:
+        """The mentions outside quoted text of what may be a speaker or antecedent (a
+        person, a name that stands where a person stands, an organisation)."""
+        return self._salient
+
+    @property
+    def all_mentions_positions(self) -> list[int]:
+        """The start offset of each mention in :attr:`all_mentions` (sorted)."""
+        return self._all_positions
+
+    def roles(self, role: str) -> list[Entity]:
+        """The entities a title or apposition gives ``role`` (lowercase noun)."""
+        return self._roles.get(role, [])
+
+    def inside_quote(self, pos: int) -> bool:
+        """True when ``pos`` lies inside quoted text."""
+        return self._inside_quote(pos)
+
+    def mention_in(self, start: int, end: int) -> NameMention | None:
+        """The last name mention that starts inside ``[start, end)``."""
+        k = bisect.bisect_left(self._all_positions, end) - 1
+        if k >= 0 and self._all_positions[k] >= start:
+            return self._all[k]
+        return None
+
+    def antecedent(self, pos: int) -> Entity | None:
+        """The person a relative "who" at ``pos`` refers to: one named just before it
+        ("Army Capt. Christian Pardo, who said …"), with only an apposition between."""
+        k = bisect.bisect_left(self._positions, pos) - 1
+        if k < 0:
+            return None
+        mention = self._mentions[k]
+        before = self._text[max(0, mention.start - 12) : mention.start].split()
+        if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+            return None  # "steelworkers in Ohio, who said": a place, not the antecedent
+        gap = self._text[mention.end : pos]
+        if len(gap) > _MAX_ANTECEDENT_GAP or any(ch in gap for ch in '.;:!?\n"\u201c\u201d'):
+            return None
+        return mention.entity
+
+    def resolve_name(self, mention: str, pos: int) -> Entity | None:
+        """The entity a name mention (with or without title) at ``pos`` refers to: the
+        one read at that place, else by its surname, else a misspelt surname."""
+        found = self.mention_in(pos, pos + len(mention))
+        if found is not None and found.end >= pos + len(mention.rstrip(".,'\u2019s")):
+            return found.entity  # the name ends the phrase: not "The Obama administration"
+        words = [w for w in mention.replace("\u2019s", "").replace("'s", "").split() if w]
+        while words and (_is_title(words[0]) or is_leading_word(words[0])) and len(words) > 1:
+            words = words[1:]
+        while len(words) > 1 and words[-1] in _SUFFIXES:
+            words = words[:-1]
+        if not words:
+            return None
+        people = self._by_surname.get(words[-1], [])
+        if len(words) >= 2:
+            same = [e for e in people if e.first == words[0]]
+            return self._most_recent(same, pos) if same else None
+        if people:
+            return self._most_recent(people, pos)
+        return self._fuzzy(words[0], pos)
+
+    def _most_recent(self, entities: list[Entity], pos: int) -> Entity:
+        if len(entities) == 1:
+            return entities[0]
+        k = bisect.bisect_left(self._positions, pos) - 1
+        for nm in self._mentions[max(0, k - _LOOKBACK) : k + 1][::-1]:
+            if nm.entity in entities:
+                return nm.entity
+        return entities[0]
+
+    def _fuzzy(self, word: str, pos: int) -> Entity | None:
+        """A single word that misspells a known surname or is a known first name."""
+        close = self._misspelt(word)
+        if close is not None:
+            return self._most_recent(self._by_surname.get(close.surname, [close]), pos)
+        by_first = [e for e in self._by_first.get(word, []) if e.type is EntityKind.PERSON]
         if len(by_first) == 1:
             return by_first[0]
         return None
-
-    def resolve_pronoun(self, pronoun: str, pos: int, preferred: Entity | None) -> Entity | None:
-        """The person a he/she at ``pos`` most likely refers to: the last person of that
-        gender named before it outside quoted text; failing that, ``preferred`` (the previous
-        quote's speaker) when its gender fits or is unknown; failing that, the last person
-        of unknown gender."""
-        p = pronoun.lower()
-        gender = _MALE if p == "he" else _FEMALE if p == "she" else None
-        if gender is None:
-            return None
-        k = bisect.bisect_left(self._positions, pos) - 1
-        stop = max(-1, k - _LOOKBACK)
-        fallback: Entity | None = None
-        while k > stop:
-            nm = self._mentions[k]
-            k -= 1
-            if self._inside_quote(nm.span.start):
-                continue
-            ent = nm.entity
-            if ent.gender == gender:
-                return ent
-            if ent.gender is None and fallback is None:
-                fallback = ent
-        if preferred is not None and preferred.gender in (gender, None):
-            return preferred
-        return fallback

@@ -89,11 +89,25 @@ class Speaker:
     ``name`` is the fullest form of the person or group in the document ("Chrissy Teigen"
     even when the cue says "she" or "Teigan"); ``mention`` is the text that attributes this
     quote ("she", "Teigan").
+
+    ``resolved`` tells whether ``name`` is a name: True when it was read from a name in the
+    article, at ``mention`` itself or at the mention it was resolved to; False when the
+    mention is a pronoun or description that could not be resolved ("she", "the mayor",
+    "a spokesperson"), in which case ``name`` repeats the mention's words and must not be
+    shown or counted as someone's name. ``source`` is where the name was read: the span of
+    the fullest mention of the entity (for "she" → the "Chrissy Teigen" that introduced
+    her), or None when unresolved.
+
+    ``resolved`` and ``source`` explain one parse; they take no part in equality (a
+    speaker is its name, mention and kind) and the flat records and the tracker's store
+    keep only name, mention and kind, so a speaker read back from them is marked resolved.
     """
 
     name: str
     mention: Span
     kind: SpeakerKind = SpeakerKind.PERSON
+    resolved: bool = attrs.field(default=True, eq=False)
+    source: Span | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen(slots=True)

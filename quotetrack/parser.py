@@ -12,8 +12,16 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from quotetrack.attribution import Match, match_head, match_tail, sentence_subject
+from quotetrack.coreference import Coreference
 from quotetrack.errors import ConfigurationError, check_text
-from quotetrack.lexicon import CUE_VERBS, GROUP_PRONOUNS, SPEAKER_PRONOUNS, source_noun_kind
+from quotetrack.kinds import is_leading_word
+from quotetrack.lexicon import (
+    CUE_VERBS,
+    GROUP_PRONOUNS,
+    PRONOUN_GENDER,
+    SPEAKER_PRONOUNS,
+    source_noun_kind,
+)
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
@@ -115,6 +123,7 @@ class _Document:
         self.entities = EntityIndex(text, quoted)
         self._sent_starts = [s.start for ss in self.sents for s in ss]
         self._sent_list = [s for ss in self.sents for s in ss]
+        self.coreference = Coreference(text, self.entities, self._sent_starts)
 
     def _para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
@@ -423,31 +432,49 @@ class _Document:
         return (head, *(q.content for q in stretches[1:]))
 
     def _speaker(self, mention: Span, last: Entity | None) -> tuple[Speaker, Entity | None]:
-        """Resolve a speaker phrase to the fullest name of what it refers to."""
+        """Resolve a speaker phrase to the fullest name of what it refers to (see
+        docs/explanation.md, "Who a speaker is"): a relative "who" to the name before it, a
+        pronoun or description through :class:`Coreference`, a name to its entity; what
+        cannot be resolved keeps its own words with ``resolved=False``."""
         words = mention.text.split()
         low = mention.text.lower()
         if low == "who":
             ent = self.entities.antecedent(mention.start)
             if ent is not None:
-                return Speaker(ent.name, mention, ent.kind), ent
+                return _named(ent, mention), ent
             phrase = antecedent_phrase(self.text, mention.start)
             if phrase is not None:  # "voters who said …": named by the phrase
-                return Speaker(phrase.text, mention, _kind_of(phrase.text.split())), None
+                return _unnamed(phrase.text, mention, _kind_of(phrase.text.split())), None
         if low in SPEAKER_PRONOUNS:
             if low in GROUP_PRONOUNS:
-                return Speaker(mention.text, mention, SpeakerKind.GROUP), None
-            ent = self.entities.resolve_pronoun(low, mention.start, last)
+                return _unnamed(mention.text, mention, SpeakerKind.GROUP), None
+            ent = self.coreference.pronoun(low, mention.start)
+            if ent is None and last is not None and last.is_person:
+                ent = last if PRONOUN_GENDER.get(low) in (last.gender, None) else None
             if ent is not None:
-                return Speaker(ent.name, mention, ent.kind), ent
-            return Speaker(mention.text, mention, SpeakerKind.PERSON), None
+                return _named(ent, mention), ent
+            return _unnamed(mention.text, mention, SpeakerKind.PERSON), None
         if words and words[0][0].isupper():
             ent = self.entities.resolve_name(mention.text, mention.start)
             if ent is not None:
-                return Speaker(ent.name, mention, ent.kind), ent
-        ent = self.entities.resolve_nominal(mention.text, mention.start)
+                return _named(ent, mention), ent
+        ent = self.coreference.description(mention.text, mention.start)
         if ent is not None:
-            return Speaker(ent.name, mention, ent.kind), ent
-        return Speaker(_clean_name(mention.text), mention, _kind_of(words)), None
+            return _named(ent, mention), ent
+        name = _clean_name(mention.text)
+        if words and words[0][0].isupper() and not is_leading_word(words[0]):
+            return Speaker(name, mention, _kind_of(words), source=mention), None
+        return _unnamed(name, mention, _kind_of(words)), None
+
+
+def _named(ent: Entity, mention: Span) -> Speaker:
+    """The speaker ``mention`` resolved to ``ent``: its fullest name and where it stands."""
+    return Speaker(ent.name, mention, ent.kind, resolved=True, source=ent.span)
+
+
+def _unnamed(words: str, mention: Span, kind: SpeakerKind) -> Speaker:
+    """A speaker left as its own words (a pronoun or description no name was found for)."""
+    return Speaker(words, mention, kind, resolved=False)
 
 
 def _kind_of(words: list[str]) -> SpeakerKind:

@@ -69,6 +69,10 @@ QUOTE_COLUMNS: Final[Mapping[str, str]] = {
     "speaker_mention": "string",  # the text that attributes this quote ("she")
     "speaker_start": "Int64",
     "speaker_end": "Int64",
+    "speaker_resolved": "boolean",  # False: a pronoun or description left as its words
+    "speaker_source": "string",  # the mention the name was read from ("Chrissy Teigen")
+    "speaker_source_start": "Int64",
+    "speaker_source_end": "Int64",
     "cue": "string",
     "cue_start": "Int64",
     "cue_end": "Int64",
@@ -134,6 +138,7 @@ def quote_values(quote: Quote) -> _Values:
     :data:`QUOTE_COLUMNS`: cheap to pickle, rebuilt exactly by :func:`quote_from_values`."""
     speaker, cue, addressee, sentiment = quote.speaker, quote.cue, quote.addressee, quote.sentiment
     mention = None if speaker is None else speaker.mention
+    source = None if speaker is None else speaker.source
     return (
         quote.text,
         quote.start,
@@ -145,6 +150,10 @@ def quote_values(quote: Quote) -> _Values:
         None if mention is None else mention.text,
         None if mention is None else mention.start,
         None if mention is None else mention.end,
+        None if speaker is None else speaker.resolved,
+        None if source is None else source.text,
+        None if source is None else source.start,
+        None if source is None else source.end,
         None if cue is None else cue.text,
         None if cue is None else cue.start,
         None if cue is None else cue.end,
@@ -180,6 +189,10 @@ def quote_from_values(values: Sequence[Any]) -> Quote:
         m_text,
         m_start,
         m_end,
+        resolved,
+        s_text,
+        s_start,
+        s_end,
         c_text,
         c_start,
         c_end,
@@ -198,7 +211,11 @@ def quote_from_values(values: Sequence[Any]) -> Quote:
     speaker = None
     if name is not None and mention is not None:
         speaker = Speaker(
-            name, mention, SpeakerKind("person" if speaker_kind is None else speaker_kind)
+            name,
+            mention,
+            SpeakerKind("person" if speaker_kind is None else speaker_kind),
+            resolved=True if resolved is None else bool(resolved),
+            source=_span(s_text, s_start, s_end),
         )
     scores = (compound, positive, neutral, negative)
     return Quote(
@@ -238,6 +255,8 @@ def _plain(value: object, dtype: str) -> Any:
         return str(value)
     if dtype in ("int64", "Int64"):
         return int(value)  # type: ignore[call-overload]
+    if dtype == "boolean":
+        return bool(value)
     return float(value)  # type: ignore[arg-type]
 
 
@@ -271,7 +290,8 @@ def _span_dict(span: Span | None) -> dict[str, Any] | None:
 def to_dict(quote: Quote) -> dict[str, Any]:
     """A JSON-ready dict of ``quote`` carrying every offset, nested as the classes are.
 
-    Keys: text, kind, spans, speaker (name, kind, mention), cue, addressee, sentiment
+    Keys: text, kind, spans, speaker (name, kind, mention, resolved, source), cue,
+    addressee, sentiment
     (compound, positive, neutral, negative, label) and rule.
     """
     speaker = quote.speaker
@@ -286,6 +306,8 @@ def to_dict(quote: Quote) -> dict[str, Any]:
             "name": speaker.name,
             "kind": speaker.kind.value,
             "mention": _span_dict(speaker.mention),
+            "resolved": speaker.resolved,
+            "source": _span_dict(speaker.source),
         },
         "cue": _span_dict(quote.cue),
         "addressee": _span_dict(quote.addressee),

@@ -50,7 +50,7 @@ def test_records_have_the_schema_columns_in_order() -> None:
 def test_record_values_have_their_column_types() -> None:
     """Values are str, int, float or None as the column's dtype says (ints never null)."""
     rows = flat_records("a", quotetrack.analyze(ARTICLE))
-    python_type = {"string": str, "int64": int, "Int64": int, "float64": float}
+    python_type = {"string": str, "int64": int, "Int64": int, "float64": float, "boolean": bool}
     for row in rows:
         for name, dtype in SCHEMA.items():
             value = row[name]

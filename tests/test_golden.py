@@ -1,4 +1,5 @@
-"""Golden cases grouped by origin: synthetic patterns, negatives, and known failures.
+"""Golden cases grouped by origin: synthetic patterns, speaker resolution, negatives, and
+known failures.
 
 ``known_failures.json`` runs as ``xfail(strict=True)``: when a fix makes one pass, the
 suite fails and asks for the case to be promoted to ``synthetic.json``. Each expected
@@ -50,6 +51,29 @@ def observed(text: str) -> list[dict[str, Any]]:
 def test_synthetic(case: dict[str, Any]) -> None:
     """Each hand-written pattern gives exactly the expected quotes and attributions."""
     assert observed(case["text"]) == case["quotes"]
+
+
+@pytest.mark.parametrize("case", load("resolution.json"), ids=lambda c: c["name"])
+def test_resolution(case: dict[str, Any]) -> None:
+    """Each speaker resolves to the entity its pronoun, description or surname means
+    (descriptions, pronouns, name boundaries, kinds, same-surname people)."""
+    assert observed(case["text"]) == case["quotes"]
+
+
+def test_unresolved_speakers_say_so() -> None:
+    """A pronoun or anonymous description left unresolved is marked so, with no source;
+    a resolved one points at the name it was read from."""
+    by_name = {c["name"]: c["text"] for c in load("resolution.json")}
+    [alone] = quotetrack.parse(by_name["an unresolved pronoun keeps its words"])
+    [source] = quotetrack.parse(by_name["an anonymous source is not resolved to a named person"])
+    for quote in (alone, source):
+        assert quote.speaker is not None
+        assert (quote.speaker.resolved, quote.speaker.source) == (False, None)
+    text = by_name["a description resolves through a pre-name title"]
+    [mayor] = quotetrack.parse(text)
+    assert mayor.speaker is not None and mayor.speaker.resolved
+    assert mayor.speaker.source is not None
+    assert text[mayor.speaker.source.start : mayor.speaker.source.end] == "Rob Enders"
 
 
 @pytest.mark.parametrize("case", load("negative.json"), ids=lambda c: c["name"])

@@ -1,8 +1,29 @@
-"""Names, surnames, misspellings and pronouns resolve to the fullest name in the document."""
+"""Names are typed and grouped into entities; pronouns and descriptions resolve to them."""
 
 from __future__ import annotations
 
-from quotetrack.mentions import EntityIndex, edit_distance
+import pytest
+
+from quotetrack.coreference import Coreference
+from quotetrack.kinds import EntityKind
+from quotetrack.mentions import Entity, EntityIndex, edit_distance
+from quotetrack.segments import paragraphs, sentences
+
+
+def index_of(text: str, quoted: list[tuple[int, int]] | None = None) -> EntityIndex:
+    return EntityIndex(text, quoted or [])
+
+
+def coreference_of(text: str, quoted: list[tuple[int, int]] | None = None) -> Coreference:
+    starts = [s.start for p in paragraphs(text) for s in sentences(text, p)]
+    return Coreference(text, index_of(text, quoted), starts)
+
+
+def entity(index: EntityIndex, name: str) -> Entity:
+    """The one entity of ``index`` with that fullest name."""
+    found = {id(m.entity): m.entity for m in index.all_mentions if m.entity.name == name}
+    assert len(found) == 1, [m.entity.name for m in index.all_mentions]
+    return next(iter(found.values()))
 
 
 def test_edit_distance() -> None:
@@ -15,24 +36,151 @@ def test_edit_distance() -> None:
 def test_surname_goes_to_most_recent_person_of_that_name() -> None:
     """'Clinton' after 'Bill Clinton' is Bill; 'Mrs. Clinton' is Hillary by title."""
     text = "Hillary Clinton spoke. Later Bill Clinton spoke. Clinton left. Mrs. Clinton stayed."
-    index = EntityIndex(text, [])
+    index = index_of(text)
     at = text.index
     assert index.resolve_name("Clinton", at("Clinton left")).name == "Bill Clinton"  # type: ignore[union-attr]
     assert index.resolve_name("Mrs. Clinton", at("Mrs.")).name == "Hillary Clinton"  # type: ignore[union-attr]
 
 
+def test_same_surname_people_stay_apart_by_the_last_one_to_speak() -> None:
+    """Two people who share a surname stay two; a surname goes to the one last named as
+    a subject or speaker, not to the one named in passing."""
+    text = (
+        "Nora Vell, a judge, said the ruling stands. It was praised by her brother Tom Vell. "
+        "Vell said the court had no choice."
+    )
+    index = index_of(text)
+    assert entity(index, "Nora Vell") is not entity(index, "Tom Vell")
+    assert index.resolve_name("Vell", text.index("Vell said")).name == "Nora Vell"  # type: ignore[union-attr]
+
+
 def test_misspelt_surname_links_only_when_unambiguous() -> None:
     """'Teigan' links to the one Teigen; a word near two surnames links to neither."""
-    index = EntityIndex("Chrissy Teigen met John Legend.", [])
+    index = index_of("Chrissy Teigen met John Legend.")
     assert index.resolve_name("Teigan", 30).name == "Chrissy Teigen"  # type: ignore[union-attr]
-    two = EntityIndex("Anna Teigen met Bob Teigon.", [])
+    two = index_of("Anna Teigen met Bob Teigon.")
     assert two.resolve_name("Teigan", 27) is None
 
 
-def test_pronoun_takes_nearest_person_of_its_gender_outside_quotes() -> None:
-    """'she' goes to the last woman named, skipping names inside quoted text."""
-    text = "Chrissy Teigen met John Legend. “Mary Smith is great,” she said."
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The agreement was signed by Orla Quist. The rest followed.", "Orla Quist"),
+        ("So Labor Secretary Dana Pell spoke first.", "Dana Pell"),
+        ("Tallin Mayor Rob Enders said no.", "Rob Enders"),
+        ("Rival Kate Mundy answered.", "Kate Mundy"),
+        ("Reporters met Senator Ada Brill's staff.", "Ada Brill"),
+    ],
+)
+def test_canonical_names_carry_no_titles_or_leading_words(text: str, name: str) -> None:
+    """A name stops at a sentence end or possessive and keeps no title or role word."""
+    assert name in {m.entity.name for m in index_of(text).all_mentions}
+
+
+def test_a_name_never_runs_across_a_sentence_end() -> None:
+    """'Orla Quist. The Studio' is two things, not one name."""
+    names = {m.entity.name for m in index_of("I met Orla Quist. The Studio opened.").all_mentions}
+    assert "Orla Quist" in names
+    assert not any("." in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("They live in Marlow Heights, near the park.", "Marlow Heights", EntityKind.PLACE),
+        (
+            "The Harbour Transit Authority said fares rise.",
+            "The Harbour Transit Authority",
+            EntityKind.ORGANISATION,
+        ),
+        ("Officials at the TKRB declined to comment.", "TKRB", EntityKind.ORGANISATION),
+        ("Vasko Dren, a baker, said bread is dear.", "Vasko Dren", EntityKind.PERSON),
+        ("Ilkay Surow, 49, runs the shop.", "Ilkay Surow", EntityKind.PERSON),
+        ("Douglas County has new rules.", "Douglas County", EntityKind.PLACE),
+    ],
+)
+def test_entity_kinds(text: str, name: str, kind: EntityKind) -> None:
+    """Places and organisations by their last word or an acronym; persons by an
+    apposition or an age even with names absent from the census lists."""
+    assert entity(index_of(text), name).type is kind
+
+
+def test_a_lone_word_joins_the_organisation_it_abbreviates_or_starts() -> None:
+    """'EDC' and 'Sorvik' join 'Export Development Corp.' and 'Sorvik Energy Inc.'."""
+    text = (
+        "Export Development Corp. backed Sorvik Energy Inc. last year. EDC said so. Sorvik agreed."
+    )
+    index = index_of(text)
+    assert index.resolve_name("EDC", text.index("EDC")).name == "Export Development Corp."  # type: ignore[union-attr]
+    assert index.resolve_name("Sorvik", text.index("Sorvik agreed")).name == "Sorvik Energy Inc."  # type: ignore[union-attr]
+
+
+def test_pronoun_skips_names_in_quotes_places_and_agrees_in_gender() -> None:
+    """'she' goes to the last woman named outside quoted text, never to a place."""
+    text = "Chrissy Teigen met John Legend in Nova Scotia. “Mary Smith is great,” she said."
     quoted = [(text.index("Mary"), text.index(",”"))]
-    index = EntityIndex(text, quoted)
-    assert index.resolve_pronoun("she", text.index("she"), None).name == "Chrissy Teigen"  # type: ignore[union-attr]
-    assert index.resolve_pronoun("he", text.index("she"), None).name == "John Legend"  # type: ignore[union-attr]
+    coref = coreference_of(text, quoted)
+    assert coref.pronoun("she", text.index("she")).name == "Chrissy Teigen"  # type: ignore[union-attr]
+    assert coref.pronoun("he", text.index("she")).name == "John Legend"  # type: ignore[union-attr]
+
+
+def test_pronoun_prefers_the_speaker_over_a_name_in_passing() -> None:
+    """A run of quotes from one speaker keeps him past a man named as an object."""
+    text = (
+        "Doug Marsh, the mayor, said the rink will close.\n\n"
+        "“It costs too much,” Marsh said. The plan was drafted with Paul Ende.\n\n"
+        "“We looked at every option,” he said."
+    )
+    coref = coreference_of(text)
+    assert coref.pronoun("he", text.index("he said")).name == "Doug Marsh"  # type: ignore[union-attr]
+
+
+def test_pronoun_gives_a_name_of_unknown_gender_its_gender() -> None:
+    """A speaker whose first name no list knows takes the gender of the pronoun that
+    refers to him, so a later 'she' does not go to him."""
+    text = (
+        "Tareq Hadad, a baker, said prices rose. He said flour doubled. "
+        "Ilse Varg, a farmer, agreed. She said wheat was scarce."
+    )
+    coref = coreference_of(text)
+    assert coref.pronoun("He", text.index("He said")).name == "Tareq Hadad"  # type: ignore[union-attr]
+    assert coref.pronoun("She", text.index("She said")).name == "Ilse Varg"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Tallin Mayor Rob Enders spoke. Later the mayor said no.", "the mayor", "Rob Enders"),
+        (
+            "Alva Ruiz, the affable proprietor, laughed. The proprietor said yes.",
+            "The proprietor",
+            "Alva Ruiz",
+        ),
+        (
+            "Harbour Transit Authority raised fares. The agency said costs rose.",
+            "The agency",
+            "Harbour Transit Authority",
+        ),
+        (
+            "Kim Oduya, a painter, smiled. The laid-back artist said she paints daily.",
+            "The laid-back artist",
+            "Kim Oduya",
+        ),
+    ],
+)
+def test_descriptions_resolve_through_titles_appositions_and_kinds(
+    text: str, phrase: str, name: str
+) -> None:
+    """'the mayor' goes to the person titled Mayor, 'the proprietor' to the one the
+    apposition calls so, 'the agency' to the organisation in view."""
+    found = coreference_of(text).description(phrase, text.index(phrase))
+    assert found is not None
+    assert found.name == name
+
+
+def test_anonymous_and_indefinite_descriptions_stay_unresolved() -> None:
+    """'a spokesperson' and 'the spokesperson' name someone the article does not."""
+    text = "Rob Enders, the mayor, spoke. The spokesperson said no. A spokesperson agreed."
+    coref = coreference_of(text)
+    assert coref.description("The spokesperson", text.index("The spokesperson")) is None
+    assert coref.description("A spokesperson", text.index("A spokesperson")) is None

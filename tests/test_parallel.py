@@ -241,6 +241,13 @@ def test_pack_round_trips_every_field() -> None:
     bare = Quote(text="", spans=())
     for q in (quote, bare):
         assert records.quote_from_values(records.quote_values(q)) == q
+    named = Speaker("Jane Doe", Span.of(text, 21, 29), source=Span.of(text, 21, 29))
+    unnamed = Speaker("him", Span.of(text, 35, 38), resolved=False)
+    for speaker in (named, unnamed):
+        values = records.quote_values(attrs.evolve(quote, speaker=speaker))
+        back = records.quote_from_values(values).speaker
+        assert back is not None
+        assert (back.resolved, back.source) == (speaker.resolved, speaker.source)
 
 
 def test_pack_knows_every_model_field() -> None:
@@ -255,7 +262,13 @@ def test_pack_knows_every_model_field() -> None:
         "sentiment",
         "rule",
     ]
-    assert [f.name for f in attrs.fields(Speaker)] == ["name", "mention", "kind"]
+    assert [f.name for f in attrs.fields(Speaker)] == [
+        "name",
+        "mention",
+        "kind",
+        "resolved",
+        "source",
+    ]
     assert [f.name for f in attrs.fields(Span)] == ["start", "end", "text"]
     assert [f.name for f in attrs.fields(Sentiment)] == [
         "compound",

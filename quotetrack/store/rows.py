@@ -25,6 +25,10 @@ _STORED: Final[Mapping[str, str | None]] = {
     "speaker_mention": "mention_text",
     "speaker_start": "mention_start",
     "speaker_end": "mention_end",
+    "speaker_resolved": None,
+    "speaker_source": None,
+    "speaker_source_start": None,
+    "speaker_source_end": None,
     "cue": "cue_text",
     "cue_start": "cue_start",
     "cue_end": "cue_end",
@@ -39,7 +43,8 @@ _STORED: Final[Mapping[str, str | None]] = {
     "rule": "rule",
 }
 """Each of :data:`~quotetrack.records.QUOTE_COLUMNS` -> the ``quotes`` column holding it
-(None: derived, not stored). The SQL names are those of schema version 1; renaming them
+(None: derived, or how a speaker was resolved, which explains one parse and is not kept:
+a stored speaker reads back as resolved). The SQL names are those of schema version 1; renaming them
 would rewrite every store for no reader's benefit."""
 
 _SQL: Final = tuple(column for column in _STORED.values() if column is not None)

@@ -1,0 +1,256 @@
+"""Who a pronoun or a description means: salience over the entities of one article.
+
+:class:`Coreference` reads the article once, in order, keeping a trail of *events*: every
+name mention outside quoted text (from :class:`~quotetrack.mentions.EntityIndex`), every
+he/she outside quoted text, and every definite description in subject position ("the
+mayor said", "The agency told …"). Each pronoun and description is resolved when it is
+reached, against the trail before it, and joins the trail as a mention of what it
+resolved to, so a run of "he said … he said" keeps its person.
+
+An entity's salience at a place is the sum, over its events in the last
+:data:`WINDOW_SENTENCES` sentences, of the event's weight halved for every sentence
+between: a name that speaks (“…,” said X / X said) weighs 4, a subject 2, a plain
+mention 1, a name after a preposition ("Unlike X, he …") ½.
+
+* **he/she** go to the most salient *person* whose gender agrees (known from a census
+  first name, a title, a gendered role noun, or an earlier pronoun); one of unknown gender
+  counts at 0.6 of its salience, and once chosen takes the pronoun's gender. Places,
+  organisations and stray capitalised words are never antecedents.
+* **the <role>** ("the mayor", "The Kentucky Republican", "the affable proprietor") goes
+  to the most salient entity the article gave that role (by a title before its name or an
+  apposition after it); failing that, an organisation noun ("the company", "the agency")
+  goes to the most salient organisation, preferring one whose name holds the noun
+  ("the railway" → "Canadian Pacific Railway"), and a person noun to the most salient
+  person of a fitting gender. Indefinite and anonymous descriptions ("a spokesperson",
+  "the officials") are never resolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from operator import itemgetter
+
+from quotetrack.kinds import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    EntityKind,
+    is_org_noun,
+    is_person_noun,
+)
+from quotetrack.lexicon import CUE_VERBS, source_noun_kind
+from quotetrack.mentions import SPEAKING, SUBJECT, VERB_LIKE, Entity, EntityIndex, head_noun
+
+__all__ = ["WINDOW_SENTENCES", "Coreference"]
+
+WINDOW_SENTENCES = 8
+"""How many sentences back salience reaches."""
+_MAX_EVENTS = 80  # events looked at per resolution (keeps cost linear)
+_UNKNOWN_GENDER = 0.6
+_UNTYPED = 0.5
+# No leading \b: a pattern that starts with its letters is scanned many times faster;
+# the word boundary before a match is checked on the one character before it.
+_PRONOUNS = (re.compile(r"he\b"), re.compile(r"He\b"))  # "he", "she", "She"; "He"
+_PRONOUN_VERB = re.compile(r"[ \t]+(?:also[ \t]+|later[ \t]+)?([a-z]+)")
+_DESCRIPTION = re.compile(  # after "t" or "T": "the …", "The …"
+    r"he[ \t]+((?:[A-Za-z\u2019'\-]+[ \t]+){0,3}?[a-z][a-z\-]+)"
+    rf"[ \t]+({VERB_LIKE.pattern})\b"
+)
+_WORDLIKE = "'\u2019-"
+_NOT_VERBS = frozenset(
+    """
+    of for with by to on in at from about and or but the a an who which that whose when where
+    while as if than into
+    """.split()
+)
+_UNRESOLVABLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "source"})
+_FEMALE, _MALE = "female", "male"
+
+
+class _Trail:
+    """Mentions in document order: where, in which sentence, of what, how salient."""
+
+    __slots__ = ("entities", "positions", "sentences", "weights")
+
+    def __init__(self) -> None:
+        self.positions: list[int] = []
+        self.sentences: list[int] = []
+        self.entities: list[Entity] = []
+        self.weights: list[float] = []
+
+    def add(self, pos: int, sentence: int, entity: Entity, weight: float) -> None:
+        self.positions.append(pos)
+        self.sentences.append(sentence)
+        self.entities.append(entity)
+        self.weights.append(weight)
+
+
+class Coreference:
+    """Pronoun and description resolution over one article (see the module docstring)."""
+
+    def __init__(self, text: str, index: EntityIndex, sentence_starts: list[int]) -> None:
+        self._text = text
+        self._index = index
+        self._sentence_starts = sentence_starts
+        # two trails, each in document order: the name mentions, and the pronouns and
+        # descriptions as they are resolved
+        self._names = _Trail()
+        self._found = _Trail()
+        self._resolved: dict[tuple[int, str], Entity | None] = {}
+        self._build()
+
+    def _sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, pos) - 1
+
+    def _build(self) -> None:
+        text = self._text
+        index = self._index
+        starts = self._sentence_starts
+        sentence = 0
+        names = self._names
+        for nm in index.salient_mentions:
+            while sentence + 1 < len(starts) and starts[sentence + 1] <= nm.start:
+                sentence += 1
+            names.add(nm.start, sentence, nm.entity, nm.weight)
+        events: list[tuple[int, str, float]] = []
+        for pattern in _PRONOUNS:
+            for m in pattern.finditer(text):
+                start, word = m.start(), "he"
+                if start and text[start - 1] in "sS":
+                    start, word = start - 1, "she"
+                if start and (text[start - 1].isalnum() or text[start - 1] in _WORDLIKE):
+                    continue  # "the", "ashes", "she'd" hold no pronoun of their own
+                if not index.inside_quote(start):
+                    after = _PRONOUN_VERB.match(text, m.end())
+                    verb = after.group(1) if after else ""
+                    weight = SPEAKING if verb in CUE_VERBS else SUBJECT
+                    events.append((start, word, weight))
+        for m in _DESCRIPTION.finditer(text):
+            start = m.start() - 1
+            if start < 0 or text[start] not in "tT" or (start and text[start - 1].isalnum()):
+                continue  # "bathe …", "she …"
+            verb = m.group(2)
+            if verb in _NOT_VERBS or index.inside_quote(start):
+                continue
+            weight = SPEAKING if verb in CUE_VERBS else SUBJECT
+            events.append((start, text[start : m.end(1)], weight))
+        events.sort(key=itemgetter(0))
+        for pos, word, weight in events:
+            if word in ("he", "she"):
+                entity = self._pronoun(word, pos)
+                self._resolved[pos, word] = entity
+            else:
+                entity = self._description(word, pos)
+                if entity is not None:
+                    self._resolved[pos, ""] = entity
+            if entity is not None:
+                self._found.add(pos, self._sentence(pos), entity, weight)
+
+    # -- salience -------------------------------------------------------------------
+    def _salience(self, pos: int) -> dict[Entity, float]:
+        """Each entity's salience just before ``pos``."""
+        here = self._sentence(pos)
+        out: dict[Entity, float] = {}
+        for trail in (self._names, self._found):
+            k = bisect.bisect_left(trail.positions, pos) - 1
+            stop = max(-1, k - _MAX_EVENTS)
+            sentences, entities, weights = trail.sentences, trail.entities, trail.weights
+            while k > stop:
+                gap = here - sentences[k]
+                if gap > WINDOW_SENTENCES:
+                    break
+                ent = entities[k]
+                out[ent] = out.get(ent, 0.0) + weights[k] * 0.5**gap
+                k -= 1
+        return out
+
+    def _best_person(self, pos: int, gender: str | None) -> Entity | None:
+        best: Entity | None = None
+        best_score = 0.0
+        for ent, score in self._salience(pos).items():
+            if ent.type is not EntityKind.PERSON:
+                if not ent.may_be_person:
+                    continue
+                score *= _UNTYPED  # "Mulder didn't hesitate": a person, probably
+            if gender is not None and ent.gender is not None and ent.gender != gender:
+                continue
+            if gender is not None and ent.gender is None:
+                score *= _UNKNOWN_GENDER
+            if score > best_score:
+                best, best_score = ent, score
+        return best
+
+    def _pronoun(self, word: str, pos: int) -> Entity | None:
+        gender = _MALE if word == "he" else _FEMALE
+        ent = self._best_person(pos, gender)
+        if ent is None:
+            ent = self._last_person(pos, gender)
+        if ent is not None and ent.gender is None:
+            ent.gender = gender  # "Roman … He said": Roman is a man from here on
+        return ent
+
+    def _last_person(self, pos: int, gender: str) -> Entity | None:
+        """The last person of that gender named before ``pos`` outside quotes, past the
+        salience window (a pronoun far from any name)."""
+        mentions = self._index.mentions
+        k = bisect.bisect_left(self._index.positions, pos) - 1
+        for nm in mentions[max(0, k - _MAX_EVENTS) : k + 1][::-1]:
+            if nm.entity.gender == gender and not self._index.inside_quote(nm.start):
+                return nm.entity
+        return None
+
+    def _description(self, phrase: str, pos: int) -> Entity | None:
+        words = phrase.split()
+        if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
+            return None
+        head = head_noun(" ".join(words[1:]))
+        if head is None or source_noun_kind(head) == "anonymous" or head.endswith("s"):
+            return None
+        holders = self._index.roles(head)
+        if not holders and not is_org_noun(head) and not is_person_noun(head):
+            return None
+        salience = self._salience(pos)
+        if holders:
+            ranked = sorted(holders, key=lambda e: -salience.get(e, 0.0))
+            if salience.get(ranked[0], 0.0) > 0 or len(holders) == 1:
+                return ranked[0]
+            return self._latest(holders, pos)
+        if is_org_noun(head):
+            best: Entity | None = None
+            best_score = 0.0
+            for ent, score in salience.items():
+                if ent.type is not EntityKind.ORGANISATION:
+                    continue
+                if head in ent.name.lower().split():
+                    score *= 4
+                if score > best_score:
+                    best, best_score = ent, score
+            return best
+        if is_person_noun(head) and head not in _UNRESOLVABLE:
+            gender = _FEMALE if head in FEMALE_NOUNS else _MALE if head in MALE_NOUNS else None
+            return self._best_person(pos, gender)
+        return None
+
+    def _latest(self, entities: list[Entity], pos: int) -> Entity:
+        k = bisect.bisect_left(self._index.all_mentions_positions, pos) - 1
+        mentions = self._index.all_mentions
+        for j in range(k, max(-1, k - 400), -1):
+            if mentions[j].entity in entities:
+                return mentions[j].entity
+        return entities[0]
+
+    # -- queries --------------------------------------------------------------------
+    def pronoun(self, word: str, pos: int) -> Entity | None:
+        """The person a he/she at ``pos`` refers to, or None."""
+        low = word.lower()
+        if low not in ("he", "she"):
+            return None
+        if (pos, low) in self._resolved:
+            return self._resolved[pos, low]
+        return self._pronoun(low, pos)
+
+    def description(self, phrase: str, pos: int) -> Entity | None:
+        """The entity a definite description at ``pos`` refers to, or None."""
+        if (pos, "") in self._resolved:
+            return self._resolved[pos, ""]
+        return self._description(phrase, pos)

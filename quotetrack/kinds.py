@@ -1,0 +1,184 @@
+"""What a capitalised name or a description names: a person, an organisation, a place.
+
+Word lists and small predicates that :mod:`quotetrack.mentions` reads to type the names
+of one article and to resolve descriptions ("the mayor", "the company"). Data and
+one-word tests only; the evidence is weighed in :mod:`quotetrack.mentions`.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from quotetrack.lexicon import female_share, is_surname, source_noun_kind
+
+__all__ = [
+    "FEMALE_NOUNS",
+    "MALE_NOUNS",
+    "EntityKind",
+    "is_acronym",
+    "is_leading_word",
+    "is_org_head",
+    "is_org_noun",
+    "is_person_noun",
+    "is_place_head",
+    "is_role_title",
+]
+
+
+class EntityKind(enum.Enum):
+    """What a named entity of an article is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    OTHER = "other"
+    """A capitalised word with no evidence either way (a title, a product, a month)."""
+
+
+# Capitalised words that open a sentence or clause and never belong to a name
+# ("In Halifax", "Many Out", "Within", "For Espinos"), lowercase.
+_LEADING = frozenset(
+    """
+    the a an in on at of to for with by from into about than or nor yet what who whom whose how why
+    there here it is was are were be and but so then if because though although after before
+    since until as while when where later earlier now today yesterday tonight meanwhile however
+    still also even just only many most more some several all each every both no not this that
+    these those his her their its our your my we they he she i you unlike like despite during
+    within without under over among between through across against toward towards near outside
+    inside along around beyond behind dear please yes oh well instead indeed perhaps maybe once
+    again last next other another such one two three four five six seven eight nine ten first
+    second third new former late asked says said told
+    monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec watch read story photo photos video related advertisement update note opinion analysis
+    exclusive breaking listen click subscribe sponsored
+    """.split()
+)
+_CONTRACTIONS = frozenset({"m", "re", "ve", "ll", "d", "t"})
+
+
+# Last words of organisation names ("Parole Board", "Canadian Pacific Railway").
+_ORG_HEADS = frozenset(
+    """
+    agency association authority bank board bureau centre center church club college commission
+    committee company co. corp. corporation council court department diocese foundation fund group
+    hospital inc. institute league ltd. ministry network office organization organisation party
+    police press railway railroad school service services society union university times post news
+    journal herald tribune gazette airlines airways motors energy industries systems technologies
+    administration alliance coalition federation army navy government parliament senate congress
+    assembly cabinet program project team academy council conservatives liberals democrats
+    republicans institute secretariat house
+    """.split()
+)
+# Nouns of definite descriptions that refer to an organisation ("the company", "the agency").
+_ORG_NOUNS = frozenset(
+    """
+    company firm agency department ministry board railway railroad union university diocese
+    organization organisation corporation government party police bank council commission committee
+    association authority network newspaper office foundation institute league team club church
+    school hospital court city province airline automaker carrier retailer insurer utility bureau
+    service army navy military regulator watchdog broadcaster publisher giant startup group
+    """.split()
+)
+# Last words of place names ("Douglas County", "Clayton Heights").
+_PLACE_HEADS = frozenset(
+    """
+    county city heights street st. avenue ave. road rd. boulevard blvd. park province island islands
+    river lake bay valley mountain mountains beach harbour harbor square township village region
+    district station airport bridge arena stadium coast peninsula strait sea ocean gulf falls creek
+    highway drive lane territory territories state states kingdom republic
+    """.split()
+)
+# Capitalised role words that stand before a name besides the honorific titles
+# ("Coach Stephen Gillis", "Premier Doug Ford", "Yellowhead MP Jim Eglinski").
+_ROLE_TITLES = frozenset(
+    """
+    coach premier minister mp mpp mla mna spokesman spokeswoman spokesperson councillor coun.
+    councilor const. constable cpl. insp. supt. sgt. staff-sgt. cst. chief ceo cfo coo chair
+    president secretary mayor governor gov. senator sen. rep. representative judge justice
+    superintendent commissioner director manager officer professor prof. dr. general gen. captain
+    capt. lieutenant lt. colonel col. sergeant corporal inspector detective det. deputy
+    ambassador chancellor leader speaker treasurer attorney sheriff bishop pastor reverend rev.
+    rabbi imam father sister brother pope king queen prince princess lord lady sir dame mr. mrs.
+    ms. miss mr mrs ms mx. prime vice acting interim former then-
+    """.split()
+)
+_PERSON_NOUNS = frozenset(
+    """
+    resident proprietor owner maverick professor artist coach player teacher doctor officer mother
+    father woman man girl boy chef author founder co-founder researcher economist expert minister
+    premier mayor senator councillor councilor chief commissioner spokesperson spokesman
+    spokeswoman lawyer president ceo executive director manager student victim survivor singer
+    actor actress writer historian scientist geologist activist leader farmer driver nurse worker
+    volunteer advocate analyst musician designer entrepreneur retiree veteran parent grandmother
+    grandfather daughter son wife husband partner friend neighbour neighbor host star athlete
+    golfer pitcher goaltender republican democrat conservative liberal politician candidate
+    premier judge prosecutor detective sergeant constable officer organizer organiser creator
+    publisher illustrator cartoonist pastor priest bishop rabbi imam teenager senior mom dad
+    grandmom sister brother aunt uncle uncle cousin nephew niece chairman chairwoman chair
+    dean principal superintendent trustee curator broadcaster commentator columnist journalist
+    reporter editor photographer filmmaker director producer comedian dancer poet novelist
+    academic lecturer instructor physician surgeon psychologist psychiatrist therapist pharmacist
+    dentist engineer architect developer landlord tenant homeowner shopper customer client patient
+    owner operator pilot captain skipper forward defenceman defenseman goalie quarterback manager
+    """.split()
+)
+FEMALE_NOUNS = frozenset(
+    """
+    woman mother wife daughter actress spokeswoman chairwoman congresswoman grandmother sister girl
+    lady queen princess businesswoman councilwoman mom aunt niece grandmom
+    """.split()
+)
+MALE_NOUNS = frozenset(
+    """
+    man father husband son spokesman chairman congressman grandfather brother boy king prince
+    businessman councilman dad uncle nephew
+    """.split()
+)
+
+
+def is_leading_word(word: str) -> bool:
+    """True for a capitalised word that opens a clause and is no part of a name ("In",
+    "Many", "I’m", "Monday")."""
+    low = word.lower().rstrip(".")
+    if low in _LEADING:
+        return True
+    if low.endswith("ing") and female_share(word) is None and not is_surname(word):
+        return True  # "Overstating …", "Speaking …": a participle opening a heading
+    for apostrophe in ("'", "\u2019"):
+        if apostrophe in low:
+            base, _, rest = low.partition(apostrophe)
+            return rest in _CONTRACTIONS or base in _LEADING
+    return False
+
+
+def is_org_head(word: str) -> bool:
+    """True when a name ending in ``word`` names an organisation ("Board", "Inc.")."""
+    return word.lower() in _ORG_HEADS
+
+
+def is_place_head(word: str) -> bool:
+    """True when a name ending in ``word`` names a place ("County", "Heights")."""
+    return word.lower() in _PLACE_HEADS
+
+
+def is_role_title(word: str) -> bool:
+    """True for a capitalised role word that may stand before a person's name."""
+    return word.lower() in _ROLE_TITLES
+
+
+def is_acronym(word: str) -> bool:
+    """True for an all-capitals word of two to six letters ("RCMP", "EDC")."""
+    letters = word.rstrip(".")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def is_person_noun(noun: str) -> bool:
+    """True when a description headed by ``noun`` names a person ("the mayor")."""
+    low = noun.lower()
+    return low in _PERSON_NOUNS or source_noun_kind(low) == "person"
+
+
+def is_org_noun(noun: str) -> bool:
+    """True when a description headed by ``noun`` names an organisation ("the agency")."""
+    return noun.lower() in _ORG_NOUNS
