@@ -78,13 +78,13 @@ RULES: tuple[Rule, ...] = (
         "head-cue-speaker",
         "attribution",
         "a sentence-initial cue, then the speaker, before the quote",
-        "Said Dorothy Poynter, who grew up with Ali, “…”",
+        "Said Dora Pike, who grew up with her, “…”",
     ),
     Rule(
         "head-sentence-cue",
         "attribution",
         "a speaker and cue earlier in the quote's sentence, with words between",
-        "Mr. Obama said, a majority of Americans have come to believe “…”",
+        "Mr. Pike said, a majority of voters have come to believe “…”",
     ),
     Rule(
         "head-participle",
