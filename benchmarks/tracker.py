@@ -10,7 +10,10 @@ SQLite writes, identity and clustering included), with dates and outlets from
 by this process and its extraction workers, which is what "one core" means on a busy
 machine), the store's size, the
 top ten speakers with their merged aliases, monthly timelines for Donald Trump and
-Hillary Clinton, and the quote clusters carried by two articles or more, with examples.
+Hillary Clinton, the quote clusters carried by two articles or more, with examples, and
+the identity check of ``people_check.py``: for each of the most quoted people of the
+campaign (``people_2016.tsv``), how many records name them, the share of their quotes in
+the largest, aliases that belong to someone else, and names that keep role words.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+import people_check
 
 from quotetrack.ingest import iter_documents, read_metadata
 from quotetrack.tracker import Tracker
@@ -50,10 +55,11 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def report(db: Path) -> dict[str, Any]:
-    """What the store says: speakers, timelines, clusters."""
+def report(db: Path, people: Path = people_check.LIST) -> dict[str, Any]:
+    """What the store says: speakers, timelines, clusters, the identity check."""
     with Tracker.existing(db) as tracker:
         stats = tracker.stats()
+        identity = people_check.check(tracker.speakers(), people_check.load(people))
         top = tracker.speakers(limit=10)
         timelines = {
             name: [
@@ -80,6 +86,7 @@ def report(db: Path) -> dict[str, Any]:
             for s in top
         ],
         "timelines": timelines,
+        "identity": identity,
         "clusters_2plus": len(clusters),
         "clusters_3plus": sum(1 for c in clusters if c.articles >= 3),
         "clustered_quotes": sum(c.occurrences for c in clusters),
@@ -117,6 +124,9 @@ def _print(result: dict[str, Any]) -> None:
         mean = f"{s['mean_compound']:+.3f}" if s["mean_compound"] is not None else "   n/a"
         print(f"{i:>2}. {s['name']:<18} {s['quotes']:>4} {s['articles']:>4} {mean}  ")
         print(f"      {'; '.join(s['aliases'])}")
+    print("\nidentity check (people_check.py):")
+    for line in people_check.render(result["identity"]):
+        print(line)
     for name, points in result["timelines"].items():
         print(f"\n{name}, by month (quotes, mean compound):")
         for p in points:
@@ -143,7 +153,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     ap.add_argument("--keep", type=Path, help="keep the last store here")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    ap.add_argument(
+        "--people", type=Path, default=people_check.LIST, help="the list of people to check"
+    )
+    ap.add_argument("--report-only", type=Path, help="check this existing store, no ingest")
     args = ap.parse_args(argv)
+    if args.report_only:
+        _print_check(report(args.report_only, args.people), args.json)
+        return 0
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.repeat):
@@ -155,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             "rate_wall": statistics.median(r["articles"] / r["wall_s"] for r in runs),
             "rate_cpu": statistics.median(r["articles"] / r["cpu_s"] for r in runs),
             "db_bytes": db.stat().st_size,
-            **report(db),
+            **report(db, args.people),
         }
         if args.keep:
             args.keep.write_bytes(db.read_bytes())
@@ -165,6 +182,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         _print(result)
     return 0
+
+
+def _print_check(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        json.dump(result["identity"], sys.stdout, indent=1)
+        print()
+    else:
+        print("\n".join(people_check.render(result["identity"])))
 
 
 if __name__ == "__main__":
