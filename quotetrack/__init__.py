@@ -27,6 +27,7 @@ from quotetrack.export import (
 )
 from quotetrack.models import (
     AddResult,
+    AmbiguousName,
     Document,
     IngestSummary,
     Quote,
@@ -35,6 +36,7 @@ from quotetrack.models import (
     Sentiment,
     Span,
     Speaker,
+    SpeakerCorrection,
     SpeakerKind,
     StoreStats,
     TimelinePoint,
@@ -43,6 +45,7 @@ from quotetrack.models import (
 )
 from quotetrack.parallel import analyze_many, parse_many
 from quotetrack.parser import QuoteParser, parse
+from quotetrack.people import KnownPerson, load_people
 from quotetrack.pipeline import analyze
 from quotetrack.report import render_report
 from quotetrack.sentiment import SentimentScorer, score
@@ -51,8 +54,10 @@ from quotetrack.view import render_html
 
 __all__ = [
     "AddResult",
+    "AmbiguousName",
     "Document",
     "IngestSummary",
+    "KnownPerson",
     "Quote",
     "QuoteCluster",
     "QuoteKind",
@@ -61,6 +66,7 @@ __all__ = [
     "SentimentScorer",
     "Span",
     "Speaker",
+    "SpeakerCorrection",
     "SpeakerKind",
     "StoreStats",
     "TimelinePoint",
@@ -71,6 +77,7 @@ __all__ = [
     "analyze",
     "analyze_many",
     "errors",
+    "load_people",
     "parse",
     "parse_many",
     "quotebank_record",

@@ -27,6 +27,7 @@ __all__ = [
     "InvalidSpanError",
     "InvalidTextError",
     "QuotetrackError",
+    "RegistryError",
     "SchemaVersionError",
     "TrackerError",
     "check_text",
@@ -68,6 +69,11 @@ class DocumentConflictError(TrackerError, ValueError):
 
 class SchemaVersionError(TrackerError, RuntimeError):
     """The store was written by a newer quotetrack than the one reading it."""
+
+
+class RegistryError(QuotetrackError, ValueError):
+    """A people registry (CSV or JSONL of known people) that cannot be read: a missing
+    ``id`` or ``name``, a duplicate ``id``, a value of the wrong type, an unknown format."""
 
 
 def check_text(text: object, *, what: str = "text") -> str:

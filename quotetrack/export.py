@@ -99,16 +99,17 @@ def to_pandas(items: Iterable[Exportable]) -> Any:
 
 def quotebank_record(cluster: QuoteCluster) -> dict[str, Any]:
     """One cluster as a Quotebank quote-centric record: ``quoteID``, ``quotation``,
-    ``speaker`` (``"None"`` when unattributed), ``qids`` (always empty: no Wikidata
-    linking), ``date`` (first seen, ``YYYY-MM-DD 00:00:00``), ``numOccurrences``,
-    ``probas`` (each speaker's share of the occurrences, as strings like Quotebank's;
-    a vote share, not a model probability), ``urls``; plus ``doc_ids``."""
+    ``speaker`` (``"None"`` when unattributed), ``qids`` (the speaker's id in the people
+    registry linked to the store, e.g. a Wikidata QID; empty when none), ``date`` (first
+    seen, ``YYYY-MM-DD 00:00:00``), ``numOccurrences``, ``probas`` (each speaker's share
+    of the occurrences, as strings like Quotebank's; a vote share, not a model
+    probability), ``urls``; plus ``doc_ids``."""
     day = cluster.first_seen
     return {
         "quoteID": f"{day.isoformat() if day else '0000-00-00'}-{cluster.id:06d}",
         "quotation": cluster.quotation,
         "speaker": cluster.speaker or "None",
-        "qids": [],
+        "qids": list(cluster.qids),
         "date": None if day is None else f"{day.isoformat()} 00:00:00",
         "numOccurrences": cluster.occurrences,
         "probas": [

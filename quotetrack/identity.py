@@ -42,6 +42,7 @@ one, or a copy with a few words changed, both count.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import re
@@ -63,29 +64,43 @@ from quotetrack.lexicon import (
     TITLES,
     female_share,
     is_surname,
+    source_noun_kind,
 )
 from quotetrack.mentions import edit_distance
 from quotetrack.models import Speaker, SpeakerKind
 
 __all__ = [
+    "DOMINANCE",
     "MIN_CLUSTER_WORDS",
     "MIN_CONTAINED_WORDS",
     "NICKNAMES",
+    "PERIOD_DAYS",
     "SHINGLE_WORDS",
     "Alias",
+    "Ambiguity",
+    "Correction",
+    "Occurrence",
     "PersonName",
+    "Record",
+    "Resolution",
     "alias_for",
+    "alias_form",
+    "article_evidence",
+    "canonical_name",
     "clean_name",
     "display_name",
     "fits_key",
     "is_name_form",
     "parse_person",
     "quote_tokens",
+    "record_kind",
     "resolve",
+    "resolve_store",
     "shingles",
     "similar",
     "speaker_key",
     "speaker_tag",
+    "split_key",
 ]
 
 # --- names -------------------------------------------------------------------------
@@ -125,6 +140,8 @@ NICKNAMES: Final[Mapping[str, str]] = {
     "liz": "elizabeth",
     "debbie": "deborah",
     "hank": "henry",
+    "ed": "edward",
+    "rudy": "rudolph",
 }
 """Common English nicknames folded into one formal first name for the speaker key.
 Ambiguous ones (Chris, Pat, Sam, Steve, Ted, Alex) are left out on purpose."""
@@ -152,6 +169,7 @@ _INITIAL: Final = re.compile(r"^(?:[A-Za-z]\.)+$|^[A-Z]$")
 _FEMALE, _MALE = "female", "male"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     """Casefolded, accents removed, curly apostrophes straightened."""
     decomposed = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES))
@@ -180,14 +198,21 @@ def clean_name(name: str) -> str:
 class PersonName:
     """A person's name taken apart: ``words`` are folded name words without titles,
     suffixes or initials (particles such as "de" are glued to the next word);
-    ``gender`` is what a title says ("Mrs." → female), if anything."""
+    ``gender`` is what a title says ("Mrs." → female), if anything; ``suffix`` is "jr",
+    "sr", "ii", "iii" or "iv" when the name carries one (it tells a son from his father,
+    so it is part of the key); ``display`` is the name as it should be shown: the name
+    words, initials and suffix as written, without titles or descriptions ("Florida Gov.
+    Jeb Bush" → "Jeb Bush")."""
 
     words: tuple[str, ...]
     gender: str | None = None
+    suffix: str | None = None
+    display: str = attrs.field(default="", eq=False, repr=False)
     full: bool = attrs.field(init=False, eq=False, repr=False)
     """True when the name has a known first name and a surname."""
     key: str = attrs.field(init=False, eq=False, repr=False)
-    """``first surname`` for a full name, all its words for a partial one."""
+    """``first surname [suffix]`` for a full name, all its words [and suffix] for a
+    partial one."""
 
     def __attrs_post_init__(self) -> None:
         # Derived once (resolve() reads them tens of thousands of times); frozen, hence
@@ -195,7 +220,7 @@ class PersonName:
         full = len(self.words) >= 2 and _known_first(self.words[0])
         object.__setattr__(self, "full", full)
         key = f"{self.first} {self.surname}" if full else " ".join(self.words)
-        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "key", f"{key} {self.suffix}" if self.suffix else key)
 
     @property
     def surname(self) -> str:
@@ -228,27 +253,57 @@ def _known_first(word: str) -> bool:
     return word in NICKNAMES or female_share(word) is not None
 
 
+_WEEKDAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_INNER_POSSESSIVE: Final = re.compile(r"(?:'s|s')$")
+
+
+def _is_role(word: str, *, surname_ok: bool = True) -> bool:
+    """A word that says what someone is, not who ("Republican", "spokesman"); with
+    ``surname_ok``, not when it is also a common surname ("King", "Major")."""
+    folded = _fold(word).rstrip(".")
+    if surname_ok and is_surname(folded):
+        return False
+    return folded in _TITLE_WORDS or source_noun_kind(folded) == "person"
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def parse_person(name: str) -> PersonName | None:
     """Take a person's name apart, or return None when ``name`` does not look like one
-    (a pronoun, a description such as "the senator", a headline fragment, two sentences
-    run together such as "Donald J. Trump. Mr. Putin"). Cached: names recur."""
+    (a pronoun, a description such as "the senator" or "Orlando Republican", a
+    possessive phrase such as "Trump's son", a headline fragment, two sentences run
+    together such as "Donald J. Trump. Mr. Putin"). Cached: names recur."""
     words = clean_name(name).split()
     for word in words[:-1]:
         bare = word.rstrip(",")
         if bare.endswith(".") and not _INITIAL.match(bare):
             if bare.lower().rstrip(".") not in _ABBREVIATIONS:
                 return None  # a sentence ends inside the "name"
+        if _INNER_POSSESSIVE.search(bare.translate(_APOSTROPHES)) and len(bare) > 2:
+            return None  # "Trump's Republican", "Bush's Facebook"
+    suffix: str | None = None
     while words and words[-1].lower().rstrip(".,") in _SUFFIXES:
+        suffix = suffix or words[-1].lower().rstrip(".,")
         words.pop()
     while len(words) > 1 and _fold(words[0]) in _LEADING_WORDS:
         words.pop(0)  # a capitalised sentence start caught in the name: "Of Carson"
-    if len(words) == 1 and _fold(words[0]).rstrip(".") in _LEADING_WORDS | _TITLE_WORDS:
-        return None  # "According" (to), "Republican", "Mr."
+    if not words:
+        return None
+    if len(words) == 1 and (
+        _fold(words[0]).rstrip(".") in _LEADING_WORDS | _TITLE_WORDS
+        or _is_role(words[0], surname_ok=False)
+    ):
+        return None  # "According" (to), "Republican", "Mr.", "Pastor"
+    if (len(words) > 1 and _is_role(words[-1])) or _fold(words[-1]) in _WEEKDAYS:
+        return None  # "Orlando Republican", "Former Clinton Pollster", "Florida Friday"
     # Everything up to the last title is a description: "Vermont Sen. Bernie Sanders",
     # "House Speaker Paul Ryan", "Mrs. Clinton". A title as the last word is a surname
     # ("Stephen King").
-    titles = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLE_WORDS]
+    titles = [
+        i
+        for i, w in enumerate(words[:-1])
+        if w.lower().rstrip(".") in _TITLE_WORDS
+        or (w[:1].isupper() and not _known_first(_fold(w)) and _is_role(w, surname_ok=False))
+    ]
     gender: str | None = None
     if titles:
         for word in words[: titles[-1] + 1]:
@@ -266,6 +321,7 @@ def parse_person(name: str) -> PersonName | None:
                 words = words[i:]
                 break
     kept: list[str] = []
+    shown: list[str] = []
     particle = ""
     for i, word in enumerate(words):
         bare = word.rstrip(",")
@@ -273,6 +329,8 @@ def parse_person(name: str) -> PersonName | None:
         if lower in _SUFFIXES:
             continue
         if _INITIAL.match(bare):
+            if kept:
+                shown.append(bare)
             continue
         if (
             bare.lower() in NAME_PARTICLES
@@ -280,14 +338,135 @@ def parse_person(name: str) -> PersonName | None:
             and (bare.islower() or i > 0 or not _known_first(lower))
         ):
             particle += _fold(bare) + " "
+            shown.append(bare)
             continue
         if not bare[:1].isupper() or any(c.isdigit() for c in bare):
             return None
         kept.append(particle + _fold(bare.rstrip(".")))
+        shown.append(bare.rstrip("."))
         particle = ""
     if not kept or len(kept) > _MAX_NAME_WORDS or kept[0] in _PRONOUNS:
         return None
-    return PersonName(tuple(kept), gender)
+    if suffix is not None:
+        shown.append(_SUFFIX_FORMS[suffix])
+    return PersonName(tuple(kept), gender, suffix, display=" ".join(shown))
+
+
+_SUFFIX_FORMS: Final = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+
+
+def canonical_name(name: str, kind: SpeakerKind = SpeakerKind.PERSON) -> str:
+    """``name`` as a record shows it: a person's name words without titles, role words
+    or descriptions ("So Labor Secretary Thomas Perez" → "Thomas Perez", "Vice President
+    Joseph R. Biden Jr." → "Joseph R. Biden Jr."); an organisation or group without a
+    leading "the" article when it is lowercase; otherwise :func:`clean_name`."""
+    if kind is SpeakerKind.PERSON:
+        person = parse_person(name)
+        if person is not None and person.display:
+            return person.display
+    cleaned = clean_name(name)
+    if cleaned.startswith("the "):
+        return cleaned[4:]
+    return cleaned
+
+
+_COURTESY: Final = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr."}
+
+
+def alias_form(name: str, kind: SpeakerKind = SpeakerKind.PERSON) -> str | None:
+    """An in-article name as a record lists it among its aliases: the name words as
+    written, with a courtesy title kept before a bare surname ("Mr. Trump"), without
+    role words ("Republican presidential nominee Donald Trump" → "Donald Trump");
+    None when ``name`` is no name."""
+    if kind is not SpeakerKind.PERSON:
+        return canonical_name(name, kind) or None
+    person = parse_person(name)
+    if person is None:
+        return None
+    if not person.full and person.gender is not None:
+        words = clean_name(name).split()
+        courtesy = [
+            _COURTESY[w.lower().rstrip(".")] for w in words if w.lower().rstrip(".") in _COURTESY
+        ]
+        if courtesy:
+            return f"{courtesy[-1]} {person.display}"
+    return person.display
+
+
+_ORG_WORDS: Final = frozenset(
+    """
+    administration agency association authority bank board bureau campaign center centre
+    convention state
+    church club coalition college commission committee company congress corp corporation
+    council court department foundation fund government group house inc institute journal
+    league ltd ministry network news office organization organisation party police post
+    press school senate service society times tribune union university magazine
+    """.split()
+)
+"""Words that name organisations, not people ("Fox News", "The White House")."""
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def record_kind(name: str, kind: SpeakerKind) -> SpeakerKind | None:
+    """What a name followed across articles is: the parser's ``kind`` corrected where the
+    name says otherwise ("the FBI", "CNN", "Fox News" → organisation; "Republicans",
+    "Democrats" → group); None for what is no speaker at all ("Polls", "Others",
+    "The Wisconsin Republican": a description with no name in it)."""
+    if kind is SpeakerKind.ANONYMOUS:
+        return kind
+    words = clean_name(name).split()
+    if not words:
+        return None
+    the = words[0].lower() == "the"
+    body = words[1:] if the else words
+    if not body:
+        return None
+    last = _fold(body[-1]).rstrip(".")
+    noun = source_noun_kind(last)
+    if noun in ("document", "partitive", "anonymous") and len(body) == 1:
+        return None  # "Polls", "Officials"
+    if last in {"others", "other", "many", "some", "both", "all"}:
+        return None
+    if kind is SpeakerKind.PERSON and the and _is_role(body[-1]):
+        return None  # "The Wisconsin Republican": a description, resolved in-article or not at all
+    if kind is SpeakerKind.PERSON and not the:
+        person = parse_person(name)
+        if person is not None and person.full and not any(w in _ORG_WORDS for w in person.words):
+            return kind  # "House Speaker Paul Ryan": an organisation word in a description
+    organisation = the or any(_fold(w).rstrip(".") in _ORG_WORDS for w in body)
+    if len(body) == 1:
+        word = body[0]
+        if (
+            word.isupper()
+            and len(word) <= 6
+            and not is_surname(word)
+            and not _known_first(word.lower())
+        ):
+            organisation = True  # "CNN", "FBI", not "TRUMP" (a transcript label)
+        elif (
+            word[:1].isupper()
+            and word.endswith("s")
+            and not is_surname(_fold(word))
+            and not _known_first(_fold(word))
+            and (
+                _is_role(word[:-1], surname_ok=False)
+                or source_noun_kind(_fold(word)) in ("group", "person", "anonymous")
+                or word.lower() in _PLURALS
+            )
+        ):
+            return SpeakerKind.GROUP  # "Republicans", "Democrats"
+    if organisation:
+        plural = last.endswith("s") and last not in _ORG_WORDS and last[:-1] in _PLURAL_HEADS
+        return SpeakerKind.GROUP if plural else SpeakerKind.ORGANISATION
+    return kind
+
+
+_PLURALS: Final = frozenset(
+    "republicans democrats americans conservatives liberals progressives voters".split()
+)
+_PLURAL_HEADS: Final = frozenset(
+    "republican democrat american conservative liberal progressive voter supporter".split()
+)
 
 
 def _group_key(name: str) -> str | None:
@@ -306,7 +485,7 @@ def speaker_key(name: str, kind: SpeakerKind) -> str | None:
     ``group:<key>``; None when it names no one that can be followed across articles."""
     if kind is SpeakerKind.ANONYMOUS:
         return None
-    if kind is SpeakerKind.GROUP:
+    if kind in (SpeakerKind.GROUP, SpeakerKind.ORGANISATION):
         key = _group_key(name)
         return None if key is None else f"group:{key}"
     person = parse_person(name)
@@ -348,8 +527,17 @@ def fits_key(text: str, kind: SpeakerKind, key: str) -> bool:
         return own == key
     person = parse_person(text)
     key_words = tuple(key.removeprefix("person:").split())
-    if person is None or person.full:
+    if person is None or person.full or not key_words:
         return False
+    suffix = key_words[-1] if key_words[-1] in _SUFFIXES else None
+    if suffix is not None:
+        key_words = key_words[:-1]
+    if person.suffix is not None and person.suffix != suffix:
+        return False  # "Trump Jr." is not Donald Trump
+    if person.gender is not None and len(key_words) >= 2:
+        gender = PersonName(key_words).first_gender
+        if gender is not None and gender != person.gender:
+            return False  # "Mrs. Clinton" is not Bill Clinton
     n = len(person.words)
     return key_words[-n:] == person.words or (n == 1 and person.words[0] == key_words[0])
 
@@ -478,7 +666,7 @@ def resolve(aliases: Iterable[Alias]) -> dict[tuple[str, SpeakerKind], str]:
         ref = (alias.name, alias.kind)
         if alias.kind is SpeakerKind.ANONYMOUS:
             continue
-        if alias.kind is SpeakerKind.GROUP:
+        if alias.kind in (SpeakerKind.GROUP, SpeakerKind.ORGANISATION):
             group = _group_key(alias.name)
             if group is not None:
                 out[ref] = f"group:{group}"
@@ -500,9 +688,12 @@ def resolve(aliases: Iterable[Alias]) -> dict[tuple[str, SpeakerKind], str]:
     for person in persons.values():
         by_surname[person.surname][person.key] = person
     surname_index = _FuzzyIndex(p.surname for p in persons.values() if p.full or len(p.words) > 1)
-    partial = sorted({p.words for p in persons.values() if not p.full}, key=lambda w: (-len(w), w))
-    for words in partial:
-        bare = PersonName(words)
+    partial = sorted(
+        {(p.words, p.suffix or "") for p in persons.values() if not p.full},
+        key=lambda ws: (-len(ws[0]), ws),
+    )
+    for words, suffix in partial:
+        bare = PersonName(words, None, suffix or None)
         target[bare.key] = _fit(bare, by_surname, surname_index, target, full) or bare.key
     for ref, person in persons.items():
         key = target[person.key]
@@ -533,6 +724,8 @@ def _fit(
                 if exact and other.words[-n:] != person.words:
                     continue
                 if not exact and (n > 1 or len(other.words) < 2):
+                    continue
+                if person.suffix is not None and other.suffix != person.suffix:
                     continue
                 gender = full[key].first_gender if key in full else None
                 if person.gender and gender and gender != person.gender:
@@ -570,6 +763,448 @@ def display_name(aliases: Sequence[Alias]) -> str:
         msg = "display_name needs at least one alias"
         raise ValueError(msg)
     return min(aliases, key=rank).name
+
+
+# --- the store's records ----------------------------------------------------------------
+
+DOMINANCE: Final = 3
+"""How many times more articles (in the same period) the most seen full name with a
+surname needs than the next one before a bare surname is linked to it."""
+
+PERIOD_DAYS: Final = 183
+"""Articles this close in time to a bare-surname article count as evidence for whom
+the surname means (about six months either side)."""
+
+
+@attrs.frozen(slots=True)
+class Occurrence:
+    """One in-article name in one article, as the store holds it.
+
+    ``evidence`` lists the fuller names in the article text that end with the same
+    surname ("Hillary Clinton", "Bill Clinton"; see :func:`article_evidence`): it is
+    what the article says the bare name could mean.
+    """
+
+    name: str
+    kind: SpeakerKind
+    doc_id: str
+    quotes: int = 1
+    published: dt.date | None = None
+    outlet: str | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Record:
+    """A speaker followed across articles: its key, the name it is shown under, its
+    kind (person, organisation, group)."""
+
+    key: str
+    name: str
+    kind: SpeakerKind
+    person_id: str | None = None
+    """The id a people registry gives this record, if any."""
+
+
+@attrs.frozen(slots=True)
+class Ambiguity:
+    """A bare name in one article that could mean several records: it was left apart."""
+
+    name: str
+    kind: SpeakerKind
+    doc_id: str
+    candidates: tuple[str, ...]
+    """The record keys it could mean, sorted."""
+
+
+@attrs.frozen(slots=True)
+class Correction:
+    """A correction made by hand, kept in the store and applied by every resolution.
+
+    ``action`` is ``"merge"`` (the records keyed ``a`` and ``b`` are one: ``b`` joins
+    ``a``) or ``"split"`` (the in-article name ``a`` of kind ``b`` is a record of its
+    own, never linked by the rules; a later merge may join it to another record).
+    """
+
+    action: str
+    a: str
+    b: str
+
+
+@attrs.frozen(slots=True)
+class Resolution:
+    """Who every in-article name of every article is.
+
+    ``keys`` maps ``(name, kind value, doc_id)`` to a record key (names that follow no
+    one are absent); ``records`` maps each key to its :class:`Record`."""
+
+    keys: Mapping[tuple[str, str, str], str]
+    records: Mapping[str, Record]
+    ambiguous: tuple[Ambiguity, ...]
+
+
+def split_key(name: str, kind: SpeakerKind) -> str:
+    """The key of an in-article name split off by hand."""
+    prefix = "person" if kind is SpeakerKind.PERSON else "group"
+    return f"{prefix}:{' '.join(_fold(w) for w in clean_name(name).split())} (split)"
+
+
+_TRAILING_NAME: Final = re.compile(r"((?:[A-Z][\w'\u2019.-]*[^\S\n]+){1,4})$")
+_SUFFIX_AFTER: Final = re.compile(r",?[^\S\n]+(?:Jr|Sr)\.?|[^\S\n]+I{2,3}\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    words = r"[^\S\n]+".join(re.escape(w) for w in surname.split())
+    return re.compile(rf"\b{words}\b", re.IGNORECASE)
+
+
+def article_evidence(text: str, name: str) -> tuple[str, ...]:
+    """The fuller names in ``text`` that end with the words of the bare name ``name``
+    ("Clinton" → "Hillary Clinton", "Bill Clinton"), each as the article writes it
+    without titles, sorted. Title-case lines (headlines) and words that are no name
+    ("Meanwhile Trump", "PMDonald Trump") are skipped. Empty when ``name`` is no bare
+    person name."""
+    person = parse_person(name)
+    if person is None or person.full:
+        return ()
+    n = len(person.words)
+    surname = " ".join(clean_name(name).split()[-n - (person.suffix is not None) :])
+    if person.suffix is not None:
+        surname = " ".join(surname.split()[:-1])
+    found: set[str] = set()
+    for match in _surname_pattern(surname).finditer(text):
+        line = text.rfind("\n", 0, match.start()) + 1
+        before_words = _TRAILING_NAME.search(text, max(line, match.start() - 80), match.start())
+        if before_words is None or _headline(text, match.start()):
+            continue
+        suffix = _SUFFIX_AFTER.match(text, match.end())
+        tail = match.group() + (suffix.group() if suffix else "")
+        prefix = before_words.group(1).split()
+        before = text[: before_words.start()].rstrip()
+        line_start = not before or "\n" in text[len(before) : before_words.start()]
+        for i in range(len(prefix)):
+            candidate = parse_person(" ".join([*prefix[i:], tail.strip()]))
+            if candidate is None:
+                continue
+            if len(candidate.words) > n and candidate.words[-n:] == person.words:
+                previous = prefix[i - 1] if i else "." if line_start else before[-1:]
+                opens = previous[-1] in '.!?:"\u201d\u201c' and (
+                    not i or previous.lower().rstrip(".") not in _ABBREVIATIONS
+                )
+                if _evidence_name(candidate, opens_sentence=opens):
+                    found.add(candidate.display)
+            break
+    return tuple(sorted(found))
+
+
+_NOT_FIRST: Final = frozenset(
+    """
+    neither both another meanwhile team even many most other some several interestingly
+    co will also all every each why what how who when where which while not no new
+    """.split()
+)
+_GLUED: Final = re.compile(r"^[A-Z]{2,}[a-z]")  # "PMDonald": two words run together
+
+
+def _evidence_name(candidate: PersonName, *, opens_sentence: bool) -> bool:
+    """True when a fuller name found in the text is a person's name: a known first name,
+    or a plausible one not opening a sentence ("Khizr Khan", not "Although Rubio"), and
+    no organisation word inside ("Washington Post Trump")."""
+    if any(w in _ORG_WORDS for w in candidate.words):
+        return False
+    if candidate.full:
+        return True
+    first = candidate.display.split()[0]
+    return len(candidate.words) == 2 and not opens_sentence and _plausible_first(first)
+
+
+def _plausible_first(word: str) -> bool:
+    """A word that can be an unlisted first name ("Khizr", "Reince")."""
+    folded = _fold(word)
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and word[1:].islower()
+        and not _GLUED.match(word)
+        and folded not in _NOT_FIRST | _LEADING_WORDS | _WEEKDAYS
+        and not _is_role(word)
+    )
+
+
+def _headline(text: str, at: int) -> bool:
+    """True when the line around ``at`` is in title case (a headline or a caption)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = text[start : end if end >= 0 else len(text)].split()
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised >= 0.7 * len(words)
+
+
+def resolve_store(
+    occurrences: Iterable[Occurrence],
+    corrections: Iterable[Correction] = (),
+    people: Mapping[str, str] | None = None,
+) -> Resolution:
+    """Decide who every in-article name of a store is: a pure function of the *set* of
+    occurrences and corrections, so ingest order never matters.
+
+    1. Names are typed (:func:`record_kind`) and keyed by :func:`resolve` over the
+       store's in-article names with their article counts: full names, misspellings,
+       and partial names that exactly one record fits.
+    2. A bare name (surname, title + surname, "Trump Jr.") in one article is linked to
+       the fuller name its article gives, when the article gives exactly one that fits
+       (:func:`article_evidence`; a title of the other sex, another suffix do not fit).
+       When the article gives several, the name is ambiguous (below).
+       When it gives none, the name is linked to the record with that surname seen in
+       :data:`DOMINANCE` times more articles of the same period (±
+       :data:`PERIOD_DAYS`) than any other that fits (or to the only one). When
+       several fit and none dominates, the name is *ambiguous*: it is linked to no
+       record and reported, never merged.
+    3. Corrections: a split name keeps its own record; merges join records.
+    4. A people registry (``people``: speaker key → person id, see
+       :func:`quotetrack.people.registry_keys`) gives a record the id of the one person
+       its key or one of its names' keys belongs to; records given the same id are
+       one person and are joined.
+    """
+    occ = sorted(set(occurrences), key=_occurrence_order)
+    split = {(c.a, c.b) for c in corrections if c.action == "split"}
+    merges = sorted({(c.a, c.b) for c in corrections if c.action == "merge"})
+    kinds: dict[tuple[str, SpeakerKind], SpeakerKind | None] = {}
+    docs: dict[tuple[str, SpeakerKind], set[str]] = defaultdict(set)
+    quotes: Counter[tuple[str, SpeakerKind]] = Counter()
+    for o in occ:
+        ref = (o.name, o.kind)
+        if ref not in kinds:
+            kinds[ref] = record_kind(o.name, o.kind)
+        docs[ref].add(o.doc_id)
+        quotes[ref] += o.quotes
+    auto = [
+        Alias(name, typed, quotes[(name, kind)], len(docs[(name, kind)]))
+        for (name, kind), typed in sorted(kinds.items(), key=lambda kv: _ref_order(kv[0]))
+        if typed is not None and (name, kind.value) not in split
+    ]
+    typed_keys = resolve(auto)
+    base = {
+        (name, kind): typed_keys[(name, typed)]
+        for (name, kind), typed in kinds.items()
+        if typed is not None and (name, typed) in typed_keys
+    }
+    linker = _SurnameLinker(occ, base, kinds)
+    keys: dict[tuple[str, str, str], str] = {}
+    ambiguous: list[Ambiguity] = []
+    for o in occ:
+        ref = (o.name, o.kind)
+        if kinds[ref] is None:
+            continue
+        if (o.name, o.kind.value) in split:
+            keys[(o.name, o.kind.value, o.doc_id)] = split_key(o.name, o.kind)
+            continue
+        key = base.get(ref)
+        if key is None:
+            continue
+        if kinds[ref] is SpeakerKind.PERSON:
+            key, candidates = linker.link(o, key)
+            if len(candidates) > 1:
+                # Never a record of its own: a bare "Trump" record is a fragment of
+                # every Trump; the quote keeps its in-article name and is listed.
+                ambiguous.append(Ambiguity(o.name, o.kind, o.doc_id, candidates))
+                continue
+        keys[(o.name, o.kind.value, o.doc_id)] = key
+    # A merged record keeps the name its surviving record had: merge(a, b) shows a.
+    before = _records(occ, keys, kinds, linker.shown, {}) if merges else {}
+    keys = _apply_merges(keys, merges)
+    person_ids: dict[str, str] = {}
+    if people:
+        keys, person_ids = _link_people(occ, keys, kinds, people)
+    records = _records(occ, keys, kinds, linker.shown, person_ids)
+    for key, record in records.items():
+        if key in before and before[key].name != record.name:
+            records[key] = attrs.evolve(record, name=before[key].name)
+    return Resolution(keys, records, tuple(ambiguous))
+
+
+def _occurrence_order(o: Occurrence) -> tuple[str, str, str, int]:
+    return (o.doc_id, o.name, o.kind.value, o.quotes)
+
+
+def _ref_order(ref: tuple[str, SpeakerKind]) -> tuple[str, str]:
+    return (ref[0], ref[1].value)
+
+
+class _SurnameLinker:
+    """Step 2 of :func:`resolve_store`: bare names to the record their article, or the
+    store, says they mean."""
+
+    def __init__(
+        self,
+        occ: Sequence[Occurrence],
+        base: Mapping[tuple[str, SpeakerKind], str],
+        kinds: Mapping[tuple[str, SpeakerKind], SpeakerKind | None],
+    ) -> None:
+        self.base = base
+        # Fuller person names by last word, with their keys and article dates.
+        self.fuller: dict[str, dict[str, PersonName]] = defaultdict(dict)
+        self.dates: dict[str, list[dt.date | None]] = defaultdict(list)
+        self.shown: dict[str, str] = {}  # key -> display name, for keys met only as evidence
+        self.target: dict[str, str] = {}  # a name's own key -> its record's key
+        seen: set[tuple[str, str]] = set()
+        for o in occ:
+            if kinds.get((o.name, o.kind)) is not SpeakerKind.PERSON:
+                continue
+            person = parse_person(o.name)
+            key = base.get((o.name, o.kind))
+            if person is None or key is None:
+                continue
+            self.target[f"person:{person.key}"] = key
+            if len(person.words) < 2:
+                continue
+            self.fuller[person.surname][key] = person
+            if (key, o.doc_id) not in seen:
+                seen.add((key, o.doc_id))
+                self.dates[key].append(o.published)
+
+    def candidates(self, person: PersonName, names: Iterable[PersonName]) -> set[str]:
+        """Keys of the fuller ``names`` that ``person`` (a bare name) may mean."""
+        n = len(person.words)
+        found: set[str] = set()
+        for other in names:
+            if len(other.words) <= n or other.words[-n:] != person.words:
+                continue
+            if person.suffix is not None and other.suffix != person.suffix:
+                continue
+            gender = other.first_gender
+            if person.gender and gender and gender != person.gender:
+                continue
+            key = f"person:{other.key}"
+            found.add(self.target.get(key, key))
+        return found
+
+    def link(self, o: Occurrence, key: str) -> tuple[str, tuple[str, ...]]:
+        """The key for ``o`` (a person name whose store-wide key is ``key``), and the
+        candidates when it is ambiguous."""
+        person = parse_person(o.name)
+        if person is None or person.full:
+            return key, ()
+        from_article = []
+        for shown in o.evidence:
+            other = parse_person(shown)
+            if other is not None:
+                from_article.append(other)
+        in_article = self.candidates(person, from_article)
+        for other in from_article:
+            self.shown.setdefault(f"person:{other.key}", other.display)
+        if len(in_article) == 1:
+            return in_article.pop(), ()
+        own = f"person:{person.key}"
+        if len(in_article) > 1:
+            return own, tuple(sorted(in_article))
+        stored = self.candidates(person, self.fuller[person.surname].values())
+        stored.discard(own)
+        if not stored:
+            return key, ()
+        support = sorted(
+            ((self._support(c, o.published), c) for c in stored), key=lambda sc: (-sc[0], sc[1])
+        )
+        best, best_key = support[0]
+        runner = support[1][0] if len(support) > 1 else 0
+        if len(support) == 1 or best >= max(1, DOMINANCE * runner):
+            return best_key, ()
+        return own, tuple(sorted(stored))
+
+    def _support(self, key: str, day: dt.date | None) -> int:
+        dates = self.dates.get(key, [])
+        if day is None:
+            return len(dates)
+        near = sum(1 for d in dates if d is None or abs((d - day).days) <= PERIOD_DAYS)
+        return near
+
+
+def _link_people(
+    occ: Sequence[Occurrence],
+    keys: dict[tuple[str, str, str], str],
+    kinds: Mapping[tuple[str, SpeakerKind], SpeakerKind | None],
+    people: Mapping[str, str],
+) -> tuple[dict[tuple[str, str, str], str], dict[str, str]]:
+    """Step 4 of :func:`resolve_store`: person ids for records, and records that share
+    one joined (into the most quoted)."""
+    ids: dict[str, set[str]] = defaultdict(set)
+    quotes: Counter[str] = Counter()
+    for o in occ:
+        key = keys.get((o.name, o.kind.value, o.doc_id))
+        kind = kinds.get((o.name, o.kind))
+        if key is None or kind is None:
+            continue
+        quotes[key] += o.quotes
+        own = speaker_key(o.name, kind)
+        for candidate in (key, own):
+            if candidate is not None and candidate in people:
+                ids[key].add(people[candidate])
+    by_id: dict[str, list[str]] = defaultdict(list)
+    for key, found in ids.items():
+        if len(found) == 1:
+            by_id[next(iter(found))].append(key)
+    merges: list[tuple[str, str]] = []
+    person_ids: dict[str, str] = {}
+    for pid, members in sorted(by_id.items()):
+        members.sort(key=lambda k: (-quotes[k], k))
+        merges.extend((members[0], other) for other in members[1:])
+        person_ids[members[0]] = pid
+    return _apply_merges(keys, merges), person_ids
+
+
+def _apply_merges(
+    keys: dict[tuple[str, str, str], str], merges: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str, str], str]:
+    """Hand merges: ``b`` joins ``a`` (chains and cycles settle on one key)."""
+    if not merges:
+        return keys
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    for a, b in merges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+    return {ref: find(k) for ref, k in keys.items()}
+
+
+def _records(
+    occ: Sequence[Occurrence],
+    keys: Mapping[tuple[str, str, str], str],
+    kinds: Mapping[tuple[str, SpeakerKind], SpeakerKind | None],
+    shown: Mapping[str, str],
+    person_ids: Mapping[str, str],
+) -> dict[str, Record]:
+    """Each key's record: the shown name and the kind most of its quotes give."""
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    docs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    typed: dict[str, Counter[SpeakerKind]] = defaultdict(Counter)
+    for o in occ:
+        key = keys.get((o.name, o.kind.value, o.doc_id))
+        kind = kinds.get((o.name, o.kind))
+        if key is None or kind is None:
+            continue
+        form = canonical_name(o.name, kind)
+        names[key][form] += o.quotes
+        docs[(key, form)].add(o.doc_id)
+        typed[key][kind] += o.quotes
+    records = {}
+    for key in sorted(names):
+        kind = min(typed[key].items(), key=lambda kv: (-kv[1], kv[0].value))[0]
+        forms = [Alias(f, kind, n, len(docs[(key, f)])) for f, n in sorted(names[key].items())]
+        name = display_name(forms)
+        person = parse_person(name) if kind is SpeakerKind.PERSON else None
+        if key in shown and (person is None or not person.full):
+            name = shown[key]  # a bare name linked by its article: show the article's name
+        records[key] = Record(key, name, kind, person_ids.get(key))
+    return records
 
 
 # --- quotes ------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from quotetrack.errors import InvalidDateError, InvalidSpanError
 __all__ = [
     "AddResult",
     "AddStatus",
+    "AmbiguousName",
     "DateLike",
     "Document",
     "IngestSummary",
@@ -27,6 +28,7 @@ __all__ = [
     "Sentiment",
     "Span",
     "Speaker",
+    "SpeakerCorrection",
     "SpeakerKind",
     "StoreStats",
     "TimelinePoint",
@@ -77,7 +79,11 @@ class SpeakerKind(enum.Enum):
     PERSON = "person"
     """A named or pronominal person ("Chrissy Teigen", "she", "the senator")."""
     GROUP = "group"
-    """An organisation, outlet or collective ("The New York Post", "officials")."""
+    """A collective, or an organisation the parser did not tell apart ("officials",
+    "Republicans")."""
+    ORGANISATION = "organisation"
+    """A named organisation or outlet ("The New York Post", "the FBI"): set by the
+    tracker when it types the speakers it follows across articles."""
     ANONYMOUS = "anonymous"
     """An unnamed source ("a source", "one aide")."""
 
@@ -324,6 +330,32 @@ class TrackedSpeaker:
     mean_compound: float | None
     first_seen: _dt.date | None
     last_seen: _dt.date | None
+    person_id: str | None = None
+    """The id a people registry gives this speaker (e.g. a Wikidata QID), if linked."""
+
+
+@attrs.frozen(slots=True)
+class SpeakerCorrection:
+    """A hand correction kept in a store: ``action`` ``"merge"`` (the speaker keyed ``a``
+    absorbs the one keyed ``b``) or ``"split"`` (the in-article name ``a``, of kind
+    ``b``, is a speaker of its own); ``made`` is when (UTC, ISO 8601)."""
+
+    id: int
+    action: str
+    a: str
+    b: str
+    made: str
+
+
+@attrs.frozen(slots=True)
+class AmbiguousName:
+    """A bare name an article quotes that could mean several speakers (their keys in
+    ``candidates``), so it was linked to none."""
+
+    name: str
+    doc_id: str
+    candidates: tuple[str, ...]
+    quotes: int
 
 
 @attrs.frozen(slots=True)
@@ -343,6 +375,8 @@ class TrackedQuote:
     outlet: str | None
     url: str | None
     title: str | None
+    person_id: str | None = None
+    """The people registry's id of the speaker (e.g. a Wikidata QID), if linked."""
 
     @property
     def text(self) -> str:
@@ -382,6 +416,8 @@ class QuoteCluster:
     first_seen: _dt.date | None
     last_seen: _dt.date | None
     speakers: tuple[tuple[str | None, int], ...]
+    qids: tuple[str, ...] = ()
+    """The people registry's id of :attr:`speaker`, if linked (Quotebank's ``qids``)."""
 
     @property
     def articles(self) -> int:

@@ -330,8 +330,9 @@ def _iso(day: dt.date | None) -> str | None:
 
 def tracked_to_dict(tracked: TrackedQuote) -> dict[str, Any]:
     """A JSON-ready dict of a stored quote: where and when it was published, who said it
-    across articles (``speaker``, ``speaker_id``), its ``cluster_id``, and the quote
-    itself under ``quote`` as :func:`to_dict` gives it."""
+    across articles (``speaker``, ``speaker_id``, and ``person_id`` when a people
+    registry names them), its ``cluster_id``, and the quote itself under ``quote`` as
+    :func:`to_dict` gives it."""
     return {
         "id": tracked.id,
         "doc_id": tracked.doc_id,
@@ -342,6 +343,7 @@ def tracked_to_dict(tracked: TrackedQuote) -> dict[str, Any]:
         "title": tracked.title,
         "speaker": tracked.speaker,
         "speaker_id": tracked.speaker_id,
+        "person_id": tracked.person_id,
         "cluster_id": tracked.cluster_id,
         "quote": to_dict(tracked.quote),
     }
@@ -366,6 +368,7 @@ def to_record(item: Exportable) -> dict[str, Any]:
             "url": item.url,
             "tracked_speaker": item.speaker,
             "speaker_id": item.speaker_id,
+            "person_id": item.person_id,
             "cluster_id": item.cluster_id,
             **quote_record(item.quote),
         }
@@ -374,6 +377,7 @@ def to_record(item: Exportable) -> dict[str, Any]:
             "id": item.id,
             "name": item.name,
             "kind": item.kind.value,
+            "person_id": item.person_id,
             "quotes": item.quotes,
             "articles": item.articles,
             "mean_compound": item.mean_compound,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -43,12 +44,14 @@ from quotetrack.errors import (
 from quotetrack.models import (
     AddResult,
     AddStatus,
+    AmbiguousName,
     DateLike,
     Document,
     IngestSummary,
     Quote,
     QuoteCluster,
     QuoteKind,
+    SpeakerCorrection,
     SpeakerKind,
     StoreStats,
     TimelinePoint,
@@ -56,6 +59,7 @@ from quotetrack.models import (
     TrackedSpeaker,
 )
 from quotetrack.parser import QuoteParser
+from quotetrack.people import load_people
 from quotetrack.periods import (
     MAX_EMPTY_PERIODS,
     PLAUSIBLE_DATES,
@@ -71,7 +75,12 @@ from quotetrack.store.files import check_store, connect, store_error
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
 from quotetrack.store.schema import MIGRATIONS, SCHEMA_VERSION
 from quotetrack.store.speakers import aliases as speaker_aliases
-from quotetrack.store.speakers import resolve_speakers, speaker_ids
+from quotetrack.store.speakers import (
+    mark_dirty,
+    record_evidence,
+    resolve_speakers,
+    speaker_ids,
+)
 from quotetrack.store.sql import chunks, iso_date, marks
 from quotetrack.validation import (
     as_date,
@@ -160,6 +169,7 @@ class Tracker:
         parser: QuoteParser | None = None,
         scorer: SentimentScorer | None = None,
         read_only: bool = False,
+        people: str | os.PathLike[str] | None = None,
     ) -> None:
         if parser is not None and not isinstance(parser, QuoteParser):
             msg = f"parser must be a QuoteParser, not {type(parser).__name__}"
@@ -189,6 +199,8 @@ class Tracker:
         self._alias_ids = {}
         try:
             self._setup()
+            if people is not None:
+                self.link_people(people)
         except BaseException:
             self.close()
             raise
@@ -324,7 +336,7 @@ class Tracker:
         text: str,
         *,
         doc_id: str,
-        published: DateLike | None,
+        published: DateLike | None = None,
         outlet: str | None = None,
         url: str | None = None,
         title: str | None = None,
@@ -387,8 +399,11 @@ class Tracker:
                     dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                 ),
             )
+            named: list[tuple[int, str, str]] = []
             for row, alias, tokens, tag in rows:
                 alias_id = None if alias is None else self._alias_id(conn, alias, new_aliases)
+                if alias is not None and alias_id is not None:
+                    named.append((alias_id, *alias))
                 cursor = conn.execute(
                     INSERT_QUOTE, (*row, " ".join(tokens), tag, alias_id, alias_id)
                 )
@@ -397,7 +412,8 @@ class Tracker:
                 cluster_quote(conn, quote_id, tokens, tag)
             if affected:
                 recluster(conn, affected)
-            conn.execute("UPDATE meta SET value = '1' WHERE key = 'identity_dirty'")
+            record_evidence(conn, document.doc_id, document.text, named)
+            mark_dirty(conn)
         self._alias_ids.update(new_aliases)
         return AddResult(document.doc_id, status, len(rows))
 
@@ -533,6 +549,124 @@ class Tracker:
             if strict:
                 raise
 
+    # -- people registry and hand corrections -----------------------------------------
+
+    def link_people(self, path: str | os.PathLike[str]) -> int:
+        """Keep the people registry at ``path`` (CSV or JSONL, see
+        :func:`quotetrack.people.load_people`) in the store, replacing any earlier one, and
+        give matching speakers its ``person_id``; returns how many people it lists. Records
+        the registry gives the same id are joined. Raises
+        :class:`~quotetrack.errors.RegistryError` for a file that cannot be read."""
+        people = load_people(path)
+        with self._write() as conn:
+            conn.execute("DELETE FROM people")
+            conn.executemany(
+                "INSERT INTO people (id, name, aliases, description) VALUES (?, ?, ?, ?)",
+                [(p.id, p.name, json.dumps(list(p.aliases)), p.description) for p in people],
+            )
+            mark_dirty(conn)
+        self._refresh_identity(strict=True)
+        return len(people)
+
+    def merge(
+        self, into: str | int | TrackedSpeaker, other: str | int | TrackedSpeaker
+    ) -> TrackedSpeaker:
+        """Say by hand that ``other`` is the same speaker as ``into`` (each an id, a name,
+        an alias or a :class:`TrackedSpeaker`); kept in the store and applied by every
+        later ingest and resolution until undone (:meth:`undo`). Returns the merged
+        speaker."""
+        a, b = self._speaker_key(into), self._speaker_key(other)
+        if a == b:
+            msg = f"{into!r} and {other!r} are already one speaker"
+            raise TrackerError(msg)
+        self._correct("merge", a, b)
+        row = self._conn.execute("SELECT id FROM speakers WHERE key = ?", (a,)).fetchone()
+        merged = None if row is None else self.speaker(int(row[0]))
+        if merged is None:
+            msg = f"the merge was kept, but {into!r} has no quotes left to show"
+            raise TrackerError(msg)
+        return merged
+
+    def split(self, alias: str) -> list[SpeakerCorrection]:
+        """Take the in-article name ``alias`` ("Mrs. Clinton", as an article wrote it)
+        out of whatever speaker the rules linked it to: it becomes a speaker of its own,
+        never linked again by the rules (a later :meth:`merge` may join it to another).
+        Kept in the store and undoable. Raises
+        :class:`~quotetrack.errors.TrackerError` for a name no article gives."""
+        if not isinstance(alias, str):
+            msg = f"alias must be a str, not {type(alias).__name__}"
+            raise InputTypeError(msg)
+        rows = (
+            self._conn.execute("SELECT name, kind FROM aliases WHERE name = ?", (alias,)).fetchall()
+            or self._conn.execute(
+                "SELECT name, kind FROM aliases WHERE name = ? COLLATE NOCASE", (alias,)
+            ).fetchall()
+        )
+        if not rows:
+            msg = f"no article gives the name {alias!r}; `quotetrack speakers` lists the aliases"
+            raise TrackerError(msg)
+        for name, kind in rows:
+            self._correct("split", name, kind)
+        return [c for c in self.corrections() if c.action == "split" and (c.a, c.b) in rows]
+
+    def undo(self, correction: int | SpeakerCorrection) -> None:
+        """Drop a hand correction (by its id, see :meth:`corrections`); the rules decide
+        again. Raises :class:`~quotetrack.errors.TrackerError` for an unknown id."""
+        cid = correction.id if isinstance(correction, SpeakerCorrection) else correction
+        if not isinstance(cid, int) or isinstance(cid, bool):
+            msg = f"correction must be an id or a SpeakerCorrection, not {type(cid).__name__}"
+            raise InputTypeError(msg)
+        with self._write() as conn:
+            if conn.execute("DELETE FROM corrections WHERE id = ?", (cid,)).rowcount == 0:
+                msg = f"no correction {cid} in this store"
+                raise TrackerError(msg)
+            mark_dirty(conn)
+        self._refresh_identity(strict=True)
+
+    def corrections(self) -> list[SpeakerCorrection]:
+        """The hand corrections kept in the store, oldest first."""
+        rows = self._conn.execute(
+            "SELECT id, action, a, b, made FROM corrections ORDER BY id"
+        ).fetchall()
+        return [SpeakerCorrection(*row) for row in rows]
+
+    def ambiguous(self) -> list[AmbiguousName]:
+        """Bare names ("Clinton") that an article quotes but that could mean several
+        speakers: they were linked to none (their quotes keep the in-article name)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT m.doc_id, a.name, m.candidates, COUNT(q.id) FROM ambiguous m"
+                " JOIN aliases a ON a.id = m.alias_id JOIN quotes q"
+                " ON q.doc_id = m.doc_id AND q.alias_id = m.alias_id"
+                " GROUP BY m.doc_id, m.alias_id ORDER BY m.doc_id, a.name"
+            ).fetchall()
+        return [
+            AmbiguousName(name, doc_id, tuple(json.loads(candidates)), n)
+            for doc_id, name, candidates, n in rows
+        ]
+
+    def _correct(self, action: str, a: str, b: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO corrections (action, a, b, made) VALUES (?, ?, ?, ?)",
+                (action, a, b, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+            )
+            mark_dirty(conn)
+        self._refresh_identity(strict=True)
+
+    def _speaker_key(self, spec: str | int | TrackedSpeaker) -> str:
+        with self._read() as conn:
+            ids = speaker_ids(conn, spec)
+            if len(ids) != 1:
+                what = "no speaker" if not ids else f"{len(ids)} speakers"
+                msg = f"{spec!r} names {what}; give a speaker id (`quotetrack speakers`)"
+                raise TrackerError(msg)
+            row = conn.execute("SELECT key FROM speakers WHERE id = ?", (ids[0],)).fetchone()
+        if row is None:
+            msg = f"no speaker {spec!r} in this store"
+            raise TrackerError(msg)
+        return str(row[0])
+
     # -- reading --------------------------------------------------------------------
 
     def document(self, doc_id: str) -> Document | None:
@@ -609,7 +743,7 @@ class Tracker:
     ) -> list[TrackedSpeaker]:
         sql = (
             "SELECT s.id, s.name, s.kind, COUNT(*), COUNT(DISTINCT q.doc_id), AVG(q.compound),"
-            " MIN(d.published), MAX(d.published) FROM quotes q"
+            " MIN(d.published), MAX(d.published), s.person_id FROM quotes q"
             " JOIN speakers s ON s.id = q.speaker_id JOIN documents d ON d.doc_id = q.doc_id"
             f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
             " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
@@ -627,8 +761,9 @@ class Tracker:
                 mean_compound=mean,
                 first_seen=iso_date(first),
                 last_seen=iso_date(last),
+                person_id=person_id,
             )
-            for sid, name, kind, n_quotes, n_docs, mean, first, last in rows
+            for sid, name, kind, n_quotes, n_docs, mean, first, last, person_id in rows
         ]
 
     def quotes(
@@ -754,7 +889,7 @@ class Tracker:
             for chunk in chunks(order):
                 for row in conn.execute(
                     "SELECT q.cluster_id, q.id, q.text, q.doc_id, d.published, d.outlet, d.url,"
-                    " s.name FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+                    " s.name, s.person_id FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
                     " LEFT JOIN speakers s ON s.id = q.speaker_id"
                     f" WHERE q.cluster_id IN ({marks(len(chunk))}) ORDER BY q.id",
                     chunk,

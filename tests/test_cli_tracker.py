@@ -324,3 +324,29 @@ def test_every_tracker_command_is_registered() -> None:
     )
     for name in ("track", "speakers", "quotes", "timeline", "export"):
         assert name in run.stdout
+
+
+def test_speakers_corrections_from_the_command_line(
+    store: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """merge, --corrections, undo and --people work on a store and are kept in it."""
+    db = str(store[0])
+    capsys.readouterr()
+    assert main(["speakers", "--db", db, "merge", "Donald Trump", "Ted Cruz"]) == 0
+    assert "merged: Donald Trump" in capsys.readouterr().out
+    assert main(["speakers", "--db", db, "--corrections"]) == 0
+    listed = capsys.readouterr().out
+    assert "merge  person:donald trump  person:ted cruz" in listed
+    correction = listed.split()[0]
+    with Tracker.existing(db) as tracker:
+        assert tracker.speaker("Ted Cruz") == tracker.speaker("Donald Trump")
+    assert main(["speakers", "--db", db, "undo", correction]) == 0
+    assert capsys.readouterr().out == f"undone: correction {correction}\n"
+    with Tracker.existing(db) as tracker:
+        assert tracker.speaker("Ted Cruz") != tracker.speaker("Donald Trump")
+    people = ROOT / "docs" / "examples" / "people.csv"
+    assert main(["speakers", "--db", db, "--people", str(people), "--format", "jsonl"]) == 0
+    ids = {r["name"]: r["person_id"] for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert ids["Hillary Clinton"] == "Q6294" and ids["Bernie Sanders"] is None
+    assert main(["speakers", "--db", db, "split", "Nobody Here"]) == 2
+    assert "no article gives the name" in capsys.readouterr().err

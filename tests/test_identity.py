@@ -289,3 +289,161 @@ def test_speaker_tag_is_the_surname_or_group() -> None:
     assert speaker_tag("Mr. Trump", PERSON) == speaker_tag("Donald J. Trump", PERSON) == "trump"
     assert speaker_tag("The Associated Press", SpeakerKind.GROUP) == "associated press"
     assert speaker_tag(None, None) is None
+
+
+# --- store-level resolution (issue 12) ----------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from quotetrack.identity import (  # noqa: E402
+    Correction,
+    Occurrence,
+    article_evidence,
+    canonical_name,
+    record_kind,
+    resolve_store,
+)
+
+ORG = SpeakerKind.ORGANISATION
+GROUP = SpeakerKind.GROUP
+
+
+def test_suffixes_tell_a_son_from_his_father() -> None:
+    """ "Donald Trump Jr." is not Donald Trump, and "Trump Jr." fits only the son."""
+    assert speaker_key("Donald Trump Jr.", PERSON) == "person:donald trump jr"
+    assert speaker_key("Donald J. Trump", PERSON) == "person:donald trump"
+    assert fits_key("Trump Jr.", PERSON, "person:donald trump jr")
+    assert not fits_key("Trump Jr.", PERSON, "person:donald trump")
+
+
+def test_a_title_of_the_other_sex_never_fits() -> None:
+    """ "Mrs. Clinton" is no alias of Bill Clinton, "Mr. Obama" none of Michelle Obama."""
+    assert not fits_key("Mrs. Clinton", PERSON, "person:william clinton")
+    assert not fits_key("Mr. Obama", PERSON, "person:michelle obama")
+    assert fits_key("Mr. Obama", PERSON, "person:barack obama")
+
+
+def test_descriptions_are_not_names() -> None:
+    """A role word after a place, a possessive phrase, a weekday: no person."""
+    for text in ("Orlando Republican", "The Wisconsin Republican", "Trump's son", "Florida Friday"):
+        assert parse_person(text) is None, text
+
+
+def test_canonical_names_carry_no_role_words() -> None:
+    """Titles, role words and leading words go; initials and suffixes stay."""
+    assert canonical_name("So Labor Secretary Thomas Perez") == "Thomas Perez"
+    assert canonical_name("Florida Gov. Jeb Bush") == "Jeb Bush"
+    assert canonical_name("Vice President Joseph R. Biden Jr.") == "Joseph R. Biden Jr."
+    assert canonical_name("Republican presidential nominee Donald Trump") == "Donald Trump"
+    assert canonical_name("the Associated Press", GROUP) == "Associated Press"
+
+
+def test_record_kinds() -> None:
+    """Outlets and agencies are organisations, party plurals groups, "Polls" no one."""
+    assert record_kind("the FBI", PERSON) is ORG
+    assert record_kind("CNN", PERSON) is ORG
+    assert record_kind("Fox News", PERSON) is ORG
+    assert record_kind("The New York Post", GROUP) is ORG
+    assert record_kind("Republicans", PERSON) is GROUP
+    assert record_kind("Polls", PERSON) is None
+    assert record_kind("TRUMP", PERSON) is PERSON
+    assert record_kind("Bernie Sanders", PERSON) is PERSON
+
+
+def test_article_evidence_finds_fuller_names() -> None:
+    """Fuller names ending with the surname, as written, without titles; not headline
+    words or a sentence opener."""
+    text = (
+        "Former President Bill Clinton spoke first. Hillary Clinton followed.\n"
+        "Clinton Wins Big In Iowa Tonight\n"
+        "Although Clinton said so, nobody agreed."
+    )
+    assert article_evidence(text, "Clinton") == ("Bill Clinton", "Hillary Clinton")
+    assert article_evidence(text, "Hillary Clinton") == ()
+
+
+def occ(
+    name: str, doc: str, day: str = "2016-05-01", evidence: tuple[str, ...] = (), n: int = 1
+) -> Occurrence:
+    """One in-article name in one article."""
+    return Occurrence(name, PERSON, doc, n, dt.date.fromisoformat(day), "ap", evidence)
+
+
+def test_a_bare_name_follows_its_article() -> None:
+    """The one fuller name the article gives wins, even against the store's dominant one."""
+    got = resolve_store(
+        [
+            *(occ("Donald Trump", f"d{i}") for i in range(10)),
+            occ("Ivanka Trump", "i"),
+            occ("Trump", "x", evidence=("Ivanka Trump",)),
+        ]
+    )
+    assert got.keys[("Trump", "person", "x")] == "person:ivanka trump"
+
+
+def test_a_bare_name_with_two_fuller_names_in_its_article_is_ambiguous() -> None:
+    """Linked to no record, and reported with its candidates."""
+    got = resolve_store(
+        [
+            occ("Hillary Clinton", "a"),
+            occ("Bill Clinton", "b"),
+            occ("Clinton", "x", evidence=("Bill Clinton", "Hillary Clinton")),
+        ]
+    )
+    assert ("Clinton", "person", "x") not in got.keys
+    (amb,) = got.ambiguous
+    assert amb.candidates == ("person:hillary clinton", "person:william clinton")
+    assert set(got.records) == {"person:hillary clinton", "person:william clinton"}
+
+
+def test_a_bare_name_joins_the_dominant_record_of_its_period() -> None:
+    """Without evidence in the article: the record seen DOMINANCE times more often in the
+    same months; an old record far away in time does not count against it."""
+    many = [occ("Donald Trump", f"d{i}") for i in range(3)]
+    far = [occ("Fred Trump", f"f{i}", day="1990-01-01") for i in range(5)]
+    got = resolve_store([*many, *far, occ("Trump", "x"), occ("Mrs. Trump", "y")])
+    assert got.keys[("Trump", "person", "x")] == "person:donald trump"
+    # A woman's title never follows a man's name.
+    assert got.keys[("Mrs. Trump", "person", "y")] == "person:trump"
+
+
+def test_corrections_split_and_merge() -> None:
+    """A split name keeps a record of its own; a merge joins two records under the
+    first one's name."""
+    base = [occ("Hillary Clinton", "a"), occ("Mrs. Clinton", "b"), occ("Ed Smith", "c")]
+    base.append(occ("Edwin Smith", "d"))
+    got = resolve_store(
+        base,
+        [
+            Correction("split", "Mrs. Clinton", "person"),
+            Correction("merge", "person:edwin smith", "person:edward smith"),
+        ],
+    )
+    assert got.keys[("Mrs. Clinton", "person", "b")] != got.keys[("Hillary Clinton", "person", "a")]
+    assert got.keys[("Ed Smith", "person", "c")] == got.keys[("Edwin Smith", "person", "d")]
+    assert got.records["person:edwin smith"].name == "Edwin Smith"
+
+
+_STORE = [
+    occ("Hillary Clinton", "a", n=2),
+    occ("Clinton", "b", evidence=("Hillary Clinton",)),
+    occ("Bill Clinton", "c"),
+    occ("Clinton", "d"),
+    occ("Mrs. Clinton", "e"),
+    occ("Trump", "f", evidence=("Donald Trump", "Ivanka Trump")),
+    occ("Donald Trump", "g", n=3),
+    occ("Trump Jr.", "h"),
+    occ("Donald Trump Jr.", "i"),
+]
+
+
+@given(st.permutations(_STORE))
+def test_store_resolution_ignores_order(order: list[Occurrence]) -> None:
+    """The same occurrences in any order give the same keys, records and ambiguities."""
+    assert resolve_store(order) == resolve_store(_STORE)
+
+
+def test_a_persons_description_does_not_make_an_organisation() -> None:
+    """ "House Speaker Paul Ryan" is a person whatever "House" says."""
+    assert record_kind("House Speaker Paul Ryan", PERSON) is PERSON
+    assert record_kind("Clinton Foundation", PERSON) is ORG

@@ -1,4 +1,13 @@
-"""``quotetrack speakers --db quotes.db``: who is quoted most, with their aliases."""
+"""``quotetrack speakers --db quotes.db``: who is quoted most, with their aliases; and
+the hand corrections of who is who, kept in the store::
+
+    quotetrack speakers --db quotes.db merge "Edwin Smith" "Ed Smith"
+    quotetrack speakers --db quotes.db split "Mrs. Jones"
+    quotetrack speakers --db quotes.db undo 3
+    quotetrack speakers --db quotes.db --corrections
+    quotetrack speakers --db quotes.db --ambiguous
+    quotetrack speakers --db quotes.db --people people.csv
+"""
 
 from __future__ import annotations
 
@@ -12,14 +21,36 @@ from quotetrack.export import to_csv, to_records
 from quotetrack.tracker import TrackedSpeaker, Tracker
 
 NAME = "speakers"
-HELP = "list the speakers of a tracker store, most quoted first, with their aliases"
+HELP = (
+    "list the speakers of a tracker store, most quoted first, with their aliases; "
+    "merge, split or undo by hand"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register this command's options."""
     parser.add_argument("--db", required=True, help="the SQLite store")
+    parser.add_argument(
+        "action",
+        nargs="?",
+        choices=("merge", "split", "undo"),
+        help="merge A B: B is the same speaker as A; split ALIAS: that in-article name is "
+        "a speaker of its own; undo ID: drop a correction (see --corrections)",
+    )
+    parser.add_argument("names", nargs="*", metavar="NAME", help="speakers, an alias or an id")
+    parser.add_argument(
+        "--corrections", action="store_true", help="list the hand corrections kept in the store"
+    )
+    parser.add_argument(
+        "--ambiguous", action="store_true", help="list bare names linked to no one (ambiguous)"
+    )
+    parser.add_argument(
+        "--people", metavar="PATH", help="link a people registry (CSV or JSONL) first"
+    )
     parser.add_argument("--contains", metavar="TEXT", help="name or alias contains TEXT")
-    parser.add_argument("--kind", choices=("person", "group"), help="only persons or groups")
+    parser.add_argument(
+        "--kind", choices=("person", "organisation", "group"), help="only this kind of speaker"
+    )
     parser.add_argument("--since", metavar="DATE", help="count quotes published on or after")
     parser.add_argument("--until", metavar="DATE", help="count quotes published on or before")
     parser.add_argument("--outlet", help="count quotes from this outlet only")
@@ -40,15 +71,56 @@ def _table(speakers: list[TrackedSpeaker]) -> None:
         first = s.first_seen.isoformat() if s.first_seen else ""
         last = s.last_seen.isoformat() if s.last_seen else ""
         aliases = "; ".join(a for a in s.aliases if a != s.name)
+        if s.person_id:
+            aliases = f"[{s.person_id}] {aliases}"
         print(
             f"{rank:>3} {clip(s.name, 24):<24} {s.quotes:>6} {s.articles:>5} {mean:>6} "
             f"{first:<10} {last:<10}  {clip(aliases, room)}"
         )
 
 
+def _speaker(text: str) -> str | int:
+    return int(text) if text.isdigit() else text
+
+
+def _correct(tracker: Tracker, action: str, names: list[str]) -> int:
+    wanted = {"merge": 2, "split": 1, "undo": 1}[action]
+    if len(names) != wanted:
+        raise SystemExit(f"quotetrack: `speakers {action}` takes {wanted} argument(s)")
+    if action == "merge":
+        merged = tracker.merge(_speaker(names[0]), _speaker(names[1]))
+        print(
+            f"merged: {merged.name} ({merged.quotes} quotes; aliases {'; '.join(merged.aliases)})"
+        )
+    elif action == "split":
+        for correction in tracker.split(names[0]):
+            print(f"split: {correction.a} ({correction.b}), correction {correction.id}")
+    else:
+        if not names[0].isdigit():
+            raise SystemExit("quotetrack: `speakers undo` takes a correction id (--corrections)")
+        tracker.undo(int(names[0]))
+        print(f"undone: correction {names[0]}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
-    """Print the speakers in the chosen format."""
-    with Tracker.existing(args.db) as tracker:
+    """Print the speakers in the chosen format, or make or list corrections."""
+    writes = bool(args.action or args.people)
+    with Tracker.existing(args.db, read_only=not writes) as tracker:
+        if args.people:
+            tracker.link_people(args.people)
+        if args.action:
+            return _correct(tracker, args.action, args.names)
+        if args.names:
+            raise SystemExit("quotetrack: names are given only with merge, split or undo")
+        if args.corrections:
+            for c in tracker.corrections():
+                print(f"{c.id:>4}  {c.made}  {c.action:<5}  {c.a}  {c.b}")
+            return 0
+        if args.ambiguous:
+            for a in tracker.ambiguous():
+                print(f"{a.doc_id}  {a.name!r} ({a.quotes})  could be: {', '.join(a.candidates)}")
+            return 0
         speakers = tracker.speakers(
             contains=args.contains,
             kind=args.kind,

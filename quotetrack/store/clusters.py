@@ -106,7 +106,10 @@ def make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteClust
     outlets: set[str] = set()
     urls: dict[str, str] = {}
     dates: list[str] = []
-    for _, _, text, doc_id, published, outlet, url, speaker in rows:
+    person_ids: dict[str, str] = {}
+    for _, _, text, doc_id, published, outlet, url, speaker, person_id in rows:
+        if speaker is not None and person_id is not None:
+            person_ids[speaker] = person_id
         texts[text] += 1
         when = published or "9999-12-31"
         first_place[text] = min(first_place.get(text, (when, doc_id)), (when, doc_id))
@@ -120,6 +123,7 @@ def make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteClust
             dates.append(published)
     quotation = min(texts, key=lambda t: (-texts[t], -len(t), first_place[t], t))
     doc_ids = tuple(sorted(docs, key=lambda d: (docs[d], d)))
+    ranked = tuple(sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or "")))
     return QuoteCluster(
         id=cluster_id,
         quotation=quotation,
@@ -129,7 +133,6 @@ def make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteClust
         urls=tuple(urls[d] for d in doc_ids if d in urls),
         first_seen=iso_date(min(dates)) if dates else None,
         last_seen=iso_date(max(dates)) if dates else None,
-        speakers=tuple(
-            sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
-        ),
+        speakers=ranked,
+        qids=(person_ids[ranked[0][0]],) if ranked and ranked[0][0] in person_ids else (),
     )

@@ -20,7 +20,10 @@ __all__ = ["check_store", "connect", "store_error"]
 _CORE: Final = frozenset({"meta", "documents", "speakers", "aliases", "quotes"})
 """The tables of schema version 1, which every later version keeps."""
 
-_SINCE: Final = {2: frozenset({"shingles"})}
+_SINCE: Final = {
+    2: frozenset({"shingles"}),
+    3: frozenset({"evidence", "ambiguous", "corrections", "people"}),
+}
 """Tables each later schema version added."""
 
 

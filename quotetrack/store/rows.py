@@ -61,7 +61,8 @@ INSERT_QUOTE: Final = (
 
 SELECT_QUOTE: Final = (
     "q.id, q.doc_id, q.position, s.name, q.speaker_id, q.cluster_id,"
-    " d.published, d.outlet, d.url, d.title, " + ", ".join(f"q.{column}" for column in _SQL)
+    " d.published, d.outlet, d.url, d.title, s.person_id, "
+    + ", ".join(f"q.{column}" for column in _SQL)
 )
 """The columns :func:`tracked_quote` reads, from ``quotes q``, ``speakers s``, ``documents d``."""
 
@@ -84,8 +85,8 @@ def quote_row(
 def tracked_quote(row: Sequence[Any]) -> TrackedQuote:
     """The stored quote in a row of :data:`SELECT_QUOTE`."""
     quote_id, doc_id, position, global_name, speaker_id, cluster_id = row[:6]
-    published, outlet, url, title = row[6:10]
-    stored = row[10:]
+    published, outlet, url, title, person_id = row[6:11]
+    stored = row[11:]
     values = [None if column is None else stored[_AT[column]] for column in _STORED.values()]
     return TrackedQuote(
         id=quote_id,
@@ -99,4 +100,5 @@ def tracked_quote(row: Sequence[Any]) -> TrackedQuote:
         outlet=outlet,
         url=url,
         title=title,
+        person_id=person_id,
     )

@@ -14,6 +14,7 @@ from typing import Final
 from quotetrack import identity
 from quotetrack.models import QuoteKind, SpeakerKind
 from quotetrack.store.clusters import cluster_quote, cluster_tokens
+from quotetrack.store.speakers import mark_dirty, record_evidence
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
@@ -123,7 +124,61 @@ def _schema_v2(conn: sqlite3.Connection) -> None:
         cluster_quote(conn, quote_id, tokens, tag)
 
 
-MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (_schema_v1, _schema_v2)
+def _schema_v3(conn: sqlite3.Connection) -> None:
+    """Speaker identity across articles (issue 12): what each article says a bare name
+    means (``evidence``), bare names left ambiguous, hand corrections, a people registry
+    and the registry id of each record. Evidence is gathered for the stored articles and
+    the identity decision is re-taken before the next query."""
+    _script(
+        conn,
+        """
+        ALTER TABLE speakers ADD COLUMN person_id TEXT;  -- the people registry's id
+        CREATE TABLE evidence (
+            doc_id   TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+            alias_id INTEGER NOT NULL REFERENCES aliases (id),
+            names    TEXT NOT NULL,          -- JSON list: identity.article_evidence()
+            PRIMARY KEY (doc_id, alias_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE ambiguous (
+            doc_id     TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+            alias_id   INTEGER NOT NULL REFERENCES aliases (id),
+            candidates TEXT NOT NULL,        -- JSON list of speaker keys
+            PRIMARY KEY (doc_id, alias_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE corrections (
+            id     INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,            -- 'merge' (key a absorbs key b) or 'split'
+            a      TEXT NOT NULL,
+            b      TEXT NOT NULL,
+            made   TEXT NOT NULL,            -- UTC time of the correction
+            UNIQUE (action, a, b)
+        );
+        CREATE TABLE people (
+            id          TEXT PRIMARY KEY,
+            name        TEXT NOT NULL,
+            aliases     TEXT NOT NULL,       -- JSON list
+            description TEXT
+        )
+        """,
+    )
+    rows = conn.execute(
+        "SELECT DISTINCT q.doc_id, a.id, a.name, a.kind FROM quotes q"
+        " JOIN aliases a ON a.id = q.alias_id ORDER BY q.doc_id"
+    ).fetchall()
+    by_doc: dict[str, list[tuple[int, str, str]]] = {}
+    for doc_id, alias_id, name, kind in rows:
+        by_doc.setdefault(doc_id, []).append((alias_id, name, kind))
+    for doc_id, aliases in by_doc.items():
+        text = conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()[0]
+        record_evidence(conn, doc_id, text, aliases)
+    mark_dirty(conn)
+
+
+MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (
+    _schema_v1,
+    _schema_v2,
+    _schema_v3,
+)
 """The steps from version 0 (an empty file): ``MIGRATIONS[v]`` brings version v to v + 1."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

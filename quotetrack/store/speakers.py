@@ -1,74 +1,171 @@
-"""The store's speakers: the cross-article identity decision written to the store, and
-speakers looked up by id, name or alias with every form seen for them.
+"""The store's speakers: the identity decision of :mod:`quotetrack.identity` written
+into the ``speakers``, ``aliases``, ``quotes`` and ``ambiguous`` tables, with the hand
+corrections and the people registry kept in the store; and speakers looked up by id, name
+or alias with every form seen for them.
 
-Who is who is decided by :mod:`quotetrack.identity` (pure functions); this module only
-reads the names it needs from the store and writes the decision back.
+:func:`record_evidence` runs as an article is written; :func:`resolve_speakers` re-takes
+the whole decision (a pure function of the stored occurrences, corrections and registry,
+so ingest order never matters) when articles, corrections or a registry arrived.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sqlite3
-from collections import Counter
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 
 from quotetrack import identity
 from quotetrack.errors import InputTypeError
 from quotetrack.models import SpeakerKind, TrackedSpeaker
+from quotetrack.people import KnownPerson, registry_keys
 from quotetrack.store.sql import chunks, marks
 
-__all__ = ["aliases", "resolve_speakers", "speaker_ids"]
+__all__ = ["aliases", "mark_dirty", "record_evidence", "resolve_speakers", "speaker_ids"]
+
+
+def mark_dirty(conn: sqlite3.Connection) -> None:
+    """Ask for the identity decision to be re-taken before the next query."""
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'identity_dirty'")
+
+
+def record_evidence(
+    conn: sqlite3.Connection, doc_id: str, text: str, aliases: Iterable[tuple[int, str, str]]
+) -> None:
+    """Keep, for each bare person name ``(alias id, name, kind)`` quoted in an article,
+    the fuller names its text gives (:func:`identity.article_evidence`)."""
+    for alias_id, name, kind in sorted(set(aliases)):
+        if kind != SpeakerKind.PERSON.value:
+            continue
+        names = identity.article_evidence(text, name)
+        if names:
+            conn.execute(
+                "INSERT OR REPLACE INTO evidence (doc_id, alias_id, names) VALUES (?, ?, ?)",
+                (doc_id, alias_id, json.dumps(names)),
+            )
 
 
 def resolve_speakers(conn: sqlite3.Connection) -> None:
-    """Re-take the cross-article identity decision (:func:`quotetrack.identity.resolve`)
-    over every in-article name and store it: speakers created, renamed or deleted,
-    aliases and their quotes pointed at their speaker."""
+    """Re-take the identity decision inside the caller's write transaction (nothing to
+    do when no article, correction or registry arrived since the last one)."""
     if conn.execute("SELECT value FROM meta WHERE key = 'identity_dirty'").fetchone()[0] != "1":
         return  # another process did it while we waited for the lock
     rows = conn.execute(
-        "SELECT a.id, a.name, a.kind, a.speaker_id, COUNT(q.id), COUNT(DISTINCT q.doc_id)"
-        " FROM aliases a LEFT JOIN quotes q ON q.alias_id = a.id GROUP BY a.id"
+        "SELECT a.id, a.name, a.kind, q.doc_id, COUNT(*), d.published, d.outlet, e.names"
+        " FROM quotes q JOIN aliases a ON a.id = q.alias_id"
+        " JOIN documents d ON d.doc_id = q.doc_id"
+        " LEFT JOIN evidence e ON e.doc_id = q.doc_id AND e.alias_id = a.id"
+        " GROUP BY a.id, q.doc_id"
     ).fetchall()
-    live = [
-        (alias_id, identity.Alias(name, SpeakerKind(kind), n_quotes, n_docs), old)
-        for alias_id, name, kind, old, n_quotes, n_docs in rows
-    ]
-    keys = identity.resolve(alias for _, alias, _ in live if alias.quotes)
-    members: dict[str, list[identity.Alias]] = {}
-    for _, alias, _ in live:
-        key = keys.get((alias.name, alias.kind))
-        if key is not None and alias.quotes:
-            members.setdefault(key, []).append(alias)
-    speaker_ids = {key: sid for sid, key in conn.execute("SELECT id, key FROM speakers")}
-    for key in sorted(members):
-        name = identity.display_name(members[key])
-        kind = "group" if key.startswith("group:") else "person"
-        if key in speaker_ids:
-            conn.execute(
-                "UPDATE speakers SET name = ?, kind = ? WHERE id = ? AND (name != ? OR kind != ?)",
-                (name, kind, speaker_ids[key], name, kind),
+    alias_ids: dict[tuple[str, str], int] = {}
+    occurrences = []
+    for alias_id, name, kind, doc_id, n, published, outlet, names in rows:
+        alias_ids[(name, kind)] = alias_id
+        occurrences.append(
+            identity.Occurrence(
+                name,
+                SpeakerKind(kind),
+                doc_id,
+                n,
+                None if published is None else dt.date.fromisoformat(published),
+                outlet,
+                tuple(json.loads(names)) if names else (),
             )
-        else:
-            cursor = conn.execute(
-                "INSERT INTO speakers (key, name, kind) VALUES (?, ?, ?)", (key, name, kind)
-            )
-            assert cursor.lastrowid is not None
-            speaker_ids[key] = cursor.lastrowid
-    for alias_id, alias, old in live:
-        key = keys.get((alias.name, alias.kind)) if alias.quotes else None
-        new = None if key is None else speaker_ids[key]
-        if new != old:
-            conn.execute("UPDATE aliases SET speaker_id = ? WHERE id = ?", (new, alias_id))
-        # Quotes follow their alias (cheap when nothing moved: the index finds none).
-        conn.execute(
-            "UPDATE quotes SET speaker_id = ? WHERE alias_id = ? AND speaker_id IS NOT ?",
-            (new, alias_id, new),
         )
+    corrections = [
+        identity.Correction(action, a, b)
+        for action, a, b in conn.execute("SELECT action, a, b FROM corrections")
+    ]
+    people = [
+        KnownPerson(pid, name, tuple(json.loads(aliases)), description)
+        for pid, name, aliases, description in conn.execute(
+            "SELECT id, name, aliases, description FROM people"
+        )
+    ]
+    result = identity.resolve_store(occurrences, corrections, registry_keys(people))
+    speaker_ids = _write_records(conn, result)
+    _write_links(conn, result, alias_ids, speaker_ids)
+    conn.execute("DELETE FROM ambiguous")
+    conn.executemany(
+        "INSERT INTO ambiguous (doc_id, alias_id, candidates) VALUES (?, ?, ?)",
+        [
+            (a.doc_id, alias_ids[(a.name, a.kind.value)], json.dumps(a.candidates))
+            for a in result.ambiguous
+        ],
+    )
     conn.execute(
         "DELETE FROM speakers WHERE id NOT IN"
-        " (SELECT speaker_id FROM aliases WHERE speaker_id IS NOT NULL)"
+        " (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
     )
     conn.execute("UPDATE meta SET value = '0' WHERE key = 'identity_dirty'")
+
+
+def _write_records(conn: sqlite3.Connection, result: identity.Resolution) -> dict[str, int]:
+    speaker_ids: dict[str, int] = {}
+    old = {
+        key: (sid, name, kind, pid)
+        for sid, key, name, kind, pid in conn.execute(
+            "SELECT id, key, name, kind, person_id FROM speakers"
+        )
+    }
+    for key in sorted(result.records):
+        record = result.records[key]
+        row = (record.name, record.kind.value, record.person_id)
+        if key in old:
+            sid = old[key][0]
+            if old[key][1:] != row:
+                conn.execute(
+                    "UPDATE speakers SET name = ?, kind = ?, person_id = ? WHERE id = ?",
+                    (*row, sid),
+                )
+        else:
+            cursor = conn.execute(
+                "INSERT INTO speakers (key, name, kind, person_id) VALUES (?, ?, ?, ?)",
+                (key, *row),
+            )
+            assert cursor.lastrowid is not None
+            sid = cursor.lastrowid
+        speaker_ids[key] = sid
+    return speaker_ids
+
+
+def _write_links(
+    conn: sqlite3.Connection,
+    result: identity.Resolution,
+    alias_ids: dict[tuple[str, str], int],
+    speaker_ids: dict[str, int],
+) -> None:
+    """Each quote follows the record of its name in its article; each alias row points
+    at the record most of its quotes went to (for look-ups by name)."""
+    by_alias: dict[int, Counter[int | None]] = defaultdict(Counter)
+    current = {
+        (alias_id, doc_id): sid
+        for alias_id, doc_id, sid in conn.execute(
+            "SELECT alias_id, doc_id, MIN(speaker_id) FROM quotes"
+            " WHERE alias_id IS NOT NULL GROUP BY alias_id, doc_id"
+        )
+    }
+    names = {alias_id: ref for ref, alias_id in alias_ids.items()}
+    updates: list[tuple[int | None, int, str, int | None]] = []
+    for (alias_id, doc_id), old in current.items():
+        name, kind = names[alias_id]
+        key = result.keys.get((name, kind, doc_id))
+        new = None if key is None else speaker_ids[key]
+        by_alias[alias_id][new] += 1
+        if new != old:  # the quotes of one name in one article move together
+            updates.append((new, alias_id, doc_id, new))
+    conn.executemany(
+        "UPDATE quotes SET speaker_id = ? WHERE alias_id = ? AND doc_id = ?"
+        " AND speaker_id IS NOT ?",
+        updates,
+    )
+    for alias_id, counts in by_alias.items():
+        best = min(counts.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or 0))[0]
+        conn.execute(
+            "UPDATE aliases SET speaker_id = ? WHERE id = ? AND speaker_id IS NOT ?",
+            (best, alias_id, best),
+        )
 
 
 def speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
@@ -95,27 +192,29 @@ def speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
 
 def aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
     """Every form seen for each speaker, most frequent first (the display name first
-    among equals): the in-article names linked to it, and the mentions that are names
-    (:func:`identity.is_name_form`) fitting it (:func:`identity.fits_key`)."""
+    among equals): the in-article names linked to it and the mentions fitting it
+    (:func:`identity.fits_key`), each as :func:`identity.alias_form` lists it (no role
+    words; a courtesy title kept before a bare surname)."""
     speaker_ids = list(speakers)
     counts: dict[int, Counter[str]] = {}
     for chunk in chunks(speaker_ids):
-        for sid, key, alias, kind, mention, n in conn.execute(
-            "SELECT q.speaker_id, s.key, a.name, a.kind, q.mention_text, COUNT(*)"
+        for sid, key, record_kind, alias, mention, n in conn.execute(
+            "SELECT q.speaker_id, s.key, s.kind, a.name, q.mention_text, COUNT(*)"
             " FROM quotes q JOIN aliases a ON a.id = q.alias_id"
             " JOIN speakers s ON s.id = q.speaker_id"
             f" WHERE q.speaker_id IN ({marks(len(chunk))}) GROUP BY 1, 2, 3, 4, 5",
             chunk,
         ):
             seen = counts.setdefault(sid, Counter())
-            speaker_kind = SpeakerKind(kind)
-            if alias == speakers[sid] or identity.is_name_form(alias, speaker_kind):
-                seen[alias] += n
-            form = None if mention is None else identity.clean_name(mention)
-            if form is None or form == alias or not identity.is_name_form(form, speaker_kind):
-                continue
-            if identity.fits_key(form, speaker_kind, key):
+            kind = SpeakerKind(record_kind)
+            form = identity.alias_form(alias, kind)
+            if form is not None:
                 seen[form] += n
+            if mention is None or not identity.is_name_form(mention, kind):
+                continue
+            other = identity.alias_form(mention, kind)
+            if other is not None and other != form and identity.fits_key(mention, kind, key):
+                seen[other] += n
     return {
         sid: tuple(
             form
