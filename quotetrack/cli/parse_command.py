@@ -13,7 +13,7 @@ from quotetrack.cli.output import clip, plain
 from quotetrack.export import to_dict
 from quotetrack.models import Quote
 from quotetrack.parser import parse
-from quotetrack.sentiment import score
+from quotetrack.pipeline import analyze
 
 NAME = "parse"
 HELP = "extract attributed quotes from articles (files, or - for standard input)"
@@ -40,8 +40,7 @@ def _read(name: str) -> tuple[str, str]:
 def _documents(args: argparse.Namespace) -> Iterator[tuple[str, tuple[Quote, ...]]]:
     for name in args.files:
         source, text = _read(name)
-        quotes = parse(text)
-        yield source, quotes if args.no_sentiment else score(quotes)
+        yield source, parse(text) if args.no_sentiment else analyze(text)
 
 
 def _table(source: str, quotes: tuple[Quote, ...], many: bool) -> None:

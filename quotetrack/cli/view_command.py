@@ -8,7 +8,7 @@ from pathlib import Path
 from quotetrack.cli.files import read_article
 from quotetrack.cli.output import fail, write_page
 from quotetrack.parser import parse
-from quotetrack.sentiment import score
+from quotetrack.pipeline import analyze
 from quotetrack.view import render_html
 
 NAME = "view"
@@ -50,9 +50,7 @@ def output_path(file: str, output: str | None) -> Path | None:
 def run(args: argparse.Namespace) -> int:
     """Parse (and score) the article, render it and write the page."""
     text = _read(args.file)
-    quotes = parse(text)
-    if not args.no_sentiment:
-        quotes = score(quotes)
+    quotes = parse(text) if args.no_sentiment else analyze(text)
     title = args.title or ("standard input" if args.file == "-" else Path(args.file).name)
     page = render_html(text, quotes, title=title)
     return write_page(page, output_path(args.file, args.output), f" ({len(quotes)} quotes)")
