@@ -84,6 +84,7 @@ from quotetrack.store.speakers import (
 from quotetrack.store.sql import chunks, iso_date, marks
 from quotetrack.validation import (
     as_date,
+    at_least,
     as_document,
     check_doc_id,
     check_quotes,
@@ -748,7 +749,8 @@ class Tracker:
             f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
             " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
         )
-        rows = conn.execute(sql, (*params, min_quotes, sql_limit(limit))).fetchall()
+        least = at_least(min_quotes, 1, "min_quotes")
+        rows = conn.execute(sql, (*params, least, sql_limit(limit))).fetchall()
         aliases = speaker_aliases(conn, {row[0]: row[1] for row in rows})
         return [
             TrackedSpeaker(
@@ -872,7 +874,7 @@ class Tracker:
         """Lines quoted in at least ``min_articles`` articles, most widely carried first.
         ``min_articles=1`` lists every quote's cluster (as the Quotebank export does)."""
         having = ["COUNT(DISTINCT q.doc_id) >= ?"]
-        params: list[Any] = [min_articles]
+        params: list[Any] = [at_least(min_articles, 1, "min_articles")]
         if contains is not None:
             having.append("MAX(quotetrack_contains(q.text, ?))")
             params.append(contains)

@@ -18,6 +18,7 @@ from quotetrack.models import Document, Quote, QuoteKind, Span, SpeakerKind, par
 
 __all__ = [
     "as_date",
+    "at_least",
     "as_document",
     "check_doc_id",
     "check_quotes",
@@ -37,6 +38,15 @@ def sql_limit(limit: int | None) -> int:
         msg = f"limit must be a whole number >= 0 or None, not {limit!r}"
         raise ConfigurationError(msg)
     return limit
+
+
+def at_least(value: object, minimum: int, what: str) -> int:
+    """``value`` if it is a whole number >= ``minimum``; anything else (a str such as
+    "3", None, a float, a bool) is refused rather than silently matching nothing."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        msg = f"{what} must be a whole number >= {minimum}, not {value!r}"
+        raise ConfigurationError(msg)
+    return value
 
 
 def as_date(value: object, what: str) -> dt.date | None:

@@ -43,3 +43,19 @@ def test_many_take_a_single_str_as_one_verb(many: object, workers: int) -> None:
     parser = QuoteParser(cue_verbs="snarled")
     (quotes,) = list(many([SNARL], workers=workers, parser=parser))
     assert [q.cue.text if q.cue else None for q in quotes] == ["snarled"]
+
+
+@pytest.mark.parametrize("bad", ["3", None, 2.5, True, -1])
+def test_tracker_counts_are_validated(bad: object) -> None:
+    """speakers(min_quotes='3') and clusters(min_articles=None) used to return [] silently."""
+    from quotetrack.errors import ConfigurationError
+    from quotetrack.tracker import Tracker
+
+    with Tracker(":memory:") as tracker:
+        tracker.add("“We will win,” Smith said.", doc_id="a", published=None)
+        with pytest.raises(ConfigurationError, match="min_quotes"):
+            tracker.speakers(min_quotes=bad)  # type: ignore[arg-type]
+        with pytest.raises(ConfigurationError, match="min_articles"):
+            tracker.clusters(min_articles=bad)  # type: ignore[arg-type]
+        assert [s.name for s in tracker.speakers(min_quotes=1)] == ["Smith"]
+        assert len(tracker.clusters(min_articles=1)) == 1
