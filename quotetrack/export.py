@@ -22,6 +22,7 @@ from quotetrack.records import Exportable, to_dict, to_record, tracked_to_dict
 
 __all__ = [
     "quotebank_record",
+    "spreadsheet_safe",
     "to_csv",
     "to_dict",
     "to_jsonl",
@@ -56,19 +57,36 @@ def to_records(items: Iterable[Exportable]) -> Iterator[dict[str, Any]]:
         yield to_record(item)
 
 
-def to_csv(items: Iterable[Exportable], fp: IO[str]) -> int:
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list)."""
+
+
+def spreadsheet_safe(value: object) -> object:
+    """``value`` with a ``'`` in front when it is text a spreadsheet would run as a
+    formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first); numbers, and text
+    starting otherwise, are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(items: Iterable[Exportable], fp: IO[str], *, safe: bool = False) -> int:
     """Write :func:`to_records` rows as CSV with a header (lists joined with ``" | "``);
     the columns are those of the first item. Returns the number of rows written. Open
-    ``fp`` with ``newline=""``."""
+    ``fp`` with ``newline=""``.
+
+    ``safe=True`` writes every text cell through :func:`spreadsheet_safe`, for a file
+    that will be opened in a spreadsheet: a quote starting with ``=`` then shows as text
+    instead of running as a formula (the ``quotetrack export`` command does this for
+    ``.csv`` files). The default keeps every cell exact, for programs that read it."""
     writer: csv.DictWriter[str] | None = None
     n = 0
     for record in to_records(items):
         if writer is None:
             writer = csv.DictWriter(fp, fieldnames=list(record), extrasaction="ignore")
             writer.writeheader()
-        writer.writerow(
-            {k: " | ".join(map(str, v)) if isinstance(v, list) else v for k, v in record.items()}
-        )
+        row = {k: " | ".join(map(str, v)) if isinstance(v, list) else v for k, v in record.items()}
+        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()} if safe else row)
         n += 1
     return n
 

@@ -84,8 +84,8 @@ from quotetrack.store.speakers import (
 from quotetrack.store.sql import chunks, iso_date, marks
 from quotetrack.validation import (
     as_date,
-    at_least,
     as_document,
+    at_least,
     check_doc_id,
     check_quotes,
     make_document,

@@ -18,8 +18,8 @@ from quotetrack.models import Document, Quote, QuoteKind, Span, SpeakerKind, par
 
 __all__ = [
     "as_date",
-    "at_least",
     "as_document",
+    "at_least",
     "check_doc_id",
     "check_quotes",
     "make_document",

@@ -184,3 +184,37 @@ def test_a_bom_does_not_hide_the_first_metadata_row(
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     got = {(r["doc_id"], r["outlet"], r["published"]) for r in rows}
     assert got == {("a", "The Ledger", "2024-03-04"), ("w1", None, "2024-03-05")}
+
+
+# --- "Also": CSV formula injection ---------------------------------------------------
+
+FORMULA = "“=SUM(A1:A9) is what the city will pay for it,” Smith said."
+CELL = "=SUM(A1:A9) is what the city will pay for it,"
+
+
+def test_csv_files_are_spreadsheet_safe_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cell starting with = + - @ is written with a leading ' into a .csv file, so a
+    spreadsheet shows it as text; --no-spreadsheet-safe and stdout keep it exact."""
+    import csv
+
+    article = tmp_path / "evil.txt"
+    article.write_text(FORMULA, encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert main(["track", "--db", str(db), "--no-progress", str(article)]) == 0
+
+    def cells(path: Path) -> list[str]:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return [row["text"] for row in csv.DictReader(fh)]
+
+    safe = tmp_path / "safe.csv"
+    assert main(["export", "--db", str(db), "--format", "csv", "-o", str(safe)]) == 0
+    assert cells(safe) == ["'" + CELL]
+    raw = tmp_path / "raw.csv"
+    args = ["export", "--db", str(db), "--format", "csv", "--no-spreadsheet-safe"]
+    assert main([*args, "-o", str(raw)]) == 0
+    assert cells(raw) == [CELL]
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "--format", "csv", "-o", "-"]) == 0
+    assert f'"{CELL}"' in capsys.readouterr().out

@@ -35,6 +35,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="quotebank: only quotes carried by N articles or more (default 1: all)",
     )
+    parser.add_argument(
+        "--spreadsheet-safe",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="csv: put ' before cells starting with = + - @ so spreadsheets show them as "
+        "text (default: on when writing a .csv file, off for stdout)",
+    )
 
 
 def _write(args: argparse.Namespace, tracker: Tracker, out: IO[str]) -> int:
@@ -43,7 +50,12 @@ def _write(args: argparse.Namespace, tracker: Tracker, out: IO[str]) -> int:
             tracker.clusters(min_articles=args.min_articles, contains=args.contains), out
         )
     quotes = filtered_quotes(tracker, args)
-    return to_csv(quotes, out) if args.format == "csv" else to_jsonl(quotes, out)
+    if args.format == "csv":
+        safe = args.spreadsheet_safe
+        if safe is None:
+            safe = str(args.output or "").lower().endswith(".csv")
+        return to_csv(quotes, out, safe=safe)
+    return to_jsonl(quotes, out)
 
 
 def run(args: argparse.Namespace) -> int:
