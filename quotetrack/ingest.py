@@ -2,7 +2,9 @@
 
 :func:`iter_documents` reads, lazily and in a stable order:
 
-* a text file: one article, its ``doc_id`` the file name without extension;
+* a text file: one article, its ``doc_id`` the file name without extension, whichever
+  folder above it is named (two text files of one name in a run: the second is
+  skipped);
 * a folder: every ``*.txt``, ``*.jsonl`` and ``*.ndjson`` file below it, sorted by path
   (hidden files and folders skipped; PolNeAR's ``.ann`` files are ignored);
 * a JSON Lines file: one article per line, an object with ``text`` and optionally
@@ -108,9 +110,9 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, Metadata]:
 
 
 def _files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str]]:
-    """Each file with the doc_id it gets: its stem when named directly; inside a folder,
-    its path relative to that folder without the suffix ("x/a" for x/a.txt), so files of
-    the same name in different subfolders never collide."""
+    """Each file with the doc_id it gets: its name without extension, whether it is
+    named itself or found in a folder named at any depth above it, so that tracking
+    ``corpus``, then ``corpus/2016``, names each article the same way."""
     for item in paths:
         path = Path(item)
         if path.is_dir():
@@ -122,7 +124,7 @@ def _files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str]
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             for p in sorted(found):
-                yield p, p.relative_to(path).with_suffix("").as_posix()
+                yield p, p.stem
         else:
             yield path, path.stem
 
@@ -175,9 +177,18 @@ def iter_documents(
             raise exc
         on_skip(where, reason)
 
+    first_of: dict[str, Path] = {}  # doc_id -> the text file that took it in this run
     for path, doc_id in _files(paths):
         if path.suffix.lower() in _JSONL:
             yield from _jsonl(path, meta, skip)
+            continue
+        taken = first_of.setdefault(doc_id, path)
+        if taken != path:
+            reason = (
+                f"has the doc_id {doc_id!r} of {taken} (a file's doc_id is its name without "
+                "extension); rename one of them, or put them in a JSON Lines file with ids"
+            )
+            skip(str(path), reason, ConfigurationError(f"{path} {reason}"))
             continue
         try:
             # newline="": keep "\r\n" as it is, so offsets point into the file itself

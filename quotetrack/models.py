@@ -266,11 +266,15 @@ DateLike = _dt.date | _dt.datetime | str
 class AddResult:
     """What :meth:`~quotetrack.tracker.Tracker.add` did with one article: ``status``
     is ``"added"``, ``"unchanged"`` (same ``doc_id``, same text: nothing written) or
-    ``"replaced"``; ``quotes`` is how many quotes the article has in the store."""
+    ``"replaced"``; ``quotes`` is how many quotes the article has in the store.
+    ``duplicate_of`` names another stored article with exactly the same text, when the
+    article was just written (a syndicated copy, or the same file tracked under another
+    name: its lines then count as quoted in two articles)."""
 
     doc_id: str
     status: AddStatus
     quotes: int
+    duplicate_of: str | None = None
 
     @property
     def changed(self) -> bool:

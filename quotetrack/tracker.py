@@ -73,7 +73,7 @@ from quotetrack.sentiment import SentimentScorer
 from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
 from quotetrack.store.files import check_store, connect, store_error
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
-from quotetrack.store.schema import MIGRATIONS, SCHEMA_VERSION
+from quotetrack.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION
 from quotetrack.store.speakers import aliases as speaker_aliases
 from quotetrack.store.speakers import (
     mark_dirty,
@@ -278,6 +278,12 @@ class Tracker:
         conn.create_function("quotetrack_fold", 1, _fold, deterministic=True)
         if version < SCHEMA_VERSION:
             self._migrate()
+        if not self._read_only:
+            try:
+                for statement in INDEXES:
+                    conn.execute(statement)
+            except sqlite3.Error as exc:
+                raise store_error(exc, self._where, "open") from None
 
     def _migrate(self) -> None:
         with self._write() as conn:
@@ -415,8 +421,12 @@ class Tracker:
                 recluster(conn, affected)
             record_evidence(conn, document.doc_id, document.text, named)
             mark_dirty(conn)
+            twin = conn.execute(
+                "SELECT MIN(doc_id) FROM documents WHERE sha256 = ? AND doc_id != ?",
+                (sha, document.doc_id),
+            ).fetchone()[0]
         self._alias_ids.update(new_aliases)
-        return AddResult(document.doc_id, status, len(rows))
+        return AddResult(document.doc_id, status, len(rows), duplicate_of=twin)
 
     def add_many(
         self,

@@ -42,7 +42,7 @@ def corpus(tmp_path: Path) -> Path:
 def test_a_folder_is_read_recursively_in_order(corpus: Path) -> None:
     """Every .txt and .jsonl below a folder is read, sorted; hidden and other files are not."""
     docs = list(iter_documents([corpus]))
-    assert [d.doc_id for d in docs] == ["nyt_2016-09-01_one", "j1", "more:3", "sub/parc_two"]
+    assert [d.doc_id for d in docs] == ["nyt_2016-09-01_one", "j1", "more:3", "parc_two"]
     assert docs[1].published == dt.date(2016, 10, 2)
     assert (docs[1].outlet, docs[1].url, docs[2].title) == ("ap", "u", "7")
     assert count_documents([corpus]) == 4
@@ -55,8 +55,8 @@ def test_metadata_fills_in_dates_outlets_and_titles(corpus: Path) -> None:
     docs = {d.doc_id: d for d in iter_documents([corpus], metadata=metadata)}
     one = docs["nyt_2016-09-01_one"]
     assert (one.published, one.outlet, one.title) == (dt.date(2016, 9, 1), "nyt", "First")
-    assert docs["sub/parc_two"].published is None
-    assert docs["sub/parc_two"].outlet == "parc"  # found by the file's stem
+    assert docs["parc_two"].published is None
+    assert docs["parc_two"].outlet == "parc"  # found by the file's stem
 
 
 def test_a_metadata_file_needs_an_article_column(tmp_path: Path) -> None:
@@ -107,13 +107,18 @@ def test_polnear_metadata_covers_every_article() -> None:
     assert all(d.published is not None and d.outlet for d in docs)
 
 
-def test_same_file_names_in_two_subfolders_are_two_articles(tmp_path: Path) -> None:
-    """x/a.txt and y/a.txt get the ids x/a and y/a, so neither replaces the other."""
+def test_same_file_names_in_two_subfolders_are_not_one_article(tmp_path: Path) -> None:
+    """x/a.txt and y/a.txt would share the doc_id a (the file name, whichever folder is
+    named): the second is refused, or skipped with a reason, never silently replacing."""
     for sub, text in (("x", "“We will win,” Smith said."), ("y", "“We will lose,” Jones said.")):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "a.txt").write_text(text, encoding="utf-8")
-    docs = list(iter_documents([tmp_path]))
-    assert [d.doc_id for d in docs] == ["x/a", "y/a"]
+    with pytest.raises(ConfigurationError, match="doc_id 'a'"):
+        list(iter_documents([tmp_path]))
+    skipped: list[str] = []
+    docs = list(iter_documents([tmp_path], on_skip=lambda where, why: skipped.append(where)))
+    assert [(d.doc_id, d.text[1:8]) for d in docs] == [("a", "We will")]
+    assert skipped == [str(tmp_path / "y" / "a.txt")]
     assert [d.doc_id for d in iter_documents([tmp_path / "x" / "a.txt"])] == ["a"]
 
 

@@ -175,13 +175,26 @@ def run(args: argparse.Namespace) -> int:
 
     show = sys.stderr.isatty() if args.progress is None else args.progress
     progress = _Progress(count_documents(sources) if show else 0, sys.stderr, show)
+    twins: list[str] = []
+
+    def on_result(result: AddResult) -> None:
+        progress(result)
+        if result.duplicate_of is not None:
+            twins.append(result.doc_id)
+            print(
+                f"\nquotetrack: note: {plain(result.doc_id)} has the same text as "
+                f"{plain(result.duplicate_of)}, stored before: its lines count as quoted in "
+                "two articles (remove one if they are the same article)",
+                file=sys.stderr,
+            )
+
     previous = signal.signal(signal.SIGINT, stop)
     try:
         with Tracker(args.db) as tracker:
             summary = tracker.add_many(
                 documents(),
                 workers=None if args.workers == 0 else args.workers,
-                progress=progress,
+                progress=on_result,
                 replace=args.replace,
             )
             stats = tracker.stats()
@@ -196,6 +209,7 @@ def run(args: argparse.Namespace) -> int:
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.replaced} replaced, "
         f"{len(skipped)} skipped; {summary.quotes} quotes stored in {summary.seconds:.1f} s "
         f"({summary.rate:.1f} articles/s)"
+        + (f"; {len(twins)} with the text of another article" if twins else "")
     )
     print(
         f"{args.db}: {stats.documents} articles, {stats.quotes} quotes, "

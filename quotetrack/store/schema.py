@@ -16,7 +16,7 @@ from quotetrack.models import QuoteKind, SpeakerKind
 from quotetrack.store.clusters import cluster_quote, cluster_tokens
 from quotetrack.store.speakers import mark_dirty, record_evidence
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+__all__ = ["INDEXES", "MIGRATIONS", "SCHEMA_VERSION"]
 
 
 def _script(conn: sqlite3.Connection, script: str) -> None:
@@ -183,3 +183,8 @@ MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 """The schema version this quotetrack writes (kept in ``PRAGMA user_version``)."""
+
+INDEXES: Final = ("CREATE INDEX IF NOT EXISTS documents_sha256 ON documents (sha256)",)
+"""Indexes a writer makes sure of when it opens a store, on top of the schema: they
+change no table, so a store keeps its version and older quotetracks still read it.
+``documents_sha256`` finds an article stored under another doc_id with the same text."""
