@@ -421,10 +421,11 @@ class Tracker:
                 recluster(conn, affected)
             record_evidence(conn, document.doc_id, document.text, named)
             mark_dirty(conn)
-            twin = conn.execute(
-                "SELECT MIN(doc_id) FROM documents WHERE sha256 = ? AND doc_id != ?",
+            twin_row = conn.execute(  # the first match only: copies may be many
+                "SELECT doc_id FROM documents WHERE sha256 = ? AND doc_id != ? LIMIT 1",
                 (sha, document.doc_id),
-            ).fetchone()[0]
+            ).fetchone()
+            twin = None if twin_row is None else str(twin_row[0])
         self._alias_ids.update(new_aliases)
         return AddResult(document.doc_id, status, len(rows), duplicate_of=twin)
 

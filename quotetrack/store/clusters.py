@@ -4,6 +4,8 @@ A quote is clustered by its words (:func:`cluster_tokens`) through an index of w
 4-grams kept in the store (the ``shingles`` table): a new quote is compared with the
 stored quotes sharing the most 4-grams with it and joins every cluster it matches
 (:func:`quotetrack.identity.similar`). A cluster is named by its smallest quote id.
+Exact copies (same words, same speaker tag) of an indexed quote are not indexed again,
+so a line carried by many articles costs each new copy the same.
 """
 
 from __future__ import annotations
@@ -41,9 +43,13 @@ def cluster_tokens(text: str, kind: QuoteKind) -> tuple[str, ...]:
 def cluster_quote(
     conn: sqlite3.Connection, quote_id: int, tokens: Sequence[str], tag: str | None
 ) -> None:
-    """Index a stored quote's shingles and merge it with every cluster it matches."""
+    """Merge a stored quote with every cluster it matches, and index its shingles
+    unless an indexed quote has the same words and speaker tag: that twin finds every
+    future match this quote would, and indexing copies of one line made the K-th copy
+    count K-1 index rows per 4-gram (quadratic ingest for a line carried K times)."""
     hashes = sorted(identity.shingles(tokens))
     roots = {quote_id}
+    twin = False
     if hashes:
         shared: Counter[int] = Counter()
         for chunk in chunks(hashes):
@@ -62,15 +68,18 @@ def cluster_quote(
                 best,
             ).fetchall()
             rank = {other: i for i, other in enumerate(best)}
+            words = " ".join(tokens)
             for _, other_tokens, root, other_tag in sorted(rows, key=lambda r: rank[r[0]]):
+                twin = twin or (other_tokens == words and other_tag == tag)
                 if root in roots:
                     continue
                 if identity.similar(tokens, other_tokens.split(), tag, other_tag):
                     roots.add(root)
-        conn.executemany(
-            "INSERT OR IGNORE INTO shingles (hash, quote_id) VALUES (?, ?)",
-            ((h, quote_id) for h in hashes),
-        )
+        if not twin:
+            conn.executemany(
+                "INSERT OR IGNORE INTO shingles (hash, quote_id) VALUES (?, ?)",
+                ((h, quote_id) for h in hashes),
+            )
     root = min(roots)
     conn.execute("UPDATE quotes SET cluster_id = ? WHERE id = ?", (root, quote_id))
     others = sorted(roots - {root, quote_id})
