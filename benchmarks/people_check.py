@@ -152,7 +152,23 @@ def wrong_alias(alias: str, person: Person, people: Sequence[Person]) -> str | N
         return None
     if len(form.words) == 1 and form.words[0] in person.firsts:
         return None  # the first name alone
+    if (
+        len(form.words) <= len(person.surname)
+        and _distance(" ".join(form.words), " ".join(person.surname)) <= 2
+    ):
+        return None  # a misspelt surname ("Giulini")
     return "another person's name"
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def looks_like_a_group(name: str) -> bool:

@@ -27,8 +27,8 @@ from typing import Any
 import attrs
 
 from quotetrack.errors import RegistryError
-from quotetrack.identity import parse_person, speaker_key
 from quotetrack.models import SpeakerKind
+from quotetrack.names import parse_person, speaker_key
 
 __all__ = ["KnownPerson", "load_people", "registry_keys"]
 

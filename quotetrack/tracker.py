@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import os
 import sqlite3
 import time
@@ -74,13 +73,21 @@ from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
 from quotetrack.store.files import check_store, connect, store_error
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
 from quotetrack.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION
-from quotetrack.store.speakers import aliases as speaker_aliases
 from quotetrack.store.speakers import (
+    add_correction,
+    alias_refs,
+    ambiguous_names,
+    drop_correction,
     mark_dirty,
     record_evidence,
     resolve_speakers,
     speaker_ids,
+    speaker_ids_by_key,
+    speaker_key_of,
+    store_people,
+    stored_corrections,
 )
+from quotetrack.store.speakers import aliases as speaker_aliases
 from quotetrack.store.sql import chunks, iso_date, marks
 from quotetrack.validation import (
     as_date,
@@ -571,12 +578,7 @@ class Tracker:
         :class:`~quotetrack.errors.RegistryError` for a file that cannot be read."""
         people = load_people(path)
         with self._write() as conn:
-            conn.execute("DELETE FROM people")
-            conn.executemany(
-                "INSERT INTO people (id, name, aliases, description) VALUES (?, ?, ?, ?)",
-                [(p.id, p.name, json.dumps(list(p.aliases)), p.description) for p in people],
-            )
-            mark_dirty(conn)
+            store_people(conn, people)
         self._refresh_identity(strict=True)
         return len(people)
 
@@ -592,8 +594,9 @@ class Tracker:
             msg = f"{into!r} and {other!r} are already one speaker"
             raise TrackerError(msg)
         self._correct("merge", a, b)
-        row = self._conn.execute("SELECT id FROM speakers WHERE key = ?", (a,)).fetchone()
-        merged = None if row is None else self.speaker(int(row[0]))
+        with self._read() as conn:
+            ids = speaker_ids_by_key(conn, a)
+        merged = self.speaker(ids[0]) if ids else None
         if merged is None:
             msg = f"the merge was kept, but {into!r} has no quotes left to show"
             raise TrackerError(msg)
@@ -608,18 +611,14 @@ class Tracker:
         if not isinstance(alias, str):
             msg = f"alias must be a str, not {type(alias).__name__}"
             raise InputTypeError(msg)
-        rows = (
-            self._conn.execute("SELECT name, kind FROM aliases WHERE name = ?", (alias,)).fetchall()
-            or self._conn.execute(
-                "SELECT name, kind FROM aliases WHERE name = ? COLLATE NOCASE", (alias,)
-            ).fetchall()
-        )
-        if not rows:
+        with self._read() as conn:
+            refs = alias_refs(conn, alias)
+        if not refs:
             msg = f"no article gives the name {alias!r}; `quotetrack speakers` lists the aliases"
             raise TrackerError(msg)
-        for name, kind in rows:
+        for name, kind in refs:
             self._correct("split", name, kind)
-        return [c for c in self.corrections() if c.action == "split" and (c.a, c.b) in rows]
+        return [c for c in self.corrections() if c.action == "split" and (c.a, c.b) in refs]
 
     def undo(self, correction: int | SpeakerCorrection) -> None:
         """Drop a hand correction (by its id, see :meth:`corrections`); the rules decide
@@ -629,55 +628,36 @@ class Tracker:
             msg = f"correction must be an id or a SpeakerCorrection, not {type(cid).__name__}"
             raise InputTypeError(msg)
         with self._write() as conn:
-            if conn.execute("DELETE FROM corrections WHERE id = ?", (cid,)).rowcount == 0:
+            if not drop_correction(conn, cid):
                 msg = f"no correction {cid} in this store"
                 raise TrackerError(msg)
-            mark_dirty(conn)
         self._refresh_identity(strict=True)
 
     def corrections(self) -> list[SpeakerCorrection]:
         """The hand corrections kept in the store, oldest first."""
-        rows = self._conn.execute(
-            "SELECT id, action, a, b, made FROM corrections ORDER BY id"
-        ).fetchall()
-        return [SpeakerCorrection(*row) for row in rows]
+        with self._read() as conn:
+            return stored_corrections(conn)
 
     def ambiguous(self) -> list[AmbiguousName]:
         """Bare names ("Clinton") that an article quotes but that could mean several
         speakers: they were linked to none (their quotes keep the in-article name)."""
         with self._read() as conn:
-            rows = conn.execute(
-                "SELECT m.doc_id, a.name, m.candidates, COUNT(q.id) FROM ambiguous m"
-                " JOIN aliases a ON a.id = m.alias_id JOIN quotes q"
-                " ON q.doc_id = m.doc_id AND q.alias_id = m.alias_id"
-                " GROUP BY m.doc_id, m.alias_id ORDER BY m.doc_id, a.name"
-            ).fetchall()
-        return [
-            AmbiguousName(name, doc_id, tuple(json.loads(candidates)), n)
-            for doc_id, name, candidates, n in rows
-        ]
+            return ambiguous_names(conn)
 
     def _correct(self, action: str, a: str, b: str) -> None:
         with self._write() as conn:
-            conn.execute(
-                "INSERT OR IGNORE INTO corrections (action, a, b, made) VALUES (?, ?, ?, ?)",
-                (action, a, b, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
-            )
-            mark_dirty(conn)
+            add_correction(conn, action, a, b)
         self._refresh_identity(strict=True)
 
     def _speaker_key(self, spec: str | int | TrackedSpeaker) -> str:
         with self._read() as conn:
             ids = speaker_ids(conn, spec)
-            if len(ids) != 1:
-                what = "no speaker" if not ids else f"{len(ids)} speakers"
-                msg = f"{spec!r} names {what}; give a speaker id (`quotetrack speakers`)"
-                raise TrackerError(msg)
-            row = conn.execute("SELECT key FROM speakers WHERE id = ?", (ids[0],)).fetchone()
-        if row is None:
-            msg = f"no speaker {spec!r} in this store"
+            key = speaker_key_of(conn, ids[0]) if len(ids) == 1 else None
+        if key is None:
+            what = f"{len(ids)} speakers" if len(ids) > 1 else "no speaker"
+            msg = f"{spec!r} names {what}; give a speaker id (`quotetrack speakers`)"
             raise TrackerError(msg)
-        return str(row[0])
+        return key
 
     # -- reading --------------------------------------------------------------------
 

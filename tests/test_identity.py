@@ -1,26 +1,37 @@
-"""Cross-article identity and quote matching: the pure rules in quotetrack.identity."""
+"""Cross-article identity and quote matching: the pure rules in quotetrack.identity and
+quotetrack.names."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quotetrack.identity import (
     Alias,
-    alias_for,
-    clean_name,
+    Correction,
+    Occurrence,
     display_name,
-    fits_key,
-    is_name_form,
-    parse_person,
     quote_tokens,
     resolve,
+    resolve_store,
     shingles,
     similar,
-    speaker_key,
     speaker_tag,
 )
 from quotetrack.models import Span, Speaker, SpeakerKind
+from quotetrack.names import (
+    alias_for,
+    article_evidence,
+    canonical_name,
+    clean_name,
+    fits_key,
+    is_name_form,
+    parse_person,
+    record_kind,
+    speaker_key,
+)
 
 PERSON = SpeakerKind.PERSON
 
@@ -293,17 +304,6 @@ def test_speaker_tag_is_the_surname_or_group() -> None:
 
 # --- store-level resolution (issue 12) ----------------------------------------------
 
-import datetime as dt  # noqa: E402
-
-from quotetrack.identity import (  # noqa: E402
-    Correction,
-    Occurrence,
-    article_evidence,
-    canonical_name,
-    record_kind,
-    resolve_store,
-)
-
 ORG = SpeakerKind.ORGANISATION
 GROUP = SpeakerKind.GROUP
 
@@ -447,3 +447,10 @@ def test_a_persons_description_does_not_make_an_organisation() -> None:
     """ "House Speaker Paul Ryan" is a person whatever "House" says."""
     assert record_kind("House Speaker Paul Ryan", PERSON) is PERSON
     assert record_kind("Clinton Foundation", PERSON) is ORG
+
+
+def test_an_unresolved_speaker_is_followed_by_no_one() -> None:
+    """A description the parser could not resolve is never stored as someone's name."""
+    mention = Span(0, 9, "the Mayor")
+    assert alias_for(Speaker("the Mayor", mention, PERSON, resolved=False)) is None
+    assert alias_for(Speaker("Mayor Smith", Span(0, 11, "Mayor Smith"), PERSON)) == "Mayor Smith"

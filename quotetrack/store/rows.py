@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from quotetrack import identity
+from quotetrack import identity, names
 from quotetrack.models import Quote, SpeakerKind, TrackedQuote
 from quotetrack.records import quote_from_values, quote_values
 from quotetrack.store.clusters import cluster_tokens
@@ -76,7 +76,7 @@ def quote_row(
     values = quote_values(quote)
     row = (doc_id, position, *(values[i] for i in _KEEP))
     speaker = quote.speaker
-    alias_name = None if speaker is None else identity.alias_for(speaker)
+    alias_name = None if speaker is None else names.alias_for(speaker)
     alias = None if speaker is None or alias_name is None else (alias_name, speaker.kind.value)
     tag = None if alias is None else identity.speaker_tag(alias[0], SpeakerKind(alias[1]))
     return row, alias, cluster_tokens(quote.text, quote.kind), tag

@@ -136,7 +136,7 @@ def _schema_v3(conn: sqlite3.Connection) -> None:
         CREATE TABLE evidence (
             doc_id   TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
             alias_id INTEGER NOT NULL REFERENCES aliases (id),
-            names    TEXT NOT NULL,          -- JSON list: identity.article_evidence()
+            names    TEXT NOT NULL,          -- JSON list: names.article_evidence()
             PRIMARY KEY (doc_id, alias_id)
         ) WITHOUT ROWID;
         CREATE TABLE ambiguous (

@@ -16,13 +16,27 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from quotetrack import identity
+from quotetrack import identity, names
 from quotetrack.errors import InputTypeError
-from quotetrack.models import SpeakerKind, TrackedSpeaker
+from quotetrack.models import AmbiguousName, SpeakerCorrection, SpeakerKind, TrackedSpeaker
 from quotetrack.people import KnownPerson, registry_keys
 from quotetrack.store.sql import chunks, marks
 
-__all__ = ["aliases", "mark_dirty", "record_evidence", "resolve_speakers", "speaker_ids"]
+__all__ = [
+    "add_correction",
+    "alias_refs",
+    "aliases",
+    "ambiguous_names",
+    "drop_correction",
+    "mark_dirty",
+    "record_evidence",
+    "resolve_speakers",
+    "speaker_ids",
+    "speaker_ids_by_key",
+    "speaker_key_of",
+    "store_people",
+    "stored_corrections",
+]
 
 
 def mark_dirty(conn: sqlite3.Connection) -> None:
@@ -34,15 +48,15 @@ def record_evidence(
     conn: sqlite3.Connection, doc_id: str, text: str, aliases: Iterable[tuple[int, str, str]]
 ) -> None:
     """Keep, for each bare person name ``(alias id, name, kind)`` quoted in an article,
-    the fuller names its text gives (:func:`identity.article_evidence`)."""
+    the fuller names its text gives (:func:`names.article_evidence`)."""
     for alias_id, name, kind in sorted(set(aliases)):
         if kind != SpeakerKind.PERSON.value:
             continue
-        names = identity.article_evidence(text, name)
-        if names:
+        fuller = names.article_evidence(text, name)
+        if fuller:
             conn.execute(
                 "INSERT OR REPLACE INTO evidence (doc_id, alias_id, names) VALUES (?, ?, ?)",
-                (doc_id, alias_id, json.dumps(names)),
+                (doc_id, alias_id, json.dumps(fuller)),
             )
 
 
@@ -60,7 +74,7 @@ def resolve_speakers(conn: sqlite3.Connection) -> None:
     ).fetchall()
     alias_ids: dict[tuple[str, str], int] = {}
     occurrences = []
-    for alias_id, name, kind, doc_id, n, published, outlet, names in rows:
+    for alias_id, name, kind, doc_id, n, published, outlet, evidence in rows:
         alias_ids[(name, kind)] = alias_id
         occurrences.append(
             identity.Occurrence(
@@ -70,7 +84,7 @@ def resolve_speakers(conn: sqlite3.Connection) -> None:
                 n,
                 None if published is None else dt.date.fromisoformat(published),
                 outlet,
-                tuple(json.loads(names)) if names else (),
+                tuple(json.loads(evidence)) if evidence else (),
             )
         )
     corrections = [
@@ -193,7 +207,7 @@ def speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
 def aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
     """Every form seen for each speaker, most frequent first (the display name first
     among equals): the in-article names linked to it and the mentions fitting it
-    (:func:`identity.fits_key`), each as :func:`identity.alias_form` lists it (no role
+    (:func:`names.fits_key`), each as :func:`names.alias_form` lists it (no role
     words; a courtesy title kept before a bare surname)."""
     speaker_ids = list(speakers)
     counts: dict[int, Counter[str]] = {}
@@ -207,13 +221,13 @@ def aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, 
         ):
             seen = counts.setdefault(sid, Counter())
             kind = SpeakerKind(record_kind)
-            form = identity.alias_form(alias, kind)
+            form = names.alias_form(alias, kind)
             if form is not None:
                 seen[form] += n
-            if mention is None or not identity.is_name_form(mention, kind):
+            if mention is None or not names.is_name_form(mention, kind):
                 continue
-            other = identity.alias_form(mention, kind)
-            if other is not None and other != form and identity.fits_key(mention, kind, key):
+            other = names.alias_form(mention, kind)
+            if other is not None and other != form and names.fits_key(mention, kind, key):
                 seen[other] += n
     return {
         sid: tuple(
@@ -224,3 +238,77 @@ def aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, 
         )
         for sid, seen in counts.items()
     }
+
+
+# --- corrections, registry, ambiguous names ----------------------------------------
+
+
+def store_people(conn: sqlite3.Connection, people: Iterable[KnownPerson]) -> None:
+    """Replace the registry kept in the store."""
+    conn.execute("DELETE FROM people")
+    conn.executemany(
+        "INSERT INTO people (id, name, aliases, description) VALUES (?, ?, ?, ?)",
+        [(p.id, p.name, json.dumps(list(p.aliases)), p.description) for p in people],
+    )
+    mark_dirty(conn)
+
+
+def add_correction(conn: sqlite3.Connection, action: str, a: str, b: str) -> None:
+    """Keep a hand correction (the same one twice is kept once)."""
+    conn.execute(
+        "INSERT OR IGNORE INTO corrections (action, a, b, made) VALUES (?, ?, ?, ?)",
+        (action, a, b, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+    )
+    mark_dirty(conn)
+
+
+def drop_correction(conn: sqlite3.Connection, correction_id: int) -> bool:
+    """Forget a hand correction; False when there is none with that id."""
+    if conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,)).rowcount == 0:
+        return False
+    mark_dirty(conn)
+    return True
+
+
+def stored_corrections(conn: sqlite3.Connection) -> list[SpeakerCorrection]:
+    """The hand corrections kept in the store, oldest first."""
+    rows = conn.execute("SELECT id, action, a, b, made FROM corrections ORDER BY id")
+    return [SpeakerCorrection(*row) for row in rows]
+
+
+def ambiguous_names(conn: sqlite3.Connection) -> list[AmbiguousName]:
+    """The bare names the last decision linked to no one, by article."""
+    rows = conn.execute(
+        "SELECT m.doc_id, a.name, m.candidates, COUNT(q.id) FROM ambiguous m"
+        " JOIN aliases a ON a.id = m.alias_id JOIN quotes q"
+        " ON q.doc_id = m.doc_id AND q.alias_id = m.alias_id"
+        " GROUP BY m.doc_id, m.alias_id ORDER BY m.doc_id, a.name"
+    ).fetchall()
+    return [
+        AmbiguousName(name, doc_id, tuple(json.loads(candidates)), n)
+        for doc_id, name, candidates, n in rows
+    ]
+
+
+def alias_refs(conn: sqlite3.Connection, alias: str) -> list[tuple[str, str]]:
+    """The stored in-article names ``(name, kind)`` spelt ``alias`` (exactly, else
+    ignoring case as :func:`speaker_ids` does)."""
+    for sql in (
+        "SELECT name, kind FROM aliases WHERE name = ?",
+        "SELECT name, kind FROM aliases WHERE quotetrack_fold(name) = quotetrack_fold(?)",
+    ):
+        rows = [(str(n), str(k)) for n, k in conn.execute(sql, (alias,))]
+        if rows:
+            return sorted(rows)
+    return []
+
+
+def speaker_key_of(conn: sqlite3.Connection, speaker_id: int) -> str | None:
+    """The key of the speaker ``speaker_id``, if it exists."""
+    row = conn.execute("SELECT key FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def speaker_ids_by_key(conn: sqlite3.Connection, key: str) -> list[int]:
+    """The id of the speaker keyed ``key`` (empty when it has no quotes left)."""
+    return [int(row[0]) for row in conn.execute("SELECT id FROM speakers WHERE key = ?", (key,))]
