@@ -501,14 +501,33 @@ def alias_for(speaker: Speaker) -> str | None:
     """The name under which ``speaker`` is followed across articles: the in-article name,
     cleaned; or the mention itself ("Tester") when that name is not a name (a parser
     slip such as "Donald Trump. Montana Sen. Jon Tester"); None for pronouns,
-    anonymous sources and whatever the parser could not resolve to a name
-    (``Speaker.resolved`` False: "the mayor" is nobody's name)."""
-    if not speaker.resolved:
+    anonymous sources and what the parser could not resolve to a name
+    (``Speaker.resolved`` False: "the mayor", "Despite"), unless those words hold a
+    name all the same ("former President Bill Clinton", "the Associated Press")."""
+    repeats = clean_name(speaker.name) == clean_name(speaker.mention.text)
+    if not speaker.resolved and repeats and not _names_someone(speaker.name, speaker.kind):
         return None
     for candidate in (speaker.name, speaker.mention.text):
         if speaker_key(candidate, speaker.kind) is not None:
             return clean_name(candidate)
     return None
+
+
+def _names_someone(words: str, kind: SpeakerKind) -> bool:
+    """True when a mention the parser left unresolved holds a person's name of two words
+    or more ("former President Bill Clinton", "former Florida governor Jeb Bush"), or an
+    organisation's or group's name that no determiner opens ("the Associated Press",
+    not "Some observers")."""
+    typed = record_kind(words, kind)
+    person = parse_person(words) if typed is SpeakerKind.PERSON else None
+    if person is not None and len(person.words) >= 2:
+        return person.full or not is_leading_word(person.display.split()[0])
+    if typed not in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP):
+        return False
+    first = clean_name(words).split()
+    if len(first) > 1 and first[0].lower() == "the":
+        return True
+    return bool(first) and first[0][:1].isupper() and not is_leading_word(first[0])
 
 
 _TRAILING_NAME: Final = re.compile(r"((?:[A-Z][\w'\u2019.-]*[^\S\n]+){1,4})$")

@@ -358,6 +358,9 @@ class Tracker:
     ) -> AddResult:
         """Analyse one article and store it with its quotes, in one transaction.
 
+        ``published`` may be left out: an undated article is stored, counted and found
+        everywhere except in timelines.
+
         The same ``doc_id`` with the same text changes nothing (status ``"unchanged"``);
         with a different text it raises
         :class:`~quotetrack.errors.DocumentConflictError` unless ``replace=True``, which

@@ -450,7 +450,19 @@ def test_a_persons_description_does_not_make_an_organisation() -> None:
 
 
 def test_an_unresolved_speaker_is_followed_by_no_one() -> None:
-    """A description the parser could not resolve is never stored as someone's name."""
-    mention = Span(0, 9, "the Mayor")
-    assert alias_for(Speaker("the Mayor", mention, PERSON, resolved=False)) is None
-    assert alias_for(Speaker("Mayor Smith", Span(0, 11, "Mayor Smith"), PERSON)) == "Mayor Smith"
+    """A description the parser could not resolve is never stored as someone's name..."""
+
+    def unresolved(words: str, kind: SpeakerKind = PERSON) -> str | None:
+        return alias_for(Speaker(words, Span(0, len(words), words), kind, resolved=False))
+
+    assert unresolved("the mayor") is None
+    assert unresolved("Despite") is None
+    assert unresolved("Some observers", GROUP) is None
+    # ... unless the words hold a name all the same.
+    assert unresolved("former President Bill Clinton") == "former President Bill Clinton"
+    assert unresolved("the Associated Press", GROUP) == "the Associated Press"
+    assert unresolved("the New York Post") == "the New York Post"
+    assert unresolved("former Florida governor Jeb Bush") == "former Florida governor Jeb Bush"
+    # A name that is not the mention's words was read from the article.
+    who = Speaker("Trump Jr.", Span(0, 3, "who"), PERSON, resolved=False)
+    assert alias_for(who) == "Trump Jr."

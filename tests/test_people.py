@@ -177,3 +177,21 @@ def test_quotebank_export_lists_the_speakers_qid() -> None:
         )
         qids = {c.speaker: quotebank_record(c)["qids"] for c in tracker.clusters(min_articles=1)}
     assert qids == {"Hillary Clinton": ["Q6294"], "Chrissy Teigen": []}
+
+
+def test_person_ids_reach_csv_pandas_and_parquet(tmp_path: Path) -> None:
+    """The flat rows of quotes and speakers carry person_id, through pandas to Parquet."""
+    import io
+
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    from quotetrack.export import to_csv, to_pandas
+
+    with Tracker(":memory:", people=EXAMPLE) as tracker:
+        store(tracker, article("a", ("Line one of a speech", "Hillary Clinton")))
+        quotes, speakers = tracker.quotes(), tracker.speakers()
+    out = io.StringIO()
+    to_csv(speakers, out)
+    assert "person_id" in out.getvalue().splitlines()[0] and "Q6294" in out.getvalue()
+    to_pandas(quotes).to_parquet(tmp_path / "q.parquet")
+    assert list(pd.read_parquet(tmp_path / "q.parquet")["person_id"]) == ["Q6294"]
