@@ -319,6 +319,32 @@ def _is_title(word: str) -> bool:
 
 
 _ROLE_NOUN, _SAYS, _PLACE_PREP, _PREP, _VERB = (1 << i for i in range(5))
+_KEEP_SINGLE = _SURNAME | _FIRST | _ACRONYM | _ORG | _PLACE
+_TYPING = frozenset(
+    "speaks appos-person age who role-before acronym org-head place-head appos-org title".split()
+)
+_PERSON_AFTER = (",", " who ", *(f" {verb}" for verb in sorted(_SAY_AFTER)))
+_SAY_BEFORE_SPACED = tuple(f"{verb} " for verb in sorted(_SAY_BEFORE))
+
+
+def _start_of(c: _Candidate) -> int:
+    return c.start
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_evidence(word: str) -> frozenset[str]:
+    """What one word shows by itself when it is a name alone."""
+    flags = _flags(word)
+    out = set()
+    if flags & _ORG:
+        out.add("org-head")
+    elif flags & _PLACE:
+        out.add("place-head")
+    elif flags & _SURNAME:
+        out.add("surname")
+    if flags & _ACRONYM:
+        out.add("acronym")
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -377,23 +403,44 @@ class EntityIndex:
     def _candidates(self) -> list[_Candidate]:
         text = self._text
         out: list[_Candidate] = []
+        singles: list[tuple[str, int, int, int]] = []
         quoted = self._inside_quote
         for m in _NAME_RUN.finditer(text):
             run = m.group()
-            if " " not in run and "\t" not in run:
-                # one word: the commonest run; a lone word inside quoted text names no
-                # one the attribution needs (it is never an antecedent)
-                word, cut, _ = _reading(run)
-                if not word or quoted(m.start()):
-                    continue
-                groups = [[(word, m.start(), m.end() - cut)]]
-            else:
-                groups = _split_run(text, m.start(), run)
-            for group in groups:
-                cand = self._candidate(group)
-                if cand is not None:
-                    out.append(cand)
+            if " " in run or "\t" in run:
+                for group in _split_run(text, m.start(), run):
+                    cand = self._candidate(group)
+                    if cand is not None:
+                        out.append(cand)
+                continue
+            # one word, the commonest run; inside quoted text it names no one the
+            # attribution needs (it is never an antecedent)
+            word, cut, _ = _reading(run)
+            if word and not quoted(m.start()):
+                flags = _flags(word)
+                if not flags & _TITLE:
+                    singles.append((word, m.start(), m.end() - cut, flags))
+        if not singles:
+            return out
+        # A lone word matters when it may join a full name, is typed by itself, or stands
+        # where a person stands; the rest ("Obamacare", "Officials") name no one.
+        known = {w for c in out for w in (c.name[0], c.name[-1])}
+        for word, start, end, flags in singles:
+            if (
+                flags & _KEEP_SINGLE
+                or word in known
+                or text.startswith(_PERSON_AFTER, end)
+                or text.endswith(_SAY_BEFORE_SPACED, 0, start)
+            ):
+                out.append(self._single_candidate(word, start, end, flags))
+        out.sort(key=_start_of)
         return out
+
+    def _single_candidate(self, word: str, start: int, end: int, flags: int) -> _Candidate:
+        evidence = set(_word_evidence(word))
+        roles: set[str] = set()
+        weight = self._context(start, end, evidence, roles)
+        return _Candidate([word], [], (start, start, end), evidence, roles, weight)
 
     def _candidate(self, group: list[tuple[str, int, int]]) -> _Candidate | None:
         text = self._text
@@ -527,23 +574,20 @@ class EntityIndex:
             if ent is None:
                 ent = self._tail_of(c.name, by_last.get(c.name[-1], []))
             if ent is None:
-                ent = Entity(" ".join(c.name), c.name[-1], c.name[0], None, self._name_span(c))
+                gender = _gender_of_first(c.name[0])  # refined by all the evidence below
+                ent = Entity(" ".join(c.name), c.name[-1], c.name[0], gender, self._name_span(c))
                 full[key] = ent
                 by_last.setdefault(c.name[-1], []).append(ent)
                 self._entities.append(ent)
             elif len(" ".join(c.name)) > len(ent.name) and ent.surname == c.name[-1]:
                 ent.name, ent.first, ent.span = " ".join(c.name), c.name[0], self._name_span(c)
             assigned[i] = ent
-        first_pass: dict[int, list[_Candidate]] = {}
-        for c, a in zip(cands, assigned, strict=True):
-            if a is not None:
-                first_pass.setdefault(id(a), []).append(c)
         for ent in self._entities:
-            self._absorb_evidence(ent, first_pass.get(id(ent), []))
-            if ent.type in (EntityKind.PERSON, EntityKind.OTHER):
+            head = _flags(ent.surname)  # full names are typed by their last word for now
+            if not head & (_ORG | _PLACE):
                 self._by_surname.setdefault(ent.surname, []).append(ent)
                 self._by_first.setdefault(ent.first or "", []).append(ent)
-            elif ent.type is EntityKind.ORGANISATION:
+            elif head & _ORG:
                 words = ent.name.split()
                 self._org_keys.setdefault(words[0], ent)
                 self._org_keys.setdefault("".join(w[0] for w in words if w[:1].isupper()), ent)
@@ -556,6 +600,10 @@ class EntityIndex:
             ent = assigned[i]
             if ent is None:
                 ent = self._single(c, positions, placed, weights) or singles.get(c.name[0])
+                if ent is None and not (
+                    c.evidence & _TYPING or {"surname", "subject"} <= c.evidence
+                ):
+                    continue  # a lone word that shows nothing of what it is: no one to follow
                 if ent is None:
                     word = c.name[0]
                     ent = Entity(word, word, None, None, self._name_span(c))
