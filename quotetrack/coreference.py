@@ -216,13 +216,16 @@ class Coreference:
                 return ranked[0]
             return self._latest(holders, pos)
         if is_org_noun(head):
+            named = self._index.organisation_named(head, pos)  # "the railway": … Railway
+            if named is not None:
+                return named
             best: Entity | None = None
             best_score = 0.0
             for ent, score in salience.items():
                 if ent.type is not EntityKind.ORGANISATION:
-                    continue
-                if head in ent.name.lower().split():
-                    score *= 4
+                    if ent.type is not EntityKind.OTHER or "speaks" not in ent.evidence:
+                        continue
+                    score *= _UNTYPED  # "Facebook said …  The company": a body, probably
                 if score > best_score:
                     best, best_score = ent, score
             return best

@@ -71,6 +71,8 @@ _KEEPS_PERIOD = frozenset(
 _FEMALE, _MALE = "female", "male"
 _HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 _LOOKBACK = 200  # mentions searched backwards when resolving (keeps cost linear)
+_HEADLINE_CHARS, _HEADLINE_WORDS, _HEADLINE_SHARE = 160, 4, 0.75
+_SURNAME_DECAY = 0.9  # per name mention back, when people who share a surname compete
 _PLACE_PREPOSITIONS = frozenset("in at near from across outside throughout around into".split())
 _PREPOSITIONS = _PLACE_PREPOSITIONS | frozenset(
     "of for with by to on about against unlike like than under over between among via".split()
@@ -237,6 +239,8 @@ def _reading(token: str) -> tuple[str, int, bool]:
         word, cut, ends = word[:-1], 1, True
     if word.endswith(("'s", "\u2019s")) and len(word) > 2:
         word, cut, ends = word[:-2], cut + 2, True
+    elif word.endswith(("'", "\u2019")) and len(word) > 1:
+        word, cut, ends = word[:-1], cut + 1, True  # "Espinos' clients"
     if not word or _flags(word) & (_LEADING | _CUE):
         return "", cut, True
     return word, cut, ends
@@ -400,12 +404,35 @@ class EntityIndex:
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
+    def _headlines(self) -> list[tuple[int, int]]:
+        """Short lines in title case that end without a period ("Trump Corners Obama On
+        Trade"): headlines, where capitals do not mark names."""
+        text = self._text
+        out: list[tuple[int, int]] = []
+        start = 0
+        while start < len(text):
+            end = text.find("\n", start)
+            if end < 0:
+                end = len(text)
+            if end - start <= _HEADLINE_CHARS:
+                line = text[start:end].rstrip()
+                words = line.split()
+                if len(words) >= _HEADLINE_WORDS and not line.endswith((".", "?", "!", ":")):
+                    capitals = sum(1 for w in words if w[:1].isupper())
+                    if capitals >= _HEADLINE_SHARE * len(words):
+                        out.append((start, end))
+            start = end + 1
+        return out
+
     def _candidates(self) -> list[_Candidate]:
         text = self._text
         out: list[_Candidate] = []
         singles: list[tuple[str, int, int, int]] = []
         quoted = self._inside_quote
+        headlines = self._headlines()
         for m in _NAME_RUN.finditer(text):
+            if headlines and any(s <= m.start() < e for s, e in headlines):
+                continue
             run = m.group()
             if " " in run or "\t" in run:
                 for group in _split_run(text, m.start(), run):
@@ -630,7 +657,9 @@ class EntityIndex:
                 self._by_surname.setdefault(ent.surname, []).append(ent)
         holders: dict[str, set[int]] = {}
         salient = {
-            id(e) for e in self._entities if e.may_be_person or e.type is EntityKind.ORGANISATION
+            id(e)
+            for e in self._entities
+            if e.may_be_person or e.type is EntityKind.ORGANISATION or "speaks" in e.evidence
         }
         text = self._text
         for c, ent in zip(cands, assigned, strict=True):
@@ -710,12 +739,17 @@ class EntityIndex:
         if len(entities) == 1:
             return entities[0]
         k = bisect.bisect_left(positions, pos) - 1
+        scores: dict[int, float] = {}
+        decay = 1.0
         nearest: Entity | None = None
         for j in range(k, max(-1, k - _LOOKBACK), -1):
             if placed[j] in entities:
-                if weights[j] >= SUBJECT:
-                    return placed[j]
                 nearest = nearest or placed[j]
+                if weights[j] >= SUBJECT:
+                    scores[id(placed[j])] = scores.get(id(placed[j]), 0.0) + weights[j] * decay
+            decay *= _SURNAME_DECAY
+        if scores:
+            return max(entities, key=lambda e: scores.get(id(e), 0.0))
         return nearest or entities[0]
 
     @staticmethod
@@ -808,7 +842,13 @@ class EntityIndex:
         one read at that place, else by its surname, else a misspelt surname."""
         found = self.mention_in(pos, pos + len(mention))
         if found is not None and found.end >= pos + len(mention.rstrip(".,'\u2019s")):
-            return found.entity  # the name ends the phrase: not "The Obama administration"
+            # the name ends the phrase (not "The Obama administration"); a place after a
+            # person's name is where the person is from ("Sen. Richard Shelby of Alabama")
+            if not found.entity.is_person:
+                person = self._person_before(found)
+                if person is not None:
+                    return person
+            return found.entity
         words = [w for w in mention.replace("\u2019s", "").replace("'s", "").split() if w]
         while words and (_is_title(words[0]) or is_leading_word(words[0])) and len(words) > 1:
             words = words[1:]
@@ -823,6 +863,56 @@ class EntityIndex:
         if people:
             return self._most_recent(people, pos)
         return self._fuzzy(words[0], pos)
+
+    def _person_before(self, found: NameMention) -> Entity | None:
+        """The person named just before ``found`` with "of" or "from" between."""
+        k = bisect.bisect_left(self._all_positions, found.start) - 1
+        if k < 0:
+            return None
+        prev = self._all[k]
+        if prev.entity.is_person and self._text[prev.end : found.start] in (" of ", " from "):
+            return prev.entity
+        return None
+
+    def organisation_named(self, noun: str, pos: int) -> Entity | None:
+        """The organisation named last before ``pos`` whose name holds ``noun`` as a word
+        ("the railway" -> "Canadian Pacific Railway"), or None."""
+        k = bisect.bisect_left(self._all_positions, pos) - 1
+        for nm in self._all[max(0, k - _LOOKBACK) : k + 1][::-1]:
+            ent = nm.entity
+            if ent.type is EntityKind.ORGANISATION and noun in ent.name.lower().split():
+                return ent
+        return None
+
+    def coordinated(self, start: int, end: int) -> tuple[Entity, Entity] | None:
+        """The other person of a coordinated speaker whose name stands at ``[start, end)``
+        ("said Sandmann and Phillips", "Sandmann and Phillips said"), in text order with
+        the one at ``start``; None when the name is not coordinated with a person's."""
+        here = self.mention_in(start, end)
+        if here is None:
+            return None
+        if self._text.startswith(" and ", end):
+            other = self.mention_in(end + 5, end + 6)
+            pair = None if other is None else (here.entity, other.entity)
+        elif self._text.endswith(" and ", 0, here.start):
+            k = bisect.bisect_left(self._all_positions, here.start) - 1
+            other = self._all[k] if k >= 0 and self._all[k].end == here.start - 5 else None
+            pair = None if other is None else (other.entity, here.entity)
+        else:
+            return None
+        if pair is None or pair[0] is pair[1] or not all(e.may_be_person for e in pair):
+            return None
+        return pair
+
+    def named_after(self, end: int) -> Entity | None:
+        """The person or organisation named in apposition right after ``end`` ("Campbell's
+        partner, Jason Louth"), or None."""
+        if not self._text.startswith(", ", end):
+            return None
+        found = self.mention_in(end + 2, end + 3)
+        if found is None or found.entity.type in (EntityKind.PLACE, EntityKind.OTHER):
+            return found.entity if found is not None and found.entity.may_be_person else None
+        return found.entity
 
     def _most_recent(self, entities: list[Entity], pos: int) -> Entity:
         if len(entities) == 1:

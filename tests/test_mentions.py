@@ -184,3 +184,62 @@ def test_anonymous_and_indefinite_descriptions_stay_unresolved() -> None:
     coref = coreference_of(text)
     assert coref.description("The spokesperson", text.index("The spokesperson")) is None
     assert coref.description("A spokesperson", text.index("A spokesperson")) is None
+
+
+def test_headline_capitals_name_no_one() -> None:
+    """A title-case line without a period is a headline: "Corners" is no first name."""
+    text = "Senator Corners Rival On Trade Deal\n\nRita Wong said the deal is bad."
+    names = {m.entity.name for m in index_of(text).all_mentions}
+    assert "Rita Wong" in names
+    assert not any("Corners" in n or "Rival" in n for n in names)
+
+
+def test_a_possessive_apostrophe_ends_the_name() -> None:
+    """ "Espinoz' shop" names Espinoz, not "Espinoz'"."""
+    text = "Luis Espinoz opened a shop. Espinoz' customers are loyal."
+    index = index_of(text)
+    at = text.index("Espinoz'")
+    assert index.resolve_name("Espinoz", at).name == "Luis Espinoz"  # type: ignore[union-attr]
+
+
+def test_a_place_after_a_name_is_where_the_person_is_from() -> None:
+    """A speaker phrase read as "Alabama" in "Sen. Ray Dunn of Alabama" is the senator."""
+    text = "Sen. Ray Dunn of Alabama said the deal is bad."
+    index = index_of(text)
+    found = index.resolve_name("Alabama", text.index("Alabama"))
+    assert found is not None
+    assert found.name == "Ray Dunn"
+
+
+def test_a_description_with_a_name_in_apposition_is_that_name() -> None:
+    """ "Campbell's partner, Jason Lowe" names Jason Lowe."""
+    text = "Most shops print a thousand copies, says Campbell's partner, Jason Lowe."
+    found = index_of(text).named_after(text.index(", Jason"))
+    assert found is not None
+    assert found.name == "Jason Lowe"
+
+
+def test_coordinated_people_are_found_on_either_side() -> None:
+    """ "said Nick Sandal and Nathan Pillow" and "Nick Sandal and Nathan Pillow said" name
+    both, in text order."""
+    for text in (
+        "“We did nothing wrong,” said Nick Sandal and Nathan Pillow.",
+        "Nick Sandal and Nathan Pillow said they did nothing wrong.",
+    ):
+        index = index_of(text)
+        at = text.index("Nathan") if text.startswith("Nick") else text.index("Nick")
+        end = at + len("Nathan Pillow" if text.startswith("Nick") else "Nick Sandal")
+        pair = index.coordinated(at, end)
+        assert pair is not None
+        assert [e.name for e in pair] == ["Nick Sandal", "Nathan Pillow"]
+
+
+def test_an_organisation_description_prefers_the_body_it_names() -> None:
+    """ "the railway" is the Railway named earlier, even past other organisations."""
+    text = (
+        "Northern Plains Railway published its winter plan. The Regional Press Agency "
+        "reported on it. Weather Canada Inc. warned of cold. The railway said trains slow down."
+    )
+    found = coreference_of(text).description("The railway", text.index("The railway"))
+    assert found is not None
+    assert found.name == "Northern Plains Railway"
