@@ -138,3 +138,17 @@ def test_text_utf8_cannot_store_is_skipped_with_a_reason(tmp_path: Path) -> None
     docs = list(iter_documents([path], on_skip=lambda where, why: skipped.append((where, why))))
     assert docs == []
     assert "surrogate" in skipped[0][1]
+
+
+def test_metadata_utf8_cannot_store_is_skipped_when_read(tmp_path: Path) -> None:
+    """A lone surrogate in a title is caught when the article is read, as in its text."""
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        '{"doc_id": "s", "text": "fine", "title": "bad \\ud800"}\n'
+        '{"doc_id": "t", "text": "fine", "title": "good"}\n',
+        encoding="utf-8",
+    )
+    skipped: list[tuple[str, str]] = []
+    docs = list(iter_documents([path], on_skip=lambda where, why: skipped.append((where, why))))
+    assert [d.doc_id for d in docs] == ["t"]
+    assert "title" in skipped[0][1] and "surrogate" in skipped[0][1]
