@@ -25,6 +25,7 @@ from quotetrack.lexicon import (
 from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
+from quotetrack.nfc import parse_nfc
 from quotetrack.phrases import antecedent_phrase, clause_subject
 from quotetrack.reported import find_reported
 from quotetrack.reported.merge import join_direct
@@ -100,8 +101,9 @@ class QuoteParser:
         return {**{v: v for v in self.cue_verbs}, **CUE_VERBS}
 
     def parse(self, text: str) -> tuple[Quote, ...]:
-        """Every quote in ``text``, in document order."""
-        return _Document(check_text(text), self).quotes()
+        """Every quote in ``text``, in document order (read in Unicode NFC, offsets
+        into ``text`` as given)."""
+        return parse_nfc(check_text(text), lambda nfc: _Document(nfc, self).quotes())
 
 
 class _Document:

@@ -1,0 +1,111 @@
+"""Parsing in Unicode NFC with offsets into the text as given.
+
+"José" typed as ``Jose`` + U+0301 (decomposed, as some macOS tools and PDFs write it)
+and as ``Jos\u00e9`` (precomposed) are the same name, but the rules read letters one code
+point at a time: the decomposed form split names and lost quotes. :func:`parse_nfc`
+runs the parser on the NFC form of a text and maps every span back, so offsets and span
+texts point into the original text exactly (``text[s.start:s.end] == s.text``).
+
+Text already in NFC (almost all text) is parsed as it is, at no cost. Otherwise the text
+is cut into pieces that normalise independently (at whitespace, then at each starter
+character), and each boundary of a piece maps to itself; a span boundary inside a piece
+that composed (which would split a letter from its accent) widens to the whole piece.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable
+
+import attrs
+
+from quotetrack.models import Quote, Span, Speaker
+
+__all__ = ["OffsetMap", "parse_nfc"]
+
+_PIECE = re.compile(r"\s+|\S+")
+
+
+@attrs.frozen(slots=True)
+class OffsetMap:
+    """Boundaries shared by a text and its NFC form: ``normal[k]`` in the NFC text is
+    ``original[k]`` in the original, for every k; both lists are increasing."""
+
+    normal: list[int]
+    original: list[int]
+
+    def start(self, offset: int) -> int:
+        """An NFC start offset in the original text (the start of its piece)."""
+        k = bisect.bisect_right(self.normal, offset) - 1
+        return self.original[k]
+
+    def end(self, offset: int) -> int:
+        """An NFC end offset in the original text (the end of its piece)."""
+        k = bisect.bisect_left(self.normal, offset)
+        return self.original[k]
+
+
+def _pieces(chunk: str) -> list[str]:
+    """``chunk`` cut before each starter, when the cut normalises to the same text (it
+    does not for the rare starters that compose with each other, such as Hangul jamo)."""
+    cuts = [i for i, ch in enumerate(chunk) if i and unicodedata.combining(ch) == 0]
+    pieces = [chunk[a:b] for a, b in zip([0, *cuts], [*cuts, len(chunk)], strict=True)]
+    whole = unicodedata.normalize("NFC", chunk)
+    if "".join(unicodedata.normalize("NFC", p) for p in pieces) == whole:
+        return pieces
+    return [chunk]
+
+
+def normalize(text: str) -> tuple[str, OffsetMap]:
+    """The NFC form of ``text`` and the map of their shared boundaries."""
+    out: list[str] = []
+    normal, original = [0], [0]
+    n = 0
+    for m in _PIECE.finditer(text):
+        chunk = m.group()
+        pieces = [chunk] if chunk.isspace() else _pieces(chunk)
+        o = m.start()
+        for piece in pieces:
+            composed = unicodedata.normalize("NFC", piece)
+            if composed == piece:  # unchanged: every offset inside maps to itself
+                normal.extend(range(n + 1, n + len(piece) + 1))
+                original.extend(range(o + 1, o + len(piece) + 1))
+            else:
+                normal.append(n + len(composed))
+                original.append(o + len(piece))
+            out.append(composed)
+            n += len(composed)
+            o += len(piece)
+    return "".join(out), OffsetMap(normal, original)
+
+
+def _span(text: str, where: OffsetMap, span: Span) -> Span:
+    start, end = where.start(span.start), where.end(span.end)
+    return Span(start, end, text[start:end])
+
+
+def _quote(text: str, where: OffsetMap, quote: Quote) -> Quote:
+    spans = tuple(_span(text, where, s) for s in quote.spans)
+    joined = quote.text == " ".join(s.text for s in quote.spans)
+    speaker = quote.speaker
+    return attrs.evolve(
+        quote,
+        text=" ".join(s.text for s in spans) if joined else quote.text,
+        spans=spans,
+        speaker=None
+        if speaker is None
+        else Speaker(speaker.name, _span(text, where, speaker.mention), speaker.kind),
+        cue=None if quote.cue is None else _span(text, where, quote.cue),
+        addressee=None if quote.addressee is None else _span(text, where, quote.addressee),
+    )
+
+
+def parse_nfc(text: str, parse: Callable[[str], tuple[Quote, ...]]) -> tuple[Quote, ...]:
+    """``parse`` run on the NFC form of ``text``, every span mapped back into ``text``.
+    Speaker names stay in NFC, the form in which the same name always compares equal."""
+    if unicodedata.is_normalized("NFC", text):
+        return parse(text)
+    normal, where = normalize(text)
+    return tuple(_quote(text, where, q) for q in parse(normal))
