@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import attrs
 
-from quotetrack.models import Quote, Span, Speaker
+from quotetrack.models import Quote, Span
 
 __all__ = ["OffsetMap", "parse_nfc"]
 
@@ -96,7 +96,11 @@ def _quote(text: str, where: OffsetMap, quote: Quote) -> Quote:
         spans=spans,
         speaker=None
         if speaker is None
-        else Speaker(speaker.name, _span(text, where, speaker.mention), speaker.kind),
+        else attrs.evolve(
+            speaker,
+            mention=_span(text, where, speaker.mention),
+            source=None if speaker.source is None else _span(text, where, speaker.source),
+        ),
         cue=None if quote.cue is None else _span(text, where, quote.cue),
         addressee=None if quote.addressee is None else _span(text, where, quote.addressee),
     )

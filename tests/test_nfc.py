@@ -23,12 +23,17 @@ PRE = (
 )
 
 
-def summary(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str, str]]:
-    """What a reader compares: text, speaker, kind and rule, in NFC."""
+def summary(quotes: tuple[Quote, ...]) -> list[tuple[object, ...]]:
+    """What a reader compares: text, speaker (and whether and where it was resolved),
+    kind and rule, in NFC."""
     return [
         (
             unicodedata.normalize("NFC", q.text),
             None if q.speaker is None else unicodedata.normalize("NFC", q.speaker.name),
+            None if q.speaker is None else q.speaker.resolved,
+            None
+            if q.speaker is None or q.speaker.source is None
+            else unicodedata.normalize("NFC", q.speaker.source.text),
             q.kind.value,
             q.rule,
         )
@@ -39,7 +44,8 @@ def summary(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str, str]]
 def assert_offsets(text: str, quotes: tuple[Quote, ...]) -> None:
     """Every span slices ``text`` exactly; a quote's text joins its spans."""
     for q in quotes:
-        spans = [*q.spans, q.cue, q.addressee, q.speaker.mention if q.speaker else None]
+        who = q.speaker
+        spans = [*q.spans, q.cue, q.addressee, *((who.mention, who.source) if who else ())]
         for span in spans:
             if span is not None:
                 assert text[span.start : span.end] == span.text
