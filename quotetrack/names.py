@@ -497,20 +497,43 @@ def fits_key(text: str, kind: SpeakerKind, key: str) -> bool:
     return key_words[-n:] == person.words or (n == 1 and person.words[0] == key_words[0])
 
 
-def alias_for(speaker: Speaker) -> str | None:
+def alias_for(speaker: Speaker, text: str | None = None) -> str | None:
     """The name under which ``speaker`` is followed across articles: the in-article name,
     cleaned; or the mention itself ("Tester") when that name is not a name (a parser
     slip such as "Donald Trump. Montana Sen. Jon Tester"); None for pronouns,
     anonymous sources and what the parser could not resolve to a name
     (``Speaker.resolved`` False: "the mayor", "Despite"), unless those words hold a
-    name all the same ("former President Bill Clinton", "the Associated Press")."""
+    name all the same ("former President Bill Clinton", "the Associated Press").
+
+    A suffix the in-article name lost is put back ("Donald Trump" read from "Donald Trump
+    Jr." is ``Donald Trump Jr.``): from the mention, or, given the article's ``text``,
+    from the words after the span the name was read from (``Speaker.source``)."""
     repeats = clean_name(speaker.name) == clean_name(speaker.mention.text)
     if not speaker.resolved and repeats and not _names_someone(speaker.name, speaker.kind):
         return None
     for candidate in (speaker.name, speaker.mention.text):
         if speaker_key(candidate, speaker.kind) is not None:
-            return clean_name(candidate)
+            name = clean_name(candidate)
+            if speaker.kind is SpeakerKind.PERSON:
+                return _with_suffix(name, speaker, text)
+            return name
     return None
+
+
+def _with_suffix(name: str, speaker: Speaker, text: str | None) -> str:
+    person = parse_person(name)
+    if person is None or person.suffix is not None:
+        return name
+    mention = parse_person(speaker.mention.text)
+    if mention is not None and mention.suffix and mention.words == person.words:
+        return f"{name} {_SUFFIX_FORMS[mention.suffix]}"
+    source = speaker.source
+    if text is not None and source is not None and text[source.start : source.end] == source.text:
+        after = _SUFFIX_AFTER.match(text, source.end)
+        read = parse_person(source.text)
+        if after is not None and read is not None and read.words == person.words:
+            return f"{name} {after.group().strip(' ,')}"
+    return name
 
 
 def _names_someone(words: str, kind: SpeakerKind) -> bool:

@@ -391,7 +391,7 @@ class Tracker:
         document = as_document(0, document)
         checked = check_quotes(document, quotes)
         sha = _sha256(document.text)
-        rows = [quote_row(document.doc_id, i, q) for i, q in enumerate(checked)]
+        rows = [quote_row(document.doc_id, i, q, document.text) for i, q in enumerate(checked)]
         new_aliases: dict[tuple[str, str], int] = {}
         with self._write() as conn:
             status: AddStatus = "added"

@@ -466,3 +466,14 @@ def test_an_unresolved_speaker_is_followed_by_no_one() -> None:
     # A name that is not the mention's words was read from the article.
     who = Speaker("Trump Jr.", Span(0, 3, "who"), PERSON, resolved=False)
     assert alias_for(who) == "Trump Jr."
+
+
+def test_a_suffix_the_in_article_name_lost_is_put_back() -> None:
+    """ "Donald Trump" read from "Donald Trump Jr." is followed as the son, from the
+    mention or from the article's words after the name's source."""
+    said = Speaker("Donald Trump", Span(20, 36, "Donald Trump Jr."), PERSON)
+    assert alias_for(said) == "Donald Trump Jr."
+    text = "Donald Trump Jr. spoke. “We will build it,” he said."
+    he = Speaker("Donald Trump", Span(44, 46, "he"), PERSON, source=Span(0, 12, "Donald Trump"))
+    assert alias_for(he, text) == "Donald Trump Jr."
+    assert alias_for(he) == "Donald Trump"

@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotetrack.errors import RegistryError, TrackerError
 from quotetrack.people import KnownPerson, load_people, registry_keys
@@ -195,3 +197,39 @@ def test_person_ids_reach_csv_pandas_and_parquet(tmp_path: Path) -> None:
     assert "person_id" in out.getvalue().splitlines()[0] and "Q6294" in out.getvalue()
     to_pandas(quotes).to_parquet(tmp_path / "q.parquet")
     assert list(pd.read_parquet(tmp_path / "q.parquet")["person_id"]) == ["Q6294"]
+
+
+_TEXTS = [
+    ("a", "Hillary Clinton spoke.\n\n“We will win this state,” Clinton said."),
+    ("b", "Bill Clinton spoke first. Hillary Clinton followed.\n\n“Not yet,” Clinton said."),
+    ("c", "“Nobody is working harder than we are,” Mrs. Clinton said."),
+    ("d", "“The polls are tightening in Ohio,” Clinton said."),
+    ("e", "“We will build it,” Donald Trump Jr. said."),
+    ("f", "“It will be built,” Trump Jr. said."),
+    ("g", "“She will win this state,” Bill Clinton said."),
+]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.permutations(range(len(_TEXTS))), st.integers(1, len(_TEXTS) - 1))
+def test_records_do_not_depend_on_ingest_order(order: list[int], cut: int) -> None:
+    """The same articles, in any order and with queries in between (each re-taking the
+    decision), give the same records, aliases and ambiguous names; a hand merge made
+    midway is kept whatever came after."""
+
+    def records(tracker: Tracker) -> tuple[object, ...]:
+        speakers = sorted((s.name, s.kind, s.quotes, s.aliases) for s in tracker.speakers())
+        ambiguous = sorted((a.name, a.doc_id, a.candidates) for a in tracker.ambiguous())
+        return (speakers, ambiguous)
+
+    def ingest(ids: list[int], merge_at: int) -> tuple[object, ...]:
+        with Tracker(":memory:") as tracker:
+            for n, i in enumerate(ids):
+                doc_id, text = _TEXTS[i]
+                tracker.add(text, doc_id=doc_id, published="2016-10-01")
+                if n == merge_at:
+                    tracker.speakers()  # a query between two articles
+            tracker.merge("Donald Trump Jr.", "Bill Clinton")
+            return records(tracker)
+
+    assert ingest(list(order), cut) == ingest(list(range(len(_TEXTS))), 0)

@@ -68,15 +68,16 @@ SELECT_QUOTE: Final = (
 
 
 def quote_row(
-    doc_id: str, position: int, quote: Quote
+    doc_id: str, position: int, quote: Quote, text: str | None = None
 ) -> tuple[tuple[Any, ...], tuple[str, str] | None, tuple[str, ...], str | None]:
     """The stored values of ``quote`` (for :data:`INSERT_QUOTE`), its alias (in-article
-    name and kind; None without a speaker worth following), its cluster tokens and its
-    speaker tag."""
+    name and kind; None without a speaker worth following; read with the article's
+    ``text`` when given, see :func:`quotetrack.names.alias_for`), its cluster tokens and
+    its speaker tag."""
     values = quote_values(quote)
     row = (doc_id, position, *(values[i] for i in _KEEP))
     speaker = quote.speaker
-    alias_name = None if speaker is None else names.alias_for(speaker)
+    alias_name = None if speaker is None else names.alias_for(speaker, text)
     alias = None if speaker is None or alias_name is None else (alias_name, speaker.kind.value)
     tag = None if alias is None else identity.speaker_tag(alias[0], SpeakerKind(alias[1]))
     return row, alias, cluster_tokens(quote.text, quote.kind), tag
