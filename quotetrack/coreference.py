@@ -106,12 +106,12 @@ class Coreference:
         text = self._text
         index = self._index
         starts = self._sentence_starts
-        sentence = 0
+        salient = index.salient_mentions
         names = self._names
-        for nm in index.salient_mentions:
-            while sentence + 1 < len(starts) and starts[sentence + 1] <= nm.start:
-                sentence += 1
-            names.add(nm.start, sentence, nm.entity, nm.weight)
+        names.positions = [nm.start for nm in salient]
+        names.sentences = [bisect.bisect_right(starts, p) - 1 for p in names.positions]
+        names.entities = [nm.entity for nm in salient]
+        names.weights = [nm.weight for nm in salient]
         events: list[tuple[int, str, float]] = []
         for pattern in _PRONOUNS:
             for m in pattern.finditer(text):
@@ -130,7 +130,12 @@ class Coreference:
             if start < 0 or text[start] not in "tT" or (start and text[start - 1].isalnum()):
                 continue  # "bathe …", "she …"
             verb = m.group(2)
-            if verb in _NOT_VERBS or index.inside_quote(start):
+            head = m.group(1).rsplit(None, 1)[-1]
+            if verb in _NOT_VERBS or not (
+                is_person_noun(head) or is_org_noun(head) or index.roles(head)
+            ):
+                continue  # "the report said": no one the article names
+            if index.inside_quote(start):
                 continue
             weight = SPEAKING if verb in CUE_VERBS else SUBJECT
             events.append((start, text[start : m.end(1)], weight))

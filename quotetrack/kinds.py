@@ -8,6 +8,7 @@ one-word tests only; the evidence is weighed in :mod:`quotetrack.mentions`.
 from __future__ import annotations
 
 import enum
+import functools
 
 from quotetrack.lexicon import female_share, is_surname, source_noun_kind
 
@@ -173,6 +174,7 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_person_noun(noun: str) -> bool:
     """True when a description headed by ``noun`` names a person ("the mayor")."""
     low = noun.lower()

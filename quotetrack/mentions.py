@@ -379,6 +379,63 @@ def _verb_kind(word: str) -> int:
     return 0
 
 
+_Shape = tuple[int, int, int, tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _group_shape(words: tuple[str, ...]) -> _Shape | None:
+    """How a group of capitalised words reads, whatever its place (cached: the same names
+    recur): the index of its first title, of the name's first and last word, the name
+    (with a leading "The" for an organisation, to keep only when the text has it), the
+    titles, and the evidence and roles the words give by themselves."""
+    flags = [_flags(w) for w in words]
+    k = -1
+    if not flags[-1] & (_ORG | _PLACE):
+        for i in range(len(words) - 1):
+            if flags[i] & _ROLE:
+                k = i
+    first, last = k + 1, len(words) - 1
+    while last > first and words[last] in _SUFFIXES:
+        last -= 1
+    n = last - first + 1
+    if n % 2 == 0 and words[first : first + n // 2] == words[first + n // 2 : last + 1]:
+        last = first + n // 2 - 1  # a scraped "X Y X Y"
+    name = words[first : last + 1]
+    last_flags = flags[last]
+    if last_flags & _TITLE:
+        return None
+    if k < 0 and last_flags & _ORG:
+        name = ("The", *name)  # kept only when "The " stands before it in the text
+    titles = words[: k + 1]
+    first_title = first
+    while first_title > 0 and flags[first_title - 1] & _TITLE:
+        first_title -= 1
+    evidence: set[str] = set()
+    roles: set[str] = set()
+    if titles:
+        evidence.add("title")
+        for t in titles:
+            roles.update(TITLE_NOUNS.get(t, ()))
+            low = t.lower().rstrip(".")
+            if low in _ROLE_TITLE_NOUNS:
+                roles.add(low)
+            if t in FEMALE_TITLES:
+                evidence.add(_FEMALE)
+            elif t in MALE_TITLES:
+                evidence.add(_MALE)
+    if last_flags & _ORG:
+        evidence.add("org-head")
+    elif last_flags & _PLACE:
+        evidence.add("place-head")
+    elif last_flags & _SURNAME:
+        evidence.add("surname")
+    if n == 1 and last_flags & _ACRONYM:
+        evidence.add("acronym")
+    if last > first and flags[first] & _FIRST:
+        evidence.add("first-name")
+    return first_title, first, last, name, titles, frozenset(evidence), frozenset(roles)
+
+
 class EntityIndex:
     """The entities named in one document and where each is mentioned."""
 
@@ -471,58 +528,21 @@ class EntityIndex:
 
     def _candidate(self, group: list[tuple[str, int, int]]) -> _Candidate | None:
         text = self._text
-        words = [w for w, _, _ in group]
-        flags = [_flags(w) for w in words]
-        k = -1
-        if not flags[-1] & (_ORG | _PLACE):
-            for i in range(len(words) - 1):
-                if flags[i] & _ROLE:
-                    k = i
-        name_toks = group[k + 1 :]
-        while len(name_toks) > 1 and name_toks[-1][0] in _SUFFIXES:
-            name_toks = name_toks[:-1]
-        half = len(name_toks) // 2
-        if half and [t[0] for t in name_toks] == [t[0] for t in name_toks[:half]] * 2:
-            name_toks = name_toks[:half]  # a scraped "X Y X Y"
-        name = [w for w, _, _ in name_toks]
-        last_flags = _flags(name[-1])
-        if last_flags & _TITLE:
+        shape = _group_shape(tuple(w for w, _, _ in group))
+        if shape is None:
             return None  # "U.S. Secretary", "Mayor": a role, no name
-        if k < 0 and last_flags & _ORG and text.endswith("The ", 0, name_toks[0][1]):
-            name = ["The", *name]  # "The Post", "The New York Times": the name has it
-            name_toks = [("The", name_toks[0][1] - 4, name_toks[0][1] - 1), *name_toks]
-        titles = words[: k + 1]
-        first_title = k + 1
-        while first_title > 0 and flags[first_title - 1] & _TITLE:
-            first_title -= 1
-        s, e = group[first_title][1], name_toks[-1][2]
-        ns = name_toks[0][1]
-        evidence: set[str] = set()
-        roles: set[str] = set()
-        if titles:
-            evidence.add("title")
-            for t in titles:
-                roles.update(TITLE_NOUNS.get(t, ()))
-                low = t.lower().rstrip(".")
-                if low in _ROLE_TITLE_NOUNS:
-                    roles.add(low)
-                if t in FEMALE_TITLES:
-                    evidence.add(_FEMALE)
-                elif t in MALE_TITLES:
-                    evidence.add(_MALE)
-        if last_flags & _ORG:
-            evidence.add("org-head")
-        elif last_flags & _PLACE:
-            evidence.add("place-head")
-        elif last_flags & _SURNAME:
-            evidence.add("surname")
-        if len(name) == 1 and last_flags & _ACRONYM:
-            evidence.add("acronym")
-        if len(name) >= 2 and _flags(name[0]) & _FIRST:
-            evidence.add("first-name")
+        first_title, first, last, name, titles, known, given = shape
+        s, ns, e = group[first_title][1], group[first][1], group[last][2]
+        if name[0] == "The":  # "The" is a leading word: here it marks an organisation
+            if text.endswith("The ", 0, ns):
+                ns -= 4  # "The Post", "The New York Times": the name has it
+            else:
+                name = name[1:]
         quoted = self._inside_quote(s)
+        evidence = set(known)
+        roles = set(given)
         weight = PLAIN if quoted else self._context(s, e, evidence, roles)
-        cand = _Candidate(name, titles, (s, ns, e), evidence, roles, weight)
+        cand = _Candidate(list(name), list(titles), (s, ns, e), evidence, roles, weight)
         cand.quoted = quoted
         return cand
 
@@ -618,15 +638,15 @@ class EntityIndex:
                 words = ent.name.split()
                 self._org_keys.setdefault(words[0], ent)
                 self._org_keys.setdefault("".join(w[0] for w in words if w[:1].isupper()), ent)
-        # single words, in order, so each can join the nearest person named before it
-        positions: list[int] = []
-        placed: list[Entity] = []
-        weights: list[float] = []
+        # single words, in order, so each can join the nearest person named before it;
+        # the evidence of every mention gathers on its entity as it is placed
         singles: dict[str, Entity] = {}
+        gathered: dict[int, set[str]] = {}
+        honorifics: dict[int, str] = {}
         for i, c in enumerate(cands):
             ent = assigned[i]
             if ent is None:
-                ent = self._single(c, positions, placed, weights) or singles.get(c.name[0])
+                ent = self._single(c, i, cands, assigned) or singles.get(c.name[0])
                 if ent is None and not (
                     c.evidence & _TYPING or {"surname", "subject"} <= c.evidence
                 ):
@@ -637,22 +657,23 @@ class EntityIndex:
                     singles[word] = ent
                     self._entities.append(ent)
                 assigned[i] = ent
-            positions.append(c.start)
-            placed.append(ent)
-            weights.append(c.weight)
-        # type again with the evidence of the one-word mentions each entity gathered
-        gathered: dict[int, list[_Candidate]] = {}
-        for c, ent in zip(cands, assigned, strict=True):
-            gathered.setdefault(id(ent), []).append(c)
+            eid = id(ent)
+            evidence = gathered.get(eid)
+            if evidence is None:
+                gathered[eid] = set(c.evidence)
+            else:
+                evidence |= c.evidence
+            if c.titles and eid not in honorifics:
+                honorific = next((t for t in c.titles if t in _HONORIFICS), None)
+                if honorific is not None:
+                    honorifics[eid] = honorific
+        # type again with the evidence of all the mentions each entity gathered
         self._by_surname = {}
         for ent in self._entities:
-            mine = gathered.get(id(ent), [])
-            self._absorb_evidence(ent, mine)
-            if ent.first is None and " " not in ent.name:
+            self._absorb_evidence(ent, gathered.get(id(ent), set()))
+            if ent.first is None and " " not in ent.name and id(ent) in honorifics:
                 # known only as "Mrs. Clinton": the honorific is all the name says of her
-                honorific = next((t for c in mine for t in c.titles if t in _HONORIFICS), None)
-                if honorific is not None:
-                    ent.name = f"{honorific} {ent.name}"
+                ent.name = f"{honorifics[id(ent)]} {ent.name}"
             if ent.type is EntityKind.PERSON and ent.first is not None:
                 self._by_surname.setdefault(ent.surname, []).append(ent)
         holders: dict[str, set[int]] = {}
@@ -692,7 +713,7 @@ class EntityIndex:
         return fits[-1] if fits else None
 
     def _single(
-        self, c: _Candidate, positions: list[int], placed: list[Entity], weights: list[float]
+        self, c: _Candidate, i: int, cands: list[_Candidate], placed: list[Entity | None]
     ) -> Entity | None:
         """The entity a one-word name joins: the person of that surname named nearest
         before it (or after, for a headline), an organisation it abbreviates or starts."""
@@ -701,13 +722,13 @@ class EntityIndex:
         if people:
             gender = _MALE if _MALE in c.evidence else _FEMALE if _FEMALE in c.evidence else None
             fitting = [e for e in people if gender is None or e.gender in (gender, None)]
-            return self._nearest(fitting or people, positions, placed, weights, c.start)
+            return self._nearest(fitting or people, i, cands, placed)
         named = self._by_first.get(word, [])
         if len(named) == 1:
             return named[0]  # "Alfonso" for the one Alfonso Espinos
         org = self._org_keys.get(word)  # "Suncor" (Energy), "EDC"
-        if org is not None or c.weight < SPEAKING:
-            return org
+        if org is not None or c.weight < SPEAKING or _flags(word) & (_SURNAME | _FIRST):
+            return org  # a census name is no misspelling
         return self._misspelt(word)  # "Teigan said" for Chrissy Teigen
 
     def _misspelt(self, word: str) -> Entity | None:
@@ -728,36 +749,33 @@ class EntityIndex:
 
     @staticmethod
     def _nearest(
-        entities: list[Entity],
-        positions: list[int],
-        placed: list[Entity],
-        weights: list[float],
-        pos: int,
+        entities: list[Entity], i: int, cands: list[_Candidate], placed: list[Entity | None]
     ) -> Entity:
-        """Of several people sharing a surname, the one last named as a subject or speaker
-        before ``pos``; failing that, the one named last."""
+        """Of several people sharing a surname, the one most prominent among the name
+        mentions before the ``i``-th (subjects and speakers, nearer ones weighing more);
+        failing that, the one named last."""
         if len(entities) == 1:
             return entities[0]
-        k = bisect.bisect_left(positions, pos) - 1
         scores: dict[int, float] = {}
         decay = 1.0
         nearest: Entity | None = None
-        for j in range(k, max(-1, k - _LOOKBACK), -1):
-            if placed[j] in entities:
-                nearest = nearest or placed[j]
-                if weights[j] >= SUBJECT:
-                    scores[id(placed[j])] = scores.get(id(placed[j]), 0.0) + weights[j] * decay
+        for j in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
+            ent = placed[j]
+            if ent is None:
+                continue
+            if ent in entities:
+                nearest = nearest or ent
+                weight = cands[j].weight
+                if weight >= SUBJECT:
+                    scores[id(ent)] = scores.get(id(ent), 0.0) + weight * decay
             decay *= _SURNAME_DECAY
         if scores:
             return max(entities, key=lambda e: scores.get(id(e), 0.0))
         return nearest or entities[0]
 
     @staticmethod
-    def _absorb_evidence(ent: Entity, cands: list[_Candidate]) -> None:
+    def _absorb_evidence(ent: Entity, ev: set[str]) -> None:
         """Type ``ent`` and give it a gender from the evidence of all its mentions."""
-        ev: set[str] = set()
-        for c in cands:
-            ev |= c.evidence
         ent.evidence = ev
         ent.type = EntityKind.OTHER
         strong = ev & {"title", "appos-person", "age", "who", "role-before"}
