@@ -471,10 +471,11 @@ class EntityIndex:
             end = text.find("\n", start)
             if end < 0:
                 end = len(text)
-            if end - start <= _HEADLINE_CHARS:
-                line = text[start:end].rstrip()
-                words = line.split()
-                if len(words) >= _HEADLINE_WORDS and not line.endswith((".", "?", "!", ":")):
+            if end - start <= _HEADLINE_CHARS and not text[start:end].rstrip().endswith(
+                (".", "?", "!", ":", '"', "\u201d")
+            ):
+                words = text[start:end].split()
+                if len(words) >= _HEADLINE_WORDS:
                     capitals = sum(1 for w in words if w[:1].isupper())
                     if capitals >= _HEADLINE_SHARE * len(words):
                         out.append((start, end))
@@ -612,19 +613,20 @@ class EntityIndex:
     def _build(self, cands: list[_Candidate]) -> None:
         assigned: list[Entity | None] = [None] * len(cands)
         full: dict[tuple[str, str], Entity] = {}
-        by_last: dict[str, list[Entity]] = {}
+        tails: dict[str, Entity] = {}  # the last two or more words of each fuller name
         for i, c in enumerate(cands):
             if len(c.name) < 2:
                 continue
             key = (c.name[0], c.name[-1])
             ent = full.get(key)
             if ent is None:
-                ent = self._tail_of(c.name, by_last.get(c.name[-1], []))
+                ent = tails.get(" ".join(c.name))  # "Al Basha" in "Abir Al Basha"
             if ent is None:
                 gender = _gender_of_first(c.name[0])  # refined by all the evidence below
                 ent = Entity(" ".join(c.name), c.name[-1], c.name[0], gender, self._name_span(c))
                 full[key] = ent
-                by_last.setdefault(c.name[-1], []).append(ent)
+                for j in range(1, len(c.name) - 1):
+                    tails[" ".join(c.name[j:])] = ent
                 self._entities.append(ent)
             elif len(" ".join(c.name)) > len(ent.name) and ent.surname == c.name[-1]:
                 ent.name, ent.first, ent.span = " ".join(c.name), c.name[0], self._name_span(c)
@@ -704,13 +706,6 @@ class EntityIndex:
 
     def _name_span(self, c: _Candidate) -> Span:
         return Span(c.name_start, c.end, self._text[c.name_start : c.end])
-
-    @staticmethod
-    def _tail_of(name: list[str], same_last: list[Entity]) -> Entity | None:
-        """The entity whose fuller name ends with ``name`` ("Al Basha" in "Abir Al Basha")."""
-        tail = " " + " ".join(name)
-        fits = [e for e in same_last if (" " + e.name).endswith(tail)]
-        return fits[-1] if fits else None
 
     def _single(
         self, c: _Candidate, i: int, cands: list[_Candidate], placed: list[Entity | None]
