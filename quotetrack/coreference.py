@@ -10,7 +10,9 @@ resolved to, so a run of "he said … he said" keeps its person.
 An entity's salience at a place is the sum, over its events in the last
 :data:`WINDOW_SENTENCES` sentences, of the event's weight halved for every sentence
 between: a name that speaks (“…,” said X / X said) weighs 4, a subject 2, a plain
-mention 1, a name after a preposition ("Unlike X, he …") ½.
+mention 1, a name after a preposition or a possessive ("Unlike X, he …", "X's plan") ½;
+a subject or speaker of the sentence just before counts half as much again (a quote
+paragraph after "X agreed." is X's).
 
 * **he/she** go to the most salient *person* whose gender agrees (known from a census
   first name, a title, a gendered role noun, or an earlier pronoun); one of unknown gender
@@ -48,6 +50,7 @@ WINDOW_SENTENCES = 8
 _MAX_EVENTS = 80  # events looked at per resolution (keeps cost linear)
 _UNKNOWN_GENDER = 0.6
 _UNTYPED = 0.5
+_PREVIOUS_SUBJECT = 1.5
 # No leading \b: a pattern that starts with its letters is scanned many times faster;
 # the word boundary before a match is checked on the one character before it.
 _PRONOUNS = (re.compile(r"he\b"), re.compile(r"He\b"))  # "he", "she", "She"; "He"
@@ -165,7 +168,10 @@ class Coreference:
                 if gap > WINDOW_SENTENCES:
                     break
                 ent = entities[k]
-                out[ent] = out.get(ent, 0.0) + weights[k] * 0.5**gap
+                weight = weights[k]
+                if gap == 1 and weight >= SUBJECT:
+                    weight *= _PREVIOUS_SUBJECT  # "X agreed. (new paragraph) “…,” she wrote"
+                out[ent] = out.get(ent, 0.0) + weight * 0.5**gap
                 k -= 1
         return out
 

@@ -576,7 +576,9 @@ class EntityIndex:
             if text.startswith(" who ", e + 1):
                 evidence.add("who")
         elif nxt_char != " ":
-            return SPEAKING if before & _SAYS else PLAIN  # "McCallum's …", "Smith."
+            if before & _SAYS:
+                return SPEAKING
+            return OBLIQUE if nxt_char in ("'", "\u2019") else PLAIN  # "… McCallum's rinks"
         elif text.startswith("who ", e + 1):
             evidence.add("who")
         nxt = _NEXT_WORD.match(text, after_end)
