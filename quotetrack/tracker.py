@@ -27,6 +27,7 @@ import hashlib
 import os
 import sqlite3
 import time
+import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
@@ -124,14 +125,19 @@ def _sha256(text: str) -> str:
 
 
 def _fold(value: str | None) -> str | None:
-    """``value`` for comparing without case, beyond ASCII ("JOSÉ" and "josé")."""
-    return None if value is None else value.casefold()
+    """``value`` for comparing without case beyond ASCII ("JOSÉ" and "josé") and
+    whichever way its accents are encoded ("Jose" + U+0301 and "José")."""
+    if value is None:
+        return None
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return value.casefold()
 
 
 def _contains(haystack: str | None, needle: str | None) -> bool:
     if haystack is None or needle is None:
         return False
-    return needle.casefold() in haystack.casefold()
+    return (_fold(needle) or "") in (_fold(haystack) or "")
 
 
 # --- the tracker -------------------------------------------------------------------

@@ -99,3 +99,13 @@ def test_the_offset_map_keeps_boundaries(text: str) -> None:
     assert where.normal[-1] == len(normal) and where.original[-1] == len(text)
     for a, b in zip(where.normal, where.original, strict=True):
         assert unicodedata.normalize("NFC", text[:b]) == normal[:a]
+
+
+def test_store_filters_match_either_encoding() -> None:
+    """A quote stored from NFD text is found by an NFC filter, and the other way round."""
+    decomposed = unicodedata.normalize("NFD", "“Bogotá will win,” said José Martínez.")
+    with quotetrack.Tracker(":memory:") as tracker:
+        tracker.add(decomposed, doc_id="nfd", published=None, outlet="Le Monde à Paris")
+        assert len(tracker.quotes(contains="BOGOTÁ WILL")) == len(tracker.quotes()) == 1
+        assert tracker.quotes(outlet=unicodedata.normalize("NFD", "LE MONDE À PARIS"))
+        assert tracker.speaker(unicodedata.normalize("NFD", "JOSÉ MARTÍNEZ")) is not None
