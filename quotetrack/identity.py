@@ -25,6 +25,7 @@ one, or a copy with a few words changed, both count.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import re
@@ -475,6 +476,7 @@ class _SurnameLinker:
         # Fuller person names by last word, with their keys and article dates.
         self.fuller: dict[str, dict[str, PersonName]] = defaultdict(dict)
         self.dates: dict[str, list[dt.date | None]] = defaultdict(list)
+        self._days: dict[str, tuple[list[int], int]] = {}  # sorted ordinals, undated count
         self.shown: dict[str, str] = {}  # key -> display name, for keys met only as evidence
         self.target: dict[str, str] = {}  # a name's own key -> its record's key
         seen: set[tuple[str, str]] = set()
@@ -542,11 +544,20 @@ class _SurnameLinker:
         return own, tuple(sorted(stored))
 
     def _support(self, key: str, day: dt.date | None) -> int:
+        """Articles of ``key`` within :data:`PERIOD_DAYS` of ``day`` (undated ones
+        count everywhere); all of them when ``day`` is unknown."""
         dates = self.dates.get(key, [])
         if day is None:
             return len(dates)
-        near = sum(1 for d in dates if d is None or abs((d - day).days) <= PERIOD_DAYS)
-        return near
+        if key not in self._days:
+            days = sorted(d.toordinal() for d in dates if d is not None)
+            self._days[key] = (days, len(dates) - len(days))
+        days, undated = self._days[key]
+        at = day.toordinal()
+        near = bisect.bisect_right(days, at + PERIOD_DAYS) - bisect.bisect_left(
+            days, at - PERIOD_DAYS
+        )
+        return near + undated
 
 
 def _link_people(
