@@ -407,6 +407,9 @@ def record_kind(name: str, kind: SpeakerKind) -> SpeakerKind | None:
                 _is_role(word[:-1], surname_ok=False)
                 or source_noun_kind(fold(word)) in ("group", "person", "anonymous")
                 or word.lower() in _PLURALS
+                or is_surname(fold(word)[:-1])  # a family: "the Clintons", "the Khans"
+                or known_first(fold(word)[:-1])
+                or fold(word).endswith(_PLURAL_ENDINGS)  # "Historians", "Teamsters"
             )
         ):
             return SpeakerKind.GROUP  # "Republicans", "Democrats"
@@ -415,6 +418,21 @@ def record_kind(name: str, kind: SpeakerKind) -> SpeakerKind | None:
         return SpeakerKind.GROUP if plural else SpeakerKind.ORGANISATION
     return kind
 
+
+_PLURAL_ENDINGS: Final = (
+    "ians",
+    "ers",
+    "ors",
+    "ists",
+    "ants",
+    "ents",
+    "ees",
+    "als",
+    "ites",
+    "sses",
+    "ives",
+)
+"""Endings of plural nouns for people ("Historians", "Witnesses", "Millennials")."""
 
 _PLURALS: Final = frozenset(
     "republicans democrats americans conservatives liberals progressives voters".split()
@@ -511,13 +529,32 @@ def alias_for(speaker: Speaker, text: str | None = None) -> str | None:
     repeats = clean_name(speaker.name) == clean_name(speaker.mention.text)
     if not speaker.resolved and repeats and not _names_someone(speaker.name, speaker.kind):
         return None
-    for candidate in (speaker.name, speaker.mention.text):
+    candidates: tuple[str, ...] = (speaker.name, speaker.mention.text)
+    if speaker.kind is SpeakerKind.PERSON and not _title_fits(speaker.name, speaker.mention.text):
+        candidates = (speaker.mention.text,)  # "Mr. Trump" read as "Ivanka Trump"
+    for candidate in candidates:
         if speaker_key(candidate, speaker.kind) is not None:
             name = clean_name(candidate)
             if speaker.kind is SpeakerKind.PERSON:
                 return _with_suffix(name, speaker, text)
             return name
     return None
+
+
+def _title_fits(name: str, mention: str) -> bool:
+    """False when ``mention`` is a bare surname with a title of one sex ("Mr. Trump") and
+    nothing says the in-article ``name`` it was resolved to ("Ivanka Trump") is of that
+    sex: the first-name list does not know her, so the parser's link is not trusted and
+    the mention is followed instead (the store links it by its article's evidence)."""
+    said = parse_person(mention)
+    if said is None or said.full or said.gender is None:
+        return True
+    person = parse_person(name)
+    if person is None or len(person.words) <= len(said.words):
+        return True
+    if person.words[-len(said.words) :] != said.words:
+        return True
+    return person.first_gender == said.gender or person.gender == said.gender
 
 
 def _with_suffix(name: str, speaker: Speaker, text: str | None) -> str:

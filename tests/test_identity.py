@@ -477,3 +477,20 @@ def test_a_suffix_the_in_article_name_lost_is_put_back() -> None:
     he = Speaker("Donald Trump", Span(44, 46, "he"), PERSON, source=Span(0, 12, "Donald Trump"))
     assert alias_for(he, text) == "Donald Trump Jr."
     assert alias_for(he) == "Donald Trump"
+
+
+def test_plural_people_are_groups_and_plural_looking_surnames_are_not() -> None:
+    """A family or a plural noun for people is a group; "Sanders" or "Rogers" is a name."""
+    for word in ("Clintons", "Historians", "Witnesses", "Millennials"):
+        assert record_kind(word, PERSON) is GROUP, word
+    for word in ("Sanders", "Rogers", "Williams"):
+        assert record_kind(word, PERSON) is PERSON, word
+
+
+def test_a_titled_mention_the_name_cannot_confirm_is_followed_itself() -> None:
+    """ "Mr. Trump" that an article resolved to "Ivanka Trump" (a first name no list
+    knows) is followed as "Mr. Trump"; "Mrs. Clinton" resolved to Hillary Clinton stays."""
+    mr = Speaker("Ivanka Trump", Span(0, 9, "Mr. Trump"), PERSON)
+    assert alias_for(mr) == "Mr. Trump"
+    mrs = Speaker("Hillary Clinton", Span(0, 12, "Mrs. Clinton"), PERSON)
+    assert alias_for(mrs) == "Hillary Clinton"
