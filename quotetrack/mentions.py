@@ -423,14 +423,9 @@ def _group_shape(words: tuple[str, ...]) -> _Shape | None:
                 evidence.add(_FEMALE)
             elif t in MALE_TITLES:
                 evidence.add(_MALE)
-    if last_flags & _ORG:
-        evidence.add("org-head")
-    elif last_flags & _PLACE:
-        evidence.add("place-head")
-    elif last_flags & _SURNAME:
-        evidence.add("surname")
-    if n == 1 and last_flags & _ACRONYM:
-        evidence.add("acronym")
+    evidence |= _word_evidence(words[last])
+    if n > 1:
+        evidence.discard("acronym")
     if last > first and flags[first] & _FIRST:
         evidence.add("first-name")
     return first_title, first, last, name, titles, frozenset(evidence), frozenset(roles)

@@ -3,12 +3,12 @@ the Gender Gap Tracker evaluation data is absent)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests import benchmarks
 
 ROOT = Path(__file__).resolve().parents[1]
 GGT_DEV = ROOT.parent / "shared" / "data" / "ggt" / "dev"
@@ -25,13 +25,7 @@ def result() -> dict[str, Any]:
     """The GGT scorer's result for the default parser on dev."""
     if not (GGT_DEV / "text").is_dir():
         pytest.skip(f"GGT dev is not at {GGT_DEV} (it ships beside the repo, not with the package)")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("bench_ggt", ROOT / "benchmarks" / "ggt.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_ggt"] = module
-    spec.loader.exec_module(module)
-    res: dict[str, Any] = module.evaluate(GGT_DEV)
+    res: dict[str, Any] = benchmarks.load("ggt").evaluate(GGT_DEV)
     return res
 
 

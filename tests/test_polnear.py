@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests import benchmarks
 
 # Floors from issue #2 (direct quotes) and issue #3 (reported and mixed speech).
 DIRECT_F1 = 0.80
@@ -23,14 +21,7 @@ ALL_F1 = 0.60
 @pytest.fixture(scope="module")
 def result(polnear_dev: Path) -> dict[str, Any]:
     """The scorer's result for the default parser on dev."""
-    spec = importlib.util.spec_from_file_location(
-        "bench_polnear", ROOT / "benchmarks" / "polnear.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_polnear"] = module
-    spec.loader.exec_module(module)
-    res: dict[str, Any] = module.evaluate(polnear_dev)
+    res: dict[str, Any] = benchmarks.load("polnear").evaluate(polnear_dev)
     return res
 
 
