@@ -246,14 +246,19 @@ def _reading(token: str) -> tuple[str, int, bool]:
     return word, cut, ends
 
 
-def _split_run(text: str, start: int, run: str) -> list[list[tuple[str, int, int]]]:
-    """The name groups of one capitalised run: cut at a sentence end or possessive,
-    split at clause-opening words."""
+_Group = tuple[int, int, int, "_Shape"]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _run_groups(run: str) -> tuple[_Group, ...]:
+    """The name groups of one capitalised run (cut at a sentence end or possessive, split
+    at clause-opening words), each as offsets into ``run`` (of its first title, its name's
+    first word, its name's end) and its shape; cached, as the same runs recur."""
     groups: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
-    pos = start
+    pos = 0
     for token in run.split():
-        s = text.find(token, pos)
+        s = run.find(token, pos)
         pos = s + len(token)
         word, cut, ends = _reading(token)
         if word:
@@ -263,7 +268,15 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[str, int, int
             current = []
     if current:
         groups.append(current)
-    return [g for g in groups if g[0][0][:1].isupper()]
+    out: list[_Group] = []
+    for group in groups:
+        if not group[0][0][:1].isupper():
+            continue
+        shape = _group_shape(tuple(w for w, _, _ in group))
+        if shape is not None:  # None: "U.S. Secretary", "Mayor": a role, no name
+            first_title, first, last = shape[:3]
+            out.append((group[first_title][1], group[first][1], group[last][2], shape))
+    return tuple(out)
 
 
 def _is_common_noun(head: str) -> bool:
@@ -488,10 +501,9 @@ class EntityIndex:
                 continue
             run = m.group()
             if " " in run or "\t" in run:
-                for group in _split_run(text, m.start(), run):
-                    cand = self._candidate(group)
-                    if cand is not None:
-                        out.append(cand)
+                at = m.start()
+                for s, ns, e, shape in _run_groups(run):
+                    out.append(self._candidate(at + s, at + ns, at + e, shape))
                 continue
             # one word, the commonest run; inside quoted text it names no one the
             # attribution needs (it is never an antecedent)
@@ -522,15 +534,11 @@ class EntityIndex:
         weight = self._context(start, end, evidence, roles)
         return _Candidate([word], [], (start, start, end), evidence, roles, weight)
 
-    def _candidate(self, group: list[tuple[str, int, int]]) -> _Candidate | None:
-        text = self._text
-        shape = _group_shape(tuple(w for w, _, _ in group))
-        if shape is None:
-            return None  # "U.S. Secretary", "Mayor": a role, no name
-        first_title, first, last, name, titles, known, given = shape
-        s, ns, e = group[first_title][1], group[first][1], group[last][2]
+    def _candidate(self, s: int, ns: int, e: int, shape: _Shape) -> _Candidate:
+        """The candidate of a name group at ``[s, e)`` (name from ``ns``) of that shape."""
+        name, titles, known, given = shape[3:]
         if name[0] == "The":  # "The" is a leading word: here it marks an organisation
-            if text.endswith("The ", 0, ns):
+            if self._text.endswith("The ", 0, ns):
                 ns -= 4  # "The Post", "The New York Times": the name has it
             else:
                 name = name[1:]
