@@ -9,6 +9,7 @@ the tables it holds, before anything is written to it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Final
@@ -36,9 +37,12 @@ def connect(path: str, *, read_only: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
+            folder = os.path.dirname(os.path.abspath(path))
+            if "unable to open" not in str(exc) or os.access(folder, os.W_OK):
+                raise
             # A WAL store in a read-only folder without its -shm file: read the file as
-            # it is (nobody can be writing to it there).
+            # it is (nobody can be writing to it there, so no lock is needed).
             conn.close()
             uri += "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
