@@ -25,26 +25,43 @@ from quotetrack.models import Quote, Span
 
 __all__ = ["OffsetMap", "parse_nfc"]
 
-_PIECE = re.compile(r"\s+|\S+")
+_WORD = re.compile(r"\S+")
 
 
 @attrs.frozen(slots=True)
 class OffsetMap:
-    """Boundaries shared by a text and its NFC form: ``normal[k]`` in the NFC text is
-    ``original[k]`` in the original, for every k; both lists are increasing."""
+    """Where the NFC form of a text and the text itself line up. Each piece that NFC
+    changed is ``(nfc_start, nfc_end, start, end)``; between changed pieces both texts
+    are the same characters, at offsets that differ by a constant."""
 
-    normal: list[int]
-    original: list[int]
+    nfc_starts: list[int]
+    nfc_ends: list[int]
+    starts: list[int]
+    ends: list[int]
+
+    def _locate(self, offset: int) -> tuple[int, int]:
+        """The last changed piece starting at or before NFC ``offset`` (-1 when none),
+        and the original offset when ``offset`` lies outside every changed piece."""
+        i = bisect.bisect_right(self.nfc_starts, offset) - 1
+        if i < 0:
+            return i, offset
+        return i, self.ends[i] + offset - self.nfc_ends[i]
 
     def start(self, offset: int) -> int:
-        """An NFC start offset in the original text (the start of its piece)."""
-        k = bisect.bisect_right(self.normal, offset) - 1
-        return self.original[k]
+        """An NFC start offset in the original text (inside a changed piece: its start)."""
+        i, mapped = self._locate(offset)
+        if i >= 0 and offset < self.nfc_ends[i]:
+            return self.starts[i]
+        return mapped
 
     def end(self, offset: int) -> int:
-        """An NFC end offset in the original text (the end of its piece)."""
-        k = bisect.bisect_left(self.normal, offset)
-        return self.original[k]
+        """An NFC end offset in the original text (inside a changed piece: its end)."""
+        i, mapped = self._locate(offset)
+        if i >= 0 and offset == self.nfc_starts[i]:
+            return self.starts[i]
+        if i >= 0 and offset < self.nfc_ends[i]:
+            return self.ends[i]
+        return mapped
 
 
 def _pieces(chunk: str) -> list[str]:
@@ -59,26 +76,34 @@ def _pieces(chunk: str) -> list[str]:
 
 
 def normalize(text: str) -> tuple[str, OffsetMap]:
-    """The NFC form of ``text`` and the map of their shared boundaries."""
+    """The NFC form of ``text`` and the map between them. Only the words NFC changes
+    are looked at closely, so the cost is that of :func:`unicodedata.normalize` plus a
+    little per changed word."""
     out: list[str] = []
-    normal, original = [0], [0]
-    n = 0
-    for m in _PIECE.finditer(text):
+    where = OffsetMap([], [], [], [])
+    done = 0  # text[:done] is in out
+    n = 0  # len("".join(out))
+    for m in _WORD.finditer(text):
         chunk = m.group()
-        pieces = [chunk] if chunk.isspace() else _pieces(chunk)
+        if unicodedata.is_normalized("NFC", chunk):
+            continue
+        between = text[done : m.start()]
+        out.append(between)
+        n += len(between)
         o = m.start()
-        for piece in pieces:
+        for piece in _pieces(chunk):
             composed = unicodedata.normalize("NFC", piece)
-            if composed == piece:  # unchanged: every offset inside maps to itself
-                normal.extend(range(n + 1, n + len(piece) + 1))
-                original.extend(range(o + 1, o + len(piece) + 1))
-            else:
-                normal.append(n + len(composed))
-                original.append(o + len(piece))
+            if composed != piece:
+                where.nfc_starts.append(n)
+                where.nfc_ends.append(n + len(composed))
+                where.starts.append(o)
+                where.ends.append(o + len(piece))
             out.append(composed)
             n += len(composed)
             o += len(piece)
-    return "".join(out), OffsetMap(normal, original)
+        done = m.end()
+    out.append(text[done:])
+    return "".join(out), where
 
 
 def _span(text: str, where: OffsetMap, span: Span) -> Span:
