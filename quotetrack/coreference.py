@@ -217,6 +217,8 @@ class Coreference:
         head = head_noun(" ".join(words[1:]))
         if head is None or source_noun_kind(head) == "anonymous" or head.endswith("s"):
             return None
+        if source_noun_kind(head) == "document":
+            return self._author(words, pos, pos + len(phrase))
         holders = self._index.roles(head)
         if not holders and not is_org_noun(head) and not is_person_noun(head):
             return None
@@ -228,22 +230,39 @@ class Coreference:
             return self._latest(holders, pos)
         if is_org_noun(head):
             named = self._index.organisation_named(head, pos)  # "the railway": … Railway
-            if named is not None:
-                return named
-            best: Entity | None = None
-            best_score = 0.0
-            for ent, score in salience.items():
-                if ent.type is not EntityKind.ORGANISATION:
-                    if ent.type is not EntityKind.OTHER or "speaks" not in ent.evidence:
-                        continue
-                    score *= _UNTYPED  # "Facebook said …  The company": a body, probably
-                if score > best_score:
-                    best, best_score = ent, score
-            return best
+            return named if named is not None else self._best_body(salience)
         if is_person_noun(head) and head not in _UNRESOLVABLE:
             gender = _FEMALE if head in FEMALE_NOUNS else _MALE if head in MALE_NOUNS else None
             return self._best_person(pos, gender)
         return None
+
+    @staticmethod
+    def _best_body(salience: dict[Entity, float]) -> Entity | None:
+        """The most salient organisation, or a name that speaks like one."""
+        best: Entity | None = None
+        best_score = 0.0
+        for ent, score in salience.items():
+            if ent.type is not EntityKind.ORGANISATION:
+                if ent.type is not EntityKind.OTHER or "speaks" not in ent.evidence:
+                    continue
+                score *= _UNTYPED  # "Facebook said …  The company": a body, probably
+            if score > best_score:
+                best, best_score = ent, score
+        return best
+
+    def _author(self, words: list[str], start: int, end: int) -> Entity | None:
+        """Who a document speaks for ("The RCMP statement", "the parole board decision",
+        "the report"): a name inside the phrase, else the organisation named by a noun of
+        it, else the organisation in view."""
+        inside = self._index.mention_in(start, end)
+        if inside is not None and inside.entity.type is not EntityKind.PLACE:
+            return inside.entity
+        for word in words[1:]:
+            if is_org_noun(word):
+                named = self._index.organisation_named(word.lower(), start)
+                if named is not None:
+                    return named
+        return self._best_body(self._salience(start))
 
     def _latest(self, entities: list[Entity], pos: int) -> Entity:
         k = bisect.bisect_left(self._index.all_mentions_positions, pos) - 1

@@ -243,3 +243,17 @@ def test_an_organisation_description_prefers_the_body_it_names() -> None:
     found = coreference_of(text).description("The railway", text.index("The railway"))
     assert found is not None
     assert found.name == "Northern Plains Railway"
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    """ "The Harbour Board statement" is the Board's; "the report" the body in view."""
+    text = (
+        "The Harbour Board met on Monday. The Harbour Board statement said fees rise. "
+        "Northern Plains Railway published a winter plan. The report said trains slow down."
+    )
+    coref = coreference_of(text)
+    statement = coref.description("The Harbour Board statement", text.index("The Harbour Board s"))
+    report = coref.description("The report", text.index("The report"))
+    assert statement is not None
+    assert report is not None
+    assert (statement.name, report.name) == ("The Harbour Board", "Northern Plains Railway")
