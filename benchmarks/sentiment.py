@@ -1,6 +1,15 @@
-"""Time raw VADER against quotetrack's SentimentScorer on news text.
+"""Measure quotetrack's sentiment models: accuracy on labelled news, and speed.
 
-Reports, as the median of ``--runs`` runs in one process:
+``--accuracy`` (needs the ``train`` extra and ``../shared/data/sentiment``) reports, per
+dataset, macro-F1, accuracy, the confusion matrix and Pearson r (where there is a human
+score) for ``model="vader"`` and ``model="news"`` side by side. The news figures are
+cross-validated: grouped by article, K folds, each fold scored by a calibration trained
+on the others (tools/train_sentiment.py, with the shipped hyperparameters), so no text
+is scored by a model that saw it. Run:
+``.venv/bin/python benchmarks/sentiment.py --accuracy [--data-dir ../shared/data/sentiment]``.
+
+Without ``--accuracy`` it times raw VADER against quotetrack's SentimentScorer on news
+text, as the median of ``--runs`` runs in one process:
 
 1. seconds to score one text of 10k, 20k, 40k and 80k characters, and seconds per
    million characters, so that VADER's quadratic growth and the scorer's linear one show;
@@ -15,6 +24,7 @@ The text is PolNeAR's dev articles when ``../shared`` is there, else the seed ar
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import statistics
 import sys
@@ -31,6 +41,8 @@ import quotetrack  # noqa: E402
 from quotetrack.sentiment import SentimentScorer  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
+SENTIMENT_DATA = ROOT.parent / "shared" / "data" / "sentiment"
+CLASSES = ("neg", "neu", "pos")
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
@@ -132,6 +144,58 @@ def pipeline_throughput(articles: list[str], runs: int) -> None:
     print(f"{'scoring its quotes, SentimentScorer':<34} {t_ours:>12.4f} s")
 
 
+def report(name: str, gold: Sequence[str], pred: Sequence[str], r: float | None) -> None:
+    """Print one model's figures on one dataset: macro-F1, accuracy, r and the confusions."""
+    from train_sentiment import macro_f1  # the training script's own measure
+
+    accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    r_text = "" if r is None else f"  Pearson r {r:.3f}"
+    print(f"  {name:<12} macro-F1 {macro_f1(gold, pred):.3f}  accuracy {accuracy:.3f}{r_text}")
+    print(f"  {'':<12} confusion (rows gold, columns predicted {'/'.join(CLASSES)}):")
+    for g in CLASSES:
+        row = [
+            sum(1 for a, b in zip(gold, pred, strict=True) if a == g and b == p) for p in CLASSES
+        ]
+        print(f"  {'':<12}   {g}: {' '.join(f'{n:>5}' for n in row)}")
+
+
+def accuracy_report(folder: Path) -> None:
+    """Per dataset, ``model="vader"`` (as is) against ``model="news"`` (cross-validated)."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_sentiment as training
+
+    shipped = json.loads((ROOT / "quotetrack" / "data" / "news_sentiment_model.json").read_text())
+    settings = shipped["provenance"]["regularisation"]
+    data = training.Data(folder)
+    cv = training.cross_validate(data, settings["C"], settings["sample_weights"])
+    vader = SentimentScorer(model="vader")
+    vader_compound = np.array([vader.polarity(t).compound for t in data.texts])
+    print(
+        f"news model cross-validated: {training.FOLDS} folds grouped by article, "
+        f"C={cv['C']}, weights {cv['weights']}, cut-offs {tuple(map(float, cv['cutoffs']))}\n"
+    )
+    names = {
+        "quote": "NewsMTSC train quotes (label toward the quoted target)",
+        "nyt": "NYT editorial snippets (VADER's; r against the mean human rating)",
+        "sentence": "NewsMTSC train sentences (majority label of their targets)",
+    }
+    for kind, title in names.items():
+        rows = data.kind == kind
+        gold = list(data.y[rows])
+        print(f"{title}: {int(rows.sum())} texts")
+        for name, compound, cutoffs in (
+            ("vader", vader_compound[rows], (-0.05, 0.05)),
+            ("news (CV)", cv["out_of_fold"][rows], cv["cutoffs"]),
+        ):
+            r = None
+            if kind == "nyt":
+                r = float(np.corrcoef(compound, data.score[rows])[0, 1])
+            report(name, gold, list(training.labels(compound, cutoffs)), r)
+        print()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse the arguments and print the three reports."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -140,6 +204,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         type=Path,
         default=DEFAULT_DATA,
         help="folder of .txt news articles (default: PolNeAR dev texts in ../shared)",
+    )
+    parser.add_argument(
+        "--accuracy",
+        action="store_true",
+        help="report accuracy on the labelled sentiment data instead of speed",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=SENTIMENT_DATA,
+        help="folder of the sentiment .jsonl files (default: ../shared/data/sentiment)",
     )
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument(
@@ -156,6 +231,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="text lengths in characters",
     )
     args = parser.parse_args(argv)
+    if args.accuracy:
+        accuracy_report(args.data_dir)
+        return
     global clock
     clock = CLOCKS[args.clock]
     folder, articles = read_articles(args.data)

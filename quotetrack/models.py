@@ -16,6 +16,7 @@ import attrs
 from quotetrack.errors import InvalidDateError, InvalidSpanError
 
 __all__ = [
+    "SENTIMENT_CUTOFFS",
     "AddResult",
     "AddStatus",
     "AmbiguousName",
@@ -116,14 +117,33 @@ class Speaker:
     source: Span | None = attrs.field(default=None, eq=False)
 
 
+SENTIMENT_CUTOFFS: Mapping[str, tuple[float, float]] = {
+    "vader": (-0.05, 0.05),
+    "news": (-0.1, 0.3),
+    "news-target": (-0.1, 0.1),
+}
+"""Each sentiment model's label cut-offs ``(negative, positive)`` on ``compound``: at or
+below the first is negative, at or above the second positive. VADER's are its documented
+±0.05; the news model's were chosen by cross-validation (``tools/train_sentiment.py``,
+which checks they match the shipped model)."""
+
+
 @attrs.frozen(slots=True)
 class Sentiment:
-    """VADER scores of a quote: ``compound`` in [-1, 1] and the three proportions."""
+    """Sentiment scores of a quote, and the model that produced them.
+
+    ``compound`` is in [-1, 1]. For ``model="vader"`` the three proportions are VADER's
+    shares of positive, neutral and negative words; for ``model="news"`` they are the
+    calibrated probabilities of each class, and ``compound`` is P(positive) −
+    P(negative). ``model`` defaults to ``"vader"``, which is what scores stored without a
+    model name are.
+    """
 
     compound: float
     positive: float
     neutral: float
     negative: float
+    model: str = "vader"
 
     POSITIVE_THRESHOLD = 0.05
     """VADER's documented threshold: compound >= 0.05 is positive, <= -0.05 negative."""
@@ -136,20 +156,23 @@ class Sentiment:
             positive=float(scores["pos"]),
             neutral=float(scores["neu"]),
             negative=float(scores["neg"]),
+            model="vader",
         )
 
     @property
     def label(self) -> str:
-        """``"positive"``, ``"negative"`` or ``"neutral"`` by VADER's ±0.05 rule."""
-        return sentiment_label(self.compound)
+        """``"positive"``, ``"negative"`` or ``"neutral"`` by the model's own cut-offs."""
+        return sentiment_label(self.compound, self.model)
 
 
-def sentiment_label(compound: float) -> str:
-    """``"positive"`` for compound >= 0.05, ``"negative"`` for <= -0.05, else
-    ``"neutral"``: VADER's documented rule, the one place quotetrack applies it."""
-    if compound >= Sentiment.POSITIVE_THRESHOLD:
+def sentiment_label(compound: float, model: str = "vader") -> str:
+    """``"positive"``, ``"negative"`` or ``"neutral"`` for a ``compound`` of ``model``, by
+    that model's :data:`SENTIMENT_CUTOFFS` (VADER's: >= 0.05 positive, <= -0.05
+    negative): the one place quotetrack applies them. An unknown model uses VADER's."""
+    negative, positive = SENTIMENT_CUTOFFS.get(model, SENTIMENT_CUTOFFS["vader"])
+    if compound >= positive:
         return "positive"
-    if compound <= -Sentiment.POSITIVE_THRESHOLD:
+    if compound <= negative:
         return "negative"
     return "neutral"
 

@@ -12,7 +12,9 @@ The columns of a quote (:data:`QUOTE_COLUMNS`) are ``text``, ``start``, ``end``,
 ``speaker_kind`` and the mention that attributes the quote (``speaker_mention``,
 ``speaker_start``, ``speaker_end``), the ``cue`` and ``addressee`` with their offsets,
 the sentiment (``sentiment_compound``, ``sentiment_positive``, ``sentiment_neutral``,
-``sentiment_negative``, ``sentiment_label``) and the ``rule``. A missing speaker, cue,
+``sentiment_negative``, ``sentiment_label``, and ``sentiment_model``, the model that
+scored it: absent or null reads as ``"vader"``, what quotetrack scored with before it
+recorded the model) and the ``rule``. A missing speaker, cue,
 addressee or sentiment leaves its columns null.
 
 ``spans`` is JSON: ``[[start, end], ...]`` when the span texts can be cut back out of
@@ -40,7 +42,6 @@ from quotetrack.models import (
     TimelinePoint,
     TrackedQuote,
     TrackedSpeaker,
-    sentiment_label,
 )
 
 __all__ = [
@@ -83,7 +84,8 @@ QUOTE_COLUMNS: Final[Mapping[str, str]] = {
     "sentiment_positive": "float64",
     "sentiment_neutral": "float64",
     "sentiment_negative": "float64",
-    "sentiment_label": "string",  # positive, negative or neutral (VADER's ±0.05 rule)
+    "sentiment_label": "string",  # positive, negative or neutral (the model's cut-offs)
+    "sentiment_model": "string",  # the model that scored it: "news" or "vader"
     "rule": "string",  # the rule that attributed the quote
 }
 """A quote's columns -> pandas dtype, in column order. ``Int64`` is pandas' nullable
@@ -164,7 +166,8 @@ def quote_values(quote: Quote) -> _Values:
         None if sentiment is None else sentiment.positive,
         None if sentiment is None else sentiment.neutral,
         None if sentiment is None else sentiment.negative,
-        None if sentiment is None else sentiment_label(sentiment.compound),
+        None if sentiment is None else sentiment.label,
+        None if sentiment is None else sentiment.model,
         quote.rule,
     )
 
@@ -204,6 +207,7 @@ def quote_from_values(values: Sequence[Any]) -> Quote:
         neutral,
         negative,
         _label,
+        model,
         rule,
     ) = values
     text = "" if text is None else text
@@ -225,7 +229,9 @@ def quote_from_values(values: Sequence[Any]) -> Quote:
         cue=_span(c_text, c_start, c_end),
         kind=QuoteKind("direct" if kind is None else kind),
         addressee=_span(a_text, a_start, a_end),
-        sentiment=None if any(s is None for s in scores) else Sentiment(*scores),
+        sentiment=None
+        if any(s is None for s in scores)
+        else Sentiment(*scores, model="vader" if model is None else model),
         rule="unattributed" if rule is None else rule,
     )
 
@@ -262,17 +268,21 @@ def _plain(value: object, dtype: str) -> Any:
 
 _NEEDED: Final = tuple(c for c in QUOTE_COLUMNS if c not in ("start", "end", "sentiment_label"))
 """The columns decoding reads: the others are derived from them."""
+_OPTIONAL: Final = frozenset({"sentiment_model"})
+"""Read when present: records written before the column existed lack it."""
 
 
 def quote_from_record(record: Mapping[str, Any]) -> Quote:
     """The quote that :func:`quote_record` (or a frame or Parquet row of it) holds.
 
     NaN, ``pd.NA`` and NumPy scalars are read as null, int and float; extra keys are
-    ignored, and the derived columns (``start``, ``end``, ``sentiment_label``) may be
-    absent. A missing column raises :class:`KeyError`.
+    ignored, and the derived columns (``start``, ``end``, ``sentiment_label``) and
+    ``sentiment_model`` (read as ``"vader"``) may be absent. A missing column raises :class:`KeyError`.
     """
     values = [
-        None if column not in _NEEDED else _plain(record[column], dtype)
+        None
+        if column not in _NEEDED
+        else _plain(record.get(column) if column in _OPTIONAL else record[column], dtype)
         for column, dtype in QUOTE_COLUMNS.items()
     ]
     return quote_from_values(values)
@@ -292,7 +302,7 @@ def to_dict(quote: Quote) -> dict[str, Any]:
 
     Keys: text, kind, spans, speaker (name, kind, mention, resolved, source), cue,
     addressee, sentiment
-    (compound, positive, neutral, negative, label) and rule.
+    (compound, positive, neutral, negative, label, model) and rule.
     """
     speaker = quote.speaker
     sentiment = quote.sentiment
@@ -319,6 +329,7 @@ def to_dict(quote: Quote) -> dict[str, Any]:
             "neutral": sentiment.neutral,
             "negative": sentiment.negative,
             "label": sentiment.label,
+            "model": sentiment.model,
         },
         "rule": quote.rule,
     }

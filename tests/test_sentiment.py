@@ -1,4 +1,5 @@
-"""Tests of quotetrack.sentiment: VADER, read right on news typography, linear on long text.
+"""Tests of quotetrack.sentiment's ``"vader"`` model: VADER, read right on news typography,
+linear on long text (the ``"news"`` model is tested in test_sentiment_news.py).
 
 The real VADER is the oracle: plain-ASCII single sentences must score exactly as
 ``SentimentIntensityAnalyzer().polarity_scores`` scores them, and a text of several
@@ -24,12 +25,14 @@ from vaderSentiment.vaderSentiment import (
 )
 
 import quotetrack.sentiment as sentiment_module
+from quotetrack.sentiment import vader as vader_module
 from quotetrack.errors import InputTypeError
 from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker
 from quotetrack.sentiment import SentimentScorer, score
 
 VADER = SentimentIntensityAnalyzer()
-SCORER = SentimentScorer()
+SCORER = SentimentScorer(model="vader")
+NEWS = SentimentScorer()
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR_DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
 SEED_ARTICLES = sorted((ROOT / "seeds").glob("*.txt"))
@@ -249,7 +252,7 @@ def test_non_ascii_sentence_without_typography_scores_exactly_as_vader(text: str
 
 def test_typography_replacements_never_touch_emoji() -> None:
     """No character the scorer normalises is one VADER describes as an emoji."""
-    assert set(sentiment_module._REPLACEMENTS).isdisjoint(VADER.emojis)
+    assert set(vader_module._REPLACEMENTS).isdisjoint(VADER.emojis)
 
 
 # --- Typography ----------------------------------------------------------------------
@@ -393,7 +396,8 @@ def test_any_text_scores_within_vader_ranges(text: str) -> None:
 @pytest.mark.parametrize("text", ["", " ", "\n\n\t", "“”", "\u200b"])
 def test_text_without_words_scores_all_zero(text: str) -> None:
     """A text with no words at all scores 0.0 everywhere, as VADER scores an empty string."""
-    assert SCORER.polarity(text) == Sentiment(0.0, 0.0, 0.0, 0.0)
+    assert SCORER.polarity(text) == Sentiment(0.0, 0.0, 0.0, 0.0, model="vader")
+    assert NEWS.polarity(text) == Sentiment(0.0, 0.0, 0.0, 0.0, model="news")
 
 
 def test_text_with_words_has_proportions_summing_to_one() -> None:
@@ -476,7 +480,7 @@ def test_module_score_scores_every_quote_in_order() -> None:
     scored = score(iter(quotes))
     assert isinstance(scored, tuple)
     assert [q.text for q in scored] == [q.text for q in quotes]
-    assert [q.sentiment for q in scored] == [SCORER.polarity(q.text) for q in quotes]
+    assert [q.sentiment for q in scored] == [NEWS.polarity(q.text) for q in quotes]
     assert score([]) == ()
 
 
@@ -516,7 +520,7 @@ def test_new_scorers_do_not_reload_the_vader_lexicon(monkeypatch: pytest.MonkeyP
 def test_token_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """The per-scorer token cache is emptied when it outgrows its limit; results still hold."""
     monkeypatch.setattr(sentiment_module, "_CACHE_LIMIT", 5)
-    scorer = SentimentScorer()
+    scorer = SentimentScorer(model="vader")
     for word in RULE_WORDS:
         assert scorer.polarity(f"so {word}") == vader(f"so {word}")
         assert len(scorer._lowers) <= 5 + 2

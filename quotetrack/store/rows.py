@@ -40,11 +40,13 @@ _STORED: Final[Mapping[str, str | None]] = {
     "sentiment_neutral": "neutral",
     "sentiment_negative": "negative",
     "sentiment_label": None,
+    "sentiment_model": "sentiment_model",
     "rule": "rule",
 }
 """Each of :data:`~quotetrack.records.QUOTE_COLUMNS` -> the ``quotes`` column holding it
 (None: derived, or how a speaker was resolved, which explains one parse and is not kept:
-a stored speaker reads back as resolved). The SQL names are those of schema version 1; renaming them
+a stored speaker reads back as resolved). The SQL names are those of schema version 1
+(``sentiment_model`` came with version 4; null in older rows, read as VADER); renaming them
 would rewrite every store for no reader's benefit."""
 
 _SQL: Final = tuple(column for column in _STORED.values() if column is not None)

@@ -174,10 +174,17 @@ def _schema_v3(conn: sqlite3.Connection) -> None:
     mark_dirty(conn)
 
 
+def _schema_v4(conn: sqlite3.Connection) -> None:
+    """The model that scored each quote's sentiment (issue 13): quotes stored before
+    were scored by VADER, which a null model means."""
+    conn.execute("ALTER TABLE quotes ADD COLUMN sentiment_model TEXT")
+
+
 MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (
     _schema_v1,
     _schema_v2,
     _schema_v3,
+    _schema_v4,
 )
 """The steps from version 0 (an empty file): ``MIGRATIONS[v]`` brings version v to v + 1."""
 

@@ -1,8 +1,9 @@
-"""VADER sentiment for quotes, hardened for news text and made linear in text length.
+"""The ``"vader"`` model: VADER, hardened for news text and made linear in text length.
 
 This is the only module that imports :mod:`vaderSentiment`. It reuses VADER's lexicon,
 constants and rules, and re-implements VADER's scoring loop so that it is both faster
-and linear in the length of the text. Three things differ from calling
+and linear in the length of the text; the ``"news"`` model (:mod:`.news`) reads with the
+same loop. Three things differ from calling
 ``SentimentIntensityAnalyzer().polarity_scores(text)`` directly:
 
 **Typography is normalised for scoring.** Raw VADER only knows the typewriter
@@ -31,10 +32,11 @@ longer text the first "but" halves every earlier word and raises every later one
 half, the exclamation marks of the whole text are counted together, negation reaches
 across a full stop ("It was not. Good things...") and the all-caps rule looks at the
 whole text. Worse, VADER's own implementation takes time quadratic in the number of
-words. So a text is cut into paragraphs (at blank lines) and sentences (after ``.``,
-``!`` or ``?``, plus closing quotes or brackets, then whitespace, when the next word
-starts with a capital or a digit and the full stop does not end a known abbreviation or
-an initial), and each sentence is scored by VADER's rules on its own.
+words. So a text is cut into paragraphs and sentences by the parser's own splitter
+(:mod:`quotetrack.segments`: a line, or a block when the text is hard-wrapped; a run of
+``.``, ``!`` or ``?`` with its closing quotes or brackets, before a capital or a digit,
+unless the full stop ends a known abbreviation or an initial), and each sentence is
+scored by VADER's rules on its own.
 
 The sentences are combined the way VADER itself combines words, which makes the
 combination exact rather than an average of rounded scores. For each sentence *i*
@@ -60,7 +62,8 @@ lexicon words, and VADER's contrastive "but" rule, whose implementation rescans 
 list for every word, is reproduced (including its habit of re-scaling an earlier word
 that has the same value) with a heap per value. Time is linear in the text's length.
 
-The tests in ``tests/test_sentiment.py`` guard the re-implementation: on generated and
+The tests in ``tests/test_sentiment.py`` (and, over VADER's NYT editorial snippets,
+``tests/test_sentiment_news.py``) guard the re-implementation: on generated and
 real single sentences the result must equal VADER's, float for float.
 """
 
@@ -70,17 +73,29 @@ import functools
 import heapq
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from itertools import compress
-from typing import Final
+from typing import Final, NamedTuple
 
-import attrs
 from vaderSentiment import vaderSentiment as _vader
 
-from quotetrack.errors import check_text
-from quotetrack.models import Quote, Sentiment
+from quotetrack.models import Sentiment
+from quotetrack.segments import paragraphs, sentences
 
-__all__ = ["SentimentScorer", "score"]
+__all__ = [
+    "Sums",
+    "clause_negations",
+    "is_booster",
+    "lexicon",
+    "normalize",
+    "pool",
+    "prepare",
+    "read_token",
+    "scored_words",
+    "sentence_sums",
+    "split_sentences",
+    "vader_sentiment",
+]
 
 # --- VADER's rule constants, taken from the installed vaderSentiment -----------------
 
@@ -90,7 +105,7 @@ _NEGATE: Final = frozenset(_vader.NEGATE)
 _N_SCALAR: Final[float] = _vader.N_SCALAR
 _C_INCR: Final[float] = _vader.C_INCR
 _PUNCTUATION: Final[str] = _vader.string.punctuation
-_normalize = _vader.normalize
+normalize = _vader.normalize
 
 # Every word that takes part in a multi-word special case ("kiss of death") or booster
 # ("sort of"). VADER's idiom check can only change a valence when a word near the
@@ -117,7 +132,7 @@ _INVISIBLE: Final = (
 _SPACES: Final = "\u00a0\u2007\u202f"  # no-break, figure and narrow no-break spaces
 
 # What each character becomes: (between two word characters, anywhere else). The short
-# dashes are the exception: see _prepare.
+# dashes are the exception: see prepare.
 _REPLACEMENTS: Final[Mapping[str, tuple[str, str]]] = {
     **dict.fromkeys(_DOUBLE_QUOTES, (" ", "")),
     **dict.fromkeys(_SINGLE_QUOTES, ("'", "")),
@@ -132,50 +147,21 @@ _REPLACEMENTS: Final[Mapping[str, tuple[str, str]]] = {
 
 # --- Sentences -----------------------------------------------------------------------
 
-_PARAGRAPH_BREAK: Final = re.compile(r"\n[^\S\n]*\n")
-_SENTENCE_END: Final = re.compile(
-    r"""
-    [.!?]                   # terminal punctuation (the last of a run such as '?!' or '...')
-    ["')\]]*                # closing quotes or brackets that belong to the ending sentence
-    (\s+)                   # the gap between the sentences: group 1
-    (?=["'(\[]*[A-Z0-9])    # the next sentence starts with a capital or a digit
-    """,
-    re.VERBOSE,
-)
-_ABBREVIATION: Final = re.compile(
-    r"""
-    (?<!\S)["'(\[]*           # a word start, perhaps after opening quotes or brackets
-    (?:mr|mrs|ms|mx|dr|prof|sen|rep|gov|gen|lt|col|sgt|capt|cmdr|adm|maj|st|jr|sr|rev|hon
-      |pres|supt|insp|det|atty|messrs|mt|ft|vs|approx|dept|univ   # titles and the like
-      |jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec              # months: "Sept. 11"
-      |(?:[a-z]\.)*[a-z]                                          # initials: "J." "U.S."
-    )\.\Z                      # ... ending in the full stop
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
 
+def split_sentences(text: str) -> list[str]:
+    """``text`` (normalised, emoji described) cut into sentences by :mod:`quotetrack.segments`.
 
-def _ends_abbreviation(text: str, stop: int) -> bool:
-    """True when the full stop at ``stop`` closes an abbreviation ("Sen.") or initials."""
-    # Look back a bounded distance only, so that cutting stays linear in the text length.
-    return _ABBREVIATION.search(text, max(0, stop - 30), stop + 1) is not None
-
-
-def _sentences(text: str) -> list[str]:
-    """``text`` (normalised, emoji replaced) cut into sentences; whitespace kept inside."""
-    if "\n" not in text and _SENTENCE_END.search(text) is None:
+    The parser's own splitter, so that a quote's sentences are the article's: paragraphs
+    are lines (blocks when the text is hard-wrapped), and a sentence ends at a run of
+    ``.``, ``!`` or ``?`` (with its closing quotes or brackets) before a capital or a
+    digit, unless the full stop closes an abbreviation or initials ("Sen.", "U.S.").
+    """
+    if "\n" not in text and not _MAYBE_END.search(text):
         return [text]  # the common case for a quote: one sentence
-    out: list[str] = []
-    for paragraph in _PARAGRAPH_BREAK.split(text) if "\n" in text else (text,):
-        start = 0
-        for m in _SENTENCE_END.finditer(paragraph):
-            stop = m.start()
-            if paragraph[stop] == "." and _ends_abbreviation(paragraph, stop):
-                continue
-            out.append(paragraph[start : m.start(1)])
-            start = m.end(1)
-        out.append(paragraph[start:])
-    return out
+    return [s.text for para in paragraphs(text) for s in sentences(text, para)]
+
+
+_MAYBE_END: Final = re.compile(r"[.!?]\S*\s")
 
 
 # --- VADER -----------------------------------------------------------------------------
@@ -190,7 +176,7 @@ def _analyzer() -> _vader.SentimentIntensityAnalyzer:
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 
 
-def _prepare(text: str) -> str:
+def prepare(text: str) -> str:
     """``text`` as it is scored: typography normalised, then emoji described, as VADER does.
 
     Both steps touch non-ASCII characters only, so they share one pass over them. VADER
@@ -218,29 +204,25 @@ def _prepare(text: str) -> str:
     return _NON_ASCII.sub(replace, text)
 
 
-# One sentence's scores before normalisation and rounding (see the module docstring): the
-# valence sum and the sifted positive and negative (<= 0) sums, each with punctuation
-# emphasis as VADER adds it, and the number of words of valence 0.
-_Raw = tuple[float, float, float, int]
-_NO_WORDS: Final = Sentiment(0.0, 0.0, 0.0, 0.0)
-
-_CACHE_LIMIT: Final = 200_000
-
-
 @functools.cache
-def _lexicon() -> dict[str, float]:
+def lexicon() -> dict[str, float]:
     """VADER's lexicon: lowercase word to valence."""
-    lexicon: dict[str, float] = _analyzer().lexicon
-    return lexicon
+    words: dict[str, float] = _analyzer().lexicon
+    return words
 
 
 @functools.cache
-def _scored_words() -> frozenset[str]:
+def scored_words() -> frozenset[str]:
     """The words VADER gives a valence: lexicon words that are not boosters or dampeners."""
-    return frozenset(_lexicon().keys() - _BOOSTERS.keys())
+    return frozenset(lexicon().keys() - _BOOSTERS.keys())
 
 
-def _lower(raw: str) -> str:
+def is_booster(lower: str) -> bool:
+    """Whether VADER reads ``lower`` as a booster or dampener ("very", "barely")."""
+    return lower in _BOOSTERS
+
+
+def read_token(raw: str) -> str:
     """VADER's reading of one token: ``SentiText._strip_punc_if_word``, lowercased."""
     stripped = raw.strip(_PUNCTUATION)
     return (raw if len(stripped) <= 2 else stripped).lower()
@@ -390,133 +372,143 @@ def _punctuation_emphasis(text: str) -> float:
     return ep_count * 0.292 + qm_amplifier
 
 
-# --- Public API ------------------------------------------------------------------------
+# --- One sentence, and a text's sentences pooled ---------------------------------------
+
+# Words and marks that end a clause for the widened negation of the news model: a
+# negation reaches every later lexicon word of its clause, not only the next three.
+_CLAUSE_WORDS: Final = frozenset(
+    "but and although though because while whereas however yet unless".split()
+)
+_CLAUSE_MARKS: Final = (",", ";", ":")
 
 
-@attrs.define(eq=False)
-class SentimentScorer:
-    """Attaches VADER sentiment, hardened for news typography and long texts, to quotes.
+def _is_negation(lower: str) -> bool:
+    return lower in _NEGATE or "n't" in lower
 
-    Scorers are cheap: every scorer in a process shares one VADER lexicon, loaded on first
-    use. Each keeps a cache of VADER's reading of the tokens it has seen, so reuse one
-    scorer for many texts (the module-level :func:`score` does).
+
+def clause_negations(raw_tokens: list[str], lowers: list[str]) -> list[int]:
+    """For each token, the index of the last negation before it in its clause, else -1."""
+    out: list[int] = []
+    last = -1
+    for i, low in enumerate(lowers):
+        out.append(last)
+        if low in _CLAUSE_WORDS or low == "-":
+            last = -1
+        elif _is_negation(low):
+            last = i
+        if raw_tokens[i].endswith(_CLAUSE_MARKS):
+            last = -1
+    return out
+
+
+def sentence_sums(
+    raw_tokens: list[str],
+    lowers: list[str],
+    sentence: str,
+    lexicon: Mapping[str, float],
+    scored: frozenset[str],
+    *,
+    widen_negation: bool = False,
+) -> Sums | None:
+    """VADER's ``polarity_scores`` on one sentence, stopped before normalising.
+
+    ``raw_tokens`` is ``sentence.split()`` and ``lowers`` VADER's reading of each
+    (:func:`read_token`, or ``""`` for a token that must not count). ``scored`` is the
+    words of ``lexicon`` that carry a valence. With VADER's lexicon and
+    ``widen_negation`` false this is VADER, float for float; ``widen_negation`` lets a
+    negation reach past VADER's three words to the end of its clause.
+    """
+    n = len(lowers)
+    if not n:
+        return None
+    hits = list(compress(range(n), map(scored.__contains__, lowers)))
+    values: list[float] = []
+    positions: list[int] = []
+    if hits:
+        # VADER's allcap_differential: some words but not all are ALL CAPS. Stripping
+        # removes ASCII punctuation only, which has no case, so a raw token is ALL CAPS
+        # exactly when VADER's stripped word is.
+        is_cap_diff = any(map(str.isupper, raw_tokens)) and not all(map(str.isupper, raw_tokens))
+        negations = (
+            clause_negations(raw_tokens, lowers)
+            if widen_negation and any(map(_is_negation, lowers))
+            else None
+        )
+        for i in hits:
+            if i < n - 1 and lowers[i] == "kind" and lowers[i + 1] == "of":
+                continue  # VADER skips "kind" in "kind of" (a dampener)
+            v = _valence(i, lowers, raw_tokens, is_cap_diff, lexicon)
+            if negations is not None and 0 <= negations[i] < i - 3:
+                v *= _N_SCALAR  # beyond VADER's reach, inside the clause
+            if v != 0:
+                values.append(v)
+                positions.append(i)
+        if values and "but" in lowers:
+            values = _but_check(positions, values, lowers.index("but"))
+    # score_valence and _sift_sentiment_scores, on the non-zero valences only:
+    # adding VADER's zeros to a float sum changes nothing.
+    valence = float(sum(values))
+    emphasis = _punctuation_emphasis(sentence) if values else 0.0
+    if valence > 0:
+        valence += emphasis
+    elif valence < 0:
+        valence -= emphasis
+    positive = negative = 0.0
+    n_positive = 0
+    for v in values:
+        if v > 0:
+            positive += v + 1
+            n_positive += 1
+        else:
+            negative += v - 1
+    if positive > math.fabs(negative):
+        positive += emphasis
+    elif positive < math.fabs(negative):
+        negative -= emphasis
+    return Sums(valence, positive, negative, n - len(values), n_positive, len(values) - n_positive)
+
+
+class Sums(NamedTuple):
+    """One sentence's or text's scores before normalisation and rounding.
+
+    The valence sum and the sifted positive and negative (<= 0) sums, each with
+    punctuation emphasis as VADER adds it, the number of words of valence 0, and the
+    numbers of words of positive and of negative valence.
     """
 
-    _lowers: dict[str, str] = attrs.field(factory=dict, init=False, repr=False)
-
-    def polarity(self, text: str) -> Sentiment:
-        """VADER scores of ``text``, sentence by sentence and pooled.
-
-        ``text`` is read with news typography normalised (curly quotes and apostrophes,
-        dashes, ellipses, invisible characters; ASCII is untouched), cut into sentences,
-        and each sentence is scored by VADER's rules. The sentences' raw sums are pooled
-        as VADER pools words: ``compound`` is VADER's ``normalize`` of the summed
-        valences, and ``positive``/``neutral``/``negative`` are the pooled positive,
-        neutral and negative sums over their pooled total (the sentences' proportions
-        weighted by their VADER totals). A single sentence of plain ASCII therefore scores
-        exactly as ``SentimentIntensityAnalyzer().polarity_scores`` scores it. Time is
-        linear in ``len(text)``. An empty or blank text scores all zeros.
-
-        Raises :class:`~quotetrack.errors.InputTypeError` when ``text`` is not a ``str``.
-        """
-        if not isinstance(text, str):
-            check_text(text)  # raises the right InputTypeError
-        text = _prepare(text).strip()
-        parts = _sentences(text)
-        if len(parts) == 1:  # the common case: one sentence, VADER's arithmetic as is
-            raw = self._raw(parts[0])
-            if raw is None:
-                return _NO_WORDS
-            valence, positive, negative, neutral = raw
-        else:
-            valence = positive = negative = 0.0
-            neutral = 0
-            raws = [r for r in map(self._raw, parts) if r is not None]
-            if not raws:
-                return _NO_WORDS
-            for v, p, n, u in raws:
-                valence += v
-                positive += p
-                negative += n
-                neutral += u
-        total = positive + math.fabs(negative) + neutral
-        return Sentiment(
-            round(_normalize(valence), 4),  # compound
-            round(math.fabs(positive / total), 3),  # positive
-            round(math.fabs(neutral / total), 3),  # neutral
-            round(math.fabs(negative / total), 3),  # negative
-        )
-
-    def score(self, quote: Quote) -> Quote:
-        """A copy of ``quote`` with ``sentiment`` set from its ``text``; ``quote`` is unchanged."""
-        text = check_text(quote.text, what="quote.text")
-        return attrs.evolve(quote, sentiment=self.polarity(text))
-
-    def _raw(self, sentence: str) -> _Raw | None:
-        """VADER's ``polarity_scores`` on one sentence, stopped before normalising."""
-        raw_tokens = sentence.split()
-        if not raw_tokens:
-            return None
-        cache = self._lowers
-        try:
-            lowers = list(map(cache.__getitem__, raw_tokens))
-        except KeyError:  # a token not seen yet
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()
-            lowers = []
-            for t in raw_tokens:
-                low = cache.get(t)
-                if low is None:
-                    low = cache[t] = _lower(t)
-                lowers.append(low)
-        n = len(lowers)
-        hits = list(compress(range(n), map(_scored_words().__contains__, lowers)))
-        values: list[float] = []
-        positions: list[int] = []
-        if hits:
-            lexicon = _lexicon()
-            # VADER's allcap_differential: some words but not all are ALL CAPS. Stripping
-            # removes ASCII punctuation only, which has no case, so a raw token is ALL CAPS
-            # exactly when VADER's stripped word is.
-            is_cap_diff = any(map(str.isupper, raw_tokens)) and not all(
-                map(str.isupper, raw_tokens)
-            )
-            for i in hits:
-                if i < n - 1 and lowers[i] == "kind" and lowers[i + 1] == "of":
-                    continue  # VADER skips "kind" in "kind of" (a dampener)
-                v = _valence(i, lowers, raw_tokens, is_cap_diff, lexicon)
-                if v != 0:
-                    values.append(v)
-                    positions.append(i)
-            if values and "but" in lowers:
-                values = _but_check(positions, values, lowers.index("but"))
-        # score_valence and _sift_sentiment_scores, on the non-zero valences only:
-        # adding VADER's zeros to a float sum changes nothing.
-        valence = float(sum(values))
-        emphasis = _punctuation_emphasis(sentence) if values else 0.0
-        if valence > 0:
-            valence += emphasis
-        elif valence < 0:
-            valence -= emphasis
-        positive = negative = 0.0
-        for v in values:
-            if v > 0:
-                positive += v + 1
-            else:
-                negative += v - 1
-        if positive > math.fabs(negative):
-            positive += emphasis
-        elif positive < math.fabs(negative):
-            negative -= emphasis
-        return valence, positive, negative, n - len(values)
+    valence: float
+    positive: float
+    negative: float
+    neutral: int
+    n_positive: int
+    n_negative: int
 
 
-@functools.cache
-def _default_scorer() -> SentimentScorer:
-    return SentimentScorer()
+def pool(parts: list[Sums]) -> Sums:
+    """The sentences' sums added up (one sentence's are returned as they are)."""
+    if len(parts) == 1:
+        return parts[0]
+    valence = positive = negative = 0.0
+    neutral = n_positive = n_negative = 0
+    for p in parts:
+        valence += p.valence
+        positive += p.positive
+        negative += p.negative
+        neutral += p.neutral
+        n_positive += p.n_positive
+        n_negative += p.n_negative
+    return Sums(valence, positive, negative, neutral, n_positive, n_negative)
 
 
-def score(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
-    """Every quote with its sentiment set, in order, using one shared :class:`SentimentScorer`."""
-    scorer = _default_scorer()
-    return tuple(scorer.score(q) for q in quotes)
+def vader_sentiment(sums: Sums | None, model: str = "vader") -> Sentiment:
+    """VADER's compound and proportions from pooled sums (all zeros for no words)."""
+    if sums is None:
+        return Sentiment(0.0, 0.0, 0.0, 0.0, model=model)
+    total = sums.positive + math.fabs(sums.negative) + sums.neutral
+    return Sentiment(
+        round(normalize(sums.valence), 4),  # compound
+        round(math.fabs(sums.positive / total), 3),  # positive
+        round(math.fabs(sums.neutral / total), 3),  # neutral
+        round(math.fabs(sums.negative / total), 3),  # negative
+        model=model,
+    )

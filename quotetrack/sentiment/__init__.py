@@ -1,0 +1,146 @@
+"""Sentiment of quotes: VADER hardened for news, and a news-calibrated model on top of it.
+
+Two models, named by :attr:`SentimentScorer.model` and recorded in every
+:class:`~quotetrack.models.Sentiment` they produce:
+
+- ``"news"`` (the default): VADER's lexicon and rules read the way news is written
+  (a news lexicon, names and titles carrying no sentiment, negation to the end of the
+  clause) and calibrated on human-labelled news quotes and editorial snippets; see
+  :mod:`quotetrack.sentiment.news`. ``compound`` is P(positive) − P(negative) and the
+  three proportions are the three probabilities.
+- ``"vader"``: VADER itself, read right on news typography and made linear on long
+  texts; a plain-ASCII sentence scores exactly as ``vaderSentiment`` scores it. See
+  :mod:`quotetrack.sentiment.vader`.
+
+Each model labels with its own cut-offs (:data:`quotetrack.models.SENTIMENT_CUTOFFS`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+from quotetrack.errors import ConfigurationError, InputTypeError, check_text
+from quotetrack.models import Quote, Sentiment
+from quotetrack.sentiment import news
+from quotetrack.sentiment.vader import (
+    lexicon,
+    pool,
+    prepare,
+    read_token,
+    scored_words,
+    sentence_sums,
+    split_sentences,
+    vader_sentiment,
+)
+
+__all__ = ["MODELS", "SentimentScorer", "score"]
+
+MODELS: Final = ("news", "vader")
+"""The scorer's models; the first is the default."""
+
+_CACHE_LIMIT: Final = 200_000
+
+
+def _check_model(instance: object, attribute: object, value: object) -> None:
+    if value not in MODELS:
+        msg = f"unknown sentiment model {value!r}; choose one of {', '.join(map(repr, MODELS))}"
+        raise ConfigurationError(msg)
+
+
+@attrs.define(eq=False)
+class SentimentScorer:
+    """Attaches sentiment to quotes, with the ``"news"`` model unless told otherwise.
+
+    ``SentimentScorer(model="vader")`` gives VADER's scores (typography and long texts
+    fixed); any other name than those in :data:`MODELS` raises
+    :class:`~quotetrack.errors.ConfigurationError`. Scorers are cheap: every scorer in a
+    process shares one lexicon and one calibration, loaded on first use. Each keeps a
+    cache of its reading of the tokens it has seen, so reuse one scorer for many texts
+    (the module-level :func:`score` does).
+    """
+
+    model: str = attrs.field(default="news", validator=_check_model)
+    _lowers: dict[str, str] = attrs.field(factory=dict, init=False, repr=False)
+
+    def polarity(self, text: str) -> Sentiment:
+        """The sentiment of ``text`` by this scorer's model.
+
+        ``text`` is read with news typography normalised (curly quotes and apostrophes,
+        dashes, ellipses, invisible characters; ASCII is untouched) and cut into
+        sentences by :mod:`quotetrack.segments`. For ``"vader"``, each sentence is scored
+        by VADER's rules and their raw sums are pooled as VADER pools words, so a single
+        sentence of plain ASCII scores exactly as ``SentimentIntensityAnalyzer()
+        .polarity_scores`` scores it. For ``"news"``, the calibrated model of
+        :mod:`quotetrack.sentiment.news` reads the sentences. Time is linear in
+        ``len(text)``. An empty or blank text scores all zeros.
+
+        Raises :class:`~quotetrack.errors.InputTypeError` when ``text`` is not a ``str``.
+        """
+        if not isinstance(text, str):
+            check_text(text)  # raises the right InputTypeError
+        parts = self.parts(text)
+        if not parts:
+            return Sentiment(0.0, 0.0, 0.0, 0.0, model=self.model)
+        if self.model == "vader":
+            words, scored = lexicon(), scored_words()
+            sums = [sentence_sums(t, low, s, words, scored) for t, low, s in parts]
+            return vader_sentiment(pool([s for s in sums if s is not None]), model="vader")
+        return news.calibration().sentiment(parts)
+
+    def score(self, quote: Quote) -> Quote:
+        """A copy of ``quote`` with ``sentiment`` set from its ``text``; ``quote`` is unchanged."""
+        if not isinstance(quote, Quote):
+            msg = f"score() takes a Quote, not {type(quote).__name__}"
+            raise InputTypeError(msg)
+        text = check_text(quote.text, what="quote.text")
+        return attrs.evolve(quote, sentiment=self.polarity(text))
+
+    def parts(self, text: str) -> list[news.Part]:
+        """``text``'s sentences as the models read them: raw tokens, their reading, text."""
+        out: list[news.Part] = []
+        for sentence in split_sentences(prepare(text).strip()):
+            raw_tokens = sentence.split()
+            if raw_tokens:
+                out.append((raw_tokens, self._read(raw_tokens), sentence))
+        return out
+
+    def _read(self, raw_tokens: list[str]) -> list[str]:
+        cache = self._lowers
+        try:
+            return list(map(cache.__getitem__, raw_tokens))
+        except KeyError:  # a token not seen yet
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            lowers = []
+            for t in raw_tokens:
+                low = cache.get(t)
+                if low is None:
+                    low = cache[t] = read_token(t)
+                lowers.append(low)
+            return lowers
+
+
+@functools.cache
+def _default_scorer() -> SentimentScorer:
+    return SentimentScorer()
+
+
+def score(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    """Every quote with its sentiment set, in order, using one shared :class:`SentimentScorer`.
+
+    Raises :class:`~quotetrack.errors.InputTypeError` when ``quotes`` is not an iterable
+    of :class:`~quotetrack.models.Quote` (``None``, a string, a single quote).
+    """
+    msg = f"score() takes an iterable of Quote objects, not {type(quotes).__name__}"
+    if quotes is None or isinstance(quotes, (str, bytes, Quote)):
+        raise InputTypeError(msg)
+    try:
+        items = iter(quotes)
+    except TypeError:
+        raise InputTypeError(msg) from None
+    scorer = _default_scorer()
+    return tuple(scorer.score(q) for q in items)

@@ -1,0 +1,266 @@
+"""The ``news`` model: VADER's rules read the way news is written, then calibrated.
+
+Three changes to what VADER reads, then a learned calibration:
+
+1. **A news lexicon** (``quotetrack/data/news_sentiment_lexicon.tsv``, written by hand):
+   criticism and praise words of political news that VADER lacks ("corrupt",
+   "hypocrisy", "unconstitutional", "bipartisan"), and VADER words whose usual sense in
+   news is neutral ("party", "care" of "health care", "like" as a preposition), which
+   score 0.
+2. **Names carry no sentiment.** A capitalised word inside a sentence, or a run of
+   capitalised words ("United States Supreme Court", "Justice Department", "Liberty
+   University"), is read as part of a name: it scores nothing and boosts nothing.
+3. **Negation reaches the end of its clause** ("He is not going to be the greatest
+   fighter"), not only VADER's three words; a comma, semicolon, colon, dash or a
+   conjunction ("but", "and", "because" ...) ends the clause.
+
+From what VADER and this reading give, :func:`read` makes ten numbers and a set of
+words, and a multinomial logistic regression (weights for the numbers and for about
+two thousand words in ``quotetrack/data/news_sentiment_model.json``, learned by
+``tools/train_sentiment.py`` on human-labelled news, with the figures and the date
+there too) turns them into the probabilities of negative, neutral and positive.
+``compound`` is P(positive) − P(negative). Inference is pure Python and linear in the
+length of the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from typing import Any, Final, Protocol
+
+from quotetrack.models import Sentiment
+from quotetrack.sentiment.vader import (
+    Sums,
+    clause_negations,
+    is_booster,
+    lexicon,
+    normalize,
+    pool,
+    scored_words,
+    sentence_sums,
+)
+
+__all__ = [
+    "FEATURES",
+    "Calibration",
+    "Part",
+    "PartsReader",
+    "calibration",
+    "name_mask",
+    "news_lexicon",
+    "read",
+]
+
+# One sentence as the scorer reads it: raw tokens, VADER's reading of each, the sentence.
+Part = tuple[list[str], list[str], str]
+
+
+class PartsReader(Protocol):
+    """What cuts a text into :data:`Part` s: a :class:`~quotetrack.sentiment.SentimentScorer`."""
+
+    def parts(self, text: str) -> list[Part]:
+        """``text``'s sentences as the models read them."""
+
+FEATURES: Final = (
+    "news_compound",
+    "vader_compound",
+    "news_positive_share",
+    "news_negative_share",
+    "log_positive_words",
+    "log_negative_words",
+    "negated",
+    "question",
+    "exclamation",
+    "log_words",
+)
+"""The names of :func:`features`' numbers, in order."""
+
+_NEGATIONS: Final = frozenset("not no never nor neither nobody nothing none cannot without".split())
+# A capitalised word after one of these starts a sentence or a quotation, not a name.
+_OPENERS: Final = ('"', "'", "(", "[", ":", ".", "!", "?", "-")
+# Lowercase words that join the parts of one name: "Department of Justice".
+_NAME_JOINERS: Final = frozenset({"of", "the", "for", "and", "&", "de"})
+_ASCII_PUNCTUATION: Final = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+
+@functools.cache
+def news_lexicon() -> tuple[dict[str, float], frozenset[str]]:
+    """VADER's lexicon with the news rows applied, and the words that carry a valence."""
+    text = (
+        resources.files("quotetrack")
+        .joinpath("data", "news_sentiment_lexicon.tsv")
+        .read_text("utf-8")
+    )
+    words = dict(lexicon())
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, valence = line.split("\t")
+            words[word] = float(valence)
+    scored = frozenset(w for w, v in words.items() if v != 0 and not is_booster(w))
+    return words, scored
+
+
+def _is_title(raw: str) -> bool:
+    word = raw.strip(_ASCII_PUNCTUATION)
+    return bool(word) and word[0].isupper() and not word.isupper()
+
+
+def name_mask(raw_tokens: Sequence[str]) -> list[bool]:
+    """For each token, whether it is part of a name (and so carries no sentiment).
+
+    A capitalised word (not ALL CAPS) is part of a name when it does not start the
+    sentence or a quotation, or when it starts a run of capitalised words ("Supreme
+    Court ..."). Lowercase joiners inside such a run ("Department *of* Justice") are too.
+    """
+    n = len(raw_tokens)
+    title = [_is_title(t) for t in raw_tokens]
+    mask = [False] * n
+    for i in range(n):
+        if not title[i]:
+            continue
+        opens = i == 0 or raw_tokens[i - 1].endswith(_OPENERS) or raw_tokens[i].startswith(_OPENERS)
+        if not opens or (
+            i + 1 < n and title[i + 1] and not raw_tokens[i].endswith((",", ";", ":"))
+        ):
+            mask[i] = True
+    for i in range(1, n - 1):
+        if mask[i - 1] and mask[i + 1] and raw_tokens[i].lower() in _NAME_JOINERS:
+            mask[i] = True
+    return mask
+
+
+def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
+    """The calibration model's inputs for a text cut into sentences.
+
+    The numbers named by :data:`FEATURES`, and the text's distinct words as the
+    calibration's word weights look them up: VADER's reading of each token (lowercased,
+    outer punctuation stripped) with a letter, outside names (:func:`name_mask`),
+    written ``not_word`` after a negation in the same clause.
+    Linear in the text's length: each sentence is read twice, by VADER as it is and by
+    the news reading (news lexicon, names masked, negation to the clause's end).
+    """
+    if not parts:
+        return [0.0] * len(FEATURES), set()
+    words, scored = news_lexicon()
+    vader_words, vader_scored = lexicon(), scored_words()
+    news_sums: list[Sums] = []
+    vader_sums: list[Sums] = []
+    text_words: set[str] = set()
+    n_words = 0
+    negated = question = exclamation = 0.0
+    for raw_tokens, lowers, sentence in parts:
+        n_words += len(raw_tokens)
+        masked = ["" if m else low for m, low in zip(name_mask(raw_tokens), lowers, strict=True)]
+        negations = clause_negations(raw_tokens, lowers)
+        text_words.update(
+            ("not_" + w if negations[i] >= 0 else w)
+            for i, w in enumerate(masked)
+            if w and any(map(str.isalpha, w))
+        )
+        news = sentence_sums(raw_tokens, masked, sentence, words, scored, widen_negation=True)
+        vader = sentence_sums(raw_tokens, lowers, sentence, vader_words, vader_scored)
+        if news is not None:
+            news_sums.append(news)
+        if vader is not None:
+            vader_sums.append(vader)
+        if any(low in _NEGATIONS or "n't" in low for low in lowers):
+            negated = 1.0
+        if "?" in sentence:
+            question = 1.0
+        if "!" in sentence:
+            exclamation = 1.0
+    news_total = pool(news_sums) if news_sums else Sums(0.0, 0.0, 0.0, 0, 0, 0)
+    vader_total = pool(vader_sums) if vader_sums else Sums(0.0, 0.0, 0.0, 0, 0, 0)
+    size = news_total.positive - news_total.negative + news_total.neutral or 1.0
+    numbers = [
+        normalize(news_total.valence),
+        normalize(vader_total.valence),
+        news_total.positive / size,
+        -news_total.negative / size,
+        math.log1p(news_total.n_positive),
+        math.log1p(news_total.n_negative),
+        negated,
+        question,
+        exclamation,
+        math.log1p(n_words),
+    ]
+    return numbers, text_words
+
+
+class Calibration:
+    """A multinomial logistic regression over standardised :func:`features` and words.
+
+    Each word of :func:`words` found in the model's vocabulary adds its three weights
+    (negative, neutral, positive) to the logits, once however often it occurs.
+    """
+
+    def __init__(
+        self, data: Mapping[str, Any], features: Sequence[str] = FEATURES, model: str = "news"
+    ) -> None:
+        if tuple(data["features"]) != tuple(features):
+            msg = f"the {model} sentiment model was trained on other features; retrain it"
+            raise ValueError(msg)
+        self.model = model
+        self.mean: list[float] = [float(x) for x in data["mean"]]
+        self.scale: list[float] = [float(x) for x in data["scale"]]
+        # rows: negative, neutral, positive
+        self.coef: list[list[float]] = [[float(x) for x in row] for row in data["coef"]]
+        self.intercept: list[float] = [float(x) for x in data["intercept"]]
+        self.words: dict[str, tuple[float, float, float]] = {
+            w: (float(a), float(b), float(c)) for w, (a, b, c) in data["words"].items()
+        }
+        self.cutoffs: tuple[float, float] = (
+            float(data["cutoffs"][0]),
+            float(data["cutoffs"][1]),
+        )
+
+    def probabilities(
+        self, x: Sequence[float], text_words: Iterable[str] = ()
+    ) -> tuple[float, float, float]:
+        """P(negative), P(neutral), P(positive) for one feature vector and word set."""
+        z = [(v - m) / s for v, m, s in zip(x, self.mean, self.scale, strict=True)]
+        logits = [
+            b + sum(w * v for w, v in zip(row, z, strict=True))
+            for row, b in zip(self.coef, self.intercept, strict=True)
+        ]
+        vocabulary = self.words
+        for word in text_words:
+            weights = vocabulary.get(word)
+            if weights is not None:
+                logits[0] += weights[0]
+                logits[1] += weights[1]
+                logits[2] += weights[2]
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        total = sum(exps)
+        return exps[0] / total, exps[1] / total, exps[2] / total
+
+    def sentiment(self, parts: Sequence[Part]) -> Sentiment:
+        """The news model's :class:`~quotetrack.models.Sentiment` of a text's sentences."""
+        return self.sentiment_of(*read(parts))
+
+    def sentiment_of(self, x: Sequence[float], text_words: Iterable[str]) -> Sentiment:
+        """The :class:`~quotetrack.models.Sentiment` for one feature vector and word set."""
+        negative, neutral, positive = self.probabilities(x, text_words)
+        return Sentiment(
+            round(positive - negative, 4),
+            round(positive, 3),
+            round(neutral, 3),
+            round(negative, 3),
+            model=self.model,
+        )
+
+
+@functools.cache
+def calibration() -> Calibration:
+    """The shipped calibration, read once per process."""
+    text = (
+        resources.files("quotetrack")
+        .joinpath("data", "news_sentiment_model.json")
+        .read_text("utf-8")
+    )
+    return Calibration(json.loads(text))

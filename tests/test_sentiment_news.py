@@ -1,0 +1,182 @@
+"""Tests of the ``"news"`` sentiment model, the model names, and VADER compatibility on the
+NYT editorial snippets (when ``../shared`` is there)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+import quotetrack
+from quotetrack.errors import ConfigurationError, InputTypeError
+from quotetrack.models import SENTIMENT_CUTOFFS, Quote, Sentiment, sentiment_label
+from quotetrack.sentiment import MODELS, SentimentScorer, news, score
+
+ROOT = Path(__file__).resolve().parents[1]
+NYT = ROOT.parent / "shared" / "data" / "sentiment" / "nyt_editorial_train.jsonl"
+MODEL_FILE = ROOT / "quotetrack" / "data" / "news_sentiment_model.json"
+NEWS = SentimentScorer()
+VADER_MODEL = SentimentScorer(model="vader")
+
+
+def news_valence(text: str) -> float:
+    """The news reading's compound before calibration (the first feature)."""
+    return news.read(NEWS.parts(text))[0][0]
+
+
+def vader_valence(text: str) -> float:
+    return news.read(NEWS.parts(text))[0][1]
+
+
+# --- Models and their names ---------------------------------------------------------------
+
+
+def test_news_is_the_default_and_each_result_names_its_model() -> None:
+    assert SentimentScorer().model == "news" == MODELS[0]
+    assert NEWS.polarity("What a great win!").model == "news"
+    assert VADER_MODEL.polarity("What a great win!").model == "vader"
+    assert quotetrack.analyze("“What a great win,” she said.")[0].sentiment.model == "news"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("bad", ["VADER", "", "textblob", None, 1])
+def test_unknown_model_raises_configuration_error(bad: object) -> None:
+    with pytest.raises(ConfigurationError, match="unknown sentiment model"):
+        SentimentScorer(model=bad)  # type: ignore[arg-type]
+
+
+def test_score_of_none_raises_input_type_error() -> None:
+    with pytest.raises(InputTypeError):
+        score(None)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        SentimentScorer().score(None)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        score(3)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        score("a quote")  # type: ignore[arg-type]
+
+
+def test_stored_scores_without_a_model_are_vader() -> None:
+    """A Sentiment built from four numbers, as stores written before hold, is VADER's."""
+    assert Sentiment(0.1, 0.2, 0.8, 0.0).model == "vader"
+    assert Sentiment.from_vader({"compound": 0.1, "pos": 0.2, "neu": 0.8, "neg": 0.0}).model == (
+        "vader"
+    )
+
+
+def test_label_uses_the_models_own_cutoffs() -> None:
+    negative, positive = SENTIMENT_CUTOFFS["news"]
+    assert (negative, positive) != SENTIMENT_CUTOFFS["vader"]
+    between = (max(negative, -0.05) + min(positive, 0.05)) / 2
+    inside_news = positive - 0.01 if positive > 0.05 else negative + 0.01
+    assert Sentiment(inside_news, 0, 1, 0, model="news").label == "neutral"
+    assert Sentiment(inside_news, 0, 1, 0, model="vader").label != "neutral"
+    assert Sentiment(positive, 0, 0, 0, model="news").label == "positive"
+    assert Sentiment(negative, 0, 0, 0, model="news").label == "negative"
+    assert Sentiment(between, 0, 1, 0, model="news").label == "neutral"
+    assert sentiment_label(positive, "news") == "positive"
+
+
+def test_cutoffs_in_models_match_the_shipped_calibration() -> None:
+    """models.SENTIMENT_CUTOFFS repeats the trained cut-offs; they must not drift apart."""
+    shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert tuple(shipped["cutoffs"]) == SENTIMENT_CUTOFFS["news"]
+    assert news.calibration().cutoffs == SENTIMENT_CUTOFFS["news"]
+    provenance = shipped["provenance"]
+    assert provenance["trained_by"] == "tools/train_sentiment.py"
+    assert "newsmtsc_train_quotes.jsonl" in provenance["data"]
+    assert provenance["cross_validation"]["newsmtsc_quotes_macro_f1"] > 0
+
+
+# --- The news reading ------------------------------------------------------------------------
+
+
+def test_names_and_titles_carry_no_sentiment() -> None:
+    """VADER scores "United" and "Supreme"; in a name they are not the speaker's feeling."""
+    for text in [
+        "The United States Supreme Court ruled on Monday.",
+        "He spoke to the Justice Department about it.",
+        "She studied at Liberty University last year.",
+        "The Department of Justice said so.",
+    ]:
+        assert vader_valence(text) > 0
+        assert news_valence(text) == 0.0
+    # the same words in lowercase, outside a name, still count
+    assert news_valence("Their support was united and strong.") > 0
+
+
+def test_sentence_start_capital_is_not_a_name() -> None:
+    assert news_valence("Great job by everyone.") > 0
+    assert news_valence("Terrible, he said.") < 0
+
+
+def test_negation_reaches_the_end_of_its_clause() -> None:
+    text = "He is not going to be the greatest fighter"
+    assert vader_valence(text) > 0
+    assert news_valence(text) < 0
+    # but not past the clause
+    assert news_valence("I did not go there, but the food was great") > 0
+
+
+def test_news_lexicon_fills_political_gaps() -> None:
+    for word in ["corrupt", "hypocrisy", "unconstitutional", "complicit", "expensive"]:
+        text = f"That is {word}."
+        assert vader_valence(text) == 0.0
+        assert news_valence(text) < 0
+    assert news_valence("It was a bipartisan deal.") > 0
+
+
+def test_probabilities_and_compound_agree() -> None:
+    for text in ["What a great win!", "This is corrupt and absurd.", "The meeting is on Tuesday."]:
+        s = NEWS.polarity(text)
+        assert math.isclose(s.positive + s.neutral + s.negative, 1.0, abs_tol=0.002)
+        assert math.isclose(s.compound, s.positive - s.negative, abs_tol=0.002)
+        assert -1.0 <= s.compound <= 1.0
+
+
+def test_news_labels_of_clear_cases() -> None:
+    assert NEWS.polarity("It was a wonderful, historic victory and I am proud.").label == "positive"
+    assert NEWS.polarity("This is a corrupt, disgraceful scandal.").label == "negative"
+
+
+def test_seed_ivf_cost_quote_is_not_positive(seed_text: str) -> None:
+    """Teigen on the cost of IVF is a complaint; plain VADER called it positive."""
+    quotes = quotetrack.analyze(seed_text)
+    ivf = next(q for q in quotes if q.text.startswith("It's so incredibly expensive"))
+    assert ivf.sentiment is not None
+    assert ivf.sentiment.label != "positive"
+
+
+def test_scores_do_not_depend_on_the_token_cache() -> None:
+    text = "Not good at all, but the team was great."
+    assert SentimentScorer().polarity(text) == NEWS.polarity(text) == NEWS.polarity(text)
+
+
+def test_quote_with_news_sentiment_round_trips_through_score() -> None:
+    quote = Quote(text="A terrible, corrupt deal.", spans=())
+    assert NEWS.score(quote).sentiment == NEWS.polarity(quote.text)
+
+
+# --- VADER compatibility on the NYT snippets -----------------------------------------------
+
+
+def _single_ascii_sentence(text: str) -> bool:
+    return text.isascii() and not re.search(r"[.!?]\S*\s+\S|\n", text.strip())
+
+
+@pytest.mark.skipif(not NYT.exists(), reason="needs ../shared/data/sentiment (NYT snippets)")
+def test_vader_model_reproduces_vader_on_the_nyt_snippets() -> None:
+    """Every plain-ASCII single-sentence NYT snippet scores exactly as vaderSentiment."""
+    analyzer = SentimentIntensityAnalyzer()
+    texts = [json.loads(line)["text"] for line in NYT.read_text(encoding="utf-8").splitlines()]
+    checked = 0
+    for text in texts:
+        if _single_ascii_sentence(text):
+            assert VADER_MODEL.polarity(text) == Sentiment.from_vader(
+                analyzer.polarity_scores(text)
+            ), text
+            checked += 1
+    assert checked > 1000

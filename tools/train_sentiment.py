@@ -1,0 +1,403 @@
+"""Train the news sentiment model's calibration and write it as package data.
+
+Usage (training needs the ``train`` extra: ``pip install -e '.[train]'``)::
+
+    python tools/train_sentiment.py ../shared/data/sentiment [--write] [--ablate PART]
+    python tools/train_sentiment.py ../shared/data/sentiment --targets [--write]
+
+Reads ``newsmtsc_train_quotes.jsonl`` (NewsMTSC quotes, Hamborg and Donnay, EACL 2021,
+MIT) and ``nyt_editorial_train.jsonl`` (VADER's NYT editorial snippets, Hutto and
+Gilbert, ICWSM 2014, MIT), computes :func:`quotetrack.sentiment.news.features` for each
+text, and fits a multinomial logistic regression (L2, scikit-learn) on both together.
+
+Everything is cross-validated: K folds grouped by article (a NewsMTSC article's quotes,
+an NYT editorial's snippets stay in one fold), the model and the label cut-offs fitted on
+the training folds only, the figures measured on the held-out fold and averaged. The
+regularisation strength is chosen by the same CV. ``--ablate`` turns off one part of the
+news reading (``lexicon``, ``names``, ``negation``) to show what it is worth. ``--write``
+fits on all the data and writes ``quotetrack/data/news_sentiment_model.json`` with the
+CV figures, the data and the date as provenance. ``--targets`` does the same for the
+target model (:mod:`quotetrack.sentiment.targets`) on NewsMTSC's labelled target
+mentions, writing ``quotetrack/data/news_target_model.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quotetrack.models import SENTIMENT_CUTOFFS  # noqa: E402
+from quotetrack.sentiment import SentimentScorer, news, targets, vader  # noqa: E402
+
+CLASSES = ("neg", "neu", "pos")
+OUT = ROOT / "quotetrack" / "data" / "news_sentiment_model.json"
+TARGET_OUT = ROOT / "quotetrack" / "data" / "news_target_model.json"
+FOLDS = 5
+C_GRID = (0.03, 0.06, 0.1)
+WEIGHTS = (
+    {"quote": 1.0, "nyt": 1.0, "sentence": 1.0},
+    {"quote": 2.0, "nyt": 2.0, "sentence": 1.0},
+)
+MIN_COUNT = 3  # a word is a feature when at least this many training texts have it
+MIN_WEIGHT = 0.05  # and it is shipped when one of its weights is at least this large
+POLARITY = {2.0: "neg", 4.0: "neu", 6.0: "pos"}
+CUTOFF_GRID = tuple(round(x, 2) for x in np.arange(0.0, 0.61, 0.05))
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def group_of(item_id: str) -> str:
+    """The article an item comes from: its folds stay together."""
+    source, _, rest = item_id.partition(":")
+    if source == "nyt":
+        return "nyt:" + rest.split("_")[0]
+    return source + ":" + "_".join(rest.split("_")[:3])
+
+
+def folds_of(groups: Sequence[str], k: int) -> np.ndarray:
+    """Fold index per item: groups dealt round-robin in a fixed shuffled order."""
+    names = sorted(set(groups))
+    rng = np.random.default_rng(13)
+    rng.shuffle(names)
+    fold = {g: i % k for i, g in enumerate(names)}
+    return np.array([fold[g] for g in groups])
+
+
+def ablate(part: str | None) -> None:
+    """Turn off one part of the news reading, for the ablation figures."""
+    if part is None:
+        return
+    if part == "lexicon":
+        news.news_lexicon.cache_clear()
+        base = vader.lexicon()
+        news.news_lexicon = lambda: (base, vader.scored_words())  # type: ignore[assignment]
+    elif part == "names":
+        news.name_mask = lambda tokens: [False] * len(tokens)  # type: ignore[assignment]
+    elif part == "negation":
+        original = vader.sentence_sums
+
+        def narrow(*args: Any, **kwargs: Any) -> Any:
+            kwargs["widen_negation"] = False
+            return original(*args, **kwargs)
+
+        news.sentence_sums = narrow  # type: ignore[assignment]
+    else:
+        sys.exit(f"unknown part to ablate: {part}")
+
+
+def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    """Macro-F1 over the three classes (a class never predicted nor gold scores 0)."""
+    g = np.asarray(gold)
+    p = np.asarray(pred)
+    f1s = []
+    for k in CLASSES:
+        tp = float(np.sum((g == k) & (p == k)))
+        denominator = float(np.sum(g == k) + np.sum(p == k))
+        f1s.append(2 * tp / denominator if denominator else 0.0)
+    return float(np.mean(f1s))
+
+
+def labels(compound: np.ndarray, cutoffs: tuple[float, float]) -> np.ndarray:
+    """The label of each compound by the cut-offs (negative, positive)."""
+    neg, pos = cutoffs
+    return np.where(compound >= pos, "pos", np.where(compound <= neg, "neg", "neu"))
+
+
+def sentence_item(sentence: dict[str, Any]) -> dict[str, Any]:
+    """A NewsMTSC sentence as a training text, labelled by its targets' majority polarity."""
+    polarities = [POLARITY[t["polarity"]] for t in sentence["targets"]]
+    return {
+        "id": "newsmtsc:" + sentence["primary_gid"],
+        "text": sentence["sentence_normalized"],
+        "label": max(sorted(set(polarities)), key=polarities.count),
+    }
+
+
+class Data:
+    """The training texts, what the model reads in them, and how they are grouped."""
+
+    def __init__(self, folder: Path) -> None:
+        quotes = read_jsonl(folder / "newsmtsc_train_quotes.jsonl")
+        nyt = read_jsonl(folder / "nyt_editorial_train.jsonl")
+        sentences = [sentence_item(s) for s in read_jsonl(folder / "newsmtsc_train.jsonl")]
+        items = quotes + nyt + sentences
+        self.counts = {"quotes": len(quotes), "nyt": len(nyt), "sentences": len(sentences)}
+        self.kind = np.array(
+            ["quote"] * len(quotes) + ["nyt"] * len(nyt) + ["sentence"] * len(sentences)
+        )
+        scorer = SentimentScorer(model="news")
+        reads = [news.read(scorer.parts(item["text"])) for item in items]
+        self.dense = np.array([r[0] for r in reads])
+        self.words = [r[1] for r in reads]
+        self.texts = [item["text"] for item in items]
+        self.y = np.array([item["label"] for item in items])
+        self.score = np.array([item.get("score") or 0.0 for item in items])
+        self.fold = folds_of([group_of(item["id"]) for item in items], FOLDS)
+
+
+class Model:
+    """The calibration as trained: dense features standardised, word presence as is."""
+
+    def __init__(self, data: Data, rows: np.ndarray, c: float, weights: dict[str, float]) -> None:
+        dense = data.dense[rows]
+        self.mean = dense.mean(axis=0)
+        self.scale = dense.std(axis=0)
+        self.scale[self.scale == 0] = 1.0
+        counts: dict[str, int] = {}
+        for i in np.flatnonzero(rows):
+            for w in data.words[i]:
+                counts[w] = counts.get(w, 0) + 1
+        kept = sorted(w for w, n in counts.items() if n >= MIN_COUNT)
+        self.vocabulary = {w: j for j, w in enumerate(kept)}
+        self.lr = LogisticRegression(C=c, max_iter=3000)
+        weight = np.array([weights[k] for k in data.kind[rows]])
+        self.lr.fit(self.matrix(data, rows), data.y[rows], sample_weight=weight)
+        self.order = [list(self.lr.classes_).index(k) for k in CLASSES]
+
+    def matrix(self, data: Data, rows: np.ndarray) -> Any:
+        dense = (data.dense[rows] - self.mean) / self.scale
+        idx = np.flatnonzero(rows)
+        r, c = [], []
+        for n, i in enumerate(idx):
+            for w in data.words[i]:
+                j = self.vocabulary.get(w)
+                if j is not None:
+                    r.append(n)
+                    c.append(j)
+        shape = (len(idx), len(self.vocabulary))
+        words = sparse.csr_matrix((np.ones(len(r)), (r, c)), shape=shape)
+        return sparse.hstack([sparse.csr_matrix(dense), words]).tocsr()
+
+    def compound(self, data: Data, rows: np.ndarray) -> np.ndarray:
+        p = self.lr.predict_proba(self.matrix(data, rows))
+        return np.asarray(p[:, self.order[2]] - p[:, self.order[0]])
+
+
+def cross_validate(data: Data, c: float, weights: dict[str, float]) -> dict[str, Any]:
+    """Grouped K-fold figures of the calibration with strength ``c`` and these weights.
+
+    The label cut-offs are a hyperparameter like ``c``: those with the best mean
+    held-out quote macro-F1 are chosen, and the figures are the held-out folds' means.
+    """
+    out_of_fold = np.zeros(len(data.y))
+    for k in range(FOLDS):
+        test = data.fold == k
+        out_of_fold[test] = Model(data, ~test, c, weights).compound(data, test)
+    quote_folds = [(data.fold == k) & (data.kind == "quote") for k in range(FOLDS)]
+
+    def quote_f1(cutoffs: tuple[float, float]) -> float:
+        return float(
+            np.mean([macro_f1(data.y[q], labels(out_of_fold[q], cutoffs)) for q in quote_folds])
+        )
+
+    grid = [(-n, p) for n in CUTOFF_GRID for p in CUTOFF_GRID]
+    cutoffs = max(grid, key=lambda cut: (quote_f1(cut), -abs(cut[0]) - cut[1]))
+    accuracy = [np.mean(labels(out_of_fold[q], cutoffs) == data.y[q]) for q in quote_folds]
+    rs = []
+    for k in range(FOLDS):
+        nyt = (data.fold == k) & (data.kind == "nyt")
+        rs.append(float(np.corrcoef(out_of_fold[nyt], data.score[nyt])[0, 1]))
+    return {
+        "C": c,
+        "weights": weights,
+        "cutoffs": cutoffs,
+        "newsmtsc_quotes_macro_f1": round(quote_f1(cutoffs), 4),
+        "newsmtsc_quotes_accuracy": round(float(np.mean(accuracy)), 4),
+        "nyt_pearson_r": round(float(np.mean(rs)), 4),
+        "out_of_fold": out_of_fold,
+    }
+
+
+class TargetData:
+    """NewsMTSC's labelled targets: one item per target mention of each sentence."""
+
+    def __init__(self, folder: Path) -> None:
+        scorer = SentimentScorer(model="news")
+        numbers, words, y, groups = [], [], [], []
+        for sentence in read_jsonl(folder / "newsmtsc_train.jsonl"):
+            text = sentence["sentence_normalized"]
+            for target in sentence["targets"]:
+                x, w = targets.target_inputs(scorer, text, target["from"], target["to"])
+                numbers.append(x)
+                words.append(w)
+                y.append(POLARITY[target["polarity"]])
+                groups.append(group_of("newsmtsc:" + sentence["primary_gid"]))
+        self.dense = np.array(numbers)
+        self.words = words
+        self.y = np.array(y)
+        self.kind = np.array(["target"] * len(y))
+        self.fold = folds_of(groups, FOLDS)
+        self.count = len(y)
+
+
+def cross_validate_targets(data: Any, c: float) -> dict[str, Any]:
+    """Grouped K-fold macro-F1 of the target calibration, cut-offs chosen as for quotes."""
+    out_of_fold = np.zeros(len(data.y))
+    for k in range(FOLDS):
+        test = data.fold == k
+        out_of_fold[test] = Model(data, ~test, c, {"target": 1.0}).compound(data, test)
+    folds = [data.fold == k for k in range(FOLDS)]
+
+    def f1(cutoffs: tuple[float, float]) -> float:
+        return float(np.mean([macro_f1(data.y[f], labels(out_of_fold[f], cutoffs)) for f in folds]))
+
+    grid = [(-n, p) for n in CUTOFF_GRID for p in CUTOFF_GRID]
+    cutoffs = max(grid, key=lambda cut: (f1(cut), -abs(cut[0]) - cut[1]))
+    accuracy = [np.mean(labels(out_of_fold[f], cutoffs) == data.y[f]) for f in folds]
+    return {
+        "C": c,
+        "cutoffs": (float(cutoffs[0]), float(cutoffs[1])),
+        "newsmtsc_targets_macro_f1": round(f1(cutoffs), 4),
+        "newsmtsc_targets_accuracy": round(float(np.mean(accuracy)), 4),
+        "out_of_fold": out_of_fold,
+    }
+
+
+def train_targets(folder: Path, write: bool) -> None:
+    """Cross-validate the target model over C and, with ``write``, ship it."""
+    data = TargetData(folder)
+    results = []
+    for c in C_GRID:
+        r = cross_validate_targets(data, c)
+        results.append(r)
+        print(
+            f"targets C={c:<5} macro-F1 {r['newsmtsc_targets_macro_f1']:.4f} "
+            f"acc {r['newsmtsc_targets_accuracy']:.4f} cut-offs {r['cutoffs']}",
+            flush=True,
+        )
+    best = max(results, key=lambda r: r["newsmtsc_targets_macro_f1"])
+    print(f"chosen: C={best['C']}")
+    if not write:
+        return
+    if SENTIMENT_CUTOFFS.get("news-target") != best["cutoffs"]:
+        print(f"NOTE: set SENTIMENT_CUTOFFS['news-target'] to {best['cutoffs']}")
+    model = Model(data, np.ones(len(data.y), dtype=bool), best["C"], {"target": 1.0})
+    provenance = {
+        "data": {
+            "newsmtsc_train.jsonl": (
+                f"{data.count} labelled target mentions in the NewsMTSC train split "
+                "(Hamborg and Donnay, EACL 2021; MIT)"
+            ),
+        },
+        "regularisation": {"C": best["C"]},
+        "cross_validation": {
+            "folds": f"{FOLDS}, grouped by article",
+            "newsmtsc_targets_macro_f1": best["newsmtsc_targets_macro_f1"],
+            "newsmtsc_targets_accuracy": best["newsmtsc_targets_accuracy"],
+        },
+    }
+    write_model(TARGET_OUT, model, targets.TARGET_FEATURES, best["cutoffs"], provenance)
+
+
+def write_model(
+    path: Path,
+    model: Model,
+    features: Sequence[str],
+    cutoffs: tuple[float, float],
+    provenance: dict[str, Any],
+) -> None:
+    """Write a trained calibration as the JSON that news.Calibration reads."""
+    coef = model.lr.coef_
+    n_dense = len(features)
+    words = {
+        w: [round(float(coef[i, n_dense + j]), 4) for i in model.order]
+        for w, j in model.vocabulary.items()
+        if np.abs(coef[:, n_dense + j]).max() >= MIN_WEIGHT
+    }
+    payload = {
+        "features": list(features),
+        "classes": ["negative", "neutral", "positive"],
+        "mean": [round(float(v), 6) for v in model.mean],
+        "scale": [round(float(v), 6) for v in model.scale],
+        "coef": [[round(float(v), 6) for v in coef[i, :n_dense]] for i in model.order],
+        "intercept": [round(float(model.lr.intercept_[i]), 6) for i in model.order],
+        "cutoffs": [float(cutoffs[0]), float(cutoffs[1])],
+        "words": words,
+        "provenance": {
+            "trained_by": "tools/train_sentiment.py",
+            "date": dt.date.today().isoformat(),
+            **provenance,
+            "words_kept": f"{len(words)} of {len(model.vocabulary)} (|weight| >= {MIN_WEIGHT})",
+        },
+    }
+    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path, help="folder of the sentiment .jsonl files")
+    parser.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
+    parser.add_argument("--ablate", choices=["lexicon", "names", "negation"])
+    parser.add_argument(
+        "--targets", action="store_true", help="train the target model (news_target_model.json)"
+    )
+    args = parser.parse_args(argv)
+    ablate(args.ablate)
+    if args.targets:
+        train_targets(args.data, args.write)
+        return
+    data = Data(args.data)
+    results = []
+    for c in C_GRID:
+        for weights in WEIGHTS:
+            r = cross_validate(data, c, weights)
+            results.append(r)
+            print(
+                f"C={c:<5} weights={weights} quotes macro-F1 "
+                f"{r['newsmtsc_quotes_macro_f1']:.4f} acc {r['newsmtsc_quotes_accuracy']:.4f}"
+                f"  NYT r {r['nyt_pearson_r']:.4f}  cut-offs {r['cutoffs']}",
+                flush=True,
+            )
+    # one criterion for both floors: quote macro-F1 plus NYT r
+    best = max(results, key=lambda r: r["newsmtsc_quotes_macro_f1"] + r["nyt_pearson_r"])
+    print(f"chosen: C={best['C']} weights={best['weights']}")
+    if not args.write:
+        return
+    cutoffs = (float(best["cutoffs"][0]), float(best["cutoffs"][1]))
+    if SENTIMENT_CUTOFFS["news"] != cutoffs:
+        print(f"NOTE: set SENTIMENT_CUTOFFS['news'] in quotetrack/models.py to {cutoffs}")
+    everything = np.ones(len(data.y), dtype=bool)
+    model = Model(data, everything, best["C"], best["weights"])
+    provenance = {
+        "data": {
+            "newsmtsc_train_quotes.jsonl": (
+                f"{data.counts['quotes']} quotes from the NewsMTSC train split "
+                "(Hamborg and Donnay, EACL 2021; MIT)"
+            ),
+            "newsmtsc_train.jsonl": (
+                f"{data.counts['sentences']} sentences of the NewsMTSC train split, "
+                "each labelled by the majority polarity toward its targets"
+            ),
+            "nyt_editorial_train.jsonl": (
+                f"{data.counts['nyt']} NYT editorial snippets of VADER "
+                "(Hutto and Gilbert, ICWSM 2014; MIT)"
+            ),
+        },
+        "regularisation": {"C": best["C"], "sample_weights": best["weights"]},
+        "cross_validation": {
+            "folds": f"{FOLDS}, grouped by article",
+            "newsmtsc_quotes_macro_f1": best["newsmtsc_quotes_macro_f1"],
+            "newsmtsc_quotes_accuracy": best["newsmtsc_quotes_accuracy"],
+            "nyt_pearson_r": best["nyt_pearson_r"],
+        },
+    }
+    write_model(OUT, model, news.FEATURES, cutoffs, provenance)
+
+if __name__ == "__main__":
+    main()
