@@ -277,7 +277,8 @@ def quote_from_record(record: Mapping[str, Any]) -> Quote:
 
     NaN, ``pd.NA`` and NumPy scalars are read as null, int and float; extra keys are
     ignored, and the derived columns (``start``, ``end``, ``sentiment_label``) and
-    ``sentiment_model`` (read as ``"vader"``) may be absent. A missing column raises :class:`KeyError`.
+    ``sentiment_model`` (read as ``"vader"``) may be absent. A missing column raises
+    :class:`KeyError`.
     """
     values = [
         None

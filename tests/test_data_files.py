@@ -28,7 +28,14 @@ def rows(name: str) -> list[list[str]]:
 def test_the_data_readme_lists_every_file() -> None:
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     shipped = {p.name for p in DATA.iterdir() if p.name != "README.md"}
-    assert shipped == {"cues.tsv", "source_nouns.tsv", "first_names.tsv", "surnames.txt"}
+    assert shipped == {
+        "cues.tsv",
+        "source_nouns.tsv",
+        "first_names.tsv",
+        "surnames.txt",
+        "news_sentiment_lexicon.tsv",
+        "news_sentiment_model.json",
+    }
     for name in shipped:
         assert f"`{name}`" in readme
 

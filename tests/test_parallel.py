@@ -275,6 +275,7 @@ def test_pack_knows_every_model_field() -> None:
         "positive",
         "neutral",
         "negative",
+        "model",
     ]
 
 

@@ -25,10 +25,10 @@ from vaderSentiment.vaderSentiment import (
 )
 
 import quotetrack.sentiment as sentiment_module
-from quotetrack.sentiment import vader as vader_module
 from quotetrack.errors import InputTypeError
 from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker
 from quotetrack.sentiment import SentimentScorer, score
+from quotetrack.sentiment import vader as vader_module
 
 VADER = SentimentIntensityAnalyzer()
 SCORER = SentimentScorer(model="vader")

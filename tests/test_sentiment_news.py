@@ -180,3 +180,38 @@ def test_vader_model_reproduces_vader_on_the_nyt_snippets() -> None:
             ), text
             checked += 1
     assert checked > 1000
+
+
+def test_news_lexicon_file_is_well_formed() -> None:
+    """One lowercase word and a valence on VADER's scale per row, no duplicates."""
+    path = ROOT / "quotetrack" / "data" / "news_sentiment_lexicon.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#")
+    seen: set[str] = set()
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        word, valence = line.split("\t")
+        assert word == word.lower().strip() and word not in seen, word
+        assert -4.0 <= float(valence) <= 4.0, line
+        seen.add(word)
+    assert len(seen) > 50
+
+
+def test_store_and_records_keep_the_model(tmp_path: Path) -> None:
+    """The model name travels with the scores: flat records and the tracker's store."""
+    from quotetrack.records import quote_from_record, quote_record
+
+    text = "“This deal is corrupt and absurd,” Senator Jane Smith said on Monday."
+    [quote] = quotetrack.analyze(text)
+    assert quote.sentiment is not None and quote.sentiment.model == "news"
+    record = quote_record(quote)
+    assert record["sentiment_model"] == "news"
+    assert record["sentiment_label"] == quote.sentiment.label
+    assert quote_from_record(record) == quote
+    old = {k: v for k, v in record.items() if k != "sentiment_model"}  # written before
+    assert quote_from_record(old).sentiment.model == "vader"  # type: ignore[union-attr]
+    with quotetrack.Tracker(tmp_path / "quotes.db") as tracker:
+        tracker.add(text, doc_id="a")
+        [stored] = list(tracker.quotes())
+    assert stored.quote.sentiment == quote.sentiment

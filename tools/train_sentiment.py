@@ -399,5 +399,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     }
     write_model(OUT, model, news.FEATURES, cutoffs, provenance)
 
+
 if __name__ == "__main__":
     main()

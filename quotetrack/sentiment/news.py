@@ -65,6 +65,7 @@ class PartsReader(Protocol):
     def parts(self, text: str) -> list[Part]:
         """``text``'s sentences as the models read them."""
 
+
 FEATURES: Final = (
     "news_compound",
     "vader_compound",

@@ -106,9 +106,7 @@ def target_inputs(
 def calibration() -> news.Calibration:
     """The shipped target calibration, read once per process."""
     text = (
-        resources.files("quotetrack")
-        .joinpath("data", "news_target_model.json")
-        .read_text("utf-8")
+        resources.files("quotetrack").joinpath("data", "news_target_model.json").read_text("utf-8")
     )
     return news.Calibration(json.loads(text), TARGET_FEATURES, model="news-target")
 
