@@ -215,3 +215,25 @@ def test_store_and_records_keep_the_model(tmp_path: Path) -> None:
         tracker.add(text, doc_id="a")
         [stored] = list(tracker.quotes())
     assert stored.quote.sentiment == quote.sentiment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States Supreme Court was not happy, but Justice Department staff were.",
+        "It is not going to be the greatest fighter we have ever seen.",
+        "A corrupt, absurd scheme by Senator Smith; Party leaders like it.",
+        "Nobody ever said it wasn't good.",
+    ],
+)
+def test_vader_feature_is_vaders_compound(text: str) -> None:
+    """The news reading skips VADER's second pass when nothing it reads differs; the
+    VADER compound it feeds the calibration is VADER's all the same."""
+    assert round(vader_valence(text), 4) == VADER_MODEL.polarity(text).compound
+
+
+@pytest.mark.skipif(not NYT.exists(), reason="needs ../shared/data/sentiment (NYT snippets)")
+def test_vader_feature_is_vaders_compound_on_the_nyt_snippets() -> None:
+    texts = [json.loads(line)["text"] for line in NYT.read_text(encoding="utf-8").splitlines()]
+    for text in texts:
+        assert round(vader_valence(text), 4) == VADER_MODEL.polarity(text).compound, text

@@ -92,7 +92,7 @@ def ablate(part: str | None) -> None:
         original = vader.sentence_sums
 
         def narrow(*args: Any, **kwargs: Any) -> Any:
-            kwargs["widen_negation"] = False
+            kwargs["negations"] = None
             return original(*args, **kwargs)
 
         news.sentence_sums = narrow  # type: ignore[assignment]

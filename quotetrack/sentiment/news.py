@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any, Final, Protocol
@@ -36,6 +37,8 @@ from quotetrack.models import Sentiment
 from quotetrack.sentiment.vader import (
     Sums,
     clause_negations,
+    context_words,
+    has_negation,
     is_booster,
     lexicon,
     normalize,
@@ -105,6 +108,18 @@ def news_lexicon() -> tuple[dict[str, float], frozenset[str]]:
     return words, scored
 
 
+@functools.cache
+def _changed_words() -> frozenset[str]:
+    """The words the news lexicon adds or re-values."""
+    base = lexicon()
+    words, _ = news_lexicon()
+    return frozenset(w for w, v in words.items() if base.get(w) != v)
+
+
+def _has_letter(word: str) -> bool:
+    return any(map(str.isalpha, word))
+
+
 def _is_title(raw: str) -> bool:
     word = raw.strip(_ASCII_PUNCTUATION)
     return bool(word) and word[0].isupper() and not word.isupper()
@@ -118,7 +133,7 @@ def name_mask(raw_tokens: Sequence[str]) -> list[bool]:
     Court ..."). Lowercase joiners inside such a run ("Department *of* Justice") are too.
     """
     n = len(raw_tokens)
-    title = [_is_title(t) for t in raw_tokens]
+    title = [(t[0].isupper() or not t[0].isalnum()) and _is_title(t) for t in raw_tokens]
     mask = [False] * n
     for i in range(n):
         if not title[i]:
@@ -156,19 +171,33 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
     for raw_tokens, lowers, sentence in parts:
         n_words += len(raw_tokens)
         masked = ["" if m else low for m, low in zip(name_mask(raw_tokens), lowers, strict=True)]
-        negations = clause_negations(raw_tokens, lowers)
-        text_words.update(
-            ("not_" + w if negations[i] >= 0 else w)
-            for i, w in enumerate(masked)
-            if w and any(map(str.isalpha, w))
-        )
-        news = sentence_sums(raw_tokens, masked, sentence, words, scored, widen_negation=True)
-        vader = sentence_sums(raw_tokens, lowers, sentence, vader_words, vader_scored)
+        negations = clause_negations(raw_tokens, lowers) if has_negation(lowers, sentence) else None
+        if negations is None:
+            text_words.update(w for w in masked if w and (w.isalpha() or _has_letter(w)))
+        else:
+            text_words.update(
+                ("not_" + w if negations[i] >= 0 else w)
+                for i, w in enumerate(masked)
+                if w and (w.isalpha() or _has_letter(w))
+            )
+        news = sentence_sums(raw_tokens, masked, sentence, words, scored, negations=negations)
+        # VADER's own reading differs only where the news reading changed something it
+        # reads: a re-valued word, a masked word VADER's rules look at, a wide negation.
+        if (
+            negations is None
+            and _changed_words().isdisjoint(lowers)
+            and context_words().isdisjoint(
+                [low for low, m in zip(lowers, masked, strict=True) if not m]
+            )
+        ):
+            vader = news
+        else:
+            vader = sentence_sums(raw_tokens, lowers, sentence, vader_words, vader_scored)
         if news is not None:
             news_sums.append(news)
         if vader is not None:
             vader_sums.append(vader)
-        if any(low in _NEGATIONS or "n't" in low for low in lowers):
+        if not _NEGATIONS.isdisjoint(lowers) or "n't" in sentence.lower():
             negated = 1.0
         if "?" in sentence:
             question = 1.0
@@ -218,23 +247,27 @@ class Calibration:
             float(data["cutoffs"][0]),
             float(data["cutoffs"][1]),
         )
+        # The standardisation folded into the weights: w·(x − m)/s + b = (w/s)·x + b'.
+        self._weights = [[w / s for w, s in zip(row, self.scale, strict=True)] for row in self.coef]
+        self._bias = [
+            b - sum(w * m for w, m in zip(row, self.mean, strict=True))
+            for row, b in zip(self._weights, self.intercept, strict=True)
+        ]
 
     def probabilities(
         self, x: Sequence[float], text_words: Iterable[str] = ()
     ) -> tuple[float, float, float]:
         """P(negative), P(neutral), P(positive) for one feature vector and word set."""
-        z = [(v - m) / s for v, m, s in zip(x, self.mean, self.scale, strict=True)]
         logits = [
-            b + sum(w * v for w, v in zip(row, z, strict=True))
-            for row, b in zip(self.coef, self.intercept, strict=True)
+            b + sum(map(operator.mul, row, x))
+            for row, b in zip(self._weights, self._bias, strict=True)
         ]
         vocabulary = self.words
-        for word in text_words:
-            weights = vocabulary.get(word)
-            if weights is not None:
-                logits[0] += weights[0]
-                logits[1] += weights[1]
-                logits[2] += weights[2]
+        for word in vocabulary.keys() & text_words:
+            weights = vocabulary[word]
+            logits[0] += weights[0]
+            logits[1] += weights[1]
+            logits[2] += weights[2]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)

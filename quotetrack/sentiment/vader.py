@@ -73,7 +73,7 @@ import functools
 import heapq
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import compress
 from typing import Final, NamedTuple
 
@@ -85,7 +85,10 @@ from quotetrack.segments import paragraphs, sentences
 __all__ = [
     "Sums",
     "clause_negations",
+    "context_words",
+    "has_negation",
     "is_booster",
+    "is_negation",
     "lexicon",
     "normalize",
     "pool",
@@ -220,6 +223,15 @@ def scored_words() -> frozenset[str]:
 def is_booster(lower: str) -> bool:
     """Whether VADER reads ``lower`` as a booster or dampener ("very", "barely")."""
     return lower in _BOOSTERS
+
+
+@functools.cache
+def context_words() -> frozenset[str]:
+    """Every word VADER's rules look at: lexicon words (boosters included), negations,
+    and the words of its special rules and idioms. A token outside this set changes no
+    score, wherever it stands, as long as it is not a negation ("n't")."""
+    rules = "never so this without doubt least at very no or nor kind of but".split()
+    return frozenset(lexicon().keys() | _NEGATE | _IDIOM_WORDS | set(rules))
 
 
 def read_token(raw: str) -> str:
@@ -382,7 +394,13 @@ _CLAUSE_WORDS: Final = frozenset(
 _CLAUSE_MARKS: Final = (",", ";", ":")
 
 
-def _is_negation(lower: str) -> bool:
+def has_negation(lowers: list[str], sentence: str) -> bool:
+    """Whether a sentence (its tokens' readings and its text) holds a negation."""
+    return not _NEGATE.isdisjoint(lowers) or "n't" in sentence.lower()
+
+
+def is_negation(lower: str) -> bool:
+    """Whether VADER reads ``lower`` as a negation ("not", "never", "isn't" ...)."""
     return lower in _NEGATE or "n't" in lower
 
 
@@ -394,7 +412,7 @@ def clause_negations(raw_tokens: list[str], lowers: list[str]) -> list[int]:
         out.append(last)
         if low in _CLAUSE_WORDS or low == "-":
             last = -1
-        elif _is_negation(low):
+        elif is_negation(low):
             last = i
         if raw_tokens[i].endswith(_CLAUSE_MARKS):
             last = -1
@@ -408,15 +426,16 @@ def sentence_sums(
     lexicon: Mapping[str, float],
     scored: frozenset[str],
     *,
-    widen_negation: bool = False,
+    negations: Sequence[int] | None = None,
 ) -> Sums | None:
     """VADER's ``polarity_scores`` on one sentence, stopped before normalising.
 
     ``raw_tokens`` is ``sentence.split()`` and ``lowers`` VADER's reading of each
     (:func:`read_token`, or ``""`` for a token that must not count). ``scored`` is the
     words of ``lexicon`` that carry a valence. With VADER's lexicon and
-    ``widen_negation`` false this is VADER, float for float; ``widen_negation`` lets a
-    negation reach past VADER's three words to the end of its clause.
+    no ``negations`` this is VADER, float for float. ``negations``
+    (:func:`clause_negations` of the sentence) lets a negation reach past VADER's three
+    words to the end of its clause.
     """
     n = len(lowers)
     if not n:
@@ -429,11 +448,6 @@ def sentence_sums(
         # removes ASCII punctuation only, which has no case, so a raw token is ALL CAPS
         # exactly when VADER's stripped word is.
         is_cap_diff = any(map(str.isupper, raw_tokens)) and not all(map(str.isupper, raw_tokens))
-        negations = (
-            clause_negations(raw_tokens, lowers)
-            if widen_negation and any(map(_is_negation, lowers))
-            else None
-        )
         for i in hits:
             if i < n - 1 and lowers[i] == "kind" and lowers[i + 1] == "of":
                 continue  # VADER skips "kind" in "kind of" (a dampener)
