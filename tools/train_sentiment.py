@@ -87,7 +87,7 @@ def ablate(part: str | None) -> None:
         base = vader.lexicon()
         news.news_lexicon = lambda: (base, vader.scored_words())  # type: ignore[assignment]
     elif part == "names":
-        news.name_mask = lambda tokens: [False] * len(tokens)  # type: ignore[assignment]
+        news.name_positions = lambda tokens: set()  # type: ignore[assignment]
     elif part == "negation":
         original = vader.sentence_sums
 
@@ -98,6 +98,11 @@ def ablate(part: str | None) -> None:
         news.sentence_sums = narrow  # type: ignore[assignment]
     else:
         sys.exit(f"unknown part to ablate: {part}")
+
+
+def has_letter(word: str) -> bool:
+    """Words without a letter ("2016", "--", "") are no features."""
+    return any(map(str.isalpha, word))
 
 
 def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
@@ -162,7 +167,7 @@ class Model:
         for i in np.flatnonzero(rows):
             for w in data.words[i]:
                 counts[w] = counts.get(w, 0) + 1
-        kept = sorted(w for w, n in counts.items() if n >= MIN_COUNT)
+        kept = sorted(w for w, n in counts.items() if n >= MIN_COUNT and has_letter(w))
         self.vocabulary = {w: j for j, w in enumerate(kept)}
         self.lr = LogisticRegression(C=c, max_iter=3000)
         weight = np.array([weights[k] for k in data.kind[rows]])

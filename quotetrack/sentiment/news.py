@@ -53,7 +53,7 @@ __all__ = [
     "Part",
     "PartsReader",
     "calibration",
-    "name_mask",
+    "name_positions",
     "news_lexicon",
     "read",
 ]
@@ -116,37 +116,31 @@ def _changed_words() -> frozenset[str]:
     return frozenset(w for w, v in words.items() if base.get(w) != v)
 
 
-def _has_letter(word: str) -> bool:
-    return any(map(str.isalpha, word))
-
-
 def _is_title(raw: str) -> bool:
     word = raw.strip(_ASCII_PUNCTUATION)
     return bool(word) and word[0].isupper() and not word.isupper()
 
 
-def name_mask(raw_tokens: Sequence[str]) -> list[bool]:
-    """For each token, whether it is part of a name (and so carries no sentiment).
+def name_positions(raw_tokens: Sequence[str]) -> set[int]:
+    """The positions of the tokens that are part of a name (and so carry no sentiment).
 
     A capitalised word (not ALL CAPS) is part of a name when it does not start the
     sentence or a quotation, or when it starts a run of capitalised words ("Supreme
     Court ..."). Lowercase joiners inside such a run ("Department *of* Justice") are too.
     """
-    n = len(raw_tokens)
-    title = [(t[0].isupper() or not t[0].isalnum()) and _is_title(t) for t in raw_tokens]
-    mask = [False] * n
-    for i in range(n):
-        if not title[i]:
-            continue
-        opens = i == 0 or raw_tokens[i - 1].endswith(_OPENERS) or raw_tokens[i].startswith(_OPENERS)
-        if not opens or (
-            i + 1 < n and title[i + 1] and not raw_tokens[i].endswith((",", ";", ":"))
-        ):
-            mask[i] = True
-    for i in range(1, n - 1):
-        if mask[i - 1] and mask[i + 1] and raw_tokens[i].lower() in _NAME_JOINERS:
-            mask[i] = True
-    return mask
+    title = {i for i, t in enumerate(raw_tokens) if not t[0].islower() and _is_title(t)}
+    if not title:
+        return title
+    names: set[int] = set()
+    for i in title:
+        t = raw_tokens[i]
+        opens = i == 0 or raw_tokens[i - 1].endswith(_OPENERS) or t.startswith(_OPENERS)
+        if not opens or (i + 1 in title and not t.endswith((",", ";", ":"))):
+            names.add(i)
+    for i in list(names):
+        if i + 2 in names and raw_tokens[i + 1].lower() in _NAME_JOINERS:
+            names.add(i + 1)
+    return names
 
 
 def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
@@ -154,8 +148,9 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
 
     The numbers named by :data:`FEATURES`, and the text's distinct words as the
     calibration's word weights look them up: VADER's reading of each token (lowercased,
-    outer punctuation stripped) with a letter, outside names (:func:`name_mask`),
-    written ``not_word`` after a negation in the same clause.
+    outer punctuation stripped) outside names (:func:`name_positions`), written
+    ``not_word`` after a negation in the same clause. Tokens without a letter ("2016",
+    "--") are in the set too, but never in a vocabulary: training leaves them out.
     Linear in the text's length: each sentence is read twice, by VADER as it is and by
     the news reading (news lexicon, names masked, negation to the clause's end).
     """
@@ -170,15 +165,15 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
     negated = question = exclamation = 0.0
     for raw_tokens, lowers, sentence in parts:
         n_words += len(raw_tokens)
-        masked = ["" if m else low for m, low in zip(name_mask(raw_tokens), lowers, strict=True)]
+        names = name_positions(raw_tokens)
+        masked = [("" if i in names else low) for i, low in enumerate(lowers)] if names else lowers
         negations = clause_negations(raw_tokens, lowers) if has_negation(lowers, sentence) else None
+        # Every token goes in: those without a letter are in no vocabulary (see read's doc).
         if negations is None:
-            text_words.update(w for w in masked if w and (w.isalpha() or _has_letter(w)))
+            text_words.update(masked)
         else:
             text_words.update(
-                ("not_" + w if negations[i] >= 0 else w)
-                for i, w in enumerate(masked)
-                if w and (w.isalpha() or _has_letter(w))
+                ("not_" + w if negations[i] >= 0 else w) for i, w in enumerate(masked)
             )
         news = sentence_sums(raw_tokens, masked, sentence, words, scored, negations=negations)
         # VADER's own reading differs only where the news reading changed something it
@@ -186,9 +181,7 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
         if (
             negations is None
             and _changed_words().isdisjoint(lowers)
-            and context_words().isdisjoint(
-                [low for low, m in zip(lowers, masked, strict=True) if not m]
-            )
+            and context_words().isdisjoint([lowers[i] for i in names])
         ):
             vader = news
         else:
