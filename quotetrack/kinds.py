@@ -18,6 +18,7 @@ __all__ = [
     "EntityKind",
     "is_acronym",
     "is_leading_word",
+    "is_opening_participle",
     "is_org_head",
     "is_org_noun",
     "is_person_noun",
@@ -144,13 +145,17 @@ def is_leading_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     if low in _LEADING:
         return True
-    if low.endswith("ing") and female_share(word) is None and not is_surname(word):
-        return True  # "Overstating …", "Speaking …": a participle opening a heading
     for apostrophe in ("'", "\u2019"):
         if apostrophe in low:
             base, _, rest = low.partition(apostrophe)
             return rest in _CONTRACTIONS or base in _LEADING
     return False
+
+
+def is_opening_participle(word: str) -> bool:
+    """True for a capitalised "-ing" word that is no census name ("Overstating …",
+    "Speaking …"): opening a run, it is a verb, not a name ("Chunying" inside one is)."""
+    return word.endswith("ing") and female_share(word) is None and not is_surname(word)
 
 
 def is_org_head(word: str) -> bool:

@@ -40,6 +40,7 @@ from quotetrack.kinds import (
     EntityKind,
     is_acronym,
     is_leading_word,
+    is_opening_participle,
     is_org_head,
     is_org_noun,
     is_person_noun,
@@ -105,6 +106,8 @@ _NOT_VERBS = _PREPOSITIONS | frozenset(
 )
 # Salience of a mention by where it stands (see quotetrack.coreference).
 SPEAKING, SUBJECT, PLAIN, OBLIQUE = 4.0, 2.0, 1.0, 0.5
+CREDIT = 0.0
+"""A photo or byline credit: a name that says nothing and is no antecedent."""
 
 
 def head_noun(phrase: str) -> str | None:
@@ -257,10 +260,12 @@ def _run_groups(run: str) -> tuple[_Group, ...]:
     groups: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     pos = 0
-    for token in run.split():
+    for n, token in enumerate(run.split()):
         s = run.find(token, pos)
         pos = s + len(token)
         word, cut, ends = _reading(token)
+        if n == 0 and is_opening_participle(word):
+            word, ends = "", True
         if word:
             current.append((word, s, pos - cut))
         if ends and current:
@@ -338,7 +343,10 @@ def _is_title(word: str) -> bool:
 _ROLE_NOUN, _SAYS, _PLACE_PREP, _PREP, _VERB = (1 << i for i in range(5))
 _KEEP_SINGLE = _SURNAME | _FIRST | _ACRONYM | _ORG | _PLACE
 _TYPING = frozenset(
-    "speaks appos-person age who role-before acronym org-head place-head appos-org title".split()
+    """
+    speaks appos-person age who role-before acronym org-head place-head appos-org title
+    first-name
+    """.split()
 )
 _PERSON_AFTER = (",", " who ", *(f" {verb}" for verb in sorted(_SAY_AFTER)))
 _SAY_BEFORE_SPACED = tuple(f"{verb} " for verb in sorted(_SAY_BEFORE))
@@ -508,7 +516,7 @@ class EntityIndex:
             # one word, the commonest run; inside quoted text it names no one the
             # attribution needs (it is never an antecedent)
             word, cut, _ = _reading(run)
-            if word and not quoted(m.start()):
+            if word and not quoted(m.start()) and not is_opening_participle(word):
                 flags = _flags(word)
                 if not flags & _TITLE:
                     singles.append((word, m.start(), m.end() - cut, flags))
@@ -528,8 +536,14 @@ class EntityIndex:
         out.sort(key=_start_of)
         return out
 
+    def _appositive_given_name(self, word: str, start: int) -> bool:
+        """A census first name alone after a comma: a person ("Wise's dad, Darrin")."""
+        return bool(_flags(word) & _FIRST) and self._text.endswith(", ", 0, start)
+
     def _single_candidate(self, word: str, start: int, end: int, flags: int) -> _Candidate:
         evidence = set(_word_evidence(word))
+        if self._appositive_given_name(word, start):
+            evidence.add("first-name")
         roles: set[str] = set()
         weight = self._context(start, end, evidence, roles)
         return _Candidate([word], [], (start, start, end), evidence, roles, weight)
@@ -545,6 +559,8 @@ class EntityIndex:
         quoted = self._inside_quote(s)
         evidence = set(known)
         roles = set(given)
+        if len(name) == 1 and s == ns and self._appositive_given_name(name[0], s):
+            evidence.add("first-name")
         weight = PLAIN if quoted else self._context(s, e, evidence, roles)
         cand = _Candidate(list(name), list(titles), (s, ns, e), evidence, roles, weight)
         cand.quoted = quoted
@@ -554,6 +570,8 @@ class EntityIndex:
         """Evidence from the words around a name at ``[s, e)`` outside quotes, and the
         salience weight of where it stands."""
         text = self._text
+        if text[s - 1 : s] == "/" or text.startswith((" /", "/"), e):
+            return CREDIT  # "(AP Photo/Mark Schiefelbein)", "(Lauren Pelley / CBC News)"
         before = 0
         if s > 1 and text[s - 1] == " ":
             cut = text.rfind(" ", max(0, s - 30), s - 1)
@@ -703,7 +721,7 @@ class EntityIndex:
             nm = NameMention(text, c.start, c.end, ent, c.weight)
             self._all.append(nm)
             self._all_positions.append(c.start)
-            if not c.quoted and id(ent) in salient:
+            if not c.quoted and c.weight and id(ent) in salient:
                 self._salient.append(nm)
             if ent.type is EntityKind.PERSON:
                 self._mentions.append(nm)
@@ -724,8 +742,8 @@ class EntityIndex:
             fitting = [e for e in people if gender is None or e.gender in (gender, None)]
             return self._nearest(fitting or people, i, cands, placed)
         named = self._by_first.get(word, [])
-        if len(named) == 1:
-            return named[0]  # "Alfonso" for the one Alfonso Espinos
+        if named:  # "Alfonso" for Alfonso Espinos; "Kim" for the Kim in view
+            return self._nearest(named, i, cands, placed)
         org = self._org_keys.get(word)  # "Suncor" (Energy), "EDC"
         if org is not None or c.weight < SPEAKING or _flags(word) & (_SURNAME | _FIRST):
             return org  # a census name is no misspelling

@@ -15,7 +15,7 @@ GGT_DEV = ROOT.parent / "shared" / "data" / "ggt" / "dev"
 
 # Floors reached by the resolution of issue 11, rounded down (0.698 all, 0.706 direct
 # before it); the quote F1 floor is the 0.763 printed before the issue (0.7629).
-SPEAKER_ALL = 0.84
+SPEAKER_ALL = 0.85
 SPEAKER_DIRECT = 0.89
 ALL_F1 = 0.762
 
@@ -30,7 +30,7 @@ def result() -> dict[str, Any]:
 
 
 def test_resolved_speaker_accuracy_floor(result: dict[str, Any]) -> None:
-    """The resolved name is right for at least 84% of matched quotes (SFU's published
+    """The resolved name is right for at least 85% of matched quotes (SFU's published
     figure for its spaCy + neuralcoref tool is 86.0% on the full set)."""
     assert result["rows"]["all"]["speaker_acc"] >= SPEAKER_ALL, result["rows"]["all"]
 

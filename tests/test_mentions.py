@@ -257,3 +257,12 @@ def test_a_document_speaks_for_its_author() -> None:
     assert statement is not None
     assert report is not None
     assert (statement.name, report.name) == ("The Harbour Board", "Northern Plains Railway")
+
+
+def test_a_credit_is_no_antecedent() -> None:
+    """ "(AP Photo/Marco Bell)" names the photographer, who is not in the trail of salience."""
+    text = "Tomas Reyes, a fisherman, lost his boat. (AP Photo/Marco Bell)"
+    index = index_of(text)
+    assert "Marco Bell" in {m.entity.name for m in index.all_mentions}
+    assert "Marco Bell" not in {m.entity.name for m in index.salient_mentions}
+    assert "Tomas Reyes" in {m.entity.name for m in index.salient_mentions}
