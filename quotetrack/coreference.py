@@ -48,6 +48,7 @@ __all__ = ["WINDOW_SENTENCES", "Coreference"]
 WINDOW_SENTENCES = 8
 """How many sentences back salience reaches."""
 _MAX_EVENTS = 80  # events looked at per resolution (keeps cost linear)
+_DECAY = tuple(0.5**gap for gap in range(WINDOW_SENTENCES + 1))  # halved per sentence back
 _UNKNOWN_GENDER = 0.6
 _UNTYPED = 0.5
 _PREVIOUS_SUBJECT = 1.5
@@ -167,11 +168,11 @@ class Coreference:
                 gap = here - sentences[k]
                 if gap > WINDOW_SENTENCES:
                     break
-                ent = entities[k]
                 weight = weights[k]
                 if gap == 1 and weight >= SUBJECT:
                     weight *= _PREVIOUS_SUBJECT  # "X agreed. (new paragraph) “…,” she wrote"
-                out[ent] = out.get(ent, 0.0) + weight * 0.5**gap
+                ent = entities[k]
+                out[ent] = out.get(ent, 0.0) + weight * _DECAY[gap]
                 k -= 1
         return out
 
