@@ -23,6 +23,7 @@ __all__ = [
     "is_org_noun",
     "is_person_noun",
     "is_place_head",
+    "is_role_noun",
     "is_role_title",
 ]
 
@@ -123,6 +124,7 @@ _PERSON_NOUNS = frozenset(
     academic lecturer instructor physician surgeon psychologist psychiatrist therapist pharmacist
     dentist engineer architect developer landlord tenant homeowner shopper customer client patient
     owner operator pilot captain skipper forward defenceman defenseman goalie quarterback manager
+    rival nominee challenger incumbent
     """.split()
 )
 FEMALE_NOUNS = frozenset(
@@ -177,6 +179,12 @@ def is_acronym(word: str) -> bool:
     """True for an all-capitals word of two to six letters ("RCMP", "EDC")."""
     letters = word.rstrip(".")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def is_role_noun(word: str) -> bool:
+    """True for a singular person noun of the curated list that may stand before a name
+    as its role ("Rival Hillary Clinton"); not "Veterans" (Affairs) or "National"."""
+    return word.lower() in _PERSON_NOUNS and not word.endswith("s")
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -45,6 +45,7 @@ from quotetrack.kinds import (
     is_org_noun,
     is_person_noun,
     is_place_head,
+    is_role_noun,
     is_role_title,
 )
 from quotetrack.lexicon import (
@@ -319,7 +320,7 @@ def _flags(word: str) -> int:
         flags |= _LEADING
     if _is_title(word):
         flags |= _TITLE | _ROLE
-    elif is_person_noun(word) and female_share(word) is None:
+    elif is_role_noun(word) and female_share(word) is None:
         flags |= _ROLE  # "Rival Hillary Clinton"
     if _is_capitalised_cue(word):
         flags |= _CUE
