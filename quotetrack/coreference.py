@@ -283,6 +283,11 @@ class Coreference:
             return self._resolved[pos, low]
         return self._pronoun(low, pos)
 
+    def body(self, pos: int) -> Entity | None:
+        """The organisation an "it" that speaks at ``pos`` refers to: the most salient
+        organisation, or a name that speaks like one; None when none is in view."""
+        return self._best_body(self._salience(pos))
+
     def description(self, phrase: str, pos: int) -> Entity | None:
         """The entity a definite description at ``pos`` refers to, or None."""
         if (pos, "") in self._resolved:

@@ -449,6 +449,9 @@ class _Document:
                 return _unnamed(phrase.text, mention, _kind_of(phrase.text.split())), None
         if low in SPEAKER_PRONOUNS:
             if low in GROUP_PRONOUNS:
+                body = self.coreference.body(mention.start) if low == "it" else None
+                if body is not None:  # "“…,” it said": the organisation in view
+                    return _named(body, mention), body
                 return _unnamed(mention.text, mention, SpeakerKind.GROUP), None
             ent = self.coreference.pronoun(low, mention.start)
             if ent is None and last is not None and last.is_person:
