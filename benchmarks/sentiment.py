@@ -31,6 +31,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -194,6 +195,26 @@ def accuracy_report(folder: Path) -> None:
                 r = float(np.corrcoef(compound, data.score[rows])[0, 1])
             report(name, gold, list(training.labels(compound, cutoffs)), r)
         print()
+    targets_report(folder, training)
+
+
+def targets_report(folder: Path, training: Any) -> None:
+    """Sentiment toward each labelled target of NewsMTSC's sentences: VADER's sentence
+    label for every target of the sentence, against the cross-validated target model."""
+    import numpy as np
+
+    shipped = json.loads((ROOT / "quotetrack" / "data" / "news_target_model.json").read_text())
+    data = training.TargetData(folder)
+    cv = training.cross_validate_targets(data, shipped["provenance"]["regularisation"]["C"])
+    vader = SentimentScorer(model="vader")
+    vader_compound = np.array([vader.polarity(t).compound for t in data.texts])
+    print(
+        f"NewsMTSC train targets (sentiment toward each of {data.count} target mentions; "
+        f"target model C={cv['C']}, cut-offs {cv['cutoffs']}):"
+    )
+    gold = list(data.y)
+    report("vader", gold, list(training.labels(vader_compound, (-0.05, 0.05))), None)
+    report("target (CV)", gold, list(training.labels(cv["out_of_fold"], cv["cutoffs"])), None)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

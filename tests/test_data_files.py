@@ -35,6 +35,7 @@ def test_the_data_readme_lists_every_file() -> None:
         "surnames.txt",
         "news_sentiment_lexicon.tsv",
         "news_sentiment_model.json",
+        "news_target_model.json",
     }
     for name in shipped:
         assert f"`{name}`" in readme

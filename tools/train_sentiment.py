@@ -17,7 +17,7 @@ regularisation strength is chosen by the same CV. ``--ablate`` turns off one par
 news reading (``lexicon``, ``names``, ``negation``) to show what it is worth. ``--write``
 fits on all the data and writes ``quotetrack/data/news_sentiment_model.json`` with the
 CV figures, the data and the date as provenance. ``--targets`` does the same for the
-target model (:mod:`quotetrack.sentiment.targets`) on NewsMTSC's labelled target
+target model (:mod:`quotetrack.sentiment.targeted`) on NewsMTSC's labelled target
 mentions, writing ``quotetrack/data/news_target_model.json``.
 """
 
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quotetrack.models import SENTIMENT_CUTOFFS  # noqa: E402
-from quotetrack.sentiment import SentimentScorer, news, targets, vader  # noqa: E402
+from quotetrack.sentiment import SentimentScorer, news, targeted, vader  # noqa: E402
 
 CLASSES = ("neg", "neu", "pos")
 OUT = ROOT / "quotetrack" / "data" / "news_sentiment_model.json"
@@ -101,8 +101,8 @@ def ablate(part: str | None) -> None:
 
 
 def has_letter(word: str) -> bool:
-    """Words without a letter ("2016", "--", "") are no features."""
-    return any(map(str.isalpha, word))
+    """Words without a letter ("2016", "--", "", "not_2016") are no features."""
+    return any(map(str.isalpha, word.removeprefix("near_").removeprefix("not_")))
 
 
 def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
@@ -233,19 +233,21 @@ class TargetData:
 
     def __init__(self, folder: Path) -> None:
         scorer = SentimentScorer(model="news")
-        numbers, words, y, groups = [], [], [], []
+        numbers, words, y, groups, texts = [], [], [], [], []
         for sentence in read_jsonl(folder / "newsmtsc_train.jsonl"):
             text = sentence["sentence_normalized"]
             for target in sentence["targets"]:
-                x, w = targets.target_inputs(scorer, text, target["from"], target["to"])
+                x, w = targeted.target_inputs(scorer, text, target["from"], target["to"])
                 numbers.append(x)
                 words.append(w)
                 y.append(POLARITY[target["polarity"]])
+                texts.append(text)
                 groups.append(group_of("newsmtsc:" + sentence["primary_gid"]))
         self.dense = np.array(numbers)
         self.words = words
         self.y = np.array(y)
         self.kind = np.array(["target"] * len(y))
+        self.texts = texts
         self.fold = folds_of(groups, FOLDS)
         self.count = len(y)
 
@@ -306,7 +308,7 @@ def train_targets(folder: Path, write: bool) -> None:
             "newsmtsc_targets_accuracy": best["newsmtsc_targets_accuracy"],
         },
     }
-    write_model(TARGET_OUT, model, targets.TARGET_FEATURES, best["cutoffs"], provenance)
+    write_model(TARGET_OUT, model, targeted.TARGET_FEATURES, best["cutoffs"], provenance)
 
 
 def write_model(
@@ -340,8 +342,23 @@ def write_model(
             "words_kept": f"{len(words)} of {len(model.vocabulary)} (|weight| >= {MIN_WEIGHT})",
         },
     }
-    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    path.write_text(dump(payload), encoding="utf-8")
     print(f"wrote {path}")
+
+
+def dump(payload: dict[str, Any]) -> str:
+    """The model as JSON, compact: one line per key, and one line per word's weights."""
+    lines = []
+    for key, value in payload.items():
+        if key == "words":
+            rows = [
+                f"  {json.dumps(w)}:{json.dumps(v, separators=(',', ':'))}"
+                for w, v in value.items()
+            ]
+            lines.append(' "words":{\n' + ",\n".join(rows) + "\n }")
+        else:
+            lines.append(f" {json.dumps(key)}:{json.dumps(value, separators=(',', ':'))}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -13,6 +13,9 @@ Two models, named by :attr:`SentimentScorer.model` and recorded in every
   :mod:`quotetrack.sentiment.vader`.
 
 Each model labels with its own cut-offs (:data:`quotetrack.models.SENTIMENT_CUTOFFS`).
+
+:func:`targets` gives, for each person or organisation a quote names, the quote's
+sentiment toward it (the ``"news-target"`` model; see :mod:`quotetrack.sentiment.targeted`).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from quotetrack.sentiment.vader import (
     vader_sentiment,
 )
 
-__all__ = ["MODELS", "SentimentScorer", "score"]
+__all__ = ["MODELS", "SentimentScorer", "Target", "score", "targets"]
 
 MODELS: Final = ("news", "vader")
 """The scorer's models; the first is the default."""
@@ -144,3 +147,7 @@ def score(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
         raise InputTypeError(msg) from None
     scorer = _default_scorer()
     return tuple(scorer.score(q) for q in items)
+
+
+# Imported last: the target model reads quotes with a SentimentScorer.
+from quotetrack.sentiment.targeted import Target, targets  # noqa: E402

@@ -173,9 +173,7 @@ def targets(
     if index is None:
         index = EntityIndex(text, [(s.start, s.end) for s in quote.spans])
     if scorer is None:
-        from quotetrack.sentiment import SentimentScorer  # the package imports this module
-
-        scorer = SentimentScorer()
+        scorer = _scorer()
     model = calibration()
     out: list[Target] = []
     cut = _sentences_of(quote, text)
@@ -188,6 +186,13 @@ def targets(
         )
         out.append(Target(span, entity, model.sentiment_of(numbers, words)))
     return tuple(out)
+
+
+@functools.cache
+def _scorer() -> news.PartsReader:
+    from quotetrack.sentiment import SentimentScorer  # the package imports this module
+
+    return SentimentScorer()
 
 
 def _sentences_of(quote: Quote, text: str) -> Sequence[Span]:
