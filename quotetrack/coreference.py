@@ -22,7 +22,7 @@ paragraph after "X agreed." is X's).
   to the most salient entity the article gave that role (by a title before its name or an
   apposition after it); failing that, an organisation noun ("the company", "the agency")
   goes to the most salient organisation, preferring one whose name holds the noun
-  ("the railway" → "Canadian Pacific Railway"), and a person noun to the most salient
+  ("the railway" → "Northern Plains Railway"), and a person noun to the most salient
   person of a fitting gender. Indefinite and anonymous descriptions ("a spokesperson",
   "the officials") are never resolved.
 """
@@ -183,7 +183,7 @@ class Coreference:
             if ent.type is not EntityKind.PERSON:
                 if not ent.may_be_person:
                     continue
-                score *= _UNTYPED  # "Mulder didn't hesitate": a person, probably
+                score *= _UNTYPED  # "Varga didn't hesitate": a person, probably
             if gender is not None and ent.gender is not None and ent.gender != gender:
                 continue
             if gender is not None and ent.gender is None:
@@ -252,7 +252,7 @@ class Coreference:
         return best
 
     def _author(self, words: list[str], start: int, end: int) -> Entity | None:
-        """Who a document speaks for ("The RCMP statement", "the parole board decision",
+        """Who a document speaks for ("The Harbour Board statement", "the parole board decision",
         "the report"): a name inside the phrase, else the organisation named by a noun of
         it, else the organisation in view."""
         inside = self._index.mention_in(start, end)

@@ -39,7 +39,7 @@ class EntityKind(enum.Enum):
 
 
 # Capitalised words that open a sentence or clause and never belong to a name
-# ("In Halifax", "Many Out", "Within", "For Espinos"), lowercase.
+# ("In Ottawa", "Many", "Within", "For Ruiz"), lowercase.
 _LEADING = frozenset(
     """
     the a an in on at of to for with by from into about than or nor yet what who whom whose how why
@@ -60,7 +60,7 @@ _LEADING = frozenset(
 _CONTRACTIONS = frozenset({"m", "re", "ve", "ll", "d", "t"})
 
 
-# Last words of organisation names ("Parole Board", "Canadian Pacific Railway").
+# Last words of organisation names ("Parole Board", "Northern Plains Railway").
 _ORG_HEADS = frozenset(
     """
     agency association authority bank board bureau centre center church club college commission
@@ -83,7 +83,7 @@ _ORG_NOUNS = frozenset(
     service army navy military regulator watchdog broadcaster publisher giant startup group
     """.split()
 )
-# Last words of place names ("Douglas County", "Clayton Heights").
+# Last words of place names ("Kent County", "Marlow Heights").
 _PLACE_HEADS = frozenset(
     """
     county city heights street st. avenue ave. road rd. boulevard blvd. park province island islands
@@ -156,7 +156,7 @@ def is_leading_word(word: str) -> bool:
 
 def is_opening_participle(word: str) -> bool:
     """True for a capitalised "-ing" word that is no census name ("Overstating …",
-    "Speaking …"): opening a run, it is a verb, not a name ("Chunying" inside one is)."""
+    "Speaking …"): opening a run, it is a verb, not a name ("Zhaoying" inside one is)."""
     return word.endswith("ing") and female_share(word) is None and not is_surname(word)
 
 
@@ -176,7 +176,7 @@ def is_role_title(word: str) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    """True for an all-capitals word of two to six letters ("RCMP", "EDC")."""
+    """True for an all-capitals word of two to six letters ("NATO", "EDC")."""
     letters = word.rstrip(".")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 

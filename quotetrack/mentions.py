@@ -4,12 +4,12 @@ An :class:`EntityIndex` is built once per document:
 
 1. **Name runs.** Capitalised words in a row (with particles such as "van der", initials
    and honorifics) are read as one candidate name. A run never crosses a sentence end
-   ("Jason Louth. The …"), a possessive ends it ("McCallum's"), and words that open a
-   clause are dropped ("In Halifax" → "Halifax", "I’m" is no name).
+   ("Jon Lowe. The …"), a possessive ends it ("Marsh's"), and words that open a
+   clause are dropped ("In Ottawa" → "Ottawa", "I’m" is no name).
 2. **Titles and roles.** Honorifics and role words before a name are peeled off and kept
-   as roles ("Surrey Mayor Doug McCallum" → name "Doug McCallum", role *mayor*), as are a
+   as roles ("Tallin Mayor Doug Marsh" → name "Doug Marsh", role *mayor*), as are a
    lowercase role noun before it ("geologist Ben …") and the head nouns of an apposition
-   ("Alfonso Espinos, the affable proprietor" → *proprietor*).
+   ("Alva Ruiz, the affable proprietor" → *proprietor*).
 3. **Kinds.** Each entity is typed from what its mentions show: a last word such as
    "County" or "Heights" makes a place and "Board" or "Inc." an organisation (over any
    first name); a title, a census first name, a person noun in apposition, an age, a
@@ -17,9 +17,9 @@ An :class:`EntityIndex` is built once per document:
    said) makes a person; an all-capitals acronym an organisation; anything else is
    *other* and is never a speaker's name by itself nor an antecedent of he/she.
 4. **Grouping.** Full names group by first and last word; a later shorter form joins the
-   fullest name it is the tail of ("Al Basha" → "Abir Al Basha"); a lone word joins the
-   person with that surname named nearest before it (so two Sinclairs stay apart), the
-   organisation it abbreviates or starts ("EDC", "Suncor"), the one person with that
+   fullest name it is the tail of ("Al Sayed" → "Rana Al Sayed"); a lone word joins the
+   person with that surname named nearest before it (so two Vells stay apart), the
+   organisation it abbreviates or starts ("EDC", "Sorvik"), the one person with that
    first name, or the one surname it misspells ("Teigan" → "Teigen").
 
 Pronouns and descriptions are resolved against this index by
@@ -95,7 +95,7 @@ _ROLE_STOP = frozenset("of at for in on with from to who which that".split())
 _SAY_BEFORE = frozenset(
     "said says added adds wrote writes explained explains asked asks noted notes recalled".split()
 )
-# Speech verbs after a name that show it stands where a speaker stands ("Mulder said").
+# Speech verbs after a name that show it stands where a speaker stands ("Varga said").
 _SAY_AFTER = _SAY_BEFORE | frozenset(
     """
     say told tells stated states argued argues insisted insists claimed claims warned warns
@@ -177,9 +177,9 @@ class Entity:
 
     @property
     def may_be_person(self) -> bool:
-        """True for an untyped name that stands where a person stands: it speaks ("Mulder
+        """True for an untyped name that stands where a person stands: it speaks ("Varga
         said"), or it is a full name that ends in a census surname ("Jalen Moro"), or a
-        surname that is a subject ("Mulder didn't hesitate"). Such a name may be a he/she
+        surname that is a subject ("Varga didn't hesitate"). Such a name may be a he/she
         antecedent."""
         if self.type is not EntityKind.OTHER:
             return self.is_person
@@ -236,15 +236,15 @@ class _Candidate:
 @functools.lru_cache(maxsize=1 << 16)
 def _reading(token: str) -> tuple[str, int, bool]:
     """How a token of a capitalised run reads: the word, how many characters end it that
-    are no part of it, and whether it ends the name ("Louth." ends its sentence,
-    "McCallum's" its name; a clause-opening word or a headline verb is no name)."""
+    are no part of it, and whether it ends the name ("Lowe." ends its sentence,
+    "Marsh's" its name; a clause-opening word or a headline verb is no name)."""
     word, cut, ends = token, 0, False
     if word.endswith(".") and word not in _KEEPS_PERIOD and not _initials(word):
         word, cut, ends = word[:-1], 1, True
     if word.endswith(("'s", "\u2019s")) and len(word) > 2:
         word, cut, ends = word[:-2], cut + 2, True
     elif word.endswith(("'", "\u2019")) and len(word) > 1:
-        word, cut, ends = word[:-1], cut + 1, True  # "Espinos' clients"
+        word, cut, ends = word[:-1], cut + 1, True  # "Ruiz' clients"
     if not word or _flags(word) & (_LEADING | _CUE):
         return "", cut, True
     return word, cut, ends
@@ -538,7 +538,7 @@ class EntityIndex:
         return out
 
     def _appositive_given_name(self, word: str, start: int) -> bool:
-        """A census first name alone after a comma: a person ("Wise's dad, Darrin")."""
+        """A census first name alone after a comma: a person ("Wise's dad, Darrel")."""
         return bool(_flags(word) & _FIRST) and self._text.endswith(", ", 0, start)
 
     def _single_candidate(self, word: str, start: int, end: int, flags: int) -> _Candidate:
@@ -600,7 +600,7 @@ class EntityIndex:
         elif nxt_char != " ":
             if before & _SAYS:
                 return SPEAKING
-            return OBLIQUE if nxt_char in ("'", "\u2019") else PLAIN  # "… McCallum's rinks"
+            return OBLIQUE if nxt_char in ("'", "\u2019") else PLAIN  # "… Marsh's rinks"
         elif text.startswith("who ", e + 1):
             evidence.add("who")
         nxt = _NEXT_WORD.match(text, after_end)
@@ -644,7 +644,7 @@ class EntityIndex:
             key = (c.name[0], c.name[-1])
             ent = full.get(key)
             if ent is None:
-                ent = tails.get(" ".join(c.name))  # "Al Basha" in "Abir Al Basha"
+                ent = tails.get(" ".join(c.name))  # "Al Sayed" in "Rana Al Sayed"
             if ent is None:
                 gender = _gender_of_first(c.name[0])  # refined by all the evidence below
                 ent = Entity(" ".join(c.name), c.name[-1], c.name[0], gender, self._name_span(c))
@@ -743,9 +743,9 @@ class EntityIndex:
             fitting = [e for e in people if gender is None or e.gender in (gender, None)]
             return self._nearest(fitting or people, i, cands, placed)
         named = self._by_first.get(word, [])
-        if named:  # "Alfonso" for Alfonso Espinos; "Kim" for the Kim in view
+        if named:  # "Alva" for Alva Ruiz; "Kim" for the Kim in view
             return self._nearest(named, i, cands, placed)
-        org = self._org_keys.get(word)  # "Suncor" (Energy), "EDC"
+        org = self._org_keys.get(word)  # "Sorvik" (Energy), "EDC"
         if org is not None or c.weight < SPEAKING or _flags(word) & (_SURNAME | _FIRST):
             return org  # a census name is no misspelling
         return self._misspelt(word)  # "Teigan said" for Chrissy Teigen
@@ -880,7 +880,7 @@ class EntityIndex:
         found = self.mention_in(pos, pos + len(mention))
         if found is not None and found.end >= pos + len(mention.rstrip(".,'\u2019s")):
             # the name ends the phrase (not "The Obama administration"); a place after a
-            # person's name is where the person is from ("Sen. Richard Shelby of Alabama")
+            # person's name is where the person is from ("Sen. Ray Dunn of Alabama")
             if not found.entity.is_person:
                 person = self._person_before(found)
                 if person is not None:
@@ -913,7 +913,7 @@ class EntityIndex:
 
     def organisation_named(self, noun: str, pos: int) -> Entity | None:
         """The organisation named last before ``pos`` whose name holds ``noun`` as a word
-        ("the railway" -> "Canadian Pacific Railway"), or None."""
+        ("the railway" -> "Northern Plains Railway"), or None."""
         k = bisect.bisect_left(self._all_positions, pos) - 1
         for nm in self._all[max(0, k - _LOOKBACK) : k + 1][::-1]:
             ent = nm.entity
@@ -923,7 +923,7 @@ class EntityIndex:
 
     def coordinated(self, start: int, end: int) -> tuple[Entity, Entity] | None:
         """The other person of a coordinated speaker whose name stands at ``[start, end)``
-        ("said Sandmann and Phillips", "Sandmann and Phillips said"), in text order with
+        ("said Sandal and Pillow", "Sandal and Pillow said"), in text order with
         the one at ``start``; None when the name is not coordinated with a person's."""
         here = self.mention_in(start, end)
         if here is None:
@@ -943,7 +943,7 @@ class EntityIndex:
 
     def named_after(self, end: int) -> Entity | None:
         """The person or organisation named in apposition right after ``end`` ("Campbell's
-        partner, Jason Louth"), or None."""
+        partner, Jon Lowe"), or None."""
         if not self._text.startswith(", ", end):
             return None
         found = self.mention_in(end + 2, end + 3)

@@ -464,11 +464,11 @@ class _Document:
             if ent is not None:
                 pair = self.entities.coordinated(mention.start, mention.end)
                 if pair is not None:
-                    # "… said Sandmann and Phillips": both, as the group they form here
+                    # "… said Sandal and Pillow": both, as the group they form here
                     both = f"{pair[0].name} and {pair[1].name}"
                     return Speaker(both, mention, SpeakerKind.GROUP, source=pair[0].span), None
                 return _named(ent, mention), ent
-        ent = self.entities.named_after(mention.end)  # "says Wise's dad, Darrin"
+        ent = self.entities.named_after(mention.end)  # "says Wise's dad, Darrel"
         if ent is not None:
             return _named(ent, mention), ent
         ent = self.coreference.description(mention.text, mention.start)

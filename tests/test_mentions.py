@@ -96,7 +96,7 @@ def test_a_name_never_runs_across_a_sentence_end() -> None:
         ("Officials at the TKRB declined to comment.", "TKRB", EntityKind.ORGANISATION),
         ("Vasko Dren, a baker, said bread is dear.", "Vasko Dren", EntityKind.PERSON),
         ("Ilkay Surow, 49, runs the shop.", "Ilkay Surow", EntityKind.PERSON),
-        ("Douglas County has new rules.", "Douglas County", EntityKind.PLACE),
+        ("Kent County has new rules.", "Kent County", EntityKind.PLACE),
     ],
 )
 def test_entity_kinds(text: str, name: str, kind: EntityKind) -> None:
@@ -139,11 +139,11 @@ def test_pronoun_gives_a_name_of_unknown_gender_its_gender() -> None:
     """A speaker whose first name no list knows takes the gender of the pronoun that
     refers to him, so a later 'she' does not go to him."""
     text = (
-        "Tareq Hadad, a baker, said prices rose. He said flour doubled. "
+        "Tarik Hadda, a baker, said prices rose. He said flour doubled. "
         "Ilse Varg, a farmer, agreed. She said wheat was scarce."
     )
     coref = coreference_of(text)
-    assert coref.pronoun("He", text.index("He said")).name == "Tareq Hadad"  # type: ignore[union-attr]
+    assert coref.pronoun("He", text.index("He said")).name == "Tarik Hadda"  # type: ignore[union-attr]
     assert coref.pronoun("She", text.index("She said")).name == "Ilse Varg"  # type: ignore[union-attr]
 
 
