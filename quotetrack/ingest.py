@@ -3,14 +3,18 @@
 :func:`iter_documents` reads, lazily and in a stable order:
 
 * a text file: one article, its ``doc_id`` the file name without extension, whichever
-  folder above it is named (two text files of one name in a run: the second is
-  skipped);
+  folder above it is named (two different text files of one name in a run are refused
+  with :class:`~quotetrack.errors.DocumentConflictError` before any is read);
 * a folder: every ``*.txt``, ``*.jsonl`` and ``*.ndjson`` file below it, sorted by path
   (hidden files and folders skipped; PolNeAR's ``.ann`` files are ignored);
 * a JSON Lines file: one article per line, an object with ``text`` and optionally
   ``doc_id`` (or ``id``), ``published`` (or ``date``, ``publication_date``), ``outlet``
   (or ``publisher``, ``source``), ``url`` and ``title``; a line without an id gets
   ``<file stem>:<line number>``.
+
+Each article carries its ``source``, the absolute path of its file: the tracker keeps it
+and refuses an article whose ``doc_id`` is stored from another file (see
+:meth:`quotetrack.tracker.Tracker.add_analyzed`), so two files never become one article.
 
 Metadata from a TSV file with a header (:func:`read_metadata`, e.g. PolNeAR's
 ``metadata.tsv`` with ``filename``, ``publisher``, ``publication_date``, ``title``) fills
@@ -31,7 +35,12 @@ from typing import Any, Final
 
 import attrs
 
-from quotetrack.errors import ConfigurationError, InputTypeError, QuotetrackError
+from quotetrack.errors import (
+    ConfigurationError,
+    DocumentConflictError,
+    InputTypeError,
+    QuotetrackError,
+)
 from quotetrack.models import Document
 from quotetrack.validation import make_document
 
@@ -142,8 +151,34 @@ def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int:
     return n
 
 
+def source_of(path: Path) -> str:
+    """The ``source`` of an article read from ``path``: its resolved path (a name that
+    is not UTF-8 keeps its bytes as backslash escapes)."""
+    return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
+
+
+def _same_name_files(files: Iterable[tuple[Path, str]]) -> None:
+    """Refuse two different text files that would get one doc_id."""
+    first_of: dict[str, Path] = {}
+    for path, doc_id in files:
+        if path.suffix.lower() in _JSONL:
+            continue
+        taken = first_of.setdefault(doc_id, path)
+        if taken != path and taken.resolve() != path.resolve():
+            msg = (
+                f"{taken} and {path} would both be the article {doc_id!r} (a file's doc_id is "
+                "its name without extension); rename one of them, or track them into "
+                "separate stores"
+            )
+            raise DocumentConflictError(msg)
+
+
 def _document(
-    text: object, doc_id: str, record: Mapping[str, Any], meta: Metadata | None
+    text: object,
+    doc_id: str,
+    record: Mapping[str, Any],
+    meta: Metadata | None,
+    source: str,
 ) -> Document:
     if not isinstance(text, str):
         msg = f"has no 'text' string (got {type(text).__name__})"
@@ -156,6 +191,7 @@ def _document(
         outlet=_text(_value(record, _OUTLET_KEYS)) or fallback.outlet,
         url=_text(_value(record, ("url",))) or fallback.url,
         title=_text(_value(record, ("title",))) or fallback.title,
+        source=source,
     )
 
 
@@ -177,18 +213,11 @@ def iter_documents(
             raise exc
         on_skip(where, reason)
 
-    first_of: dict[str, Path] = {}  # doc_id -> the text file that took it in this run
-    for path, doc_id in _files(paths):
+    files = list(_files(paths))
+    _same_name_files(files)
+    for path, doc_id in files:
         if path.suffix.lower() in _JSONL:
             yield from _jsonl(path, meta, skip)
-            continue
-        taken = first_of.setdefault(doc_id, path)
-        if taken != path:
-            reason = (
-                f"has the doc_id {doc_id!r} of {taken} (a file's doc_id is its name without "
-                "extension); rename one of them, or put them in a JSON Lines file with ids"
-            )
-            skip(str(path), reason, ConfigurationError(f"{path} {reason}"))
             continue
         try:
             # newline="": keep "\r\n" as it is, so offsets point into the file itself
@@ -202,7 +231,7 @@ def iter_documents(
             continue
         try:
             found = meta.get(doc_id) or meta.get(path.stem) or meta.get(path.name)
-            yield _document(text, doc_id, {}, found)
+            yield _document(text, doc_id, {}, found, source_of(path))
         except QuotetrackError as exc:
             skip(str(path), str(exc), exc)
 
@@ -215,6 +244,7 @@ def _jsonl(
     except OSError as exc:
         skip(str(path), exc.strerror or str(exc), exc)
         return
+    source = source_of(path)
     with fh:
         lineno = 0
         while True:
@@ -241,6 +271,6 @@ def _jsonl(
             doc_id = _value(record, _ID_KEYS)
             doc_id = str(doc_id) if doc_id is not None else f"{path.stem}:{lineno}"
             try:
-                yield _document(record.get("text"), doc_id, record, meta.get(doc_id))
+                yield _document(record.get("text"), doc_id, record, meta.get(doc_id), source)
             except QuotetrackError as exc:
                 skip(where, str(exc), exc)

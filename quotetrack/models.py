@@ -267,7 +267,10 @@ def _to_date(value: object) -> _dt.date | None:
 
 @attrs.frozen(slots=True)
 class Document:
-    """One article to analyse or track: its text and where and when it was published."""
+    """One article to analyse or track: its text and where and when it was published.
+    ``source`` is the file it was read from (an absolute path, set by
+    :func:`quotetrack.ingest.iter_documents`; None for text given directly): the tracker
+    keeps it and never lets an article from one file replace another file's."""
 
     text: str
     doc_id: str
@@ -275,6 +278,7 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     title: str | None = None
+    source: str | None = None
 
 
 # --- what the tracker returns -------------------------------------------------------

@@ -410,7 +410,7 @@ class Tracker:
                 status = "replaced"
             conn.execute(
                 "INSERT INTO documents (doc_id, sha256, published, outlet, url, title, text,"
-                " added) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " added, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document.doc_id,
                     sha,
@@ -420,6 +420,7 @@ class Tracker:
                     document.title,
                     document.text,
                     dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    document.source,
                 ),
             )
             named: list[tuple[int, str, str]] = []
@@ -674,14 +675,14 @@ class Tracker:
         """The stored article ``doc_id``, or None."""
         with self._read() as conn:
             row = conn.execute(
-                "SELECT text, doc_id, published, outlet, url, title FROM documents"
+                "SELECT text, doc_id, published, outlet, url, title, source FROM documents"
                 " WHERE doc_id = ?",
                 (check_doc_id(doc_id),),
             ).fetchone()
         if row is None:
             return None
-        text, doc_id, published, outlet, url, title = row
-        return Document(text, doc_id, iso_date(published), outlet, url, title)
+        text, doc_id, published, outlet, url, title, source = row
+        return Document(text, doc_id, iso_date(published), outlet, url, title, source)
 
     def stats(self) -> StoreStats:
         """How many articles, quotes, speakers and multi-article clusters are stored."""
@@ -910,18 +911,25 @@ def _stored(
     text is "unchanged" (with ``replace``, only if the metadata is the same too); another
     text is a conflict unless ``replace``."""
     row = conn.execute(
-        "SELECT sha256, published, outlet, url, title FROM documents WHERE doc_id = ?",
+        "SELECT sha256, source, published, outlet, url, title FROM documents WHERE doc_id = ?",
         (document.doc_id,),
     ).fetchone()
     if row is None:
         return "absent"
     same_text = row[0] == _sha256(document.text)
+    stored_from = row[1]
+    if (
+        not same_text
+        and None not in (stored_from, document.source)
+        and stored_from != document.source
+    ):
+        raise _collision(document, stored_from)
     if same_text and not replace:
         return "unchanged"
     if not same_text and not replace:
         raise _conflict(document.doc_id)
     published = None if document.published is None else document.published.isoformat()
-    same_meta = tuple(row[1:]) == (published, document.outlet, document.url, document.title)
+    same_meta = tuple(row[2:]) == (published, document.outlet, document.url, document.title)
     return "unchanged" if same_text and same_meta else "replace"
 
 
@@ -929,6 +937,15 @@ def _conflict(doc_id: str) -> DocumentConflictError:
     msg = (
         f"document {doc_id!r} is already stored with a different text; pass replace=True "
         "(or --replace) to replace it, or give the new text another doc_id"
+    )
+    return DocumentConflictError(msg)
+
+
+def _collision(document: Document, stored_from: str) -> DocumentConflictError:
+    msg = (
+        f"{document.source} would be the article {document.doc_id!r}, which is stored from "
+        f"another file, {stored_from}; two files are never one article, even with "
+        "replace: rename one of them, or track them into separate stores"
     )
     return DocumentConflictError(msg)
 

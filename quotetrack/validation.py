@@ -81,6 +81,7 @@ def make_document(
     url: object,
     title: object,
     what: str = "",
+    source: object = None,
 ) -> Document:
     """A checked Document: typed errors for every field before anything is written."""
     return Document(
@@ -90,6 +91,7 @@ def make_document(
         outlet=_utf8(_optional_str(outlet, f"{what}outlet"), f"{what}outlet"),
         url=_utf8(_optional_str(url, f"{what}url"), f"{what}url"),
         title=_utf8(_optional_str(title, f"{what}title"), f"{what}title"),
+        source=_utf8(_optional_str(source, f"{what}source"), f"{what}source"),
     )
 
 
@@ -97,7 +99,13 @@ def as_document(index: int, item: object) -> Document:
     """Item ``index`` of ``add_many``'s input (a Document or a mapping), checked."""
     if isinstance(item, Document):
         return make_document(
-            item.text, item.doc_id, item.published, item.outlet, item.url, item.title
+            item.text,
+            item.doc_id,
+            item.published,
+            item.outlet,
+            item.url,
+            item.title,
+            source=item.source,
         )
     if isinstance(item, Mapping):
         where = f"documents[{index}]"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack.errors import ConfigurationError
+from quotetrack.errors import ConfigurationError, DocumentConflictError
 from quotetrack.ingest import Metadata, count_documents, iter_documents, read_metadata
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -109,17 +109,19 @@ def test_polnear_metadata_covers_every_article() -> None:
 
 def test_same_file_names_in_two_subfolders_are_not_one_article(tmp_path: Path) -> None:
     """x/a.txt and y/a.txt would share the doc_id a (the file name, whichever folder is
-    named): the second is refused, or skipped with a reason, never silently replacing."""
+    named): the pair is refused, naming both files, before any article is read, with or
+    without ``on_skip`` (skipping one would lose it without a failing status)."""
     for sub, text in (("x", "“We will win,” Smith said."), ("y", "“We will lose,” Jones said.")):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "a.txt").write_text(text, encoding="utf-8")
-    with pytest.raises(ConfigurationError, match="doc_id 'a'"):
-        list(iter_documents([tmp_path]))
+    with pytest.raises(DocumentConflictError, match="both be the article 'a'"):
+        next(iter_documents([tmp_path]))
     skipped: list[str] = []
-    docs = list(iter_documents([tmp_path], on_skip=lambda where, why: skipped.append(where)))
-    assert [(d.doc_id, d.text[1:8]) for d in docs] == [("a", "We will")]
-    assert skipped == [str(tmp_path / "y" / "a.txt")]
-    assert [d.doc_id for d in iter_documents([tmp_path / "x" / "a.txt"])] == ["a"]
+    with pytest.raises(DocumentConflictError, match=r"x/a\.txt and .*y/a\.txt"):
+        next(iter_documents([tmp_path], on_skip=lambda where, why: skipped.append(where)))
+    assert skipped == []
+    [doc] = iter_documents([tmp_path / "x" / "a.txt"])
+    assert (doc.doc_id, doc.source) == ("a", str((tmp_path / "x" / "a.txt").resolve()))
 
 
 def test_crlf_files_keep_their_line_ends(tmp_path: Path) -> None:

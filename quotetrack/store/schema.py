@@ -180,11 +180,19 @@ def _schema_v4(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE quotes ADD COLUMN sentiment_model TEXT")
 
 
+def _schema_v5(conn: sqlite3.Connection) -> None:
+    """The file each article was read from (review item 1), so that an article from one
+    file never replaces another file's of the same name; null for articles stored before
+    and for text given directly, which ``replace`` replaces as it always did."""
+    conn.execute("ALTER TABLE documents ADD COLUMN source TEXT")
+
+
 MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (
     _schema_v1,
     _schema_v2,
     _schema_v3,
     _schema_v4,
+    _schema_v5,
 )
 """The steps from version 0 (an empty file): ``MIGRATIONS[v]`` brings version v to v + 1."""
 
