@@ -65,7 +65,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
     ("parser", frozenset({"parser"})),
     (
         "sentiment",
-        frozenset({"sentiment", "sentiment.news", "sentiment.targets", "sentiment.vader"}),
+        frozenset({"sentiment", "sentiment.news", "sentiment.targeted", "sentiment.vader"}),
     ),
     ("running", frozenset({"pipeline", "parallel"})),
     (
