@@ -31,6 +31,7 @@ import math
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
+from itertools import compress
 from typing import Any, Final, Protocol
 
 from quotetrack.models import Sentiment
@@ -128,7 +129,9 @@ def name_positions(raw_tokens: Sequence[str]) -> set[int]:
     sentence or a quotation, or when it starts a run of capitalised words ("Supreme
     Court ..."). Lowercase joiners inside such a run ("Department *of* Justice") are too.
     """
-    title = {i for i, t in enumerate(raw_tokens) if not t[0].islower() and _is_title(t)}
+    # only tokens that are not all lowercase can be capitalised: found in C, then checked
+    maybe = compress(range(len(raw_tokens)), map(operator.not_, map(str.islower, raw_tokens)))
+    title = {i for i in maybe if _is_title(raw_tokens[i])}
     if not title:
         return title
     names: set[int] = set()
@@ -240,6 +243,7 @@ class Calibration:
             float(data["cutoffs"][0]),
             float(data["cutoffs"][1]),
         )
+        self._vocabulary = frozenset(self.words)
         # The standardisation folded into the weights: w·(x − m)/s + b = (w/s)·x + b'.
         self._weights = [[w / s for w, s in zip(row, self.scale, strict=True)] for row in self.coef]
         self._bias = [
@@ -256,7 +260,8 @@ class Calibration:
             for row, b in zip(self._weights, self._bias, strict=True)
         ]
         vocabulary = self.words
-        for word in vocabulary.keys() & text_words:
+        # a frozenset & a set iterates the smaller: the text's words, not the vocabulary
+        for word in self._vocabulary.intersection(text_words):
             weights = vocabulary[word]
             logits[0] += weights[0]
             logits[1] += weights[1]
