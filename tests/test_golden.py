@@ -5,7 +5,8 @@ known failures.
 suite fails and asks for the case to be promoted to ``synthetic.json``. Each expected
 quote names the rule that attributes it (``quotetrack.rules``). The cases are the
 project's own sentences: none shares a run of 12 words with the corpora in
-``../shared/data``, which are for measurement only.
+``../shared/data``, which are for measurement only, and neither does any other text of the
+project (docs, tests, docstrings, data files).
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ def test_extra_cue_verbs_stay_with_their_parser() -> None:
 
 
 _WORD = re.compile(r"[^\W_]+")
+# The project's own text, checked for copied corpus sentences (paths under the repository).
+PROJECT = Path(__file__).resolve().parent.parent
+OWN_TEXT = ("README.md", "CHANGELOG.md", "docs", "tests", "quotetrack", "benchmarks", "tools")
 
 
 def word_runs(text: str) -> Iterator[tuple[str, ...]]:
@@ -139,6 +143,52 @@ def corpus_texts(root: Path) -> Iterator[tuple[Path, str]]:
                         yield path, text
 
 
+def own_texts() -> Iterator[tuple[str, str]]:
+    """The project's own texts and where each is: every case of every golden file (its
+    text and note) by name, then every text file of :data:`OWN_TEXT` (each string of a
+    JSON file, since its escapes would join words; pictures and other binaries skipped)."""
+    for path in sorted(GOLDEN.glob("*.json")):
+        for case in load(path.name):
+            for text in (case["text"], case.get("why", "")):
+                yield f"tests/golden/{path.name}: {case['name']}", text
+    for name in OWN_TEXT:
+        top = PROJECT / name
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            if not path.is_file() or path.parent == GOLDEN or "__pycache__" in path.parts:
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+            if "\0" in text:
+                continue
+            where = path.relative_to(PROJECT).as_posix()
+            if path.suffix == ".json":
+                for string in _strings(json.loads(text)):
+                    yield where, string
+            else:
+                yield where, text
+
+
+@pytest.fixture(scope="session")
+def copied() -> dict[str, str]:
+    """Each place of the project (a golden case or a file) that shares a run of 12 words
+    with a corpus text, and that text's file. The project's runs are hashed once per
+    session and each corpus text is scanned against them once, for every check below."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data (the measurement corpora) is not present")
+    places: dict[int, set[str]] = {}
+    for where, text in own_texts():
+        for run in word_runs(text):
+            places.setdefault(hash(run), set()).add(where)
+    found: dict[str, str] = {}
+    for path, text in corpus_texts(SHARED_DATA):
+        for run in word_runs(text):
+            for where in places.get(hash(run), ()):
+                found.setdefault(where, str(path.relative_to(SHARED_DATA)))
+    return found
+
+
 def test_word_runs_see_through_punctuation_and_case() -> None:
     """The copy check matches a sentence however its marks and capitals were changed,
     and only a run of the full length."""
@@ -148,21 +198,25 @@ def test_word_runs_see_through_punctuation_and_case() -> None:
     assert list(word_runs(words.rsplit(" ", 1)[0])) == []
 
 
-@pytest.mark.skipif(
-    not SHARED_DATA.is_dir(), reason="../shared/data (the measurement corpora) is not present"
-)
-def test_golden_cases_are_our_own_sentences() -> None:
+def test_the_copy_check_reads_every_golden_file_the_docs_and_the_tests() -> None:
+    """Every golden file's cases, the docs, the tests and the README are read (a JSON
+    file as its strings); a picture is not."""
+    places = {where.split(":")[0] for where, _ in own_texts()}
+    assert {f"tests/golden/{path.name}" for path in GOLDEN.glob("*.json")} <= places
+    assert {"README.md", "docs/tracker.md", "docs/examples/people.csv"} <= places
+    assert {"tests/test_identity.py", "tests/test_tracker.py", "quotetrack/parser.py"} <= places
+    assert not {where for where in places if where.endswith(".png")}
+
+
+def test_golden_cases_are_our_own_sentences(copied: dict[str, str]) -> None:
     """No golden case (its text or its note) shares a run of 12 words with a corpus: the
-    corpora's texts are for measurement only. The cases' runs are collected once and
-    each corpus text is scanned against them, so the check reads the corpora once."""
-    runs: dict[tuple[str, ...], str] = {}
-    for name in ("synthetic.json", "negative.json", "known_failures.json"):
-        for case in load(name):
-            for text in (case["text"], case.get("why", "")):
-                runs.update(dict.fromkeys(word_runs(text), f"{name}: {case['name']}"))
-    copied = {
-        runs[run]: str(path.relative_to(SHARED_DATA))
-        for path, text in corpus_texts(SHARED_DATA)
-        for run in filter(runs.__contains__, word_runs(text))
-    }
-    assert copied == {}, "rewrite these cases with invented names and words"
+    corpora's texts are for measurement only."""
+    cases = {where: path for where, path in copied.items() if where.startswith("tests/golden/")}
+    assert cases == {}, "rewrite these cases with invented names and words"
+
+
+def test_docs_and_tests_quote_no_corpus(copied: dict[str, str]) -> None:
+    """No doc, test, docstring or data file shares a run of 12 words with a corpus: an
+    example is invented (keeping the pattern), a measured line is cut short."""
+    files = {where: path for where, path in copied.items() if ":" not in where}
+    assert files == {}, "rewrite these passages with invented names and words"

@@ -247,28 +247,28 @@ def test_shingles_are_stable_and_skip_short_quotes() -> None:
 
 def test_copies_with_small_edits_are_the_same_line() -> None:
     """Wire copy with a changed word or punctuation is the same line."""
-    a = quote_tokens("If she gets to pick her judges, nothing you can do, folks.")
-    b = quote_tokens("If she gets to pick her judges nothing you can do folks")
-    c = quote_tokens("If she gets to pick the judges, nothing you can do, folks.")
+    a = quote_tokens("If he gets to name the auditors, there is nothing you can do, neighbours.")
+    b = quote_tokens("If he gets to name the auditors there is nothing you can do neighbours")
+    c = quote_tokens("If he gets to name his auditors, there is nothing you can do, neighbours.")
     assert similar(a, b) and similar(a, c)
 
 
 def test_a_shorter_quote_inside_a_longer_one_is_the_same_line() -> None:
     """A quote cut from a longer one counts as the same line."""
     long = quote_tokens(
-        "Hillary wants to abolish the Second Amendment. By the way, if she gets to pick her "
-        "judges, nothing you can do, folks. Although the Second Amendment people, maybe there is."
+        "The governor wants to scrap the river levy. By the way, if he gets to name the "
+        "auditors, there is nothing you can do, neighbours. Although the river people, maybe."
     )
-    short = quote_tokens("If she gets to pick her judges, nothing you can do, folks")
-    assert similar(short, long, "trump", "trump")
-    assert similar(short, long, None, "trump")
+    short = quote_tokens("If he gets to name the auditors, there is nothing you can do, neighbours")
+    assert similar(short, long, "quill", "quill")
+    assert similar(short, long, None, "quill")
 
 
 def test_stock_phrases_do_not_chain_different_speakers() -> None:
     """A stock phrase inside two speakers' different quotes is not the same line."""
     phrase = quote_tokens("not fit to serve as president of the united states")
     other = quote_tokens(
-        "There has never been a man or a woman more qualified than Hillary Clinton to serve "
+        "Nobody has come to this race better prepared than Senator Dana Whitlow to serve "
         "as president of the United States of America"
     )
     assert not similar(phrase, other, "carson", "obama")

@@ -417,8 +417,8 @@ def test_timeline_by_month_week_and_day(tracker: Tracker) -> None:
 def test_a_reprinted_line_is_one_cluster(tracker: Tracker) -> None:
     """Wire copy, a shortened version and a lightly edited one form one cluster."""
     long = (
-        "Hillary wants to abolish the Second Amendment. By the way, if she gets to pick her "
-        "judges, nothing you can do, folks"
+        "The governor wants to scrap the river levy. By the way, if he gets to name the "
+        "auditors, there is nothing you can do, neighbours"
     )
     store(
         tracker,
@@ -426,7 +426,7 @@ def test_a_reprinted_line_is_one_cluster(tracker: Tracker) -> None:
         article("reprint", (long, "Donald Trump"), published="2016-08-11", outlet="nyt"),
         article(
             "short",
-            ("If she gets to pick her judges, nothing you can do folks", "Trump"),
+            ("If he gets to name the auditors, there is nothing you can do neighbours", "Trump"),
             published="2016-08-09",
             outlet="wash-post",
         ),
@@ -446,7 +446,7 @@ def test_a_reprinted_line_is_one_cluster(tracker: Tracker) -> None:
     assert (cluster.first_seen, cluster.last_seen) == (dt.date(2016, 8, 9), dt.date(2016, 8, 12))
     assert cluster.speaker == "Donald Trump"
     assert len(tracker.clusters(min_articles=1)) == 2
-    assert tracker.clusters(contains="abolish") == [cluster]
+    assert tracker.clusters(contains="scrap") == [cluster]
     assert tracker.stats().clusters == 1
 
 
