@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from quotetrack.cli import main
+from quotetrack.tracker import Tracker
 
 ROOT = Path(__file__).resolve().parents[1]
 LINE = "“We will win this state,” Smith said."
@@ -140,6 +141,87 @@ def test_output_survives_a_narrow_locale(tmp_path: Path, encoding: str) -> None:
     assert "好" in run.stdout.decode("utf-8")  # the page is UTF-8, as it declares
     run = quotetrack("parse", "-", stdin=text.encode(), env=env)
     assert run.returncode == 0 and b"Jos" in run.stdout, run.stderr
+
+
+NARROW = {"LC_ALL": "C", "PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0"}
+JOSE = "“We will win this race, and we will win it together,” José Martínez said."
+
+
+@pytest.fixture(scope="module")
+def jose_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with one dated quote by José Martínez."""
+    folder = tmp_path_factory.mktemp("jose")
+    feed = folder / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "e", "text": JOSE, "date": "2024-03-04"}), encoding="utf-8")
+    db = folder / "e.db"
+    assert main(["track", "--db", str(db), "--no-progress", str(feed)]) == 0
+    return db
+
+
+def _machine_rows(fmt: str, out: bytes) -> list[dict[str, object]]:
+    """Parse ``out`` as UTF-8 ``fmt`` (strictly: a backslash escape is no JSON)."""
+    import csv
+    import io
+
+    text = out.decode("utf-8")  # strict: machine formats are UTF-8 whatever the locale
+    if fmt == "csv":
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+    if fmt == "json":
+        doc = json.loads(text)
+        return list(doc["quotes"])
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt", "field"),
+    [
+        (["export", "-o", "-"], "jsonl", "speaker"),
+        (["export", "--format", "csv", "-o", "-"], "csv", "speaker"),
+        (["export", "--format", "csv"], "csv", "speaker"),
+        (["export", "--format", "quotebank"], "jsonl", "speaker"),
+        (["quotes", "--format", "jsonl"], "jsonl", "speaker"),
+        (["quotes", "--format", "csv"], "csv", "speaker"),
+        (["speakers", "--format", "jsonl"], "jsonl", "name"),
+        (["speakers", "--format", "csv"], "csv", "name"),
+        (["timeline", "ID", "--freq", "day", "--format", "jsonl"], "jsonl", None),
+        (["timeline", "ID", "--freq", "day", "--format", "csv"], "csv", None),
+    ],
+)
+def test_machine_formats_are_utf8_in_a_narrow_locale(
+    jose_store: Path, command: list[str], fmt: str, field: str | None
+) -> None:
+    """JSON Lines and CSV on standard output are UTF-8 bytes in an ASCII locale (review
+    item 3): every row parses and "José" comes back as written, not as ``Jos\\xe9``."""
+    with Tracker.existing(jose_store) as tracker:
+        (speaker,) = tracker.speakers()
+    # the speaker by id: a name typed in a C locale reaches Python as surrogate escapes
+    command = [str(speaker.id) if arg == "ID" else arg for arg in command]
+    run = quotetrack(*command, "--db", str(jose_store), env=NARROW)
+    assert run.returncode == 0, run.stderr
+    assert b"\\x" not in run.stdout and b"\\u" not in run.stdout
+    rows = _machine_rows(fmt, run.stdout)
+    assert rows
+    if field is not None:
+        assert [row[field] for row in rows] == ["José Martínez"]
+    else:  # a timeline point has no name; it was found by the accented one
+        assert sum(int(str(row["quotes"])) for row in rows) == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_parse_machine_formats_are_utf8_in_a_narrow_locale(fmt: str) -> None:
+    """``parse --format json|jsonl`` round-trips "José" in an ASCII locale too."""
+    run = quotetrack("parse", "--format", fmt, "-", stdin=JOSE.encode(), env=NARROW)
+    assert run.returncode == 0, run.stderr
+    (row,) = _machine_rows(fmt, run.stdout)
+    speaker = row["speaker"]
+    assert isinstance(speaker, dict) and speaker["name"] == "José Martínez"
+
+
+def test_tables_still_escape_in_a_narrow_locale(jose_store: Path) -> None:
+    """Human tables keep the escape for what the terminal cannot show (no crash)."""
+    run = quotetrack("quotes", "--db", str(jose_store), env=NARROW)
+    assert run.returncode == 0, run.stderr
+    assert b"Jos\\xe9 Mart\\xednez" in run.stdout
 
 
 # --- "Also": control characters, BOMs ------------------------------------------------

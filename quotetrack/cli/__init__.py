@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _never_fail_to_print() -> None:
     """In a narrow locale (``LC_ALL=C`` without UTF-8 mode, ``PYTHONIOENCODING=ascii``) a
-    character the terminal cannot show is printed as an escape, not a crash."""
+    character the terminal cannot show is printed as an escape, not a crash. This is for
+    tables and messages only: machine formats bypass it (``output.utf8_stdout``)."""
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         reconfigure = getattr(stream, "reconfigure", None)

@@ -4,13 +4,17 @@ one-line error that ends a command with status 2."""
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["clip", "fail", "open_output", "plain", "write_page"]
+from quotetrack.export import to_csv, to_records
+from quotetrack.records import Exportable
+
+__all__ = ["clip", "fail", "open_output", "plain", "utf8_stdout", "write_page", "write_records"]
 
 # C0 and C1 controls and DEL (ESC starts terminal escape sequences, BEL ends OSC ones),
 # and the bidirectional embeddings, overrides and isolates that reorder what is shown.
@@ -38,11 +42,34 @@ def clip(text: str, width: int) -> str:
 
 
 @contextlib.contextmanager
+def utf8_stdout() -> Iterator[IO[str]]:
+    """Standard output as UTF-8 text, whatever the locale's encoding, for what programs
+    read (JSON, JSON Lines, CSV, HTML pages): in a narrow locale ``sys.stdout`` escapes
+    what it cannot encode (``Jos\\xe9``, see :func:`quotetrack.cli.main`), which is right
+    for a table but corrupts a machine format. Newlines are written as given."""
+    stdout = sys.stdout
+    encoding = (getattr(stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding == "utf8":
+        yield stdout
+        return
+    try:
+        fd = stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # a stream without a file (an embedding)
+        yield stdout
+        return
+    stdout.flush()
+    with open(fd, "w", encoding="utf-8", newline="", closefd=False) as out:
+        yield out
+
+
+@contextlib.contextmanager
 def open_output(target: str | None) -> Iterator[IO[str]]:
-    """A text stream for ``-o``: standard output for None or ``-``, else the file (UTF-8,
-    newlines as written); a file that cannot be opened ends the command with a message."""
+    """A text stream for ``-o``: standard output for None or ``-`` (as
+    :func:`utf8_stdout`), else the file (UTF-8, newlines as written); a file that cannot
+    be opened ends the command with a message."""
     if target is None or target == "-":
-        yield sys.stdout
+        with utf8_stdout() as out:
+            yield out
         return
     try:
         out = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
@@ -52,18 +79,27 @@ def open_output(target: str | None) -> Iterator[IO[str]]:
         yield out
 
 
+def write_records(items: Iterable[Exportable], fmt: str) -> int:
+    """Flat :func:`~quotetrack.export.to_records` rows on standard output (UTF-8, as
+    :func:`utf8_stdout`): ``csv`` with a header, or ``jsonl``, one object a line. Returns
+    the number of rows."""
+    with utf8_stdout() as out:
+        if fmt == "csv":
+            return to_csv(items, out)
+        n = 0
+        for record in to_records(items):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+
+
 def write_page(page: str, target: Path | None, note: str = "") -> int:
     """Write an HTML page to ``target`` (standard output when None) and say where on
     standard error; a file that cannot be written ends the command with a message. The
     page is UTF-8 (its ``<meta charset>`` says so) whatever the locale's encoding."""
     if target is None:
-        binary = getattr(sys.stdout, "buffer", None)
-        if binary is None:  # replaced by a text stream (a test, an embedding program)
-            sys.stdout.write(page)
-            return 0
-        sys.stdout.flush()
-        binary.write(page.encode("utf-8"))
-        binary.flush()
+        with utf8_stdout() as out:
+            out.write(page)
         return 0
     try:
         target.write_text(page, encoding="utf-8")

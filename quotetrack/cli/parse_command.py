@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 from collections.abc import Iterator
 
 from quotetrack.cli.files import read_article
-from quotetrack.cli.output import clip, plain
+from quotetrack.cli.output import clip, plain, utf8_stdout
 from quotetrack.export import to_dict
 from quotetrack.models import Quote
 from quotetrack.parser import parse
@@ -68,16 +67,21 @@ def run(args: argparse.Namespace) -> int:
         payload = [
             {"source": source, "quotes": [to_dict(q) for q in quotes]} for source, quotes in docs
         ]
-        json.dump(
-            payload[0] if len(payload) == 1 else payload, sys.stdout, ensure_ascii=False, indent=2
-        )
-        print()
+        with utf8_stdout() as out:
+            json.dump(
+                payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2
+            )
+            out.write("\n")
+        return 0
+    if args.format == "jsonl":
+        with utf8_stdout() as out:
+            for source, quotes in docs:
+                for q in quotes:
+                    out.write(
+                        json.dumps({"source": source, **to_dict(q)}, ensure_ascii=False) + "\n"
+                    )
         return 0
     many = len(args.files) > 1
     for source, quotes in docs:
-        if args.format == "jsonl":
-            for q in quotes:
-                print(json.dumps({"source": source, **to_dict(q)}, ensure_ascii=False))
-        else:
-            _table(source, quotes, many)
+        _table(source, quotes, many)
     return 0

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 
-from quotetrack.cli.output import clip, fail
-from quotetrack.export import to_csv, to_jsonl
+from quotetrack.cli.output import clip, fail, utf8_stdout, write_records
+from quotetrack.export import to_jsonl
 from quotetrack.tracker import TrackedQuote, Tracker
 
 NAME = "quotes"
@@ -80,10 +79,12 @@ def run(args: argparse.Namespace) -> int:
     """Print the matching quotes in the chosen format."""
     with Tracker.existing(args.db) as tracker:
         quotes = filtered_quotes(tracker, args, limit=args.limit or None)
-    if args.format == "csv":
-        to_csv(quotes, sys.stdout)
-    elif args.format == "jsonl":
-        to_jsonl(quotes, sys.stdout)
-    else:
+    if args.format == "table":
         _table(quotes)
+        return 0
+    if args.format == "csv":
+        write_records(quotes, "csv")
+        return 0
+    with utf8_stdout() as out:
+        to_jsonl(quotes, out)
     return 0

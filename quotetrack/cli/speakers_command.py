@@ -12,12 +12,9 @@ the hand corrections of who is who, kept in the store::
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
-import sys
 
-from quotetrack.cli.output import clip
-from quotetrack.export import to_csv, to_records
+from quotetrack.cli.output import clip, write_records
 from quotetrack.tracker import TrackedSpeaker, Tracker
 
 NAME = "speakers"
@@ -130,11 +127,8 @@ def run(args: argparse.Namespace) -> int:
             min_quotes=args.min_quotes,
             limit=args.limit or None,
         )
-    if args.format == "csv":
-        to_csv(speakers, sys.stdout)
-    elif args.format == "jsonl":
-        for record in to_records(speakers):
-            print(json.dumps(record, ensure_ascii=False))
-    else:
+    if args.format == "table":
         _table(speakers)
+    else:
+        write_records(speakers, args.format)
     return 0

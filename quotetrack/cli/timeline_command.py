@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from quotetrack.cli.output import plain
+from quotetrack.cli.output import plain, write_records
 from quotetrack.cli.quotes_command import speaker_filter
-from quotetrack.export import to_csv, to_records
 from quotetrack.tracker import TimelinePoint, Tracker
 
 NAME = "timeline"
@@ -41,11 +38,8 @@ def run(args: argparse.Namespace) -> int:
         assert spec is not None
         speaker = tracker.speaker(spec)
         points = tracker.timeline(spec, freq=args.freq)
-    if args.format == "csv":
-        to_csv(points, sys.stdout)
-    elif args.format == "jsonl":
-        for record in to_records(points):
-            print(json.dumps(record, ensure_ascii=False))
-    else:
+    if args.format == "table":
         _table(speaker.name if speaker else args.speaker, points)
+    else:
+        write_records(points, args.format)
     return 0
