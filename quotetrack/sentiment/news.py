@@ -36,10 +36,10 @@ from typing import Any, Final, Protocol
 
 from quotetrack.models import Sentiment
 from quotetrack.sentiment.vader import (
+    NEGATE_WORDS,
     Sums,
     clause_negations,
     context_words,
-    has_negation,
     is_booster,
     lexicon,
     normalize,
@@ -82,7 +82,7 @@ FEATURES: Final = (
     "exclamation",
     "log_words",
 )
-"""The names of :func:`features`' numbers, in order."""
+"""The names of the numbers :func:`read` gives, in order."""
 
 _NEGATIONS: Final = frozenset("not no never nor neither nobody nothing none cannot without".split())
 # A capitalised word after one of these starts a sentence or a quotation, not a name.
@@ -161,6 +161,7 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
         return [0.0] * len(FEATURES), set()
     words, scored = news_lexicon()
     vader_words, vader_scored = lexicon(), scored_words()
+    changed, context = _changed_words(), context_words()
     news_sums: list[Sums] = []
     vader_sums: list[Sums] = []
     text_words: set[str] = set()
@@ -170,7 +171,12 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
         n_words += len(raw_tokens)
         names = name_positions(raw_tokens)
         masked = [("" if i in names else low) for i, low in enumerate(lowers)] if names else lowers
-        negations = clause_negations(raw_tokens, lowers) if has_negation(lowers, sentence) else None
+        nt = "n't" in sentence.lower()
+        negations = (
+            clause_negations(raw_tokens, lowers)
+            if nt or not NEGATE_WORDS.isdisjoint(lowers)
+            else None
+        )
         # Every token goes in: those without a letter are in no vocabulary (see read's doc).
         if negations is None:
             text_words.update(masked)
@@ -183,8 +189,8 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
         # reads: a re-valued word, a masked word VADER's rules look at, a wide negation.
         if (
             negations is None
-            and _changed_words().isdisjoint(lowers)
-            and context_words().isdisjoint([lowers[i] for i in names])
+            and changed.isdisjoint(lowers)
+            and (not names or context.isdisjoint([lowers[i] for i in names]))
         ):
             vader = news
         else:
@@ -193,7 +199,7 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
             news_sums.append(news)
         if vader is not None:
             vader_sums.append(vader)
-        if not _NEGATIONS.isdisjoint(lowers) or "n't" in sentence.lower():
+        if nt or not _NEGATIONS.isdisjoint(lowers):
             negated = 1.0
         if "?" in sentence:
             question = 1.0
@@ -218,10 +224,11 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
 
 
 class Calibration:
-    """A multinomial logistic regression over standardised :func:`features` and words.
+    """A multinomial logistic regression over standardised numbers and a set of words.
 
-    Each word of :func:`words` found in the model's vocabulary adds its three weights
-    (negative, neutral, positive) to the logits, once however often it occurs.
+    For the news model, the numbers and words of :func:`read`. Each word found in the
+    model's vocabulary adds its three weights (negative, neutral, positive) to the
+    logits, once however often it occurs.
     """
 
     def __init__(

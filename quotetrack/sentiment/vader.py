@@ -83,10 +83,10 @@ from quotetrack.models import Sentiment
 from quotetrack.segments import paragraphs, sentences
 
 __all__ = [
+    "NEGATE_WORDS",
     "Sums",
     "clause_negations",
     "context_words",
-    "has_negation",
     "is_booster",
     "is_negation",
     "lexicon",
@@ -105,6 +105,8 @@ __all__ = [
 _BOOSTERS: Final[Mapping[str, float]] = _vader.BOOSTER_DICT
 _SPECIAL_CASES: Final[Mapping[str, float]] = _vader.SPECIAL_CASES
 _NEGATE: Final = frozenset(_vader.NEGATE)
+NEGATE_WORDS: Final = _NEGATE
+"""VADER's negation words ("not", "never", "without" ...); any word with "n't" negates too."""
 _N_SCALAR: Final[float] = _vader.N_SCALAR
 _C_INCR: Final[float] = _vader.C_INCR
 _PUNCTUATION: Final[str] = _vader.string.punctuation
@@ -392,11 +394,6 @@ _CLAUSE_WORDS: Final = frozenset(
     "but and although though because while whereas however yet unless".split()
 )
 _CLAUSE_MARKS: Final = (",", ";", ":")
-
-
-def has_negation(lowers: list[str], sentence: str) -> bool:
-    """Whether a sentence (its tokens' readings and its text) holds a negation."""
-    return not _NEGATE.isdisjoint(lowers) or "n't" in sentence.lower()
 
 
 def is_negation(lower: str) -> bool:
