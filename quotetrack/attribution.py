@@ -12,6 +12,7 @@ quote's sentence (``sentence-subject``), and returns a :class:`Match` naming its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -55,6 +56,8 @@ _ADVERBIAL_START = ADVERBIAL_STARTS | {"simply", "bluntly"}
 _MAX_APPOSITION = 12  # words between the commas of an appositive in a tail
 _MAX_TAIL = 20
 _MAX_SUBJECT_TOKENS = 40  # tokens read for a sentence's subject
+# Where a window's first token starts: the tokenizer skips only whitespace and "_".
+_TOKEN_START = re.compile(r"[^\s_]")
 
 
 @attrs.frozen(slots=True)
@@ -99,6 +102,9 @@ def match_tail(
     sentence (“….” Teigen said.) counts; a quote ending in a word is a fragment inside a
     longer sentence and gets no tail attribution.
     """
+    first_char = _TOKEN_START.search(text, start, end)
+    if first_char is None or (last_char.isalnum() and text[first_char.start()].isalnum()):
+        return None  # no words, or a fragment followed by a word: no tail (see below)
     toks = drop_parentheticals(tokenize(text, start, end))
     lead = 0
     while lead < len(toks) and toks[lead].text in _LEAD_PUNCT:
@@ -160,6 +166,8 @@ def _comma_ends(toks: list[Token], c: int) -> bool:
 
 def match_head(text: str, start: int, end: int, cues: Cues = CUE_VERBS) -> Match | None:
     """Attribution in the words before an opening mark, ``text[start:end]``."""
+    if _TOKEN_START.search(text, start, end) is None:
+        return None  # no words
     toks = drop_parentheticals(tokenize(text, start, end))
     while (toks and toks[-1].text in _HEAD_TRAIL) or (toks and toks[-1].lower == "that"):
         toks = toks[:-1]

@@ -17,12 +17,11 @@ paragraph, in one pass (linear in the text length):
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 from quotetrack.models import Span
 
-__all__ = ["Quoted", "chain_paragraphs", "find_quoted"]
+__all__ = ["QuoteGroup", "Quoted", "chain_paragraphs", "find_quoted"]
 
 DOUBLE_OPENERS = frozenset("\u201c\u201e\u201f\u00ab")  # “ „ ‟ «
 DOUBLE_CLOSERS = frozenset("\u201d\u00bb")  # ” »
@@ -49,36 +48,26 @@ _SINGLE_MARKS = frozenset("'\u2018\u2019\u201b")
 _ELISIONS = re.compile(r"(?:\d\d|n\b|em\b|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
 
 
-@attrs.frozen(slots=True)
-class Quoted:
+class Quoted(NamedTuple):
     """A stretch of one paragraph between an opening mark and its closing mark.
 
     ``content`` excludes the marks and surrounding whitespace. ``close`` is ``None`` for an
-    unclosed quote, which runs to the end of its paragraph.
+    unclosed quote, which runs to the end of its paragraph. A named tuple of offsets and
+    one :class:`~quotetrack.models.Span`: a document of many short quotes makes one per
+    quote, and the marks' own text is never needed.
     """
 
-    open: Span
-    close: Span | None
+    start: int
+    """Offset of the opening mark."""
+    close: int | None
+    """Offset of the closing mark, ``None`` when the quote is unclosed."""
+    end: int
+    """Offset just past the closing mark (or the content, when unclosed)."""
     content: Span
     double: bool = True
 
-    @property
-    def start(self) -> int:
-        """Offset of the opening mark."""
-        return self.open.start
 
-    @property
-    def end(self) -> int:
-        """Offset just past the closing mark (or the content, when unclosed)."""
-        return self.close.end if self.close is not None else self.content.end
-
-
-def _strip(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end, text[start:end])
+_new = tuple.__new__  # builds a named tuple without the named tuple's Python-level __new__
 
 
 def _at_word_start(text: str, i: int, j: int, lo: int, hi: int) -> bool:
@@ -101,18 +90,25 @@ def find_quoted(text: str, para: Span) -> list[Quoted]:
     """The quoted stretches of one paragraph, in order, not overlapping."""
     lo, hi = para.start, para.end
     out: list[Quoted] = []
-    # Open marks as (start, end) offsets; Span objects are made only for what is kept.
+    # Open marks as (start, end) offsets.
     open_at: tuple[int, int] | None = None
     single_at: tuple[int, int] | None = None
 
     def emit(
         opened: tuple[int, int], close: tuple[int, int] | None, end: int, double: bool
     ) -> None:
-        if _WORDY.search(text, opened[1], end) is None:
-            return  # nothing but marks and spaces inside: no quote
         o, c = opened
-        close_span = None if close is None else Span(close[0], close[1], text[close[0] : close[1]])
-        out.append(Quoted(Span(o, c, text[o:c]), close_span, _strip(text, c, end), double))
+        if _WORDY.search(text, c, end) is None:
+            return  # nothing but marks and spaces inside: no quote
+        inside = text[c:end]
+        left = inside.lstrip()  # str.strip trims what str.isspace calls whitespace
+        body = left.rstrip()
+        first = c + len(inside) - len(left)
+        last = first + len(body)
+        if close is None:
+            out.append(_new(Quoted, (o, None, last, Span(first, last, body), double)))
+        else:
+            out.append(_new(Quoted, (o, close[0], close[1], Span(first, last, body), double)))
 
     for m in _MARK.finditer(text, lo, hi):
         i, j = m.span()
@@ -166,33 +162,52 @@ def find_quoted(text: str, para: Span) -> list[Quoted]:
     return out
 
 
-def chain_paragraphs(
-    text: str, paras: list[Span], quoted: list[list[Quoted]]
-) -> list[tuple[Quoted, ...]]:
+class QuoteGroup(NamedTuple):
+    """Quoted stretches that form one quote (several when it runs over paragraphs, one
+    per paragraph, in consecutive paragraphs)."""
+
+    stretches: tuple[Quoted, ...]
+    para: int
+    """Index of the paragraph of the first stretch."""
+
+
+def chain_paragraphs(text: str, paras: list[Span], quoted: list[list[Quoted]]) -> list[QuoteGroup]:
     """Group quoted stretches into quotes that continue across paragraphs.
 
     ``quoted[k]`` holds the stretches of ``paras[k]``. A stretch left unclosed at the end
     of its paragraph continues into the next paragraph when that paragraph opens with a
     quotation mark; everything else stands alone. Returns groups in document order.
     """
-    groups: list[tuple[Quoted, ...]] = []
-    pending: list[Quoted] = []
+    groups: list[QuoteGroup] = []
+    pending: list[Quoted] = []  # an unclosed quote and its continuations so far
+    pending_para = 0
     for k, stretches in enumerate(quoted):
-        for idx, q in enumerate(stretches):
-            starts_para = idx == 0 and q.open.start == paras[k].start
-            if pending and starts_para:
-                pending.append(q)
-            else:
-                if pending:
-                    groups.append(tuple(pending))
-                pending = [q]
-            is_last = idx == len(stretches) - 1
-            if not (q.close is None and is_last):
-                groups.append(tuple(pending))
+        if not stretches:
+            if pending:
+                groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
                 pending = []
-        if pending and (not stretches or pending[-1] is not stretches[-1]):
-            groups.append(tuple(pending))
+            continue
+        first = stretches[0]
+        if pending and first.start == paras[k].start:
+            pending.append(first)
+        else:
+            if pending:
+                groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
+            pending, pending_para = [first], k
+        if len(stretches) == 1:
+            if first.close is not None:
+                groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
+                pending = []
+            continue
+        # Only the last stretch of a paragraph can continue into the next one.
+        groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
+        groups.extend([_new(QuoteGroup, ((q,), k)) for q in stretches[1:-1]])
+        last = stretches[-1]
+        if last.close is None:
+            pending, pending_para = [last], k
+        else:
             pending = []
+            groups.append(_new(QuoteGroup, ((last,), k)))
     if pending:
-        groups.append(tuple(pending))
+        groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
     return groups

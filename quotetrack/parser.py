@@ -22,7 +22,7 @@ from quotetrack.lexicon import (
     SPEAKER_PRONOUNS,
     source_noun_kind,
 )
-from quotetrack.marks import Quoted, chain_paragraphs, find_quoted
+from quotetrack.marks import Quoted, QuoteGroup, chain_paragraphs, find_quoted
 from quotetrack.mentions import Entity, EntityIndex
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
 from quotetrack.nfc import parse_nfc
@@ -45,14 +45,6 @@ _EXPLETIVES = frozenset("it there this that these those".split())
 _QUOTE_LABEL = re.compile(r"([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,2}):[ \t]+\S")
 _NOT_QUOTE_LABELS = frozenset("update note editor correction breaking watch".split())
 _STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "head-cue-speaker"})
-
-
-@attrs.frozen(slots=True)
-class _Group:
-    """Quoted stretches that form one quote (several when it runs over paragraphs)."""
-
-    stretches: tuple[Quoted, ...]
-    para: int  # index of the paragraph of the first stretch
 
 
 def _cue_words(value: Iterable[str] | str) -> tuple[str, ...]:
@@ -117,10 +109,7 @@ class _Document:
         self._para_starts = [p.start for p in self.paras]
         self.sents = [sentences(text, p) for p in self.paras]
         per_para = [find_quoted(text, p) for p in self.paras]
-        self.groups = [
-            _Group(chain, self._para_of(chain[0].start))
-            for chain in chain_paragraphs(text, self.paras, per_para)
-        ]
+        self.groups = chain_paragraphs(text, self.paras, per_para)
         quoted = [(q.content.start, q.content.end) for g in self.groups for q in g.stretches]
         self.entities = EntityIndex(text, quoted)
         self._sent_starts = [s.start for ss in self.sents for s in ss]
@@ -139,47 +128,55 @@ class _Document:
         return self._sent_list[k].end if k >= 0 else len(self.text)
 
     # -- attribution ---------------------------------------------------------------
-    def _tail(self, g: _Group, nxt: _Group | None) -> Match | None:
+    def _last_para(self, g: QuoteGroup) -> Span:
+        """The paragraph of a group's last stretch (a group's stretches stand in
+        consecutive paragraphs, see :func:`quotetrack.marks.chain_paragraphs`)."""
+        return self.paras[g.para + len(g.stretches) - 1]
+
+    def _tail(self, g: QuoteGroup, nxt: QuoteGroup | None) -> Match | None:
         last = g.stretches[-1]
         if last.close is None:
             return None
-        para = self.paras[self._para_of(last.close.start)]
-        stop = para.end
+        stop = self._last_para(g).end
         if nxt is not None and nxt.stretches[0].start < stop:
             stop = nxt.stretches[0].start
-        stop = min(stop, last.close.end + _TAIL_WINDOW)
+        stop = min(stop, last.end + _TAIL_WINDOW)
         content = last.content.text
         last_char = content[-1] if content else ","
-        return match_tail(self.text, last.close.end, stop, last_char, self.cues)
+        return match_tail(self.text, last.end, stop, last_char, self.cues)
 
-    def _head(self, g: _Group, prev_end: int) -> Match | None:
-        first = g.stretches[0]
+    def _head(self, g: QuoteGroup, prev_end: int) -> Match | None:
+        first = g.stretches[0].start
         para = self.paras[g.para]
-        start = max(self._sentence_start(first.start), prev_end, para.start)
-        start = max(start, first.start - _HEAD_WINDOW)
-        if first.start <= para.start and g.para > 0:
+        if first > para.start and (
+            prev_end == first or (first - prev_end < 8 and self.text[prev_end:first].isspace())
+        ):
+            return None  # only spaces since the previous quote: no words to read
+        start = max(self._sentence_start(first), prev_end, para.start)
+        start = max(start, first - _HEAD_WINDOW)
+        if first <= para.start and g.para > 0:
             # From Teigen:  (newline)  “…”
             prev = self.paras[g.para - 1]
             if self.text[prev.end - 1] == ":":
                 head_start = max(self._sentence_start(prev.end - 1), prev.end - _HEAD_WINDOW)
                 return match_head(self.text, head_start, prev.end, self.cues)
             return None
-        return match_head(self.text, start, first.start, self.cues)
+        return match_head(self.text, start, first, self.cues)
 
-    def _runs_to_sentence_end(self, g: _Group) -> bool:
+    def _runs_to_sentence_end(self, g: QuoteGroup) -> bool:
         """True when nothing but punctuation follows the quote in its sentence."""
         last = g.stretches[-1]
         if last.close is None:
             return True
-        end = self._sentence_end(last.close.start)
-        if end < last.close.end:
-            end = self.paras[self._para_of(last.close.start)].end
+        end = self._sentence_end(last.close)
+        if end < last.end:
+            end = self._last_para(g).end
         # Only the first character that is not punctuation matters: linear in the gap.
-        return _WORDY.search(self.text, last.close.end, end) is None
+        return _WORDY.search(self.text, last.end, end) is None
 
-    def _attribute(self, g: _Group, nxt: _Group | None, prev_end: int) -> Match | None:
-        """The best attribution of one group from its tail, then its head."""
-        tail = self._tail(g, nxt)
+    def _attribute(self, g: QuoteGroup, tail: Match | None, prev_end: int) -> Match | None:
+        """The best attribution of one group from its tail (``self._tail``), then its
+        head."""
         head = self._head(g, prev_end)
         content = g.stretches[-1].content.text
         if (
@@ -196,7 +193,7 @@ class _Document:
             return head
         return tail or self._quote_label(g)
 
-    def _quote_label(self, g: _Group) -> Match | None:
+    def _quote_label(self, g: QuoteGroup) -> Match | None:
         """“WALLACE: Let's start …”: a transcript's speaker label opening the quote."""
         content = g.stretches[0].content
         m = _QUOTE_LABEL.match(self.text, content.start, content.end)
@@ -205,7 +202,7 @@ class _Document:
         label = Span(m.start(1), m.end(1), m.group(1))
         return Match(label, None, None, "quote-label", label.end)
 
-    def _fallback(self, g: _Group) -> Match | None:
+    def _fallback(self, g: QuoteGroup) -> Match | None:
         """A best guess for a quote no rule attributed: the subject of its sentence, or of
         the sentence before it in the paragraph."""
         first = g.stretches[0]
@@ -239,7 +236,7 @@ class _Document:
                 )
         return None
 
-    def _nearest_mention(self, g: _Group) -> Span | None:
+    def _nearest_mention(self, g: QuoteGroup) -> Span | None:
         """The last person named before the quote, in its paragraph or the one before,
         outside quoted text: a weak guess for a quote nothing else attributes."""
         first = g.stretches[0]
@@ -253,7 +250,7 @@ class _Document:
             k -= 1
         return None
 
-    def _clause_subject(self, g: _Group) -> Span | None:
+    def _clause_subject(self, g: QuoteGroup) -> Span | None:
         """The subject of the quote's sentence, of any kind ("The piece used …: “…”"), or of
         the sentence before it: the last guess for a quote nothing else attributes."""
         first = g.stretches[0]
@@ -307,19 +304,24 @@ class _Document:
         last_speaker: Speaker | None = None
         last_para = -2
         i = 0
+        # The tail of the next group, when read ahead to join it to this one: the same
+        # reading its own turn would make (each tail is read once).
+        ahead: tuple[int, Match | None] = (-1, None)
         while i < len(groups):
             g = groups[i]
             nxt = groups[i + 1] if i + 1 < len(groups) else None
-            stretches = list(g.stretches)
-            match = self._attribute(g, nxt, prev_end)
+            stretches = g.stretches
+            tail = ahead[1] if ahead[0] == i else self._tail(g, nxt)
+            match = self._attribute(g, tail, prev_end)
             consumed = i + 1
             # “A,” she said. “B.” -> one quote with two spans.
             if match is not None and match.rule.startswith("tail") and nxt is not None:
                 gap = self.text[match.end : nxt.stretches[0].start]
                 if nxt.para == g.para and gap.strip() in ("", ".", ",", ";", ":"):
                     after = groups[i + 2] if i + 2 < len(groups) else None
-                    if self._tail(nxt, after) is None:
-                        stretches.extend(nxt.stretches)
+                    ahead = (i + 1, self._tail(nxt, after))
+                    if ahead[1] is None:
+                        stretches = stretches + nxt.stretches
                         consumed = i + 2
             speaker: Speaker | None = None
             rule = "unattributed"
@@ -359,11 +361,14 @@ class _Document:
             ):
                 # A paragraph that only continues the previous speaker's quote.
                 speaker, rule = last_speaker, "continuation"
-            spans = tuple(q.content for q in stretches)
-            words = sum(len(s.text.split()) for s in spans)
+            spans = (
+                (stretches[0].content,)
+                if len(stretches) == 1
+                else tuple(q.content for q in stretches)
+            )
             keep = speaker is not None or (
                 self.config.keep_unattributed
-                and words >= _MIN_UNATTRIBUTED_WORDS
+                and _word_count(spans) >= _MIN_UNATTRIBUTED_WORDS
                 and self._runs_to_sentence_end(g)
             )
             if keep and speaker is None:
@@ -402,7 +407,9 @@ class _Document:
             i = consumed
         return tuple(out)
 
-    def _fragment_clause(self, match: Match, stretches: list[Quoted]) -> tuple[Span, ...] | None:
+    def _fragment_clause(
+        self, match: Match, stretches: tuple[Quoted, ...]
+    ) -> tuple[Span, ...] | None:
         """A quoted fragment that closes a clause of its own sentence is a mixed quote
         covering the clause: ``He said the deal was a “disaster.”`` (from after the head
         cue) and ``The deal was “a disaster,” he said.`` (from the sentence start)."""
@@ -478,6 +485,12 @@ class _Document:
         if words and words[0][0].isupper() and not is_leading_word(words[0]):
             return Speaker(name, mention, _kind_of(words), source=mention), None
         return _unnamed(name, mention, _kind_of(words)), None
+
+
+def _word_count(spans: tuple[Span, ...]) -> int:
+    if len(spans) == 1:
+        return len(spans[0].text.split())
+    return sum(len(s.text.split()) for s in spans)
 
 
 def _named(ent: Entity, mention: Span) -> Speaker:

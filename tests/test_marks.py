@@ -56,7 +56,8 @@ def test_multi_paragraph_quote_chains():
     text = "“First part.\n\n“Second part.” she said.\n\n“Other quote.”"
     paras = paragraphs(text)
     groups = chain_paragraphs(text, paras, [find_quoted(text, p) for p in paras])
-    assert [[q.content.text for q in g] for g in groups] == [
+    assert [g.para for g in groups] == [0, 2]
+    assert [[q.content.text for q in g.stretches] for g in groups] == [
         ["First part.", "Second part."],
         ["Other quote."],
     ]
