@@ -58,6 +58,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         toks = [_new(Token, (s, e, text[s:e], low[s - start : e - start])) for s, e in spans]
     else:  # a character whose lowercase is longer ("İ"): lowercase word by word
         toks = [_new(Token, (s, e, text[s:e], text[s:e].lower())) for s, e in spans]
+    if text.find(".", start, end) < 0:
+        return toks  # no word can end in a period
     return [
         t
         for tok in toks
@@ -67,13 +69,23 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 def _split_period(tok: Token) -> tuple[Token, ...]:
     """A word and its final period as two tokens, unless the period belongs to it."""
-    if _keeps_period(tok.text):
+    keeps = _KEEPS_PERIOD.get(tok.text)
+    if keeps is None:
+        if len(_KEEPS_PERIOD) > _KEEPS_PERIOD_LIMIT:
+            _KEEPS_PERIOD.clear()
+        keeps = _KEEPS_PERIOD[tok.text] = _keeps_period(tok.text)
+    if keeps:
         return (tok,)
     bare = tok.text[:-1]
     return (
         _new(Token, (tok.start, tok.end - 1, bare, bare.lower())),
         _new(Token, (tok.end - 1, tok.end, ".", ".")),
     )
+
+
+# _keeps_period of the words seen (a word is read once per process, not once per window).
+_KEEPS_PERIOD: dict[str, bool] = {}
+_KEEPS_PERIOD_LIMIT = 100_000
 
 
 def _keeps_period(word: str) -> bool:
