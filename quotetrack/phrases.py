@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Container, Mapping, Sequence
 
+from quotetrack.kinds import is_role_title
 from quotetrack.lexicon import (
     ADVERBIAL_STARTS,
     CUE_PARTICLES,
@@ -164,10 +165,17 @@ _ASIDES = word_set("however though too also meanwhile instead moreover nonethele
 _ANTECEDENT_WINDOW = 80  # characters
 _ANTECEDENT_STOP = word_set("among between including like leads led won lost")
 _PLACE_PREPOSITIONS = word_set("in at from of near across")
+# Prepositions that tie a place or a body to the person an apposition describes.
+_APPOSITION_PREPOSITIONS = word_set("in at from of near with for by based")
 _MAX_OPENING_TOKENS = 40  # tokens read for the subject that opens a clause
 # Unions the hot readers test against, built once.
 _AFTER_SOURCE_STOP = SOURCE_STOP | ADVERBIAL_STARTS
 _TIME_RUN = TIME_LEADS | DETERMINERS
+# Prepositions that open a sentence's adverbial ("Within the files, officials …").
+_OPENING_PREPOSITIONS = word_set(
+    "within without among amid amongst between across against toward towards along around"
+    " beyond behind beneath despite throughout unlike upon"
+)
 _OPENING_SKIP = NOT_CONTENT_START | SENTENCE_OPENERS
 
 
@@ -548,16 +556,22 @@ def source_before(toks: list[Token], c: int) -> list[Token] | None:
 
 def _before_appositions(toks: list[Token], j: int) -> list[Token] | None:
     """The source before up to three appositions that end at the comma ``toks[j - 1]``:
-    "Hugh Hill, a doctor at X, said" / "Woodrow Benford, 58, who lives in Y, says"."""
+    "Hugh Hill, a doctor at X, said" / "Woodrow Benford, 58, who lives in Y, says". A
+    role, a place or a body inside an apposition ("Ann Orr, Tallin MP, said", "…, a clerk
+    in Tallin County, said") is passed over for the name before it, and kept only when
+    no name is found."""
     k = j - 2
+    fallback: list[Token] | None = None
     for _ in range(3):
         while k >= 0 and toks[k].text != "," and j - k <= 3 * MAX_NP:
             k -= 1
         if k <= 0 or toks[k].text != ",":
-            return None
+            break
         inner = toks[k + 1 : j - 1]
         if inner and len(inner) <= 4 and all(looks_like_name(t) for t in inner):
-            return inner  # "One delegate not on the slate, Kelly Schmidt, told"
+            if not _role_or_place(toks, k, inner):
+                return inner  # "One delegate not on the slate, Kelly Schmidt, told"
+            fallback = fallback or inner
         run = source_run(toks, k)
         if run and run[-1].lower not in DETERMINERS:
             if (
@@ -566,9 +580,38 @@ def _before_appositions(toks: list[Token], j: int) -> list[Token] | None:
                 or (is_possessive_name(run[0]) and len(run) > 1)
             ):
                 # "Hugh Hill, …," / "The aides, led by X, …," / "Powell’s office, …,"
-                return run
+                if not _inside_apposition(toks, k - len(run)):
+                    return run
+                fallback = fallback or run
         k -= 1
-    return None
+    return fallback
+
+
+def _role_or_place(toks: list[Token], k: int, inner: list[Token]) -> bool:
+    """True when the capitalised words ``inner`` after the comma ``toks[k]`` are a role
+    ("Ann Orr, Tallin MP, said") or a place's abbreviation ("in Tallin, N.S., says"),
+    not the source's name."""
+    return is_role_title(inner[-1].text) or (len(inner) == 1 and _place_abbreviation(toks, k + 1))
+
+
+def _place_abbreviation(toks: list[Token], i: int) -> bool:
+    """True for a short abbreviation after a town and its comma ("Tallin, N.S.")."""
+    word = toks[i].text
+    return (
+        word.endswith(".")
+        and len(word) <= 6
+        and word not in ("Jr.", "Sr.")
+        and i > 1
+        and toks[i - 1].text == ","
+        and toks[i - 2].is_capitalised
+    )
+
+
+def _inside_apposition(toks: list[Token], i: int) -> bool:
+    """True when the phrase at ``toks[i]`` follows a preposition of an apposition ("a
+    clerk *in* Tallin County", "an analyst *with* the Tallin Board") or is a place's
+    abbreviation ("Tallin, N.S.")."""
+    return i > 0 and (toks[i - 1].lower in _APPOSITION_PREPOSITIONS or _place_abbreviation(toks, i))
 
 
 def source_after(toks: list[Token], i: int) -> list[Token]:
@@ -604,6 +647,12 @@ def opening_subject(toks: list[Token]) -> list[Token] | None:
     if toks and toks[0].lower in _OPENING_SKIP:
         comma = next((k for k, t in enumerate(toks[:15]) if t.text == ","), None)
         i = comma + 1 if comma is not None else 1
+    elif toks and toks[0].lower in _OPENING_PREPOSITIONS:
+        # a long adverbial: its comma may stand far in ("Within the … of emails, officials")
+        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
     while i < len(toks) and toks[i].lower in SENTENCE_OPENERS:
         i += 1
     if i >= len(toks):
