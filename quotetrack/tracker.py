@@ -28,6 +28,7 @@ import os
 import sqlite3
 import time
 import unicodedata
+import warnings
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
@@ -232,7 +233,19 @@ class Tracker:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+            return
+        # The block failed: its error is the one to see. Ctrl-C does not wait for the
+        # identity decision (the next writer takes it); failing to store it is a warning,
+        # unless the block's error was the store's own (then it is the same fault).
+        if isinstance(exc, KeyboardInterrupt):
+            self._ready = False
+        try:
+            self.close()
+        except TrackerError as failed:
+            if not isinstance(exc, TrackerError):
+                warnings.warn(str(failed), RuntimeWarning, stacklevel=2)
 
     @classmethod
     def existing(
@@ -254,26 +267,35 @@ class Tracker:
     def close(self) -> None:
         """Store the identity decision if articles arrived since the last one (so that
         readers see it), then close the connection if the tracker opened it
-        (idempotent)."""
+        (idempotent). Raises :class:`~quotetrack.errors.TrackerError`, the connection
+        closed all the same, when the decision cannot be stored: readers then see the
+        previous one until a writer stores it."""
+        failed: TrackerError | None = None
         if self._ready and not self._read_only:
             self._ready = False
-            with contextlib.suppress(TrackerError, sqlite3.Error):
-                self._refresh_identity()
+            try:
+                self._refresh_identity(strict=True)
+            except TrackerError as exc:
+                msg = f"could not store the speaker identity decision: {exc}"
+                failed = TrackerError(msg)
         if self._owns:
             self._conn.close()
         else:
             with contextlib.suppress(sqlite3.Error):
                 # typeshed reads str | None but writes a Literal: this is the value read
                 self._conn.isolation_level = self._saved_isolation  # type: ignore[assignment]
+        if failed is not None:
+            raise failed
 
     # -- setup ----------------------------------------------------------------------
 
     def _setup(self) -> None:
         conn = self._conn
+        doing = "read" if self._read_only else "write"
         try:
             conn.execute("PRAGMA busy_timeout = 30000")
         except sqlite3.Error as exc:
-            raise store_error(exc, self._where, "open") from None
+            raise store_error(exc, self._where, doing) from None
         # Nothing is written before the file is known to be a store (or empty).
         version = check_store(conn, self._where, SCHEMA_VERSION, read_only=self._read_only)
         try:
@@ -286,7 +308,7 @@ class Tracker:
                 conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES:d}")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
-            raise store_error(exc, self._where, "open") from None
+            raise store_error(exc, self._where, doing) from None
         conn.create_function("quotetrack_contains", 2, _contains, deterministic=True)
         conn.create_function("quotetrack_fold", 1, _fold, deterministic=True)
         if version < SCHEMA_VERSION:
@@ -296,7 +318,7 @@ class Tracker:
                 for statement in INDEXES:
                     conn.execute(statement)
             except sqlite3.Error as exc:
-                raise store_error(exc, self._where, "open") from None
+                raise store_error(exc, self._where, "write") from None
 
     def _migrate(self) -> None:
         with self._write() as conn:
@@ -463,7 +485,8 @@ class Tracker:
         With ``workers`` other than 1 (None: every core), extraction runs in worker
         processes (:func:`quotetrack.parallel.analyze_many`) while this process writes.
         Articles already stored with the same text are skipped before extraction. A
-        failure stops the run; the articles before it stay stored.
+        failure stops the run; the articles before it stay stored (the identity decision
+        is then left to :meth:`close` or the next writer).
         """
         start = time.perf_counter()
         tally: Counter[str] = Counter()
@@ -476,20 +499,18 @@ class Tracker:
                 progress(result)
 
         items = (as_document(i, item) for i, item in enumerate(documents))
-        try:
-            if workers == 1:
-                for document in items:
-                    unchanged = self._unchanged(document, replace)
-                    if unchanged is not None:
-                        record(unchanged)
-                        continue
-                    record(
-                        self.add_analyzed(document, self._analyze(document.text), replace=replace)
-                    )
-            else:
-                self._add_parallel(items, workers, chunksize, replace, record)
-        finally:
-            self._refresh_identity(strict=True)
+        # A failure skips the identity decision (the next writer, or close(), takes it):
+        # taking it in a `finally` would hide the failure behind its own error.
+        if workers == 1:
+            for document in items:
+                unchanged = self._unchanged(document, replace)
+                if unchanged is not None:
+                    record(unchanged)
+                    continue
+                record(self.add_analyzed(document, self._analyze(document.text), replace=replace))
+        else:
+            self._add_parallel(items, workers, chunksize, replace, record)
+        self._refresh_identity(strict=True)
         return IngestSummary(
             added=tally["added"],
             replaced=tally["replaced"],
@@ -568,12 +589,15 @@ class Tracker:
         last one. A reader that cannot write (a read-only file, a writer holding the
         lock past the timeout) uses the last decision unless ``strict``."""
         conn = self._conn
-        row = conn.execute("SELECT value FROM meta WHERE key = 'identity_dirty'").fetchone()
-        if row is None or row[0] != "1":
-            return
         try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'identity_dirty'").fetchone()
+            if row is None or row[0] != "1":
+                return
             with self._write():
                 resolve_speakers(conn)
+        except sqlite3.Error as exc:
+            if strict:
+                raise store_error(exc, self._where, "read") from None
         except TrackerError:
             if strict:
                 raise

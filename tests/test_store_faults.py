@@ -9,15 +9,20 @@ store a writer could not finish writing stays readable.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import signal
 import sqlite3
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from quotetrack.cli import main
 from quotetrack.errors import TrackerError
-from quotetrack.tracker import SCHEMA_VERSION, Tracker
+from quotetrack.tracker import Tracker
 
 LINE = "“We will win this state and win it big,” Hillary Clinton said."
 READERS = [
@@ -203,4 +208,183 @@ def test_a_read_only_tracker_refuses_writes(tmp_path: Path) -> None:
         with pytest.raises(TrackerError, match="read-only"):
             tracker.add(LINE, doc_id="c", published=None)
     assert digest(path) == before
-    assert SCHEMA_VERSION >= 2
+
+
+# --- permissions: we run as root, which ignores them, so the CLI runs under setpriv
+# with the permission-override capabilities dropped (review items 2 and 5, T7).
+
+SETPRIV = shutil.which("setpriv")
+needs_setpriv = pytest.mark.skipif(
+    SETPRIV is None and os.geteuid() == 0,
+    reason="setpriv (util-linux) is needed to take root's permission override away",
+)
+ROOT = Path(__file__).resolve().parents[1]
+SMITH = "“We will win this race, and we will win it together,” Smith said."
+JONES = "“Our schools need more teachers and more money this year,” Jones said."
+
+
+def run_unprivileged(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m quotetrack ARGS`` without the capability to ignore permissions."""
+    drop = [SETPRIV, "--bounding-set", "-dac_override,-dac_read_search,-fowner"] if SETPRIV else []
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [*drop, sys.executable, "-m", "quotetrack", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """tmp_path/w, made read-only (0555) by the test and writable again afterwards."""
+    folder = tmp_path / "w"
+    folder.mkdir()
+    yield folder
+    folder.chmod(0o755)
+
+
+def killed_mid_session(path: Path) -> None:
+    """Smith's article checkpointed into ``path``; Jones's committed after it, then the
+    writer SIGKILLed, so Jones's article is only in the -wal file; the -shm removed."""
+    script = (
+        "import os, sys, quotetrack as q\n"
+        "t = q.Tracker(sys.argv[1]); t.add(sys.argv[2], doc_id='a'); t.close()\n"
+        "t = q.Tracker(sys.argv[1]); t.add(sys.argv[3], doc_id='b')\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path), SMITH, JONES], env=env, timeout=120, check=False
+    )
+    assert done.returncode == -signal.SIGKILL
+    wal = path.with_name(path.name + "-wal")
+    assert wal.stat().st_size > 0
+    path.with_name(path.name + "-shm").unlink()
+
+
+@needs_setpriv
+def test_committed_changes_in_a_wal_are_never_hidden(read_only_folder: Path) -> None:
+    """A read-only folder holding a store whose -wal has committed articles (and no
+    -shm): reading it as it is would silently drop them, so it is a one-line error
+    naming the -wal file, status 2 (it used to print Smith only, status 0)."""
+    path = read_only_folder / "q.db"
+    killed_mid_session(path)
+    read_only_folder.chmod(0o555)
+    done = run_unprivileged("quotes", "--db", str(path))
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert done.stderr.count("\n") == 1 and "q.db-wal" in done.stderr, done.stderr
+    assert "Smith" not in done.stdout
+    read_only_folder.chmod(0o755)
+    done = run_unprivileged("quotes", "--db", str(path))  # writable again: both are there
+    assert done.returncode == 0 and "Smith" in done.stdout and "Jones" in done.stdout
+
+
+@needs_setpriv
+def test_a_checkpointed_store_in_a_read_only_folder_is_read(read_only_folder: Path) -> None:
+    """Nothing waiting in a -wal: the store is read as it is, and left as it was."""
+    path = store_of(read_only_folder)
+    before = digest(path)
+    read_only_folder.chmod(0o555)
+    done = run_unprivileged("speakers", "--db", str(path))
+    assert done.returncode == 0 and "Hillary Clinton" in done.stdout, done.stderr
+    assert digest(path) == before
+
+
+@needs_setpriv
+def test_a_0444_store_is_read_and_a_writer_is_told_it_cannot_write(
+    tmp_path: Path,
+) -> None:
+    """A read-only file in a writable folder: readers work; `track` gets one line that
+    says it cannot *write* the store, status 2."""
+    path = store_of(tmp_path)
+    path.chmod(0o444)
+    done = run_unprivileged("quotes", "--db", str(path))
+    assert done.returncode == 0 and "Hillary Clinton" in done.stdout, done.stderr
+    article = tmp_path / "more.txt"
+    article.write_text(SMITH, "utf-8")
+    done = run_unprivileged("track", "--db", str(path), "--no-progress", str(article))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "cannot write" in done.stderr and "read-only" in done.stderr, done.stderr
+
+
+@needs_setpriv
+def test_a_writer_in_a_read_only_folder_is_told_it_cannot_write(
+    read_only_folder: Path,
+) -> None:
+    """`track` into a store whose folder is read-only: "cannot write", not "cannot read"."""
+    path = store_of(read_only_folder)
+    article = read_only_folder.parent / "more.txt"
+    article.write_text(SMITH, "utf-8")
+    read_only_folder.chmod(0o555)
+    done = run_unprivileged("track", "--db", str(path), "--no-progress", str(article))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "cannot write" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def damage(path: Path) -> None:
+    """Overwrite pages 2-3 of ``path`` (the schema's first page survives)."""
+    data = bytearray(path.read_bytes())
+    data[4196:12288] = b"\xab" * (12288 - 4196)
+    path.write_bytes(bytes(data))
+
+
+def test_tracking_into_a_damaged_store_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`track` into a store with damaged pages: one line saying it is damaged, status 2
+    (the identity refresh in add_many's `finally` used to raise a raw sqlite3 error that
+    hid the article's own, with a traceback and status 1)."""
+    path = store_of(tmp_path)
+    damage(path)
+    article = tmp_path / "t.txt"
+    article.write_text("“Taxes will go down for every family in this state,” Jones said.\n")
+    status = main(["track", "--db", str(path), "--no-progress", str(article)])
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1 and "damaged" in err, err
+
+
+def test_a_failed_run_raises_its_own_error_not_the_identity_refresh(tmp_path: Path) -> None:
+    """add_many stops on a broken feed: that error comes out, not the identity refresh's
+    (which used to run in a `finally` and replace it), and the refresh is left to
+    close()."""
+    conn = sqlite3.connect(tmp_path / "q.db")
+    tracker = Tracker(conn)
+
+    def documents() -> Iterator[dict[str, object]]:
+        yield {"text": LINE, "doc_id": "a"}
+        conn.execute("PRAGMA query_only = ON")  # storing the decision will now fail
+        raise LookupError("the feed broke")
+
+    with pytest.raises(LookupError, match="the feed broke"):
+        tracker.add_many(documents())
+    conn.execute("PRAGMA query_only = OFF")
+    tracker.close()
+    with Tracker(conn) as again:
+        assert [s.name for s in again.speakers()] == ["Hillary Clinton"]
+    conn.close()
+
+
+def test_close_says_when_the_identity_decision_cannot_be_stored(tmp_path: Path) -> None:
+    """A writer that cannot store the identity decision on close() raises TrackerError
+    (it was swallowed, leaving readers a stale decision without a word); inside a
+    `with` block that already failed, it is a warning and the block's error comes out."""
+    conn = sqlite3.connect(tmp_path / "q.db")
+    tracker = Tracker(conn)
+    tracker.add(LINE, doc_id="a", published="2016-09-12")
+    conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(TrackerError, match="identity"):
+        tracker.close()
+    conn.execute("PRAGMA query_only = OFF")
+
+    def fail_inside() -> None:
+        with Tracker(conn) as again:
+            again.add(LINE.replace("win", "lose"), doc_id="b", published=None)
+            conn.execute("PRAGMA query_only = ON")
+            raise KeyError("the caller's own error")
+
+    with pytest.warns(RuntimeWarning, match="identity"), pytest.raises(KeyError):
+        fail_inside()
+    conn.close()

@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from types import FrameType
 from typing import IO
@@ -189,21 +190,26 @@ def run(args: argparse.Namespace) -> int:
             )
 
     previous = signal.signal(signal.SIGINT, stop)
+    caught: list[warnings.WarningMessage] = []
     try:
-        with Tracker(args.db) as tracker:
-            summary = tracker.add_many(
-                documents(),
-                workers=None if args.workers == 0 else args.workers,
-                progress=on_result,
-                replace=args.replace,
-            )
-            stats = tracker.stats()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RuntimeWarning)
+            with Tracker(args.db) as tracker:
+                summary = tracker.add_many(
+                    documents(),
+                    workers=None if args.workers == 0 else args.workers,
+                    progress=on_result,
+                    replace=args.replace,
+                )
+                stats = tracker.stats()
     except KeyboardInterrupt:
         progress.finish()
         print("quotetrack: interrupted; every stored article is complete", file=sys.stderr)
         return _INTERRUPTED
     finally:
         signal.signal(signal.SIGINT, previous)
+        for warning in caught:  # e.g. the identity decision not stored: one line each
+            print(f"\nquotetrack: warning: {plain(str(warning.message))}", file=sys.stderr)
     progress.finish()
     print(
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.replaced} replaced, "

@@ -18,6 +18,9 @@ from quotetrack.errors import SchemaVersionError, TrackerError
 
 __all__ = ["check_store", "connect", "store_error"]
 
+_CANTOPEN: Final = 14  # SQLITE_CANTOPEN: the -shm file cannot be created
+_READONLY_DIRECTORY: Final = 1544  # SQLITE_READONLY_DIRECTORY: nor the -wal file
+
 _CORE: Final = frozenset({"meta", "documents", "speakers", "aliases", "quotes"})
 """The tables of schema version 1, which every later version keeps."""
 
@@ -38,17 +41,35 @@ def connect(path: str, *, read_only: bool) -> sqlite3.Connection:
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:
-            folder = os.path.dirname(os.path.abspath(path))
-            if "unable to open" not in str(exc) or os.access(folder, os.W_OK):
-                raise
-            # A WAL store in a read-only folder without its -shm file: read the file as
-            # it is (nobody can be writing to it there, so no lock is needed).
             conn.close()
+            if not _no_shm_in_read_only_folder(exc, path):
+                raise
+            wal = path + "-wal"
+            if os.path.exists(wal) and os.path.getsize(wal) > 0:
+                msg = (
+                    f"cannot read the store {path!r}: committed changes wait in {wal!r}, "
+                    "which SQLite can read only where it may write beside the store; make "
+                    "the folder writable, or copy the store with its -wal file to one"
+                )
+                raise TrackerError(msg) from None
+            # A WAL store in a read-only folder, all in its main file: read the file as it
+            # is (nobody can be writing to it there, so no lock is needed).
             uri += "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
         return conn
     except sqlite3.Error as exc:
         raise store_error(exc, path, "open") from None
+
+
+def _no_shm_in_read_only_folder(exc: sqlite3.Error, path: str) -> bool:
+    """Whether ``exc`` is SQLite failing to create a WAL store's -shm file (or -wal)
+    because the store's folder is read-only: the one case a reader may read the main
+    file as it is."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code not in (_CANTOPEN, _READONLY_DIRECTORY):
+        return False
+    folder = os.path.dirname(os.path.abspath(path))
+    return not os.path.exists(path + "-shm") and not os.access(folder, os.W_OK)
 
 
 def tables(conn: sqlite3.Connection) -> frozenset[str]:
@@ -65,7 +86,8 @@ def check_store(conn: sqlite3.Connection, where: str, schema: int, *, read_only:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         found = tables(conn)
     except sqlite3.Error as exc:
-        raise store_error(exc, where, "read") from None
+        # a writer's first read fails for want of write access (the -wal, -shm files)
+        raise store_error(exc, where, "read" if read_only else "write") from None
     if version == 0 and not found and not read_only:
         return 0  # a new store
     if version == 0 and not found:
