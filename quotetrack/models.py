@@ -106,8 +106,8 @@ class Speaker:
     her), or None when unresolved.
 
     ``resolved`` and ``source`` explain one parse; they take no part in equality (a
-    speaker is its name, mention and kind) and the flat records and the tracker's store
-    keep only name, mention and kind, so a speaker read back from them is marked resolved.
+    speaker is its name, mention and kind). The records codec and the tracker's store keep
+    them; rows written before they existed read back as resolved, with no source.
     """
 
     name: str

@@ -133,11 +133,14 @@ def analyzed_documents(draw: st.DrawFn) -> tuple[Document, tuple[Quote, ...]]:
         spans = tuple(
             sorted((span() for _ in range(draw(st.integers(1, 2)))), key=lambda s: s.start)
         )
+        resolved = draw(st.booleans())
         speaker = (
             Speaker(
                 draw(st.sampled_from(HOSTILE_STRINGS) | st.text(min_size=1, max_size=30)),
                 span(),
                 draw(st.sampled_from(SpeakerKind)),
+                resolved=resolved,
+                source=maybe_span() if resolved else None,
             )
             if draw(st.booleans())
             else None

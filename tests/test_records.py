@@ -47,11 +47,10 @@ def test_frame_nulls_and_derived_columns_are_not_needed_to_decode() -> None:
 
 def test_the_store_keeps_every_column_it_cannot_derive() -> None:
     """The store's column map follows QUOTE_COLUMNS and leaves out only derived columns
-    and how the speaker was resolved (which explains one parse)."""
+    (how the speaker was resolved is kept since schema version 6, review item 9)."""
     assert list(rows._STORED) == list(records.QUOTE_COLUMNS)
     derived = {name for name, column in rows._STORED.items() if column is None}
-    resolution = {"speaker_resolved", "speaker_source", "speaker_source_start"}
-    assert derived == {"start", "end", "sentiment_label", "speaker_source_end", *resolution}
+    assert derived == {"start", "end", "sentiment_label"}
 
 
 def test_a_stored_quote_reads_back_exactly() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import doctest
 import itertools
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -107,6 +107,30 @@ def test_add_analyses_and_stores_an_article(tracker: Tracker) -> None:
     stored = tracker.quotes()
     assert [q.quote for q in stored] == list(quotetrack.analyze(text))
     assert stored[0].speaker == "Hillary Clinton" and stored[0].outlet == "AP"
+
+
+def how_resolved(quotes: Iterable[Quote]) -> list[tuple[bool, Span | None] | None]:
+    """Each quote's speaker ``(resolved, source)``: neither takes part in ``==``, so a
+    round trip that lost them would still compare equal (review T4)."""
+    return [None if q.speaker is None else (q.speaker.resolved, q.speaker.source) for q in quotes]
+
+
+def test_stored_speakers_keep_how_they_were_resolved(tmp_path: Path) -> None:
+    """An unresolved "she" reads back unresolved, and a resolved pronoun keeps the span
+    of the name it was read from (they used to read back resolved, without a source)."""
+    text = (
+        "Some observers said the plan would fail. “It will never work in this town, not "
+        "ever,” she said.\n\nMaria Lopez spoke later. “We will build it anyway,” she said."
+    )
+    analysed = quotetrack.analyze(text)
+    flags = how_resolved(analysed)
+    assert (False, None) in flags and any(f is not None and f[0] and f[1] for f in flags)
+    with Tracker(tmp_path / "q.db") as tracker:
+        tracker.add(text, doc_id="x")
+    with Tracker.existing(tmp_path / "q.db") as reader:
+        stored = [q.quote for q in reader.quotes()]
+    assert stored == list(analysed)
+    assert how_resolved(stored) == flags
 
 
 def test_same_id_same_text_changes_nothing(tracker: Tracker) -> None:
@@ -212,6 +236,7 @@ def test_what_is_stored_reads_back_equal(case: tuple[Document, tuple[Quote, ...]
         assert tracker.document(document.doc_id) == document
         stored = tracker.quotes(doc_id=document.doc_id)
         assert [q.quote for q in stored] == list(quotes)
+        assert how_resolved(q.quote for q in stored) == how_resolved(quotes)
         assert all(q.published == document.published for q in stored)
         tracker.speakers()
         tracker.clusters(min_articles=1)

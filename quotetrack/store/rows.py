@@ -25,10 +25,10 @@ _STORED: Final[Mapping[str, str | None]] = {
     "speaker_mention": "mention_text",
     "speaker_start": "mention_start",
     "speaker_end": "mention_end",
-    "speaker_resolved": None,
-    "speaker_source": None,
-    "speaker_source_start": None,
-    "speaker_source_end": None,
+    "speaker_resolved": "speaker_resolved",
+    "speaker_source": "speaker_source",
+    "speaker_source_start": "speaker_source_start",
+    "speaker_source_end": "speaker_source_end",
     "cue": "cue_text",
     "cue_start": "cue_start",
     "cue_end": "cue_end",
@@ -44,10 +44,10 @@ _STORED: Final[Mapping[str, str | None]] = {
     "rule": "rule",
 }
 """Each of :data:`~quotetrack.records.QUOTE_COLUMNS` -> the ``quotes`` column holding it
-(None: derived, or how a speaker was resolved, which explains one parse and is not kept:
-a stored speaker reads back as resolved). The SQL names are those of schema version 1
-(``sentiment_model`` came with version 4; null in older rows, read as VADER); renaming them
-would rewrite every store for no reader's benefit."""
+(None: derived). The SQL names are those of schema version 1 (``sentiment_model`` came
+with version 4, null in older rows and read as VADER; how the speaker was resolved with
+version 6, null in older rows and read as resolved with no source); renaming them would
+rewrite every store for no reader's benefit."""
 
 _SQL: Final = tuple(column for column in _STORED.values() if column is not None)
 _KEEP: Final = tuple(i for i, column in enumerate(_STORED.values()) if column is not None)

@@ -187,12 +187,28 @@ def _schema_v5(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN source TEXT")
 
 
+def _schema_v6(conn: sqlite3.Connection) -> None:
+    """How each quote's speaker was resolved (review item 9): ``Speaker.resolved`` and
+    the span of the name it was read from. Rows stored before have nulls, read back as
+    resolved with no source, as they always were."""
+    _script(
+        conn,
+        """
+        ALTER TABLE quotes ADD COLUMN speaker_resolved INTEGER;  -- 1, 0 (a bare "she")
+        ALTER TABLE quotes ADD COLUMN speaker_source TEXT;       -- the name's words
+        ALTER TABLE quotes ADD COLUMN speaker_source_start INTEGER;
+        ALTER TABLE quotes ADD COLUMN speaker_source_end INTEGER
+        """,
+    )
+
+
 MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (
     _schema_v1,
     _schema_v2,
     _schema_v3,
     _schema_v4,
     _schema_v5,
+    _schema_v6,
 )
 """The steps from version 0 (an empty file): ``MIGRATIONS[v]`` brings version v to v + 1."""
 
