@@ -350,7 +350,9 @@ class TrackedSpeaker:
     ``aliases`` are every form seen for them, most frequent first: the in-article full
     names and the name-like mentions ("Mrs. Clinton"). ``mean_compound`` is the mean
     VADER compound of their scored quotes; ``first_seen``/``last_seen`` are publication
-    dates (None when no article of theirs is dated).
+    dates (None when no article of theirs is dated within
+    :data:`~quotetrack.periods.PLAUSIBLE_DATES`: a placeholder such as 9999-12-31 is left
+    out).
     """
 
     id: int

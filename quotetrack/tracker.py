@@ -117,6 +117,10 @@ __all__ = [
     "Tracker",
 ]
 
+_PLAUSIBLE: Final = "CASE WHEN d.published BETWEEN ? AND ? THEN d.published END"
+"""An article's date when it is within PLAUSIBLE_DATES (two parameters), else NULL: a
+placeholder date is no speaker's first or last sighting."""
+
 _CHECKPOINT_PAGES: Final = 10_000
 """WAL pages between automatic checkpoints."""
 
@@ -769,13 +773,14 @@ class Tracker:
     ) -> list[TrackedSpeaker]:
         sql = (
             "SELECT s.id, s.name, s.kind, COUNT(*), COUNT(DISTINCT q.doc_id), AVG(q.compound),"
-            " MIN(d.published), MAX(d.published), s.person_id FROM quotes q"
+            f" MIN({_PLAUSIBLE}), MAX({_PLAUSIBLE}), s.person_id FROM quotes q"
             " JOIN speakers s ON s.id = q.speaker_id JOIN documents d ON d.doc_id = q.doc_id"
             f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
             " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
         )
         least = at_least(min_quotes, 1, "min_quotes")
-        rows = conn.execute(sql, (*params, least, sql_limit(limit))).fetchall()
+        bounds = [day.isoformat() for day in PLAUSIBLE_DATES] * 2
+        rows = conn.execute(sql, (*bounds, *params, least, sql_limit(limit))).fetchall()
         aliases = speaker_aliases(conn, {row[0]: row[1] for row in rows})
         return [
             TrackedSpeaker(

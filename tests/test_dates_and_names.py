@@ -42,6 +42,19 @@ def test_placeholder_dates_are_stored_but_flagged(odd_dates: Path) -> None:
     assert plausible_date(dt.date(2016, 9, 12)) and plausible_date(dt.date(1900, 1, 1))
 
 
+def test_speakers_first_and_last_seen_skip_placeholder_dates(odd_dates: Path) -> None:
+    """first_seen/last_seen span the ordinary dates (they were 0001-01-01 and
+    9999-12-31, review item 11); the placeholder-dated quotes still count."""
+    with Tracker.existing(odd_dates) as tracker:
+        [speaker] = tracker.speakers()
+        clusters = tracker.clusters(min_articles=1)
+    assert (speaker.quotes, speaker.articles) == (4, 4)
+    assert (speaker.first_seen, speaker.last_seen) == (dt.date(2016, 9, 12), dt.date(2016, 10, 3))
+    for cluster in clusters:
+        assert cluster.first_seen is None or plausible_date(cluster.first_seen), cluster
+        assert cluster.last_seen is None or plausible_date(cluster.last_seen), cluster
+
+
 @pytest.mark.parametrize("freq", ["day", "week", "month"])
 def test_timelines_skip_placeholder_dates(odd_dates: Path, freq: str) -> None:
     """No OverflowError; the timeline spans the ordinary dates only."""

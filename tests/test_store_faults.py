@@ -388,3 +388,20 @@ def test_close_says_when_the_identity_decision_cannot_be_stored(tmp_path: Path) 
     with pytest.warns(RuntimeWarning, match="identity"), pytest.raises(KeyError):
         fail_inside()
     conn.close()
+
+
+@pytest.mark.parametrize("version", [2, 3, 6, 7])
+def test_a_foreign_database_is_said_to_lack_quotetrack_s_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], version: int
+) -> None:
+    """Another application's database whose user_version happens to be one of ours is
+    not "schema version N" (which quotetrack writes itself) but a file without its
+    tables (review item 11)."""
+    path = tmp_path / "app.db"
+    other_app(path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    assert main(["speakers", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "lacks quotetrack's tables" in err and "schema version" not in err, err

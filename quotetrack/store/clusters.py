@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from quotetrack import identity
 from quotetrack.models import QuoteCluster, QuoteKind
+from quotetrack.periods import PLAUSIBLE_DATES
 from quotetrack.store.sql import chunks, iso_date, marks
 
 __all__ = ["CANDIDATES", "cluster_quote", "cluster_tokens", "make_cluster", "recluster"]
@@ -105,6 +106,9 @@ def recluster(conn: sqlite3.Connection, clusters: Sequence[int]) -> None:
         cluster_quote(conn, quote_id, (tokens or "").split(), tag)
 
 
+_FIRST, _LAST = (day.isoformat() for day in PLAUSIBLE_DATES)
+
+
 def make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteCluster:
     """A :class:`~quotetrack.models.QuoteCluster` from its members' rows (cluster id,
     quote id, text, doc_id, published, outlet, url, speaker name)."""
@@ -128,7 +132,7 @@ def make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteClust
             outlets.add(outlet)
         if url:
             urls.setdefault(doc_id, url)
-        if published:
+        if published and _FIRST <= published <= _LAST:  # placeholders are no first sighting
             dates.append(published)
     quotation = min(texts, key=lambda t: (-texts[t], -len(t), first_place[t], t))
     doc_ids = tuple(sorted(docs, key=lambda d: (docs[d], d)))

@@ -103,8 +103,10 @@ def check_store(conn: sqlite3.Connection, where: str, schema: int, *, read_only:
     if version < 1 or not needed <= found:
         missing = sorted(needed - found)
         why = (
-            f"its schema version is {version}"
-            if version < 1 or not found & _CORE
+            "it lacks quotetrack's tables"
+            if not found & _CORE
+            else f"its schema version is {version}"
+            if version < 1
             else f"the table{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
             f"{'are' if len(missing) > 1 else 'is'} missing"
         )
