@@ -31,6 +31,7 @@ import json
 import random
 import statistics
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,14 @@ def cases(normal: str) -> list[Case]:
             length += len(parts[-1]) + 2
         return ". ".join(parts)[:n]
 
+    nfc = unicodedata.normalize("NFC", normal)
+    # decomposed accents (as macOS tools and PDFs write them) on every word ending in e
+    decomposed = unicodedata.normalize("NFD", nfc.replace("e ", "é "))
+
+    def one_accent(n: int) -> str:
+        text = nfc[:n]
+        return text[: n // 2] + " Jose\u0301 " + text[n // 2 :]
+
     return [
         Case("normal_news", len(normal), lambda n: normal[:n], "PolNeAR dev, concatenated"),
         Case("no_breaks_10mb", 10_000_000, lambda n: _cycle(flat, n), "news, newlines -> spaces"),
@@ -140,6 +149,18 @@ def cases(normal: str) -> list[Case]:
             1_000_000,
             lambda n: _cycle('"Yes," Smith said. ', n),
             "a one-word quote and its attribution, repeated",
+        ),
+        Case(
+            "nfd_one_accent",
+            len(normal),
+            one_accent,
+            "news in NFC but for one decomposed accent (nfc.py reads only around it)",
+        ),
+        Case(
+            "nfd_accents",
+            1_000_000,
+            lambda n: _cycle(decomposed, n),
+            "news in NFD with a decomposed é ending every word in e",
         ),
         Case(
             "regression: periods",

@@ -6,18 +6,23 @@ point at a time: the decomposed form split names and lost quotes. :func:`parse_n
 runs the parser on the NFC form of a text and maps every span back, so offsets and span
 texts point into the original text exactly (``text[s.start:s.end] == s.text``).
 
-Text already in NFC (almost all text) is parsed as it is, at no cost. Otherwise the text
-is cut into pieces that normalise independently (at whitespace, then at each starter
-character), and each boundary of a piece maps to itself; a span boundary inside a piece
-that composed (which would split a letter from its accent) widens to the whole piece.
+Text already in NFC (almost all text) is parsed as it is, at no cost. Otherwise only
+the words around the characters that can make a text non-NFC (combining marks, and the
+few characters NFC changes or composes with the one before) are looked at: one regular
+expression search finds them, so the rest of the text costs no Python work and no
+memory beyond its NFC copy. Those words are cut into pieces that normalise
+independently (at each starter character), and each boundary of a piece maps to itself;
+a span boundary inside a piece that composed (which would split a letter from its
+accent) widens to the whole piece. The map holds one entry per piece NFC changed.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -25,7 +30,63 @@ from quotetrack.models import Quote, Span
 
 __all__ = ["OffsetMap", "parse_nfc"]
 
-_WORD = re.compile(r"\S+")
+# A word: no whitespace but EN QUAD and EM QUAD, the two whitespace characters NFC
+# changes (into EN SPACE and EM SPACE). Any other whitespace is a starter that composes
+# with nothing, so the text either side of it normalises independently.
+_WORD = re.compile(r"[\S\u2000\u2001]+")
+
+
+def unstable_code_points() -> set[int]:
+    """The code points of the Basic Multilingual Plane that can make a text non-NFC (NFC
+    quick check other than Yes, or a combining class other than 0, whose order NFC
+    fixes): combining marks, characters NFC changes, and characters that compose with
+    the one before them (second halves of canonical compositions; Hangul vowel and final
+    jamo). A text with none of them and nothing beyond the BMP is NFC."""
+    found: set[int] = {*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)}  # Hangul V, T
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if unicodedata.combining(ch):
+            found.add(cp)
+            continue
+        decomposition = unicodedata.decomposition(ch)
+        if not decomposition or decomposition.startswith("<"):  # none, or compatibility
+            continue
+        if unicodedata.normalize("NFC", ch) != ch:
+            found.add(cp)
+        elif len(parts := decomposition.split()) == 2:
+            found.add(int(parts[1], 16))
+    return found
+
+
+@functools.cache
+def _unstable() -> re.Pattern[str]:
+    """A search for any of :func:`unstable_code_points` or any character beyond the BMP
+    (rare in news, and one range keeps the search at C speed; built when first needed)."""
+    runs: list[list[int]] = []
+    for cp in sorted(unstable_code_points()):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    bmp = "".join(f"{chr(a)}-{chr(b)}" for a, b in runs)
+    return re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+
+
+def _stretches(text: str) -> Iterator[tuple[int, int]]:
+    """In order, without overlap: ``(start, end)`` from the space or newline before to
+    the one after (or the text's ends) each character that can make ``text`` non-NFC.
+    Every search is bounded by the last stretch or the next space, so the cost is linear
+    however the characters fall."""
+    done = 0
+    search = _unstable().search
+    while (found := search(text, done)) is not None:
+        hit = found.start()
+        start = max(done, text.rfind(" ", done, hit) + 1, text.rfind("\n", done, hit) + 1)
+        end = text.find(" ", hit)
+        end = len(text) if end < 0 else end
+        newline = text.find("\n", hit, end)
+        done = end if newline < 0 else newline
+        yield start, done
 
 
 @attrs.frozen(slots=True)
@@ -76,14 +137,15 @@ def _pieces(chunk: str) -> list[str]:
 
 
 def normalize(text: str) -> tuple[str, OffsetMap]:
-    """The NFC form of ``text`` and the map between them. Only the words NFC changes
-    are looked at closely, so the cost is that of :func:`unicodedata.normalize` plus a
-    little per changed word."""
+    """The NFC form of ``text`` and the map between them. Only the words around the
+    characters that can change are looked at (see :func:`unstable_code_points`), so the
+    cost is one regular expression search plus a little per such word."""
     out: list[str] = []
     where = OffsetMap([], [], [], [])
     done = 0  # text[:done] is in out
     n = 0  # len("".join(out))
-    for m in _WORD.finditer(text):
+    words = (m for start, end in _stretches(text) for m in _WORD.finditer(text, start, end))
+    for m in words:
         chunk = m.group()
         if unicodedata.is_normalized("NFC", chunk):
             continue

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
+from quotetrack import nfc
 from quotetrack.models import Quote
 from quotetrack.nfc import normalize
 from tests.strategies import newsy_text
@@ -90,10 +92,7 @@ def test_any_decomposition_parses_as_its_nfc_form(text: str) -> None:
     assert summary(found) == summary(quotetrack.parse(unicodedata.normalize("NFC", text)))
 
 
-@settings(max_examples=300)
-@given(st.text(max_size=60))
-@example("a\u0301 b\u0308c")
-def test_the_offset_map_keeps_boundaries(text: str) -> None:
+def assert_offset_map(text: str) -> None:
     """normalize() gives the NFC text; every NFC offset maps to an original offset whose
     prefix normalises to the NFC prefix up to it (a start never past, an end never short
     of it), exactly wherever NFC changed nothing."""
@@ -106,6 +105,75 @@ def test_the_offset_map_keeps_boundaries(text: str) -> None:
         upto = unicodedata.normalize("NFC", text[:end])
         assert normal.startswith(before) and len(before) <= k
         assert normal.startswith(upto) and len(upto) >= k
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=60))
+@example("a\u0301 b\u0308c")
+@example("a\u2000b")  # a space NFC changes (EN QUAD becomes EN SPACE)
+def test_the_offset_map_keeps_boundaries(text: str) -> None:
+    """The offset map of any text (see :func:`assert_offset_map`)."""
+    assert_offset_map(text)
+
+
+@st.composite
+def mixed_paragraphs(draw: st.DrawFn) -> str:
+    """Paragraphs (or lines) of accented news, each written NFC or NFD."""
+    paragraphs = draw(st.lists(accented_news(), min_size=1, max_size=6))
+    forms = [draw(st.sampled_from(["NFC", "NFD"])) for _ in paragraphs]
+    breaks = [draw(st.sampled_from(["\n\n", "\n", "\r\n"])) for _ in paragraphs]
+    return "".join(
+        unicodedata.normalize(form, p) + br
+        for p, form, br in zip(paragraphs, forms, breaks, strict=True)
+    )
+
+
+@settings(max_examples=100)
+@given(mixed_paragraphs())
+@example("José said.\n\n“Yes,” said Jose\u0301 Marti\u0301nez.\n\nOk.\n")
+def test_mixed_paragraphs_parse_and_map_like_their_nfc_form(text: str) -> None:
+    """NFC and NFD paragraphs side by side: the quotes of the NFC text, with offsets into
+    the text as given, and an exact offset map."""
+    found = quotetrack.parse(text)
+    assert_offsets(text, found)
+    assert summary(found) == summary(quotetrack.parse(unicodedata.normalize("NFC", text)))
+    assert_offset_map(text)
+
+
+class _Counting:
+    """``unicodedata`` for :mod:`quotetrack.nfc`, counting the calls that look at text."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(unicodedata, name)
+
+    def is_normalized(self, form: str, text: str) -> bool:
+        self.calls += 1
+        return unicodedata.is_normalized(form, text)  # type: ignore[arg-type]
+
+    def normalize(self, form: str, text: str) -> str:
+        self.calls += 1
+        return unicodedata.normalize(form, text)  # type: ignore[arg-type]
+
+
+def test_only_the_rejected_pieces_are_looked_at(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One decomposed accent in 2,000 paragraphs costs a few checks around it (review
+    item 4), not one per word or per character, and the map holds one entry: the work
+    follows the characters NFC may change, not the length of the text."""
+    paragraph = "“We will win this state and the next one,” the senator told reporters."
+    paragraphs = [paragraph] * 2000
+    paragraphs[1234] = "“Yes,” said Jose\u0301 Martínez."
+    text = "\n\n".join(paragraphs)
+    normalize("e\u0301")  # what is built once per process is not counted
+    counting = _Counting()
+    monkeypatch.setattr(nfc, "unicodedata", counting)
+    normal, where = normalize(text)
+    assert normal == unicodedata.normalize("NFC", text)
+    assert len(where.starts) == 1
+    assert text[where.starts[0] : where.ends[0]] == "e\u0301"
+    assert counting.calls < 100, counting.calls
 
 
 def test_store_filters_match_either_encoding() -> None:
