@@ -41,7 +41,7 @@ from quotetrack.kinds import (
     is_person_noun,
 )
 from quotetrack.lexicon import CUE_VERBS, source_noun_kind
-from quotetrack.mentions import SPEAKING, SUBJECT, VERB_LIKE, Entity, EntityIndex, head_noun
+from quotetrack.mentions import CREDIT, SPEAKING, SUBJECT, VERB_LIKE, Entity, EntityIndex, head_noun
 
 __all__ = ["WINDOW_SENTENCES", "Coreference"]
 
@@ -207,6 +207,8 @@ class Coreference:
         mentions = self._index.mentions
         k = bisect.bisect_left(self._index.positions, pos) - 1
         for nm in mentions[max(0, k - _MAX_EVENTS) : k + 1][::-1]:
+            if nm.weight == CREDIT:
+                continue  # a byline or photo credit is never an antecedent
             if nm.entity.gender == gender and not self._index.inside_quote(nm.start):
                 return nm.entity
         return None

@@ -453,6 +453,26 @@ def _group_shape(words: tuple[str, ...]) -> _Shape | None:
     return first_title, first, last, name, titles, frozenset(evidence), frozenset(roles)
 
 
+def _short_form(first: str, named: list[Entity]) -> Entity | None:
+    """The one person of ``named`` (same surname) whose first name is a longer form of
+    ``first`` or a short form of it ("Xander" and "Alexander", "Chris" and "Christopher")."""
+    found = [
+        e
+        for e in named
+        if e.first is not None
+        and e.first != first
+        and min(len(e.first), len(first)) >= 3
+        and abs(len(e.first) - len(first)) >= 2
+        and (
+            e.first.startswith(first)
+            or e.first.endswith(first.lower())
+            or first.startswith(e.first)
+            or first.endswith(e.first.lower())
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 class EntityIndex:
     """The entities named in one document and where each is mentioned."""
 
@@ -511,6 +531,8 @@ class EntityIndex:
             run = m.group()
             if " " in run or "\t" in run:
                 at = m.start()
+                skip = self._office_words(run, at)
+                run, at = run[skip:], at + skip
                 for s, ns, e, shape in _run_groups(run):
                     out.append(self._candidate(at + s, at + ns, at + e, shape))
                 continue
@@ -536,6 +558,23 @@ class EntityIndex:
                 out.append(self._single_candidate(word, start, end, flags))
         out.sort(key=_start_of)
         return out
+
+    def _office_words(self, run: str, at: int) -> int:
+        """How many characters of ``run`` (at ``at``) still name an office after a title
+        and "of" ("Secretary of State Ann Lee", "Minister of Health Ann Lee"): those before
+        a census first name, else before the last two words; 0 when there are none."""
+        if not self._text.endswith(" of ", 0, at):
+            return 0
+        cut = self._text.rfind(" ", max(0, at - 30), at - 4)
+        if not _flags(self._text[cut + 1 : at - 4]) & _TITLE:
+            return 0
+        words = run.split()
+        if len(words) < 3:
+            return 0
+        first = next((n for n in range(1, len(words) - 1) if _flags(words[n]) & _FIRST), None)
+        if first is None:
+            first = len(words) - 2  # no census first name: the name is the last two words
+        return len(" ".join(words[:first])) + 1
 
     def _appositive_given_name(self, word: str, start: int) -> bool:
         """A census first name alone after a comma: a person ("Wise's dad, Darrel")."""
@@ -638,6 +677,7 @@ class EntityIndex:
         assigned: list[Entity | None] = [None] * len(cands)
         full: dict[tuple[str, str], Entity] = {}
         tails: dict[str, Entity] = {}  # the last two or more words of each fuller name
+        by_last: dict[str, list[Entity]] = {}  # full names by their last word
         for i, c in enumerate(cands):
             if len(c.name) < 2:
                 continue
@@ -645,10 +685,15 @@ class EntityIndex:
             ent = full.get(key)
             if ent is None:
                 ent = tails.get(" ".join(c.name))  # "Al Sayed" in "Rana Al Sayed"
+            if ent is None and len(c.name) == 2:
+                ent = _short_form(c.name[0], by_last.get(c.name[-1], []))
+                if ent is not None:
+                    full[key] = ent
             if ent is None:
                 gender = _gender_of_first(c.name[0])  # refined by all the evidence below
                 ent = Entity(" ".join(c.name), c.name[-1], c.name[0], gender, self._name_span(c))
                 full[key] = ent
+                by_last.setdefault(c.name[-1], []).append(ent)
                 for j in range(1, len(c.name) - 1):
                     tails[" ".join(c.name[j:])] = ent
                 self._entities.append(ent)
@@ -940,6 +985,20 @@ class EntityIndex:
         if pair is None or pair[0] is pair[1] or not all(e.may_be_person for e in pair):
             return None
         return pair
+
+    def office_holder(self, end: int) -> Entity | None:
+        """The person whose office a title ending at ``end`` begins to name ("U.S.
+        Secretary" of State Ann Lee), or None."""
+        if not self._text.startswith(" of ", end):
+            return None
+        k = bisect.bisect_left(self._all_positions, end + 4)
+        if k >= len(self._all) or not self._all[k].entity.is_person:
+            return None
+        found = self._all[k]
+        between = self._text[end + 4 : found.start].split()
+        if len(between) > 3 or not all(w[:1].isupper() for w in between):
+            return None
+        return found.entity
 
     def named_after(self, end: int) -> Entity | None:
         """The person or organisation named in apposition right after ``end`` ("Campbell's

@@ -475,6 +475,9 @@ class _Document:
                     both = f"{pair[0].name} and {pair[1].name}"
                     return Speaker(both, mention, SpeakerKind.GROUP, source=pair[0].span), None
                 return _named(ent, mention), ent
+        ent = self.entities.office_holder(mention.end)  # "U.S. Secretary" of State Ann Lee
+        if ent is not None:
+            return _named(ent, mention), ent
         ent = self.entities.named_after(mention.end)  # "says Wise's dad, Darrel"
         if ent is not None:
             return _named(ent, mention), ent
