@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
+from quotetrack import analyze
+from quotetrack.models import Document, Quote
+from quotetrack.store import clusters as store_clusters
 from quotetrack.tracker import Tracker
 
 LINE = "“We are going to build a great wall and Mexico is going to pay for it,” Trump said."
@@ -60,3 +65,48 @@ def test_a_near_copy_is_still_indexed_and_clustered() -> None:
         assert shingle_rows(tracker) > before
         (cluster,) = tracker.clusters()
         assert cluster.articles == 4
+
+
+def steps_to_add(tracker: Tracker, document: Document, quotes: tuple[Quote, ...]) -> int:
+    """SQLite virtual-machine steps (in units of 100) that storing one article takes: a
+    count of the work done, the same on a busy or an idle machine."""
+    conn: sqlite3.Connection = tracker._conn
+    steps = [0]
+
+    def tick() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(tick, 100)
+    try:
+        tracker.add_analyzed(document, quotes)
+    finally:
+        conn.set_progress_handler(None, 0)
+    return steps[0]
+
+
+def test_the_cost_of_a_near_copy_stays_flat_as_near_copies_grow(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Near copies ("…, believe me number 17") are each a different line, so each is
+    indexed, and each 4-gram of the line gets a posting list as long as the copies: the
+    work per copy used to grow with it (review item 7). Rows read per 4-gram are capped
+    (a cap of 16 here, to see it with few copies), so copy 240 costs what copy 60 does,
+    and every copy still joins the one cluster."""
+    monkeypatch.setattr(store_clusters, "POSTINGS", 16)
+    with Tracker(":memory:") as tracker:
+
+        def near(i: int) -> int:
+            text = LINE.replace("it,”", f"it, believe me number {i},”")
+            document = Document(text, f"near{i}", "2016-09-12")
+            return steps_to_add(tracker, document, analyze(text))
+
+        for i in range(60):
+            near(i)
+        early = sum(near(i) for i in range(60, 70))
+        for i in range(70, 240):
+            near(i)
+        late = sum(near(i) for i in range(240, 250))
+        (cluster,) = tracker.clusters()
+        assert cluster.articles == 250
+    assert late < 1.3 * early, (early, late)

@@ -5,7 +5,8 @@ A quote is clustered by its words (:func:`cluster_tokens`) through an index of w
 stored quotes sharing the most 4-grams with it and joins every cluster it matches
 (:func:`quotetrack.identity.similar`). A cluster is named by its smallest quote id.
 Exact copies (same words, same speaker tag) of an indexed quote are not indexed again,
-so a line carried by many articles costs each new copy the same.
+and at most :data:`POSTINGS` index rows are read per 4-gram, so a line carried by many
+articles, verbatim or edited, costs each new copy the same.
 """
 
 from __future__ import annotations
@@ -21,13 +22,19 @@ from quotetrack.models import QuoteCluster, QuoteKind
 from quotetrack.periods import PLAUSIBLE_DATES
 from quotetrack.store.sql import chunks, iso_date, marks
 
-__all__ = ["CANDIDATES", "cluster_quote", "cluster_tokens", "make_cluster", "recluster"]
+__all__ = ["CANDIDATES", "POSTINGS", "cluster_quote", "cluster_tokens", "make_cluster", "recluster"]
 
 # A fragment between double quotation marks inside a mixed quote's text.
 _QUOTED_FRAGMENT: Final = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
 
 CANDIDATES: Final = 200
 """Most quotes compared with a new one: those sharing the most 4-grams with it."""
+
+POSTINGS = 1000
+"""Most index rows read per 4-gram (the oldest quotes carrying it). A 4-gram carried by
+more quotes (near copies of one line: a wire story edited by each outlet) is read no
+further, so each new copy costs the same however many there are; the line's rarer
+4-grams still find its cluster. PolNeAR's clusters are the same with and without it."""
 
 
 def cluster_tokens(text: str, kind: QuoteKind) -> tuple[str, ...]:
@@ -53,13 +60,16 @@ def cluster_quote(
     twin = False
     if hashes:
         shared: Counter[int] = Counter()
-        for chunk in chunks(hashes):
-            for other, n in conn.execute(
-                f"SELECT quote_id, COUNT(*) FROM shingles WHERE hash IN ({marks(len(chunk))})"
-                " AND quote_id != ? GROUP BY quote_id",
-                (*chunk, quote_id),
-            ):
-                shared[other] += n
+        cap = POSTINGS + 1  # one more: the quote's own row, when it is indexed already
+        for value in hashes:
+            shared.update(
+                other
+                for (other,) in conn.execute(
+                    "SELECT quote_id FROM shingles WHERE hash = ? ORDER BY quote_id LIMIT ?",
+                    (value, cap),
+                )
+            )
+        shared.pop(quote_id, None)
         best = [other for other, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))]
         best = best[:CANDIDATES]
         if best:
