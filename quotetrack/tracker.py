@@ -8,10 +8,11 @@
     ...     [(s.name, s.quotes) for s in tracker.speakers()]
     [('Hillary Clinton', 1)]
 
-This is the only module that talks SQL (stdlib :mod:`sqlite3`, WAL mode, every value a
-bound parameter). Each article is written in one transaction: it is either fully stored
-or absent, whatever happens to the process. Readers in other processes can query while
-one process writes.
+This module and :mod:`quotetrack.store` are all that talk SQL (stdlib :mod:`sqlite3`,
+WAL mode, every value a bound parameter); the identity, registry and correction methods
+come from :class:`quotetrack.store.identity.SpeakerIdentity`. Each article is written in
+one transaction: it is either fully stored or absent, whatever happens to the process.
+Readers in other processes can query while one process writes.
 
 Who is who across articles is decided by :mod:`quotetrack.identity` from the set of
 in-article names; the tracker stores the decision and re-takes it, lazily, before the
@@ -23,36 +24,31 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 import time
-import unicodedata
 import warnings
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import attrs
 
 from quotetrack.errors import (
     ConfigurationError,
-    DocumentConflictError,
     InputTypeError,
     TrackerError,
 )
 from quotetrack.models import (
     AddResult,
     AddStatus,
-    AmbiguousName,
     DateLike,
     Document,
     IngestSummary,
     Quote,
     QuoteCluster,
     QuoteKind,
-    SpeakerCorrection,
     SpeakerKind,
     StoreStats,
     TimelinePoint,
@@ -60,7 +56,6 @@ from quotetrack.models import (
     TrackedSpeaker,
 )
 from quotetrack.parser import QuoteParser
-from quotetrack.people import load_people
 from quotetrack.periods import (
     MAX_EMPTY_PERIODS,
     PLAUSIBLE_DATES,
@@ -72,27 +67,19 @@ from quotetrack.periods import (
 from quotetrack.pipeline import analyze
 from quotetrack.sentiment import SentimentScorer
 from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
+from quotetrack.store.documents import date_filters, delete_document, sha256, stored
 from quotetrack.store.files import check_store, connect, store_error
+from quotetrack.store.identity import SpeakerIdentity
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
 from quotetrack.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION
+from quotetrack.store.speakers import aliases as speaker_aliases
 from quotetrack.store.speakers import (
-    add_correction,
-    alias_refs,
-    ambiguous_names,
-    drop_correction,
     mark_dirty,
     record_evidence,
-    resolve_speakers,
     speaker_ids,
-    speaker_ids_by_key,
-    speaker_key_of,
-    store_people,
-    stored_corrections,
 )
-from quotetrack.store.speakers import aliases as speaker_aliases
-from quotetrack.store.sql import chunks, iso_date, marks
+from quotetrack.store.sql import chunks, contains, fold, iso_date, marks
 from quotetrack.validation import (
-    as_date,
     as_document,
     at_least,
     check_doc_id,
@@ -125,31 +112,11 @@ _CHECKPOINT_PAGES: Final = 10_000
 """WAL pages between automatic checkpoints."""
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _fold(value: str | None) -> str | None:
-    """``value`` for comparing without case beyond ASCII ("JOSÉ" and "josé") and
-    whichever way its accents are encoded ("Jose" + U+0301 and "José")."""
-    if value is None:
-        return None
-    if not unicodedata.is_normalized("NFC", value):
-        value = unicodedata.normalize("NFC", value)
-    return value.casefold()
-
-
-def _contains(haystack: str | None, needle: str | None) -> bool:
-    if haystack is None or needle is None:
-        return False
-    return (_fold(needle) or "") in (_fold(haystack) or "")
-
-
 # --- the tracker -------------------------------------------------------------------
 
 
 @attrs.define(init=False, eq=False, repr=False)
-class Tracker:
+class Tracker(SpeakerIdentity):
     """A store of articles and their quotes, over one SQLite file.
 
     ``Tracker(path)``, ``Tracker(":memory:")`` or ``Tracker(connection)``; use it as a
@@ -313,8 +280,8 @@ class Tracker:
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             raise store_error(exc, self._where, doing) from None
-        conn.create_function("quotetrack_contains", 2, _contains, deterministic=True)
-        conn.create_function("quotetrack_fold", 1, _fold, deterministic=True)
+        conn.create_function("quotetrack_contains", 2, contains, deterministic=True)
+        conn.create_function("quotetrack_fold", 1, fold, deterministic=True)
         if version < SCHEMA_VERSION:
             self._migrate()
         if not self._read_only:
@@ -422,17 +389,17 @@ class Tracker:
             raise InputTypeError(msg)
         document = as_document(0, document)
         checked = check_quotes(document, quotes)
-        sha = _sha256(document.text)
+        sha = sha256(document.text)
         rows = [quote_row(document.doc_id, i, q, document.text) for i, q in enumerate(checked)]
         new_aliases: dict[tuple[str, str], int] = {}
         with self._write() as conn:
             status: AddStatus = "added"
             affected: list[int] = []
-            state = _stored(conn, document, replace)
+            state = stored(conn, document, replace)
             if state == "unchanged":
                 return AddResult(document.doc_id, "unchanged", self._count(conn, document))
             if state == "replace":
-                affected = _delete_document(conn, document.doc_id)
+                affected = delete_document(conn, document.doc_id)
                 status = "replaced"
             conn.execute(
                 "INSERT INTO documents (doc_id, sha256, published, outlet, url, title, text,"
@@ -562,7 +529,7 @@ class Tracker:
         """An "unchanged" result when there is nothing to write (checked before the
         article is analysed); raises the conflict at once when there is one."""
         try:
-            if _stored(self._conn, document, replace) != "unchanged":
+            if stored(self._conn, document, replace) != "unchanged":
                 return None
             return AddResult(document.doc_id, "unchanged", self._count(self._conn, document))
         except sqlite3.Error as exc:
@@ -585,117 +552,6 @@ class Tracker:
         row = conn.execute("SELECT id FROM aliases WHERE name = ? AND kind = ?", alias).fetchone()
         new[alias] = int(row[0])
         return new[alias]
-
-    # -- identity -------------------------------------------------------------------
-
-    def _refresh_identity(self, *, strict: bool = False) -> None:
-        """Re-take the cross-article identity decision if articles arrived since the
-        last one. A reader that cannot write (a read-only file, a writer holding the
-        lock past the timeout) uses the last decision unless ``strict``."""
-        conn = self._conn
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'identity_dirty'").fetchone()
-            if row is None or row[0] != "1":
-                return
-            with self._write():
-                resolve_speakers(conn)
-        except sqlite3.Error as exc:
-            if strict:
-                raise store_error(exc, self._where, "read") from None
-        except TrackerError:
-            if strict:
-                raise
-
-    # -- people registry and hand corrections -----------------------------------------
-
-    def link_people(self, path: str | os.PathLike[str]) -> int:
-        """Keep the people registry at ``path`` (CSV or JSONL, see
-        :func:`quotetrack.people.load_people`) in the store, replacing any earlier one, and
-        give matching speakers its ``person_id``; returns how many people it lists. Records
-        the registry gives the same id are joined. Raises
-        :class:`~quotetrack.errors.RegistryError` for a file that cannot be read."""
-        people = load_people(path)
-        with self._write() as conn:
-            store_people(conn, people)
-        self._refresh_identity(strict=True)
-        return len(people)
-
-    def merge(
-        self, into: str | int | TrackedSpeaker, other: str | int | TrackedSpeaker
-    ) -> TrackedSpeaker:
-        """Say by hand that ``other`` is the same speaker as ``into`` (each an id, a name,
-        an alias or a :class:`TrackedSpeaker`); kept in the store and applied by every
-        later ingest and resolution until undone (:meth:`undo`). Returns the merged
-        speaker."""
-        a, b = self._speaker_key(into), self._speaker_key(other)
-        if a == b:
-            msg = f"{into!r} and {other!r} are already one speaker"
-            raise TrackerError(msg)
-        self._correct("merge", a, b)
-        with self._read() as conn:
-            ids = speaker_ids_by_key(conn, a)
-        merged = self.speaker(ids[0]) if ids else None
-        if merged is None:
-            msg = f"the merge was kept, but {into!r} has no quotes left to show"
-            raise TrackerError(msg)
-        return merged
-
-    def split(self, alias: str) -> list[SpeakerCorrection]:
-        """Take the in-article name ``alias`` ("Mrs. Clinton", as an article wrote it)
-        out of whatever speaker the rules linked it to: it becomes a speaker of its own,
-        never linked again by the rules (a later :meth:`merge` may join it to another).
-        Kept in the store and undoable. Raises
-        :class:`~quotetrack.errors.TrackerError` for a name no article gives."""
-        if not isinstance(alias, str):
-            msg = f"alias must be a str, not {type(alias).__name__}"
-            raise InputTypeError(msg)
-        with self._read() as conn:
-            refs = alias_refs(conn, alias)
-        if not refs:
-            msg = f"no article gives the name {alias!r}; `quotetrack speakers` lists the aliases"
-            raise TrackerError(msg)
-        for name, kind in refs:
-            self._correct("split", name, kind)
-        return [c for c in self.corrections() if c.action == "split" and (c.a, c.b) in refs]
-
-    def undo(self, correction: int | SpeakerCorrection) -> None:
-        """Drop a hand correction (by its id, see :meth:`corrections`); the rules decide
-        again. Raises :class:`~quotetrack.errors.TrackerError` for an unknown id."""
-        cid = correction.id if isinstance(correction, SpeakerCorrection) else correction
-        if not isinstance(cid, int) or isinstance(cid, bool):
-            msg = f"correction must be an id or a SpeakerCorrection, not {type(cid).__name__}"
-            raise InputTypeError(msg)
-        with self._write() as conn:
-            if not drop_correction(conn, cid):
-                msg = f"no correction {cid} in this store"
-                raise TrackerError(msg)
-        self._refresh_identity(strict=True)
-
-    def corrections(self) -> list[SpeakerCorrection]:
-        """The hand corrections kept in the store, oldest first."""
-        with self._read() as conn:
-            return stored_corrections(conn)
-
-    def ambiguous(self) -> list[AmbiguousName]:
-        """Bare names ("Clinton") that an article quotes but that could mean several
-        speakers: they were linked to none (their quotes keep the in-article name)."""
-        with self._read() as conn:
-            return ambiguous_names(conn)
-
-    def _correct(self, action: str, a: str, b: str) -> None:
-        with self._write() as conn:
-            add_correction(conn, action, a, b)
-        self._refresh_identity(strict=True)
-
-    def _speaker_key(self, spec: str | int | TrackedSpeaker) -> str:
-        with self._read() as conn:
-            ids = speaker_ids(conn, spec)
-            key = speaker_key_of(conn, ids[0]) if len(ids) == 1 else None
-        if key is None:
-            what = f"{len(ids)} speakers" if len(ids) > 1 else "no speaker"
-            msg = f"{spec!r} names {what}; give a speaker id (`quotetrack speakers`)"
-            raise TrackerError(msg)
-        return key
 
     # -- reading --------------------------------------------------------------------
 
@@ -740,7 +596,7 @@ class Tracker:
         ``contains`` matches the name or any alias (case-insensitive); ``since`` and
         ``until`` (inclusive) and ``outlet`` count only the quotes in those articles.
         """
-        where, params = _date_filters(since, until, outlet)
+        where, params = date_filters(since, until, outlet)
         if kind is not None:
             where.append("s.kind = ?")
             params.append(speaker_kind(kind).value)
@@ -816,7 +672,7 @@ class Tracker:
         unknown name gives no quotes); ``contains`` is a case-insensitive substring of
         the quote; ``since``/``until`` are inclusive dates.
         """
-        where, params = _date_filters(since, until, outlet)
+        where, params = date_filters(since, until, outlet)
         if contains is not None:
             where.append("quotetrack_contains(q.text, ?)")
             params.append(contains)
@@ -861,7 +717,7 @@ class Tracker:
         if freq not in ("day", "week", "month"):
             msg = f"freq must be 'day', 'week' or 'month', not {freq!r}"
             raise ConfigurationError(msg)
-        where, params = _date_filters(since, until, outlet)
+        where, params = date_filters(since, until, outlet)
         with self._read() as conn:
             ids = speaker_ids(conn, speaker)
             if not ids:
@@ -928,89 +784,3 @@ class Tracker:
                 ):
                     members[row[0]].append(row)
         return [make_cluster(cid, members[cid]) for cid in order]
-
-
-# --- helpers that need a connection ------------------------------------------------
-
-
-def _stored(
-    conn: sqlite3.Connection, document: Document, replace: bool
-) -> Literal["absent", "unchanged", "replace"]:
-    """What adding ``document`` means given what is stored under its doc_id: the same
-    text is "unchanged" (with ``replace``, only if the metadata is the same too); another
-    text is a conflict unless ``replace``."""
-    row = conn.execute(
-        "SELECT sha256, source, published, outlet, url, title FROM documents WHERE doc_id = ?",
-        (document.doc_id,),
-    ).fetchone()
-    if row is None:
-        return "absent"
-    same_text = row[0] == _sha256(document.text)
-    stored_from = row[1]
-    if (
-        not same_text
-        and None not in (stored_from, document.source)
-        and stored_from != document.source
-    ):
-        raise _collision(document, stored_from)
-    if same_text and not replace:
-        return "unchanged"
-    if not same_text and not replace:
-        raise _conflict(document.doc_id)
-    published = None if document.published is None else document.published.isoformat()
-    same_meta = tuple(row[2:]) == (published, document.outlet, document.url, document.title)
-    return "unchanged" if same_text and same_meta else "replace"
-
-
-def _conflict(doc_id: str) -> DocumentConflictError:
-    msg = (
-        f"document {doc_id!r} is already stored with a different text; pass replace=True "
-        "(or --replace) to replace it, or give the new text another doc_id"
-    )
-    return DocumentConflictError(msg)
-
-
-def _collision(document: Document, stored_from: str) -> DocumentConflictError:
-    msg = (
-        f"{document.source} would be the article {document.doc_id!r}, which is stored from "
-        f"another file, {stored_from}; two files are never one article, even with "
-        "replace: rename one of them, or track them into separate stores"
-    )
-    return DocumentConflictError(msg)
-
-
-def _delete_document(conn: sqlite3.Connection, doc_id: str) -> list[int]:
-    """Delete an article and its quotes; return the clusters that lost members."""
-    affected = [
-        row[0]
-        for row in conn.execute(
-            "SELECT DISTINCT cluster_id FROM quotes WHERE doc_id = ? AND cluster_id IS NOT NULL",
-            (doc_id,),
-        )
-    ]
-    conn.execute(
-        "DELETE FROM shingles WHERE quote_id IN (SELECT id FROM quotes WHERE doc_id = ?)",
-        (doc_id,),
-    )
-    conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
-    conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
-    return affected
-
-
-def _date_filters(
-    since: DateLike | None, until: DateLike | None, outlet: str | None
-) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    first = as_date(since, "since")
-    last = as_date(until, "until")
-    if first is not None:
-        where.append("d.published >= ?")
-        params.append(first.isoformat())
-    if last is not None:
-        where.append("d.published <= ?")
-        params.append(last.isoformat())
-    if outlet is not None:
-        where.append("quotetrack_fold(d.outlet) = quotetrack_fold(?)")
-        params.append(outlet)
-    return where, params

@@ -1,13 +1,15 @@
 """SQL building blocks shared by the store's modules: ``IN (...)`` lists in chunks
-and their placeholders, and ISO dates read back from a column."""
+and their placeholders, ISO dates read back from a column, and the case- and
+accent-encoding-blind comparison the tracker registers as SQL functions."""
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-__all__ = ["IN_CHUNK", "chunks", "iso_date", "marks"]
+__all__ = ["IN_CHUNK", "chunks", "contains", "fold", "iso_date", "marks"]
 
 IN_CHUNK: Final = 500
 """Bound parameters per ``IN (...)`` list, well under SQLite's limit."""
@@ -27,3 +29,21 @@ def marks(n: int) -> str:
 def iso_date(value: str | None) -> dt.date | None:
     """A date stored as an ISO string (None stays None)."""
     return None if value is None else dt.date.fromisoformat(value)
+
+
+def fold(value: str | None) -> str | None:
+    """``value`` for comparing without case beyond ASCII ("JOSÉ" and "josé") and
+    whichever way its accents are encoded ("Jose" + U+0301 and "José")."""
+    if value is None:
+        return None
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return value.casefold()
+
+
+def contains(haystack: str | None, needle: str | None) -> bool:
+    """Whether ``needle`` occurs in ``haystack``, compared as :func:`fold` gives them
+    (False when either is None)."""
+    if haystack is None or needle is None:
+        return False
+    return (fold(needle) or "") in (fold(haystack) or "")
