@@ -21,6 +21,7 @@ from quotetrack.models import Quote, QuoteCluster, TrackedQuote
 from quotetrack.records import Exportable, to_dict, to_record, tracked_to_dict
 
 __all__ = [
+    "formula_cells",
     "quotebank_record",
     "spreadsheet_safe",
     "to_csv",
@@ -70,6 +71,21 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
+def _csv_cells(record: dict[str, Any]) -> dict[str, Any]:
+    """A :func:`to_records` row as CSV cells: lists joined with ``" | "``."""
+    return {k: " | ".join(map(str, v)) if isinstance(v, list) else v for k, v in record.items()}
+
+
+def formula_cells(items: Iterable[Exportable]) -> int:
+    """How many cells of :func:`to_csv` ``items`` a spreadsheet would run as a formula:
+    those that ``safe=True`` guards with a ``'``."""
+    return sum(
+        spreadsheet_safe(cell) is not cell
+        for record in to_records(items)
+        for cell in _csv_cells(record).values()
+    )
+
+
 def to_csv(items: Iterable[Exportable], fp: IO[str], *, safe: bool = False) -> int:
     """Write :func:`to_records` rows as CSV with a header (lists joined with ``" | "``);
     the columns are those of the first item. Returns the number of rows written. Open
@@ -78,14 +94,16 @@ def to_csv(items: Iterable[Exportable], fp: IO[str], *, safe: bool = False) -> i
     ``safe=True`` writes every text cell through :func:`spreadsheet_safe`, for a file
     that will be opened in a spreadsheet: a quote starting with ``=`` then shows as text
     instead of running as a formula (the ``quotetrack export`` command does this for
-    ``.csv`` files). The default keeps every cell exact, for programs that read it."""
+    ``.csv`` files, and every ``--format csv`` with ``--spreadsheet-safe``). The default
+    keeps every cell exact, for programs that read it; :func:`formula_cells` counts the
+    cells a spreadsheet would run."""
     writer: csv.DictWriter[str] | None = None
     n = 0
     for record in to_records(items):
         if writer is None:
             writer = csv.DictWriter(fp, fieldnames=list(record), extrasaction="ignore")
             writer.writeheader()
-        row = {k: " | ".join(map(str, v)) if isinstance(v, list) else v for k, v in record.items()}
+        row = _csv_cells(record)
         writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()} if safe else row)
         n += 1
     return n

@@ -300,3 +300,63 @@ def test_csv_files_are_spreadsheet_safe_by_default(
     capsys.readouterr()
     assert main(["export", "--db", str(db), "--format", "csv", "-o", "-"]) == 0
     assert f'"{CELL}"' in capsys.readouterr().out
+
+
+@pytest.fixture(scope="module")
+def formula_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A dated quote starting with "=", by a speaker whose registry id starts with "="."""
+    folder = tmp_path_factory.mktemp("formula")
+    feed = folder / "feed.jsonl"
+    text = FORMULA.replace("Smith", "Maria Lopez")
+    feed.write_text(json.dumps({"id": "f", "text": text, "date": "2024-03-04"}), "utf-8")
+    people = folder / "people.csv"
+    people.write_text("id,name\n=HYPERLINK(1),Maria Lopez\n", encoding="utf-8")
+    db = folder / "q.db"
+    assert main(["track", "--db", str(db), "--no-progress", str(feed)]) == 0
+    assert main(["speakers", "--db", str(db), "--people", str(people)]) == 0
+    return db
+
+
+def _csv_column(out: bytes, column: str) -> list[str]:
+    import csv
+    import io
+
+    return [row[column] for row in csv.DictReader(io.StringIO(out.decode(), newline=""))]
+
+
+@pytest.mark.parametrize(
+    ("command", "column", "exact"),
+    [
+        (["quotes"], "text", CELL),
+        (["export"], "text", CELL),
+        (["speakers"], "person_id", "=HYPERLINK(1)"),
+    ],
+)
+def test_every_csv_writer_has_the_spreadsheet_safe_mode(
+    formula_store: Path, command: list[str], column: str, exact: str
+) -> None:
+    """quotes, speakers and export --format csv take --spreadsheet-safe (review item 8);
+    on standard output the cells are exact by default, and a note on standard error says
+    that a spreadsheet would run one of them."""
+    args = [*command, "--db", str(formula_store), "--format", "csv"]
+    safe = quotetrack(*args, "--spreadsheet-safe")
+    assert safe.returncode == 0, safe.stderr
+    assert _csv_column(safe.stdout, column) == ["'" + exact]
+    assert b"formula" not in safe.stderr
+    exact_run = quotetrack(*args)
+    assert exact_run.returncode == 0, exact_run.stderr
+    assert _csv_column(exact_run.stdout, column) == [exact]
+    assert b"--spreadsheet-safe" in exact_run.stderr  # the note
+    chosen = quotetrack(*args, "--no-spreadsheet-safe")
+    assert _csv_column(chosen.stdout, column) == [exact]
+    assert b"formula" not in chosen.stderr
+
+
+def test_timeline_csv_takes_the_option_and_has_no_text_to_guard(formula_store: Path) -> None:
+    """A timeline's cells are periods, dates and numbers: safe or not, the same rows."""
+    with Tracker.existing(formula_store) as tracker:
+        (speaker,) = tracker.speakers()
+    args = ["timeline", str(speaker.id), "--db", str(formula_store), "--format", "csv"]
+    safe, plain_run = quotetrack(*args, "--spreadsheet-safe"), quotetrack(*args)
+    assert safe.returncode == plain_run.returncode == 0, safe.stderr
+    assert safe.stdout == plain_run.stdout and _csv_column(safe.stdout, "period")

@@ -11,9 +11,9 @@ import argparse
 import sys
 from typing import IO
 
-from quotetrack.cli.output import open_output
+from quotetrack.cli.output import add_spreadsheet_safe, open_output, write_csv
 from quotetrack.cli.quotes_command import add_quote_filters, filtered_quotes
-from quotetrack.export import to_csv, to_jsonl, to_quotebank
+from quotetrack.export import to_jsonl, to_quotebank
 from quotetrack.tracker import Tracker
 
 NAME = "export"
@@ -35,13 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="quotebank: only quotes carried by N articles or more (default 1: all)",
     )
-    parser.add_argument(
-        "--spreadsheet-safe",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="csv: put ' before cells starting with = + - @ so spreadsheets show them as "
-        "text (default: on when writing a .csv file, off for stdout)",
-    )
+    add_spreadsheet_safe(parser, has_output=True)
 
 
 def _write(args: argparse.Namespace, tracker: Tracker, out: IO[str]) -> int:
@@ -51,10 +45,7 @@ def _write(args: argparse.Namespace, tracker: Tracker, out: IO[str]) -> int:
         )
     quotes = filtered_quotes(tracker, args)
     if args.format == "csv":
-        safe = args.spreadsheet_safe
-        if safe is None:
-            safe = str(args.output or "").lower().endswith(".csv")
-        return to_csv(quotes, out, safe=safe)
+        return write_csv(quotes, out, args, args.output)
     return to_jsonl(quotes, out)
 
 

@@ -3,18 +3,29 @@ one-line error that ends a command with status 2."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from quotetrack.export import to_csv, to_records
+from quotetrack.export import formula_cells, to_csv, to_records
 from quotetrack.records import Exportable
 
-__all__ = ["clip", "fail", "open_output", "plain", "utf8_stdout", "write_page", "write_records"]
+__all__ = [
+    "add_spreadsheet_safe",
+    "clip",
+    "fail",
+    "open_output",
+    "plain",
+    "utf8_stdout",
+    "write_csv",
+    "write_page",
+    "write_records",
+]
 
 # C0 and C1 controls and DEL (ESC starts terminal escape sequences, BEL ends OSC ones),
 # and the bidirectional embeddings, overrides and isolates that reorder what is shown.
@@ -79,13 +90,51 @@ def open_output(target: str | None) -> Iterator[IO[str]]:
         yield out
 
 
-def write_records(items: Iterable[Exportable], fmt: str) -> int:
+def add_spreadsheet_safe(parser: argparse.ArgumentParser, *, has_output: bool) -> None:
+    """The ``--spreadsheet-safe`` option of every command writing ``--format csv``."""
+    default = (
+        "on when -o names a .csv file, off for standard output"
+        if has_output
+        else "off: standard output keeps every cell exact"
+    )
+    parser.add_argument(
+        "--spreadsheet-safe",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"csv: put ' before cells starting with = + - @ so spreadsheets show them as "
+        f"text (default: {default})",
+    )
+
+
+def write_csv(
+    items: Sequence[Exportable], out: IO[str], args: argparse.Namespace, target: str | None
+) -> int:
+    """``items`` as :func:`~quotetrack.export.to_csv` rows on ``out``, spreadsheet-safe
+    as ``--spreadsheet-safe`` says, else when ``target`` (``-o``) names a ``.csv`` file.
+    Standard output keeps every cell exact unless asked, whatever it is redirected to, so
+    the bytes depend on the arguments alone; a note on standard error then says when a
+    spreadsheet would run a cell as a formula."""
+    safe: bool | None = args.spreadsheet_safe
+    to_stdout = target in (None, "-")
+    if safe is None and not to_stdout:
+        safe = str(target).lower().endswith(".csv")
+    if safe is None and (n := formula_cells(items)):
+        how = "--spreadsheet-safe" + (" or -o FILE.csv" if "output" in args else "")
+        print(
+            f"quotetrack: note: {n} cell(s) start with = + - @ and would run as formulas in a "
+            f"spreadsheet; {how} guards them (--no-spreadsheet-safe: no note)",
+            file=sys.stderr,
+        )
+    return to_csv(items, out, safe=bool(safe))
+
+
+def write_records(items: Sequence[Exportable], args: argparse.Namespace) -> int:
     """Flat :func:`~quotetrack.export.to_records` rows on standard output (UTF-8, as
-    :func:`utf8_stdout`): ``csv`` with a header, or ``jsonl``, one object a line. Returns
-    the number of rows."""
+    :func:`utf8_stdout`) in ``args.format``: ``csv`` (:func:`write_csv`) or ``jsonl``,
+    one object a line. Returns the number of rows."""
     with utf8_stdout() as out:
-        if fmt == "csv":
-            return to_csv(items, out)
+        if args.format == "csv":
+            return write_csv(items, out, args, None)
         n = 0
         for record in to_records(items):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

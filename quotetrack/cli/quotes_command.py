@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import shutil
 
-from quotetrack.cli.output import clip, fail, utf8_stdout, write_records
+from quotetrack.cli.output import (
+    add_spreadsheet_safe,
+    clip,
+    fail,
+    utf8_stdout,
+    write_records,
+)
 from quotetrack.export import to_jsonl
 from quotetrack.tracker import TrackedQuote, Tracker
 
@@ -46,6 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_quote_filters(parser)
     parser.add_argument("--limit", type=int, default=50, metavar="N", help="default 50; 0: all")
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    add_spreadsheet_safe(parser, has_output=False)
 
 
 def speaker_filter(tracker: Tracker, name: str | None) -> str | int | None:
@@ -83,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         _table(quotes)
         return 0
     if args.format == "csv":
-        write_records(quotes, "csv")
+        write_records(quotes, args)
         return 0
     with utf8_stdout() as out:
         to_jsonl(quotes, out)

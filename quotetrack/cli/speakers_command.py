@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import shutil
 
-from quotetrack.cli.output import clip, write_records
+from quotetrack.cli.output import add_spreadsheet_safe, clip, write_records
 from quotetrack.tracker import TrackedSpeaker, Tracker
 
 NAME = "speakers"
@@ -54,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-quotes", type=int, default=1, metavar="N", help="default 1")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="default 20; 0: all")
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    add_spreadsheet_safe(parser, has_output=False)
 
 
 def _table(speakers: list[TrackedSpeaker]) -> None:
@@ -130,5 +131,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "table":
         _table(speakers)
     else:
-        write_records(speakers, args.format)
+        write_records(speakers, args)
     return 0

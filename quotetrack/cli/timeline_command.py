@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from quotetrack.cli.output import plain, write_records
+from quotetrack.cli.output import add_spreadsheet_safe, plain, write_records
 from quotetrack.cli.quotes_command import speaker_filter
 from quotetrack.tracker import TimelinePoint, Tracker
 
@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, help="the SQLite store")
     parser.add_argument("--freq", choices=("day", "week", "month"), default="month")
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    add_spreadsheet_safe(parser, has_output=False)
 
 
 def _table(name: str, points: list[TimelinePoint]) -> None:
@@ -41,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "table":
         _table(speaker.name if speaker else args.speaker, points)
     else:
-        write_records(points, args.format)
+        write_records(points, args)
     return 0
