@@ -613,6 +613,7 @@ class EntityIndex:
         if text[s - 1 : s] == "/" or text.startswith((" /", "/"), e):
             return CREDIT  # "(AP Photo/Mark Schiefelbein)", "(Lauren Pelley / CBC News)"
         before = 0
+        word = ""
         if s > 1 and text[s - 1] == " ":
             cut = text.rfind(" ", max(0, s - 30), s - 1)
             word = text[cut + 1 : s - 1]
@@ -626,7 +627,9 @@ class EntityIndex:
                 evidence.add("place-prep")
         after_end = e
         nxt_char = text[e : e + 1]
-        if nxt_char == ",":
+        if nxt_char == "," and word in ("of", "from"):
+            pass  # "Sen. Ray Dunn of Alabama, the chairman,": the apposition is Dunn's
+        elif nxt_char == ",":
             appos = _APPOSITION.match(text, e)
             if appos is not None:
                 if text.startswith(",", appos.end()):
@@ -927,10 +930,15 @@ class EntityIndex:
             # the name ends the phrase (not "The Obama administration"); a place after a
             # person's name is where the person is from ("Sen. Ray Dunn of Alabama")
             if not found.entity.is_person:
-                person = self._person_before(found)
+                person = self.person_from(found.start)
                 if person is not None:
                     return person
             return found.entity
+        head, of, _ = mention.partition(" of ")
+        if of and " " in head:
+            person = self.resolve_name(head, pos)  # "Sen. Ray Dunn of Alabama"
+            if person is not None and person.is_person:
+                return person
         words = [w for w in mention.replace("\u2019s", "").replace("'s", "").split() if w]
         while words and (_is_title(words[0]) or is_leading_word(words[0])) and len(words) > 1:
             words = words[1:]
@@ -938,6 +946,10 @@ class EntityIndex:
             words = words[:-1]
         if not words:
             return None
+        if len(words) == 1 and words[0] not in self._by_surname:
+            person = self.person_from(pos)  # "Sen. Ray Dunn of Alabama": Alabama unread
+            if person is not None:
+                return person
         people = self._by_surname.get(words[-1], [])
         if len(words) >= 2:
             same = [e for e in people if e.first == words[0]]
@@ -946,13 +958,14 @@ class EntityIndex:
             return self._most_recent(people, pos)
         return self._fuzzy(words[0], pos)
 
-    def _person_before(self, found: NameMention) -> Entity | None:
-        """The person named just before ``found`` with "of" or "from" between."""
-        k = bisect.bisect_left(self._all_positions, found.start) - 1
+    def person_from(self, start: int) -> Entity | None:
+        """The person named just before ``start`` with "of" or "from" between ("Sen. Ray
+        Dunn of Alabama"): the place or body at ``start`` is where the person is from."""
+        k = bisect.bisect_left(self._all_positions, start) - 1
         if k < 0:
             return None
         prev = self._all[k]
-        if prev.entity.is_person and self._text[prev.end : found.start] in (" of ", " from "):
+        if prev.entity.is_person and self._text[prev.end : start] in (" of ", " from "):
             return prev.entity
         return None
 

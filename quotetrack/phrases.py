@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Container, Mapping, Sequence
 
-from quotetrack.kinds import is_role_title
+from quotetrack.kinds import is_person_noun, is_role_title
 from quotetrack.lexicon import (
     ADVERBIAL_STARTS,
     CUE_PARTICLES,
@@ -113,6 +113,8 @@ _FUNCTION_WORDS = (
         """
     )
 )
+# Words whose contraction is never a name ("I’m", "I'd"); "He’s" stays a subject.
+_CONTRACTED = word_set("i")
 # Words a subject noun phrase never runs across ("a fake accent and said").
 _NP_BREAKERS = word_set(
     """
@@ -210,12 +212,19 @@ def looks_like_name(tok: Token) -> bool:
 
 def is_name_word(tok: Token) -> bool:
     """True for a capitalised word or title that is not a function word ("The", "In",
-    "Monday" open sentences but never names)."""
+    "Monday" open sentences but never names) nor "I’m"."""
     return (
         tok.is_word
         and (tok.is_capitalised or tok.text in TITLES)
         and tok.lower not in _FUNCTION_WORDS
+        and not _is_contraction(tok)
     )
+
+
+def _is_contraction(tok: Token) -> bool:
+    """True for a contraction of "I" ("I’m", "I'd")."""
+    base, apostrophe, _ = tok.lower.replace("\u2019", "'").partition("'")
+    return bool(apostrophe) and base in _CONTRACTED
 
 
 def is_possessive_name(tok: Token) -> bool:
@@ -447,6 +456,18 @@ def sentence_subject(toks: list[Token], cues: Container[str]) -> list[Token] | N
         k = j
         while k < len(toks) and (is_name_word(toks[k]) or toks[k].lower in _BACK_PARTICLES):
             k += 1
+        m = k  # "Tallin city spokeswoman Ann Lee": the role and the name after it
+        while (
+            m < len(toks)
+            and m - k < _MAX_ROLE_WORDS
+            and toks[m].is_word
+            and not toks[m].is_capitalised
+            and toks[m].lower not in _SPEAKER_STOP
+            and toks[m].lower not in cues
+        ):
+            m += 1
+        if k < m < len(toks) and is_name_word(toks[m]) and is_person_noun(toks[m - 1].lower):
+            k = name_end(toks, m)
         np = toks[i:k]
     k = i + len(np)
     if k < len(toks) and toks[k].text == "," and is_name_word(np[-1]):
