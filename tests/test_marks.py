@@ -66,3 +66,24 @@ def test_multi_paragraph_quote_chains():
 def test_inch_mark_is_not_a_quote():
     """A double mark after a digit with nothing open is an inch mark."""
     assert quoted("Trump is 6'3\" tall and weighs 236 pounds.") == []
+
+
+def test_stretch_offsets_span_two_character_marks():
+    """A doubled apostrophe or TeX pair is a two-character mark: ``close`` is its offset,
+    ``end`` the offset just past it, ``start`` the opening mark's offset."""
+    text = "``We won,'' she said. ''Done,'' he said."
+    para = paragraphs(text)[0]
+    first, second = find_quoted(text, para)
+    assert (first.start, first.close, first.end) == (0, 9, 11)
+    assert text[first.close : first.end] == "''"
+    assert (second.start, second.close, second.end) == (22, 29, 31)
+    assert text[second.start : second.end] == "''Done,''"
+    assert [first.content.text, second.content.text] == ["We won,", "Done,"]
+
+
+def test_unclosed_stretch_ends_with_its_content():
+    """An unclosed quote has no closing mark: ``end`` is the end of its content."""
+    text = "“It never closes  "
+    (q,) = find_quoted(text, paragraphs(text)[0])
+    assert q.close is None
+    assert q.end == q.content.end == len("“It never closes")
