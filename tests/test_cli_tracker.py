@@ -53,7 +53,8 @@ def make_folder(path: Path, n: int) -> Path:
 
 
 def command(db: Path, folder: Path, *extra: str) -> list[str]:
-    """The `quotetrack track` command line over a folder and its metadata."""
+    """The `quotetrack track` command line over a folder and its metadata (``extra``:
+    more paths, such as a :func:`gate`, and options)."""
     return [
         sys.executable,
         "-m",
@@ -65,6 +66,29 @@ def command(db: Path, folder: Path, *extra: str) -> list[str]:
         str(folder),
         *extra,
     ]
+
+
+def gate(path: Path) -> Path:
+    """A named pipe, tracked after the folder: reading it waits until a writer opens it,
+    so an ingest that reaches it cannot finish, on an idle machine or a busy one, until
+    the test lets it (:func:`open_gate`) or kills it."""
+    os.mkfifo(path.with_suffix(".txt"))
+    return path.with_suffix(".txt")
+
+
+def open_gate(path: Path, proc: subprocess.Popen[bytes]) -> None:
+    """Let an ingest waiting at the gate read it (empty) and go on; returns at once if
+    the ingest ends without reaching it."""
+    deadline = time.monotonic() + 120  # a bound on a hang, not a speed requirement
+    while proc.poll() is None:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO until a reader waits
+        except OSError:
+            assert time.monotonic() < deadline, "the ingest neither ended nor reached the gate"
+            time.sleep(0.05)
+            continue
+        os.close(fd)
+        return
 
 
 def stored_documents(db: Path) -> int:
@@ -86,10 +110,10 @@ def start_and_wait(
     proc = subprocess.Popen(
         command(db, folder, *extra), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
     )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a bound on a hang, not a speed requirement
     while stored_documents(db) < at_least:
         assert proc.poll() is None, proc.communicate()
-        assert time.monotonic() < deadline, "the ingest stored nothing in 30 s"
+        assert time.monotonic() < deadline, f"the ingest did not store {at_least} articles in 120 s"
         time.sleep(0.01)
     return proc
 
@@ -124,12 +148,13 @@ def test_sigkill_mid_folder_leaves_whole_articles_and_a_rerun_completes(tmp_path
     """Killed part way, the store holds whole articles only; the same command then finishes."""
     folder = make_folder(tmp_path / "in", 60)
     db = tmp_path / "q.db"
-    proc = start_and_wait(db, folder, at_least=3)
+    # the gate: however fast the machine, the ingest cannot finish before the kill
+    proc = start_and_wait(db, folder, at_least=3, extra=(str(gate(tmp_path / "gate")),))
     proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
+    proc.wait(timeout=120)
     assert proc.returncode == -signal.SIGKILL
     kept = assert_whole(db, folder)
-    assert 3 <= len(kept) < 60, "the ingest finished before it could be killed"
+    assert 3 <= len(kept) <= 60
 
     rerun = subprocess.run(command(db, folder), capture_output=True, text=True, cwd=ROOT)
     assert rerun.returncode == 0, rerun.stderr
@@ -141,13 +166,15 @@ def test_ctrl_c_stops_after_the_current_article(tmp_path: Path) -> None:
     """SIGINT stops the ingest cleanly after an article, with a summary and status 130."""
     folder = make_folder(tmp_path / "in", 60)
     db = tmp_path / "q.db"
-    proc = start_and_wait(db, folder, at_least=2)
+    door = gate(tmp_path / "gate")  # the ingest cannot end before the SIGINT
+    proc = start_and_wait(db, folder, at_least=2, extra=(str(door),))
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    open_gate(door, proc)  # if it was waiting there, it now stops after that "article"
+    out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert b"stopping after the current article" in err
     assert b"added" in out
-    assert 2 <= len(assert_whole(db, folder)) < 60
+    assert 2 <= len(assert_whole(db, folder)) <= 60
 
 
 def test_a_reader_queries_while_another_process_ingests(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ the captured output to reach its end.
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli_tracker import command, make_folder, start_and_wait
+from tests.test_cli_tracker import command, gate, make_folder, start_and_wait
 
 ROOT = Path(__file__).resolve().parents[1]
 BOUND = 60.0  # seconds: a bound on a hang, not a speed requirement
@@ -95,15 +96,25 @@ def test_analyze_many_workers_exit_with_their_parent(signum: int) -> None:
         [sys.executable, "-c", PROGRAM], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
     )
     assert proc.stdout is not None
+    # the first result, waited for with a bound (a bare readline would hang the suite
+    # with a child that hangs)
+    ready, _, _ = select.select([proc.stdout], [], [], BOUND)
+    if not ready:
+        proc.kill()
+        for pid in children(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        pytest.fail(f"no result from analyze_many in {BOUND:.0f} s")
     assert proc.stdout.readline() == b"ready\n"
     assert_orphans_exit(proc, wait_for_workers(proc, 2), signum)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["KILL", "TERM"])
 def test_track_workers_exit_with_their_parent(tmp_path: Path, signum: int) -> None:
-    """`quotetrack track --workers 2`, killed mid-corpus: no worker survives."""
-    folder = make_folder(tmp_path / "in", 200)
+    """`quotetrack track --workers 2`, killed mid-corpus: no worker survives. A gate
+    after the folder keeps the ingest from ending before the kill, however fast."""
+    folder = make_folder(tmp_path / "in", 200)  # more than the pool reads ahead
     db = tmp_path / "q.db"
     assert "--workers" not in command(db, folder)
-    proc = start_and_wait(db, folder, at_least=1, extra=("--workers", "2"))
+    door = str(gate(tmp_path / "gate"))
+    proc = start_and_wait(db, folder, at_least=1, extra=(door, "--workers", "2"))
     assert_orphans_exit(proc, wait_for_workers(proc, 2), signum)
