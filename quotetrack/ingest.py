@@ -12,9 +12,11 @@
   (or ``publisher``, ``source``), ``url`` and ``title``; a line without an id gets
   ``<file stem>:<line number>``.
 
-Each article carries its ``source``, the absolute path of its file: the tracker keeps it
-and refuses an article whose ``doc_id`` is stored from another file (see
-:meth:`quotetrack.tracker.Tracker.add_analyzed`), so two files never become one article.
+An article whose ``doc_id`` is derived from its file (a text file, a JSON Lines line
+without an id) carries its ``source``, the resolved path of the file: the tracker keeps
+it and refuses an article whose ``doc_id`` is stored from another file (see
+:meth:`quotetrack.tracker.Tracker.add`), so two files never become one article. A record
+with an id of its own has no source: the id is its identity, whichever file carries it.
 
 Metadata from a TSV file with a header (:func:`read_metadata`, e.g. PolNeAR's
 ``metadata.tsv`` with ``filename``, ``publisher``, ``publication_date``, ``title``) fills
@@ -178,7 +180,7 @@ def _document(
     doc_id: str,
     record: Mapping[str, Any],
     meta: Metadata | None,
-    source: str,
+    source: str | None,
 ) -> Document:
     if not isinstance(text, str):
         msg = f"has no 'text' string (got {type(text).__name__})"
@@ -269,8 +271,11 @@ def _jsonl(
                 skip(where, str(err), err)
                 continue
             doc_id = _value(record, _ID_KEYS)
+            # A record's own id is its identity, in whatever file: only an id made here
+            # from the file's name and line is tied to the file.
+            derived = None if doc_id is not None else source
             doc_id = str(doc_id) if doc_id is not None else f"{path.stem}:{lineno}"
             try:
-                yield _document(record.get("text"), doc_id, record, meta.get(doc_id), source)
+                yield _document(record.get("text"), doc_id, record, meta.get(doc_id), derived)
             except QuotetrackError as exc:
                 skip(where, str(exc), exc)

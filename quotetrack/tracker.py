@@ -365,6 +365,8 @@ class Tracker(SpeakerIdentity):
         :class:`~quotetrack.errors.DocumentConflictError` unless ``replace=True``, which
         swaps the old article for the new one atomically (``replace=True`` also replaces
         an article whose text is the same but whose date, outlet, url or title changed).
+        An article read from a file (``Document.source``, see :meth:`add_analyzed`) is
+        never replaced by another file's: that raises DocumentConflictError, naming both.
         A non-``str`` text raises :class:`~quotetrack.errors.InputTypeError` and an
         unreadable date :class:`~quotetrack.errors.InvalidDateError`, before anything is
         written.

@@ -212,3 +212,22 @@ def test_a_store_from_before_sources_is_migrated_and_replaced_as_before(
     assert stored is not None and stored.source == str((tmp_path / "story.txt").resolve())
     version = sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0]
     assert version == SCHEMA_VERSION >= 5
+
+
+def test_a_record_s_own_id_is_its_identity_whichever_feed_carries_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A JSON Lines record with an id of its own is that article whatever file it is in:
+    a corrected copy in the next day's dump replaces it with --replace (the file only
+    guards ids quotetrack derives from file names and lines)."""
+    monday, tuesday = tmp_path / "dump-mon.jsonl", tmp_path / "dump-tue.jsonl"
+    monday.write_text(json.dumps({"id": "ap-1", "text": STORY}) + "\n", "utf-8")
+    tuesday.write_text(json.dumps({"id": "ap-1", "text": OTHER}) + "\n", "utf-8")
+    db = str(tmp_path / "q.db")
+    assert main(["track", "--db", db, "--no-progress", str(monday)]) == 0
+    assert main(["track", "--db", db, "--no-progress", str(tuesday)]) == 2  # changed text
+    assert main(["track", "--db", db, "--no-progress", "--replace", str(tuesday)]) == 0
+    assert "1 replaced" in capsys.readouterr().out
+    with Tracker.existing(db) as tracker:
+        stored = tracker.document("ap-1")
+    assert stored is not None and (stored.text, stored.source) == (OTHER, None)
