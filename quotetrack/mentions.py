@@ -310,14 +310,15 @@ def _initials(word: str) -> bool:
 
 _LEADING, _TITLE, _ROLE, _CUE, _ORG, _PLACE, _SURNAME, _FIRST, _ACRONYM = (1 << i for i in range(9))
 _ROLE_TITLE_NOUNS = frozenset({"mayor", "premier", "coach", "minister"})
+_MODIFIER_ENDINGS = ("-based", "-born", "-owned", "-headquartered")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _flags(word: str) -> int:
     """What one capitalised word can be, as bits (cached: words repeat across articles)."""
     flags = 0
-    if is_leading_word(word):
-        flags |= _LEADING
+    if is_leading_word(word) or word.endswith(_MODIFIER_ENDINGS):
+        flags |= _LEADING  # "Tallin-based Sorvik Energy": a modifier, not the name
     if _is_title(word):
         flags |= _TITLE | _ROLE
     elif is_role_noun(word) and female_share(word) is None:
@@ -785,6 +786,11 @@ class EntityIndex:
         """The entity a one-word name joins: the person of that surname named nearest
         before it (or after, for a headline), an organisation it abbreviates or starts."""
         word = c.name[0]
+        if i and "acronym" in c.evidence and self._text[c.start - 2 : c.start] == " (":
+            before = placed[i - 1]
+            if before is not None and cands[i - 1].end == c.start - 2:
+                self._org_keys.setdefault(word, before)  # and so every later "EDC"
+                return before  # "Export Development Corp. (EDC)": the name it abbreviates
         people = self._by_surname.get(word, [])
         if people:
             gender = _MALE if _MALE in c.evidence else _FEMALE if _FEMALE in c.evidence else None
