@@ -268,16 +268,27 @@ def _plain(value: object, dtype: str) -> Any:
 
 _NEEDED: Final = tuple(c for c in QUOTE_COLUMNS if c not in ("start", "end", "sentiment_label"))
 """The columns decoding reads: the others are derived from them."""
-_OPTIONAL: Final = frozenset({"sentiment_model"})
-"""Read when present: records written before the column existed lack it."""
+_OPTIONAL: Final = frozenset(
+    {
+        "sentiment_model",
+        "speaker_resolved",
+        "speaker_source",
+        "speaker_source_start",
+        "speaker_source_end",
+    }
+)
+"""Read when present: records written before the column existed lack it (the speaker's
+resolution came with issue 11, the sentiment model later)."""
 
 
 def quote_from_record(record: Mapping[str, Any]) -> Quote:
     """The quote that :func:`quote_record` (or a frame or Parquet row of it) holds.
 
     NaN, ``pd.NA`` and NumPy scalars are read as null, int and float; extra keys are
-    ignored, and the derived columns (``start``, ``end``, ``sentiment_label``) and
-    ``sentiment_model`` (read as ``"vader"``) may be absent. A missing column raises
+    ignored, and the derived columns (``start``, ``end``, ``sentiment_label``) may be
+    absent, as may the columns older records lack: ``sentiment_model`` (read as
+    ``"vader"``) and ``speaker_resolved``/``speaker_source``/``_start``/``_end`` (the
+    speaker reads as resolved, with no source). A missing column raises
     :class:`KeyError`.
     """
     values = [

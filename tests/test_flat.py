@@ -24,6 +24,7 @@ from quotetrack.flat import (
     spark_schema,
 )
 from quotetrack.models import Quote, Span
+from tests.equality import how_resolved, in_full
 from tests.strategies import quotes
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -75,9 +76,9 @@ def test_record_carries_speaker_cue_and_sentiment() -> None:
 def test_round_trip_on_parser_output() -> None:
     """Parser output flattened and read back is equal, quote for quote."""
     original = quotetrack.analyze(ARTICLE)
-    assert quotes_from_records(flat_records("a", original)) == original
+    assert in_full(quotes_from_records(flat_records("a", original))) == in_full(original)
     unscored = quotetrack.parse(ARTICLE)
-    assert quotes_from_records(flat_records("a", unscored)) == unscored
+    assert in_full(quotes_from_records(flat_records("a", unscored))) == in_full(unscored)
 
 
 def test_round_trip_on_polnear() -> None:
@@ -86,13 +87,14 @@ def test_round_trip_on_polnear() -> None:
         pytest.skip(f"PolNeAR dev texts not found at {POLNEAR_DEV} (shared data absent)")
     for path in sorted(POLNEAR_DEV.glob("*.txt"))[:60]:
         original = quotetrack.analyze(path.read_text(encoding="utf-8"))
-        assert quotes_from_records(flat_records(path.stem, original)) == original, path.name
+        back = quotes_from_records(flat_records(path.stem, original))
+        assert in_full(back) == in_full(original), path.name
 
 
 @given(st.lists(quotes(), max_size=5))
 def test_round_trip_any_quotes(items: list[Quote]) -> None:
     """Any quotes, even with a text unrelated to their spans, round-trip exactly."""
-    assert quotes_from_records(flat_records("x", items)) == tuple(items)
+    assert in_full(quotes_from_records(flat_records("x", items))) == in_full(items)
 
 
 @settings(max_examples=25)
@@ -106,8 +108,38 @@ def test_round_trip_through_parquet(
     path = tmp_path_factory.mktemp("pq") / "q.parquet"
     records_frame(flat_records("x", items)).to_parquet(path)
     back = pd.read_parquet(path)
-    assert quotes_from_records(back.to_dict("records")) == tuple(items)
+    assert in_full(quotes_from_records(back.to_dict("records"))) == in_full(items)
     assert pq.read_schema(path).names == list(SCHEMA)
+
+
+PRE_RESOLUTION = (
+    "speaker_resolved",
+    "speaker_source",
+    "speaker_source_start",
+    "speaker_source_end",
+)
+"""The columns issue 11 added: rows written before lack them."""
+
+
+def test_rows_written_before_speaker_resolution_read_back(tmp_path: Path) -> None:
+    """Flat rows and Parquet files without the speaker-resolution columns decode (review
+    item 10): their speakers read as resolved, with no source, as the store's do."""
+    unresolved = "Some observers doubted it. “It will never work in this town, not ever,” she said."
+    original = quotetrack.analyze(ARTICLE) + quotetrack.analyze(unresolved)
+    assert any(q.speaker is not None and not q.speaker.resolved for q in original)
+    assert any(q.speaker is not None and q.speaker.source is not None for q in original)
+    rows = [
+        {k: v for k, v in row.items() if k not in PRE_RESOLUTION}
+        for row in flat_records("a", original)
+    ]
+    back = quotes_from_records(rows)
+    assert back == original
+    assert how_resolved(back) == [None if q.speaker is None else (True, None) for q in original]
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    path = tmp_path / "old.parquet"
+    records_frame(flat_records("a", original)).drop(columns=list(PRE_RESOLUTION)).to_parquet(path)
+    assert in_full(quotes_from_records(pd.read_parquet(path).to_dict("records"))) == in_full(back)
 
 
 def test_compact_spans_only_when_texts_can_be_cut_back() -> None:
@@ -129,7 +161,7 @@ def test_frame_rows_read_back_with_nulls() -> None:
     original = quotetrack.parse(ARTICLE)  # no sentiment: NaN floats
     frame = records_frame(flat_records("a", original))
     assert math.isnan(frame["sentiment_compound"].iloc[0])
-    assert quotes_from_records(frame.to_dict("records")) == original
+    assert in_full(quotes_from_records(frame.to_dict("records"))) == in_full(original)
 
 
 def test_records_frame_has_schema_dtypes_even_when_empty() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import doctest
 import itertools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -29,6 +29,7 @@ from quotetrack.errors import (
 from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.store import schema as store_schema
 from quotetrack.tracker import SCHEMA_VERSION, Tracker
+from tests.equality import how_resolved
 from tests.strategies import HOSTILE_STRINGS, analyzed_documents
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -107,12 +108,6 @@ def test_add_analyses_and_stores_an_article(tracker: Tracker) -> None:
     stored = tracker.quotes()
     assert [q.quote for q in stored] == list(quotetrack.analyze(text))
     assert stored[0].speaker == "Hillary Clinton" and stored[0].outlet == "AP"
-
-
-def how_resolved(quotes: Iterable[Quote]) -> list[tuple[bool, Span | None] | None]:
-    """Each quote's speaker ``(resolved, source)``: neither takes part in ``==``, so a
-    round trip that lost them would still compare equal (review T4)."""
-    return [None if q.speaker is None else (q.speaker.resolved, q.speaker.source) for q in quotes]
 
 
 def test_stored_speakers_keep_how_they_were_resolved(tmp_path: Path) -> None:
