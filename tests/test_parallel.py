@@ -15,6 +15,7 @@ from quotetrack import parallel, records
 from quotetrack.errors import ConfigurationError, InputTypeError
 from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.parallel import analyze_many, parse_many
+from tests.equality import in_full
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev" / "text"
@@ -46,14 +47,14 @@ def test_analyze_many_equals_analyze(workers: int, chunksize: int) -> None:
     """analyze_many gives analyze's result for every text, in input order."""
     texts = SYNTHETIC * 3
     got = list(analyze_many(texts, workers=workers, chunksize=chunksize))
-    assert got == [quotetrack.analyze(t) for t in texts]
+    assert [in_full(q) for q in got] == [in_full(quotetrack.analyze(t)) for t in texts]
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_parse_many_equals_parse(workers: int) -> None:
     """parse_many gives parse's result (no sentiment) for every text, in input order."""
     got = list(parse_many(iter(SYNTHETIC), workers=workers, chunksize=2))
-    assert got == [quotetrack.parse(t) for t in SYNTHETIC]
+    assert [in_full(q) for q in got] == [in_full(quotetrack.parse(t)) for t in SYNTHETIC]
     assert all(q.sentiment is None for quotes in got for q in quotes)
 
 
@@ -61,7 +62,7 @@ def test_analyze_many_on_polnear_equals_analyze() -> None:
     """On real news, two workers give exactly the in-process results, in order."""
     texts = _polnear(40)
     got = list(analyze_many(texts, workers=2, chunksize=4))
-    assert got == [quotetrack.analyze(t) for t in texts]
+    assert [in_full(q) for q in got] == [in_full(quotetrack.analyze(t)) for t in texts]
     assert sum(len(q) for q in got) > 0
 
 
@@ -185,11 +186,18 @@ def test_bad_chunksize_raises_configuration_error_at_call(chunksize: object) -> 
 
 
 def test_bad_parser_option_raises_configuration_error_at_call() -> None:
-    """A parser option the parser refuses is refused before any work starts."""
-    with pytest.raises(ConfigurationError):
+    """A parser option the parser refuses is refused before any work starts, also in the
+    deprecated keyword form (which warns), and a parser that is not one is refused."""
+    old = "parser=QuoteParser"
+    with pytest.warns(DeprecationWarning, match=old), pytest.raises(ConfigurationError):
         parse_many(SYNTHETIC, workers=2, cue_verbs=["two words"])
-    with pytest.raises(ConfigurationError, match="keep_unattributed"):
+    with (
+        pytest.warns(DeprecationWarning, match=old),
+        pytest.raises(ConfigurationError, match="keep_unattributed"),
+    ):
         parse_many(SYNTHETIC, keep_unattributed="yes")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="QuoteParser"):
+        parse_many(SYNTHETIC, parser="not a parser")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("context", ["no-such-method", 3])
@@ -217,12 +225,12 @@ def test_parser_options_reach_spawned_workers() -> None:
     """Cue verbs and keep_unattributed are rebuilt in each worker, even under spawn."""
     texts = ["“We will win this one, believe me,” Smith zorbled.", *SYNTHETIC]
     ctx = multiprocessing.get_context("spawn")
-    options = {"cue_verbs": ["zorbled"], "keep_unattributed": False}
-    got = list(parse_many(texts, workers=2, mp_context=ctx, **options))  # type: ignore[arg-type]
+    parser = quotetrack.QuoteParser(cue_verbs=["zorbled"], keep_unattributed=False)
+    got = list(parse_many(texts, workers=2, mp_context=ctx, parser=parser))
     # A spawned worker starts from a fresh interpreter: only its initializer adds the verb.
     assert got[0][0].cue is not None
     assert got[0][0].cue.text == "zorbled"
-    assert got == [quotetrack.QuoteParser(**options).parse(t) for t in texts]  # type: ignore[arg-type]
+    assert [in_full(q) for q in got] == [in_full(parser.parse(t)) for t in texts]
 
 
 def test_pack_round_trips_every_field() -> None:
@@ -240,7 +248,7 @@ def test_pack_round_trips_every_field() -> None:
     )
     bare = Quote(text="", spans=())
     for q in (quote, bare):
-        assert records.quote_from_values(records.quote_values(q)) == q
+        assert in_full([records.quote_from_values(records.quote_values(q))]) == in_full([q])
     named = Speaker("Jane Doe", Span.of(text, 21, 29), source=Span.of(text, 21, 29))
     unnamed = Speaker("him", Span.of(text, 35, 38), resolved=False)
     for speaker in (named, unnamed):
@@ -284,8 +292,12 @@ def test_reported_false_reaches_the_workers() -> None:
     seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_f3ec5699876e8cf6.txt").read_text(
         encoding="utf-8"
     )
+    parser = quotetrack.QuoteParser(reported=False)
     for workers in (1, 2):
-        [quotes] = list(quotetrack.parse_many([seed], workers=workers, reported=False))
+        [quotes] = list(quotetrack.parse_many([seed], workers=workers, parser=parser))
         assert [q.kind.value for q in quotes] == ["direct"] * 5
-    with pytest.raises(ConfigurationError, match="reported"):
+    with (
+        pytest.warns(DeprecationWarning, match="reported"),
+        pytest.raises(ConfigurationError, match="reported"),
+    ):
         quotetrack.parse_many([seed], reported="no")  # type: ignore[arg-type]
