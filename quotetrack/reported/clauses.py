@@ -362,8 +362,13 @@ def read_content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Re
                 return None
             subject, cue_tok, comma = toks[p2 + 1 : comma], after[0], p2
         elif np and (np[0].lower in DETERMINERS or looks_like_name(np[0])):
-            # …, said a spokesman.
-            if np[0].lower not in OBJECT_PRONOUNS and _tail_is_adverbial(after[1 + len(np) :]):
+            # …, said a spokesman.  /  …, say Nick Sandal and Nathan Pillow.
+            rest = after[1 + len(np) :]
+            if looks_like_name(np[0]) and len(rest) > 1 and rest[0].lower == "and":
+                other = source_after(rest, 1)
+                if other and looks_like_name(other[0]):
+                    rest = rest[1 + len(other) :]  # the pair is read from the first name
+            if np[0].lower not in OBJECT_PRONOUNS and _tail_is_adverbial(rest):
                 subject, cue_tok = np, after[0]
     else:
         for c, tok in enumerate(after[:_MAX_TAIL]):
