@@ -48,13 +48,19 @@ _STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "
 
 
 def _cue_words(value: Iterable[str] | str) -> tuple[str, ...]:
-    """Checked, lowercased extra cue verbs; a single str is one verb, not its letters."""
-    words = (value,) if isinstance(value, str) else tuple(value)
-    for verb in words:
+    """Checked, lowercased extra cue verbs; a single str is one verb, not its letters,
+    and bytes or a non-iterable are refused (not read as numbers)."""
+    given: object = value
+    if isinstance(given, (bytes, bytearray, memoryview)) or not isinstance(given, Iterable):
+        msg = f"cue_verbs must be a verb (str) or an iterable of verbs, not {type(given).__name__}"
+        raise ConfigurationError(msg)
+    verbs: list[str] = []
+    for verb in (given,) if isinstance(given, str) else given:
         if not isinstance(verb, str) or not verb.strip() or " " in verb.strip():
             msg = f"cue verbs must be single non-empty words, got {verb!r}"
             raise ConfigurationError(msg)
-    return tuple(v.strip().lower() for v in words)
+        verbs.append(verb.strip().lower())
+    return tuple(verbs)
 
 
 def _flag(name: str) -> Callable[[object, attrs.Attribute[bool], object], None]:

@@ -29,6 +29,29 @@ def test_said_as_a_str_keeps_a_direct_quote_direct() -> None:
         assert parser.parse(text) == QuoteParser().parse(text)
 
 
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [
+        (5, "not int"),
+        (None, "not NoneType"),
+        (b"said", "not bytes"),
+        (bytearray(b"said"), "not bytearray"),
+        ([b"said"], "b'said'"),
+        (["said", 3], "got 3"),
+    ],
+)
+def test_cue_verbs_of_the_wrong_type_are_a_configuration_error(bad: object, says: str) -> None:
+    """``cue_verbs=5`` raised a plain TypeError and ``b"said"`` was read as the numbers
+    of its bytes ("got 115", review item 11): each is a ConfigurationError naming what
+    was given."""
+    from quotetrack.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match=r"cue[_ ]verbs") as raised:
+        QuoteParser(cue_verbs=bad)  # type: ignore[arg-type]
+    assert says in str(raised.value)
+    assert "115" not in str(raised.value)
+
+
 @pytest.mark.parametrize("many", [parse_many, analyze_many])
 @pytest.mark.parametrize("workers", [1, 2])
 def test_many_take_a_single_str_as_one_verb(many: object, workers: int) -> None:
