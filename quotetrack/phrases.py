@@ -167,6 +167,8 @@ _ASIDES = word_set("however though too also meanwhile instead moreover nonethele
 _ANTECEDENT_WINDOW = 80  # characters
 _ANTECEDENT_STOP = word_set("among between including like leads led won lost")
 _PLACE_PREPOSITIONS = word_set("in at from of near across")
+# Prepositions that tie a person to the body they speak for ("Ann Orr with the Board").
+_AFFILIATIONS = word_set("with at from")
 # Prepositions that tie a place or a body to the person an apposition describes.
 _APPOSITION_PREPOSITIONS = word_set("in at from of near with for by based")
 _MAX_OPENING_TOKENS = 40  # tokens read for the subject that opens a clause
@@ -566,6 +568,11 @@ def source_before(toks: list[Token], c: int) -> list[Token] | None:
     run = source_run(toks, j)
     if not run or run[-1].lower in DETERMINERS:
         return None
+    i = j - len(run)
+    if i > 1 and toks[i - 1].lower in _AFFILIATIONS and toks[i - 2].is_capitalised:
+        person = source_run(toks, i - 1)  # "Ann Orr with the Tallin Board says": Ann Orr
+        if person and all(is_name_word(t) for t in person):
+            return person
     if run[-1].lower in OBJECT_PRONOUNS and not (
         len(run) > 2 and is_postmodifier(run, len(run) - 2)
     ):

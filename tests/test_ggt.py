@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 GGT_DEV = ROOT.parent / "shared" / "data" / "ggt" / "dev"
 
 # Floors reached by the resolution of issue 11, rounded down (0.698 all, 0.706 direct
-# before it; measured 0.879 all, 0.915 direct on 2026-11-30); the quote F1 floor is the
+# before it; measured 0.880 all, 0.915 direct on 2026-11-30); the quote F1 floor is the
 # 0.763 printed before the issue (0.7629).
-SPEAKER_ALL = 0.87
+SPEAKER_ALL = 0.88
 SPEAKER_DIRECT = 0.91
 ALL_F1 = 0.762
 
