@@ -64,7 +64,12 @@ __all__ = ["Entity", "EntityIndex", "NameMention", "edit_distance", "head_noun"]
 
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z\u00c0-\u00de][\w'\u2019\-]*\.?)"
 _PARTICLE = r"(?:de|del|della|der|den|di|da|van|von|la|le|al|el|bin|ibn|dos|du|ter)"
-_NAME_RUN = re.compile(rf"(?<![\w'\u2019\-.]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*")
+# The first token's capital comes first so that the scan skips to capitals (a pattern that
+# opens with a lookbehind is tried at every position); the lookbehind then checks the
+# character before it, and the rest of that token is _TOKEN's rest.
+_FIRST_TOKEN = r"[A-Z\u00c0-\u00de](?<![\w'\u2019\-.][A-Z\u00c0-\u00de])"
+_FIRST_TOKEN += r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'\u2019\-]*\.?)"
+_NAME_RUN = re.compile(rf"{_FIRST_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*")
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _KEEPS_PERIOD = frozenset(
     "Mr. Mrs. Ms. Dr. St. Jr. Sr. Inc. Co. Corp. Ltd. Gov. Sen. Rep. Gen. Lt. Col. Sgt. Capt."
@@ -248,6 +253,17 @@ def _reading(token: str) -> tuple[str, int, bool]:
     if not word or _flags(word) & (_LEADING | _CUE):
         return "", cut, True
     return word, cut, ends
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _single_word(run: str) -> tuple[str, int, int] | None:
+    """A one-word run as a name: its word, the characters cut from its end and its flags;
+    None for no name (a clause-opening word or a title alone)."""
+    word, cut, _ = _reading(run)
+    if not word or is_opening_participle(word):
+        return None
+    flags = _flags(word)
+    return None if flags & _TITLE else (word, cut, flags)
 
 
 _Group = tuple[int, int, int, "_Shape"]
@@ -539,11 +555,10 @@ class EntityIndex:
                 continue
             # one word, the commonest run; inside quoted text it names no one the
             # attribution needs (it is never an antecedent)
-            word, cut, _ = _reading(run)
-            if word and not quoted(m.start()) and not is_opening_participle(word):
-                flags = _flags(word)
-                if not flags & _TITLE:
-                    singles.append((word, m.start(), m.end() - cut, flags))
+            single = _single_word(run)
+            if single is not None and not quoted(m.start()):
+                word, cut, flags = single
+                singles.append((word, m.start(), m.end() - cut, flags))
         if not singles:
             return out
         # A lone word matters when it may join a full name, is typed by itself, or stands
@@ -583,7 +598,7 @@ class EntityIndex:
 
     def _single_candidate(self, word: str, start: int, end: int, flags: int) -> _Candidate:
         evidence = set(_word_evidence(word))
-        if self._appositive_given_name(word, start):
+        if flags & _FIRST and self._text.endswith(", ", 0, start):  # as _appositive_given_name
             evidence.add("first-name")
         roles: set[str] = set()
         weight = self._context(start, end, evidence, roles)
