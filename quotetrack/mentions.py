@@ -301,6 +301,31 @@ def _run_groups(run: str) -> tuple[_Group, ...]:
     return tuple(out)
 
 
+_APPOSITION_PARTS = re.compile(r",| and ")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _apposition_reading(body: str, determined: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """The roles and the kind evidence an apposition's body gives (``determined``: it
+    opens with an article or possessive, "a baker"); cached, as descriptions recur."""
+    roles: set[str] = set()
+    evidence: set[str] = set()
+    for part in _APPOSITION_PARTS.split(body):
+        head = head_noun(part)
+        if not head:
+            continue
+        roles.add(head)
+        if is_person_noun(head) or (determined and _is_common_noun(head)):
+            evidence.add("appos-person")  # "Vasko Dren, a baker,"
+            if head in FEMALE_NOUNS:
+                evidence.add(_FEMALE)
+            elif head in MALE_NOUNS:
+                evidence.add(_MALE)
+        elif is_org_noun(head):
+            evidence.add("appos-org")
+    return frozenset(roles), frozenset(evidence)
+
+
 def _is_common_noun(head: str) -> bool:
     """A lowercase noun that heads a description of a person when a name stands in
     apposition to it: not an organisation, group, document or place word."""
@@ -677,19 +702,9 @@ class EntityIndex:
     @staticmethod
     def _apposition(appos: re.Match[str], evidence: set[str], roles: set[str]) -> None:
         """Roles and kind evidence from an apposition ("X, the affable proprietor,")."""
-        for part in re.split(r",| and ", appos.group(2)):
-            head = head_noun(part)
-            if not head:
-                continue
-            roles.add(head)
-            if is_person_noun(head) or (appos.group(1) and _is_common_noun(head)):
-                evidence.add("appos-person")  # "Vasko Dren, a baker,"
-                if head in FEMALE_NOUNS:
-                    evidence.add(_FEMALE)
-                elif head in MALE_NOUNS:
-                    evidence.add(_MALE)
-            elif is_org_noun(head):
-                evidence.add("appos-org")
+        given, shown = _apposition_reading(appos.group(2), bool(appos.group(1)))
+        roles.update(given)
+        evidence |= shown
 
     # -- grouping -------------------------------------------------------------------
     def _build(self, cands: list[_Candidate]) -> None:
