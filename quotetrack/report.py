@@ -20,11 +20,11 @@ from collections.abc import Sequence
 
 from quotetrack._version import __version__
 from quotetrack.errors import ConfigurationError
-from quotetrack.models import QuoteCluster, TrackedSpeaker, sentiment_label
+from quotetrack.models import QuoteCluster, TrackedSpeaker
 from quotetrack.periods import Freq, plausible_date
 from quotetrack.svg import Point, sentiment_chart
 from quotetrack.tracker import Tracker
-from quotetrack.view import BASE_CSS, SENTIMENT_CSS, esc, page, sentiment_key, signed
+from quotetrack.view import BASE_CSS, SENTIMENT_CSS, esc, mean_label, page, sentiment_key, signed
 
 __all__ = ["choose_freq", "render_report", "timeline_points"]
 
@@ -34,10 +34,6 @@ MAX_OUTLET_TABS = 8
 
 DEFAULT_CHARTS = 3
 """Speakers charted when none are chosen: the most quoted ones."""
-
-
-def _label(mean: float | None) -> str:
-    return "unscored" if mean is None else sentiment_label(mean)
 
 
 def _date(day: dt.date | None) -> str:
@@ -76,7 +72,7 @@ def timeline_points(
 
 def _bar(mean: float | None) -> str:
     """The mean as a signed number and a small diverging bar (label, not colour alone)."""
-    label = _label(mean)
+    label = mean_label(mean)
     if mean is None:
         return '<span class="mean s-unscored"><span class="ico"></span> not scored</span>'
     width = min(50.0, abs(mean) * 50)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from quotetrack.models import Sentiment, sentiment_label
+from quotetrack.sentiment import DEFAULT_MODEL
 
 __all__ = ["Point", "sentiment_chart"]
 
@@ -39,16 +40,20 @@ class Point:
 
     ``value`` is None for a period without scored quotes: it keeps its place on the axis
     and gets a small hollow tick instead of a marker, and the line breaks there.
+    ``model`` is the sentiment model whose scores were averaged (by default the default
+    model, :data:`quotetrack.sentiment.DEFAULT_MODEL`): its cut-offs label the marker.
     """
 
     label: str
     value: float | None
     count: int = 1
+    model: str = DEFAULT_MODEL
 
     @property
     def sentiment(self) -> str:
-        """``"positive"``, ``"neutral"``, ``"negative"``, or ``"empty"`` without a value."""
-        return "empty" if self.value is None else sentiment_label(self.value)
+        """``"positive"``, ``"neutral"``, ``"negative"``, or ``"empty"`` without a value,
+        by the cut-offs of :attr:`model`."""
+        return "empty" if self.value is None else sentiment_label(self.value, self.model)
 
 
 def _esc(value: object) -> str:

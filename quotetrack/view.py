@@ -27,6 +27,7 @@ import attrs
 
 from quotetrack.errors import InvalidSpanError, check_text
 from quotetrack.models import Quote, Sentiment, Span, sentiment_label
+from quotetrack.sentiment import DEFAULT_MODEL
 
 __all__ = ["render_html"]
 
@@ -56,6 +57,20 @@ def _article_text(text: str) -> str:
 def sentiment_class(sentiment: Sentiment | None) -> str:
     """``"positive"``, ``"neutral"``, ``"negative"``, or ``"unscored"`` when not scored."""
     return "unscored" if sentiment is None else sentiment.label
+
+
+def mean_label(mean: float | None, models: Iterable[str] = ()) -> str:
+    """The label of a mean of scores, or ``"unscored"`` when there is none.
+
+    The scores' model's cut-offs label it when ``models`` (the models of the scores
+    averaged) names a single model; otherwise those of the default model,
+    :data:`quotetrack.sentiment.DEFAULT_MODEL` (VADER's ±0.05 would call most means of
+    the news model's calibrated scores positive or negative).
+    """
+    if mean is None:
+        return "unscored"
+    names = set(models)
+    return sentiment_label(mean, names.pop() if len(names) == 1 else DEFAULT_MODEL)
 
 
 def signed(value: float) -> str:
@@ -414,8 +429,9 @@ def _legend(quotes: Sequence[Quote]) -> str:
     order = sorted(counts, key=lambda k: (k is None, -counts[k], k or ""))
     items = []
     for key in order:
-        mean = _mean(q.sentiment.compound for q in quotes if _speaker_key(q) == key and q.sentiment)
-        label = "unscored" if mean is None else sentiment_label(mean)
+        scored = [q.sentiment for q in quotes if _speaker_key(q) == key and q.sentiment]
+        mean = _mean(s.compound for s in scored)
+        label = mean_label(mean, (s.model for s in scored))
         mean_text = "not scored" if mean is None else f"mean {signed(mean)}"
         name = "Unattributed" if key is None else key
         kind = "no speaker found" if key is None else kinds[key]

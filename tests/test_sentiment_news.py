@@ -8,13 +8,16 @@ import math
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import quotetrack
 from quotetrack.errors import ConfigurationError, InputTypeError
 from quotetrack.models import SENTIMENT_CUTOFFS, Quote, Sentiment, sentiment_label
-from quotetrack.sentiment import MODELS, SentimentScorer, news, score
+from quotetrack.sentiment import DEFAULT_MODEL, MODELS, SentimentScorer, news, score
+from quotetrack.svg import Point
+from quotetrack.view import mean_label, render_html
 
 ROOT = Path(__file__).resolve().parents[1]
 NYT = ROOT.parent / "shared" / "data" / "sentiment" / "nyt_editorial_train.jsonl"
@@ -237,3 +240,26 @@ def test_vader_feature_is_vaders_compound_on_the_nyt_snippets() -> None:
     texts = [json.loads(line)["text"] for line in NYT.read_text(encoding="utf-8").splitlines()]
     for text in texts:
         assert round(vader_valence(text), 4) == VADER_MODEL.polarity(text).compound, text
+
+
+def test_means_are_labelled_by_the_models_cutoffs_not_vaders() -> None:
+    # 0.1 is positive for VADER (>= 0.05) but neutral for the news model's cut-offs
+    mean = 0.1
+    negative, positive = SENTIMENT_CUTOFFS[DEFAULT_MODEL]
+    assert negative < mean < positive
+    assert mean_label(mean) == "neutral"
+    assert mean_label(mean, ["vader", "vader"]) == "positive"
+    assert mean_label(mean, ["news", "vader"]) == "neutral"  # mixed: the default's
+    assert mean_label(None) == "unscored"
+    assert Point("2016-10", mean).sentiment == "neutral"
+    assert Point("2016-10", mean, model="vader").sentiment == "positive"
+
+
+def test_page_legend_labels_a_speakers_mean_by_the_quotes_model() -> None:
+    text = "“We will win,” Smith said."
+    (quote,) = quotetrack.analyze(text)
+    legend = re.compile(r'<li class="speaker".*?</li>', re.S)
+    for model, label in (("news", "neutral"), ("vader", "positive")):
+        scored = attrs.evolve(quote, sentiment=Sentiment(0.1, 0.3, 0.5, 0.2, model=model))
+        (item,) = legend.findall(render_html(text, [scored]))
+        assert f"s-{label}" in item

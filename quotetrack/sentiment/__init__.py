@@ -40,10 +40,14 @@ from quotetrack.sentiment.vader import (
     vader_sentiment,
 )
 
-__all__ = ["MODELS", "SentimentScorer", "Target", "score", "targets"]
+__all__ = ["DEFAULT_MODEL", "MODELS", "SentimentScorer", "Target", "score", "targets"]
 
 MODELS: Final = ("news", "vader")
 """The scorer's models; the first is the default."""
+
+DEFAULT_MODEL: Final = MODELS[0]
+"""The model a :class:`SentimentScorer` uses unless told otherwise, and whose cut-offs
+label a mean of scores when no model comes with it (reports, charts)."""
 
 _CACHE_LIMIT: Final = 200_000
 
@@ -66,7 +70,7 @@ class SentimentScorer:
     (the module-level :func:`score` does).
     """
 
-    model: str = attrs.field(default="news", validator=_check_model)
+    model: str = attrs.field(default=DEFAULT_MODEL, validator=_check_model)
     _lowers: dict[str, str] = attrs.field(factory=dict, init=False, repr=False)
 
     def polarity(self, text: str) -> Sentiment:
