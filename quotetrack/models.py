@@ -119,8 +119,8 @@ class Speaker:
 
 SENTIMENT_CUTOFFS: Mapping[str, tuple[float, float]] = {
     "vader": (-0.05, 0.05),
-    "news": (-0.1, 0.3),
-    "news-target": (-0.3, 0.25),
+    "news": (-0.2, 0.35),
+    "news-target": (-0.25, 0.2),
 }
 """Each sentiment model's label cut-offs ``(negative, positive)`` on ``compound``: at or
 below the first is negative, at or above the second positive. VADER's are its documented

@@ -151,7 +151,9 @@ def test_any_data_gives_well_formed_svg(data: list[Point]) -> None:
 
 def test_periods_without_values_keep_their_place() -> None:
     """A period with no scored quote gets a hollow tick, and the line breaks (dashed) there."""
-    data = [Point("a", 0.5, 2), Point("b", None, 0), Point("c", -0.5, 1), Point("d", 0.2, 1)]
+    # d's +0.2 is positive by VADER's cut-offs (the default model's call it neutral)
+    d = Point("d", 0.2, 1, model="vader")
+    data = [Point("a", 0.5, 2), Point("b", None, 0), Point("c", -0.5, 1), d]
     root = parse(sentiment_chart(data, title="t"))
     groups = points(root)
     assert [g.get("class") for g in groups] == [

@@ -16,7 +16,7 @@ Three changes to what VADER reads, then a learned calibration:
 
 From what VADER and this reading give, :func:`read` makes ten numbers and a set of
 words, and a multinomial logistic regression (weights for the numbers and for about
-two thousand words in ``quotetrack/data/news_sentiment_model.json``, learned by
+3,700 words in ``quotetrack/data/news_sentiment_model.json``, learned by
 ``tools/train_sentiment.py`` on human-labelled news, with the figures and the date
 there too) turns them into the probabilities of negative, neutral and positive.
 ``compound`` is P(positive) − P(negative). Inference is pure Python and linear in the
