@@ -14,11 +14,13 @@ ROOT = Path(__file__).resolve().parents[1]
 GGT_DEV = ROOT.parent / "shared" / "data" / "ggt" / "dev"
 
 # Floors reached by the resolution of issue 11, rounded down (0.698 all, 0.706 direct
-# before it; measured 0.880 all, 0.915 direct on 2026-11-30); the quote F1 floor is the
-# 0.763 printed before the issue (0.7629).
+# before it; measured 0.880 all, 0.915 direct on 2026-11-30); the quote F1 floor keeps the
+# 0.763 printed before the issue (0.76287 measured on 2026-11-30, rounded down). The rules are
+# deterministic, so floors this close to the measured values fail only when a change moves
+# what is found or resolved: then either the change is wrong or the floor is re-measured.
 SPEAKER_ALL = 0.88
 SPEAKER_DIRECT = 0.91
-ALL_F1 = 0.762
+ALL_F1 = 0.7628
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +45,6 @@ def test_resolved_speaker_accuracy_floor_direct(result: dict[str, Any]) -> None:
 
 
 def test_quote_f1_does_not_regress(result: dict[str, Any]) -> None:
-    """Resolving speakers costs no quotes: all-quote F1 stays at 0.7629 (0.763 as
-    printed) or above."""
+    """Resolving speakers costs no quotes: all-quote F1 stays at 0.7628 or above (0.763 as
+    printed before issue 11; 0.76287 measured on 2026-11-30)."""
     assert result["rows"]["all"]["F1"] >= ALL_F1, result["rows"]["all"]
