@@ -66,7 +66,7 @@ QUOTE_COLUMNS: Final[Mapping[str, str]] = {
     "spans": "string",  # JSON [[start, end], ...] or [[start, end, text], ...]
     "kind": "string",  # QuoteKind value: direct, mixed, reported
     "speaker": "string",  # the speaker's fullest name in the document
-    "speaker_kind": "string",  # SpeakerKind value: person, group, anonymous
+    "speaker_kind": "string",  # SpeakerKind value: person, organisation, group, anonymous
     "speaker_mention": "string",  # the text that attributes this quote ("she")
     "speaker_start": "Int64",
     "speaker_end": "Int64",
