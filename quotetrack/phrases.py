@@ -351,9 +351,8 @@ def speaker_after(toks: list[Token], i: int, cues: Container[str]) -> list[Token
     return []
 
 
-def _titled_name_end(toks: list[Token], j: int, cues: Container[str]) -> int:
-    """Past up to three lowercase role words and the name they introduce, when a name
-    follows them ("Obama adviser David Axelrod", "GOP strategist Rick Wilson")."""
+def _role_words_end(toks: list[Token], j: int, cues: Container[str]) -> int:
+    """Past up to three lowercase role words from ``j`` ("adviser", "city spokeswoman")."""
     k = j
     while (
         k < len(toks)
@@ -364,6 +363,13 @@ def _titled_name_end(toks: list[Token], j: int, cues: Container[str]) -> int:
         and toks[k].lower not in cues
     ):
         k += 1
+    return k
+
+
+def _titled_name_end(toks: list[Token], j: int, cues: Container[str]) -> int:
+    """Past up to three lowercase role words and the name they introduce, when a name
+    follows them ("Obama adviser David Axelrod", "GOP strategist Rick Wilson")."""
+    k = _role_words_end(toks, j, cues)
     if k > j and k < len(toks) and is_name_word(toks[k]):
         return name_end(toks, k)
     return j
@@ -458,16 +464,7 @@ def sentence_subject(toks: list[Token], cues: Container[str]) -> list[Token] | N
         k = j
         while k < len(toks) and (is_name_word(toks[k]) or toks[k].lower in _BACK_PARTICLES):
             k += 1
-        m = k  # "Tallin city spokeswoman Ann Lee": the role and the name after it
-        while (
-            m < len(toks)
-            and m - k < _MAX_ROLE_WORDS
-            and toks[m].is_word
-            and not toks[m].is_capitalised
-            and toks[m].lower not in _SPEAKER_STOP
-            and toks[m].lower not in cues
-        ):
-            m += 1
+        m = _role_words_end(toks, k, cues)  # "Tallin city spokeswoman Ann Lee"
         if k < m < len(toks) and is_name_word(toks[m]) and is_person_noun(toks[m - 1].lower):
             k = name_end(toks, m)
         np = toks[i:k]
