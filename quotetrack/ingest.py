@@ -207,16 +207,25 @@ def iter_documents(
     metadata: Mapping[str, Metadata] | None = None,
     on_skip: OnSkip | None = None,
 ) -> Iterator[Document]:
-    """The articles in ``paths`` (files and folders), in order; see the module doc."""
-    meta = metadata or {}
+    """The articles in ``paths`` (files and folders), in order; see the module doc.
 
+    The folders are listed, and two files that would share a doc_id refused
+    (:class:`~quotetrack.errors.DocumentConflictError`), when this is called, before the
+    first article is read: a caller can check a run before it opens a store for it.
+    """
+    files = list(_files(paths))
+    _same_name_files(files)
+    return _read(files, metadata or {}, on_skip)
+
+
+def _read(
+    files: list[tuple[Path, str]], meta: Mapping[str, Metadata], on_skip: OnSkip | None
+) -> Iterator[Document]:
     def skip(where: str, reason: str, exc: Exception) -> None:
         if on_skip is None:
             raise exc
         on_skip(where, reason)
 
-    files = list(_files(paths))
-    _same_name_files(files)
     for path, doc_id in files:
         if path.suffix.lower() in _JSONL:
             yield from _jsonl(path, meta, skip)

@@ -65,7 +65,20 @@ def test_two_files_of_one_name_in_a_run_are_refused(
     err = capsys.readouterr().err
     assert "feb/story.txt" in err and "jan/story.txt" in err and "'story'" in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
-    assert not db.exists() or Tracker.existing(db).stats().documents == 0
+    # refused before the store is opened: no empty store is left behind (issue 14)
+    assert list(tmp_path.glob("q.db*")) == []
+
+
+def test_a_refused_run_leaves_an_existing_store_as_it_was(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same refusal against a store that exists: its file is not opened for writing."""
+    db = tmp_path / "q.db"
+    assert main(["track", "--db", str(db), "--no-progress", str(corpus / "2016" / "jan")]) == 0
+    before = db.read_bytes()
+    (corpus / "2016" / "feb" / "story.txt").write_text(OTHER + " Again.", "utf-8")
+    assert main(["track", "--db", str(db), "--no-progress", str(corpus)]) == 2
+    assert db.read_bytes() == before
 
 
 def test_naming_one_file_twice_is_no_collision(

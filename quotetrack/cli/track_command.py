@@ -159,9 +159,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"\nquotetrack: skipped {where}: {reason}", file=sys.stderr)
 
     stop = _Stop()
+    # listed (and same-name files refused) before the store is opened, so a refused run
+    # leaves no store behind
+    found = iter_documents(sources, metadata=metadata, on_skip=on_skip)
 
     def documents() -> Iterator[Document]:
-        for document in iter_documents(sources, metadata=metadata, on_skip=on_skip):
+        for document in found:
             if stop.requested:
                 return
             if document.published is not None and not plausible_date(document.published):
