@@ -217,6 +217,35 @@ def test_parse_machine_formats_are_utf8_in_a_narrow_locale(fmt: str) -> None:
     assert isinstance(speaker, dict) and speaker["name"] == "José Martínez"
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["timeline", "José Martínez", "--format", "jsonl"],
+        ["quotes", "--speaker", "José Martínez", "--format", "jsonl"],
+        ["quotes", "--contains", "win", "--speaker", "josé martínez", "--format", "jsonl"],
+        ["speakers", "--contains", "José", "--format", "jsonl"],
+    ],
+)
+def test_a_name_typed_in_a_narrow_locale_finds_its_speaker(
+    jose_store: Path, command: list[str]
+) -> None:
+    """In ``LC_ALL=C`` without UTF-8 mode the typed "José" reaches Python as surrogate
+    escapes of its UTF-8 bytes; it used to crash (UnicodeEncodeError) on its way to the
+    store. Text arguments are read back as the UTF-8 they are."""
+    run = quotetrack(*command, "--db", str(jose_store), env=NARROW)
+    assert run.returncode == 0, run.stderr
+    rows = _machine_rows("jsonl", run.stdout)
+    assert rows and all("Jos" in json.dumps(row) or "quotes" in row for row in rows)
+
+
+def test_a_text_argument_that_is_not_utf8_is_one_line_of_error(jose_store: Path) -> None:
+    """Bytes that are not UTF-8 (Latin-1 "José") are refused with usage and status 2."""
+    arg = os.fsdecode(b"Jos\xe9")
+    run = quotetrack("timeline", arg, "--db", str(jose_store), env=NARROW)
+    err = run.stderr.decode("utf-8", "replace")
+    assert run.returncode == 2 and "Traceback" not in err and "is not UTF-8 text" in err
+
+
 def test_tables_still_escape_in_a_narrow_locale(jose_store: Path) -> None:
     """Human tables keep the escape for what the terminal cannot show (no crash)."""
     run = quotetrack("quotes", "--db", str(jose_store), env=NARROW)

@@ -98,6 +98,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
             {
                 "__main__",
                 "cli",
+                "cli.arguments",
                 "cli.export_command",
                 "cli.files",
                 "cli.output",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 
+from quotetrack.cli.arguments import text
 from quotetrack.cli.output import (
     add_spreadsheet_safe,
     clip,
@@ -23,11 +24,11 @@ _MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 def add_quote_filters(parser: argparse.ArgumentParser) -> None:
     """The filters shared by ``quotes`` and ``export``."""
-    parser.add_argument("--speaker", help="display name, alias or id of a speaker")
+    parser.add_argument("--speaker", type=text, help="display name, alias or id of a speaker")
     parser.add_argument("--since", metavar="DATE", help="published on or after (ISO date)")
     parser.add_argument("--until", metavar="DATE", help="published on or before (ISO date)")
-    parser.add_argument("--outlet", help="published by this outlet (ignoring case)")
-    parser.add_argument("--contains", metavar="TEXT", help="quote text contains TEXT")
+    parser.add_argument("--outlet", type=text, help="published by this outlet (ignoring case)")
+    parser.add_argument("--contains", type=text, metavar="TEXT", help="quote text contains TEXT")
     parser.add_argument("--kind", choices=("direct", "mixed", "reported"), help="quote kind")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from quotetrack.cli.arguments import text
 from quotetrack.cli.output import write_page
 from quotetrack.report import render_report
 from quotetrack.tracker import Tracker
@@ -23,9 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="OUT",
         help="where to write the page, or - for stdout (default: report.html)",
     )
-    parser.add_argument("--outlet", help="restrict the whole report to one outlet")
+    parser.add_argument("--outlet", type=text, help="restrict the whole report to one outlet")
     parser.add_argument(
         "--speaker",
+        type=text,
         action="append",
         dest="speakers",
         metavar="NAME",
@@ -40,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("day", "week", "month"),
         help="chart period (default: from the span of the dates)",
     )
-    parser.add_argument("--title", help="the page heading")
+    parser.add_argument("--title", type=text, help="the page heading")
 
 
 def run(args: argparse.Namespace) -> int:

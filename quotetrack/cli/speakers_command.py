@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import shutil
 
+from quotetrack.cli.arguments import text
 from quotetrack.cli.output import add_spreadsheet_safe, clip, write_records
 from quotetrack.tracker import TrackedSpeaker, Tracker
 
@@ -34,7 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="merge A B: B is the same speaker as A; split ALIAS: that in-article name is "
         "a speaker of its own; undo ID: drop a correction (see --corrections)",
     )
-    parser.add_argument("names", nargs="*", metavar="NAME", help="speakers, an alias or an id")
+    parser.add_argument(
+        "names", nargs="*", type=text, metavar="NAME", help="speakers, an alias or an id"
+    )
     parser.add_argument(
         "--corrections", action="store_true", help="list the hand corrections kept in the store"
     )
@@ -44,13 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--people", metavar="PATH", help="link a people registry (CSV or JSONL) first"
     )
-    parser.add_argument("--contains", metavar="TEXT", help="name or alias contains TEXT")
+    parser.add_argument("--contains", type=text, metavar="TEXT", help="name or alias contains TEXT")
     parser.add_argument(
         "--kind", choices=("person", "organisation", "group"), help="only this kind of speaker"
     )
     parser.add_argument("--since", metavar="DATE", help="count quotes published on or after")
     parser.add_argument("--until", metavar="DATE", help="count quotes published on or before")
-    parser.add_argument("--outlet", help="count quotes from this outlet only")
+    parser.add_argument("--outlet", type=text, help="count quotes from this outlet only")
     parser.add_argument("--min-quotes", type=int, default=1, metavar="N", help="default 1")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="default 20; 0: all")
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")

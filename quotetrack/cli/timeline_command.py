@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from quotetrack.cli.arguments import text
 from quotetrack.cli.output import add_spreadsheet_safe, plain, write_records
 from quotetrack.cli.quotes_command import speaker_filter
 from quotetrack.tracker import TimelinePoint, Tracker
@@ -16,7 +17,7 @@ _BAR = 40
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register this command's options."""
-    parser.add_argument("speaker", help="display name, alias or id of a speaker")
+    parser.add_argument("speaker", type=text, help="display name, alias or id of a speaker")
     parser.add_argument("--db", required=True, help="the SQLite store")
     parser.add_argument("--freq", choices=("day", "week", "month"), default="month")
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")

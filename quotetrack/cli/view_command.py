@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from quotetrack.cli.arguments import text
 from quotetrack.cli.files import read_article
 from quotetrack.cli.output import fail, write_page
 from quotetrack.parser import parse
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="where to write the page: a path, or - for stdout "
         "(default: FILE with the suffix .html; stdout when reading stdin)",
     )
-    parser.add_argument("--title", help="the page heading (default: the file name)")
+    parser.add_argument("--title", type=text, help="the page heading (default: the file name)")
     parser.add_argument(
         "--no-sentiment", action="store_true", help="skip sentiment scoring (faster)"
     )
