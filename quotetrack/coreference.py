@@ -33,15 +33,19 @@ import bisect
 import re
 from operator import itemgetter
 
+from quotetrack.entities import Entity
 from quotetrack.kinds import (
+    FEMALE,
     FEMALE_NOUNS,
+    MALE,
     MALE_NOUNS,
     EntityKind,
     is_org_noun,
     is_person_noun,
 )
 from quotetrack.lexicon import CUE_VERBS, source_noun_kind
-from quotetrack.mentions import CREDIT, SPEAKING, SUBJECT, VERB_LIKE, Entity, EntityIndex, head_noun
+from quotetrack.mentions import EntityIndex
+from quotetrack.name_context import CREDIT, SPEAKING, SUBJECT, VERB_LIKE, head_noun
 
 __all__ = ["WINDOW_SENTENCES", "Coreference"]
 
@@ -68,7 +72,6 @@ _NOT_VERBS = frozenset(
     """.split()
 )
 _UNRESOLVABLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "source"})
-_FEMALE, _MALE = "female", "male"
 
 
 class _Trail:
@@ -193,7 +196,7 @@ class Coreference:
         return best
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
-        gender = _MALE if word == "he" else _FEMALE
+        gender = MALE if word == "he" else FEMALE
         ent = self._best_person(pos, gender)
         if ent is None:
             ent = self._last_person(pos, gender)
@@ -235,7 +238,7 @@ class Coreference:
             named = self._index.organisation_named(head, pos)  # "the railway": … Railway
             return named if named is not None else self._best_body(salience)
         if is_person_noun(head) and head not in _UNRESOLVABLE:
-            gender = _FEMALE if head in FEMALE_NOUNS else _MALE if head in MALE_NOUNS else None
+            gender = FEMALE if head in FEMALE_NOUNS else MALE if head in MALE_NOUNS else None
             return self._best_person(pos, gender)
         return None
 

@@ -37,8 +37,8 @@ from typing import Final
 
 import attrs
 
+from quotetrack.entities import edit_distance
 from quotetrack.lexicon import is_surname
-from quotetrack.mentions import edit_distance
 from quotetrack.models import SpeakerKind
 from quotetrack.names import (
     PersonName,

@@ -1,8 +1,9 @@
 """What a capitalised name or a description names: a person, an organisation, a place.
 
-Word lists and small predicates that :mod:`quotetrack.mentions` reads to type the names
-of one article and to resolve descriptions ("the mayor", "the company"). Data and
-one-word tests only; the evidence is weighed in :mod:`quotetrack.mentions`.
+Word lists and small predicates that the name readers (:mod:`quotetrack.name_runs`,
+:mod:`quotetrack.name_context`) use to type the names of one article and that
+:mod:`quotetrack.coreference` uses to resolve descriptions ("the mayor", "the company").
+Data and one-word tests only; the evidence is weighed in :mod:`quotetrack.entities`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import functools
 from quotetrack.lexicon import female_share, is_surname, source_noun_kind
 
 __all__ = [
+    "FEMALE",
     "FEMALE_NOUNS",
+    "MALE",
     "MALE_NOUNS",
     "EntityKind",
     "is_acronym",
@@ -36,6 +39,12 @@ class EntityKind(enum.Enum):
     PLACE = "place"
     OTHER = "other"
     """A capitalised word with no evidence either way (a title, a product, a month)."""
+
+
+FEMALE = "female"
+"""The gender of a woman, as an entity carries it (``Entity.gender``)."""
+MALE = "male"
+"""The gender of a man, as an entity carries it (``Entity.gender``)."""
 
 
 # Capitalised words that open a sentence or clause and never belong to a name

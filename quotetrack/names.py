@@ -29,7 +29,7 @@ from typing import Final
 
 import attrs
 
-from quotetrack.kinds import is_leading_word, is_org_head
+from quotetrack.kinds import FEMALE, MALE, is_leading_word, is_org_head
 from quotetrack.lexicon import (
     ABBREVIATIONS,
     FEMALE_TITLES,
@@ -123,7 +123,6 @@ _MAX_GROUP_WORDS: Final = 8
 _APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _POSSESSIVE: Final = re.compile(r"(?:'s|s')$|'$")
 _INITIAL: Final = re.compile(r"^(?:[A-Za-z]\.)+$|^[A-Z]$")
-_FEMALE, _MALE = "female", "male"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -200,9 +199,9 @@ class PersonName:
         if share is None:
             return None
         if share >= 0.9:
-            return _FEMALE
+            return FEMALE
         if share <= 0.1:
-            return _MALE
+            return MALE
         return None
 
 
@@ -266,9 +265,9 @@ def parse_person(name: str) -> PersonName | None:
         for word in words[: titles[-1] + 1]:
             title = word.lower().rstrip(".")
             if title in _FEMALE_TITLE_WORDS:
-                gender = _FEMALE
+                gender = FEMALE
             elif title in _MALE_TITLE_WORDS:
-                gender = _MALE
+                gender = MALE
         words = words[titles[-1] + 1 :]
     # A capitalised word before a known first name is a description too ("Rival Hillary
     # Clinton"), when a first name and a surname remain.

@@ -46,7 +46,20 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
     ),
     ("text", frozenset({"segments", "tokens", "nfc"})),
     ("quotation marks", frozenset({"marks"})),
-    ("phrases and mentions", frozenset({"phrases", "kinds", "mentions", "coreference"})),
+    (
+        "phrases and mentions",
+        frozenset(
+            {
+                "phrases",
+                "kinds",
+                "name_runs",
+                "name_context",
+                "entities",
+                "mentions",
+                "coreference",
+            }
+        ),
+    ),
     (
         "attribution",
         frozenset(
@@ -201,6 +214,18 @@ def test_data_flows_one_way() -> None:
 def test_every_listed_exception_is_still_needed() -> None:
     """An exception that the code no longer needs is taken out of the list."""
     assert set(BACKWARD_IMPORTS) - backward_imports() == set()
+
+
+# The modules that read the names of an article, in the order the names flow through them.
+NAME_FLOW = ("kinds", "name_runs", "name_context", "entities", "mentions", "coreference")
+
+
+def test_the_names_of_an_article_flow_one_way() -> None:
+    """Inside their stage, each module of NAME_FLOW imports none of those after it."""
+    found = modules()
+    for i, module in enumerate(NAME_FLOW):
+        later = set(NAME_FLOW[i + 1 :])
+        assert package_imports(found[module], set(found)) & later == set(), module
 
 
 def test_the_check_sees_a_backward_import() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from quotetrack.coreference import Coreference
+from quotetrack.entities import Entity
 from quotetrack.kinds import EntityKind
-from quotetrack.mentions import Entity, EntityIndex, edit_distance
+from quotetrack.mentions import EntityIndex
 from quotetrack.segments import paragraphs, sentences
 
 
@@ -24,13 +25,6 @@ def entity(index: EntityIndex, name: str) -> Entity:
     found = {id(m.entity): m.entity for m in index.all_mentions if m.entity.name == name}
     assert len(found) == 1, [m.entity.name for m in index.all_mentions]
     return next(iter(found.values()))
-
-
-def test_edit_distance() -> None:
-    """Levenshtein distance, with early stop past the limit."""
-    assert edit_distance("Teigen", "Teigan") == 1
-    assert edit_distance("Clinton", "Clinton") == 0
-    assert edit_distance("abc", "xyzabc", limit=2) == 3
 
 
 def test_surname_goes_to_most_recent_person_of_that_name() -> None:

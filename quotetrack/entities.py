@@ -1,0 +1,363 @@
+"""The entities of one article: its names grouped into the people and bodies they name.
+
+:class:`Entities` groups the candidates of :func:`~quotetrack.name_context.read_candidates`
+and types each entity from the evidence of all its mentions:
+
+* **Kinds.** A last word such as "County" or "Heights" makes a place and "Board" or "Inc."
+  an organisation (over any first name); a title, a census first name, a person noun in
+  apposition, an age, a "who", a lowercase role noun, or standing where a speaker stands
+  (“…,” said X / X said) makes a person; an all-capitals acronym an organisation; anything
+  else is *other* and is never a speaker's name by itself nor an antecedent of he/she.
+* **Grouping.** Full names group by first and last word; a later shorter form joins the
+  fullest name it is the tail of ("Al Sayed" → "Rana Al Sayed"); a lone word joins the
+  person with that surname named nearest before it (so two Vells stay apart), the
+  organisation it abbreviates or starts ("EDC", "Sorvik"), the one person with that
+  first name, or the one surname it misspells ("Teigan" → "Teigen").
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from quotetrack.kinds import FEMALE, MALE, EntityKind, is_org_head, is_place_head
+from quotetrack.lexicon import female_share, is_surname
+from quotetrack.models import Span, SpeakerKind
+from quotetrack.name_context import SPEAKING, SUBJECT, Candidate
+from quotetrack.name_runs import is_given_name
+
+__all__ = ["LOOKBACK", "Entities", "Entity", "NameMention", "edit_distance"]
+
+LOOKBACK = 200
+"""Name mentions searched backwards when resolving (keeps the cost linear)."""
+
+_SURNAME_DECAY = 0.9  # per name mention back, when people who share a surname compete
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
+# Evidence that types a lone word by itself: without it (or "surname" with "subject") a
+# lone word shows nothing of what it is.
+_TYPING = frozenset(
+    """
+    speaks appos-person age who role-before acronym org-head place-head appos-org title
+    first-name
+    """.split()
+)
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance between ``a`` and ``b``, stopping early past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _gender_of_first(first: str) -> str | None:
+    share = female_share(first)
+    if share is None:
+        return None
+    if share >= 0.8:
+        return FEMALE
+    if share <= 0.2:
+        return MALE
+    return None
+
+
+@attrs.define(eq=False, slots=True)
+class Entity:
+    """A person, organisation, place or other named thing of one article, by the fullest
+    form it is given. Identity is the object: two people named alike stay two."""
+
+    name: str
+    surname: str
+    first: str | None
+    gender: str | None
+    span: Span
+    """Where the fullest name stands in the text."""
+    type: EntityKind = EntityKind.OTHER
+    roles: set[str] = attrs.field(factory=set)
+    evidence: set[str] = attrs.field(factory=set)
+
+    @property
+    def kind(self) -> SpeakerKind:
+        """The speaker kind of this entity: an organisation is a group."""
+        return SpeakerKind.GROUP if self.type is EntityKind.ORGANISATION else SpeakerKind.PERSON
+
+    @property
+    def is_person(self) -> bool:
+        """True when the article shows this entity is a person."""
+        return self.type is EntityKind.PERSON
+
+    @property
+    def may_be_person(self) -> bool:
+        """True for an untyped name that stands where a person stands: it speaks ("Varga
+        said"), or it is a full name that ends in a census surname ("Jalen Moro"), or a
+        surname that is a subject ("Varga didn't hesitate"). Such a name may be a he/she
+        antecedent."""
+        if self.type is not EntityKind.OTHER:
+            return self.is_person
+        ev = self.evidence
+        if " " in self.name:
+            return bool(ev & {"speaks", "surname"})
+        return "speaks" in ev or {"surname", "subject"} <= ev
+
+
+class NameMention:
+    """One place where an entity is named, and how prominently (its salience weight)."""
+
+    __slots__ = ("end", "entity", "start", "text", "weight")
+
+    def __init__(self, text: str, start: int, end: int, entity: Entity, weight: float) -> None:
+        self.text, self.start, self.end, self.entity, self.weight = text, start, end, entity, weight
+
+    @property
+    def span(self) -> Span:
+        """Where the mention stands (its title, if any, and the name)."""
+        return Span(self.start, self.end, self.text[self.start : self.end])
+
+
+def _short_form(first: str, named: list[Entity]) -> Entity | None:
+    """The one person of ``named`` (same surname) whose first name is a longer form of
+    ``first`` or a short form of it ("Xander" and "Alexander", "Chris" and "Christopher")."""
+    found = [
+        e
+        for e in named
+        if e.first is not None
+        and e.first != first
+        and min(len(e.first), len(first)) >= 3
+        and abs(len(e.first) - len(first)) >= 2
+        and (
+            e.first.startswith(first)
+            or e.first.endswith(first.lower())
+            or first.startswith(e.first)
+            or first.endswith(e.first.lower())
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+class Entities:
+    """The entities of one article, grouped from its candidates (in document order), and
+    the tables that answer who a name means."""
+
+    def __init__(self, text: str, cands: list[Candidate]) -> None:
+        self._text = text
+        self._entities: list[Entity] = []
+        self._org_keys: dict[str, Entity] = {}
+        self._fuzzy_memo: dict[str, list[Entity]] = {}
+        self.by_surname: dict[str, list[Entity]] = {}
+        """The people with a first name, by surname."""
+        self.by_first: dict[str, list[Entity]] = {}
+        """The full names of no organisation or place, by first word."""
+        self.roles: dict[str, list[Entity]] = {}
+        """The entities a title or apposition gives each role (lowercase noun)."""
+        self.all: list[NameMention] = []
+        """Every name mention of any kind, in document order."""
+        self.all_positions: list[int] = []
+        """The start offset of each mention in :attr:`all`."""
+        self.mentions: list[NameMention] = []
+        """Every mention of a person, in document order."""
+        self.positions: list[int] = []
+        """The start offset of each mention in :attr:`mentions`."""
+        self.salient: list[NameMention] = []
+        """The mentions outside quoted text of what may be a speaker or antecedent."""
+        self._build(cands)
+
+    def _build(self, cands: list[Candidate]) -> None:
+        assigned: list[Entity | None] = [None] * len(cands)
+        full: dict[tuple[str, str], Entity] = {}
+        tails: dict[str, Entity] = {}  # the last two or more words of each fuller name
+        by_last: dict[str, list[Entity]] = {}  # full names by their last word
+        for i, c in enumerate(cands):
+            if len(c.name) < 2:
+                continue
+            key = (c.name[0], c.name[-1])
+            ent = full.get(key)
+            if ent is None:
+                ent = tails.get(" ".join(c.name))  # "Al Sayed" in "Rana Al Sayed"
+            if ent is None and len(c.name) == 2:
+                ent = _short_form(c.name[0], by_last.get(c.name[-1], []))
+                if ent is not None:
+                    full[key] = ent
+            if ent is None:
+                gender = _gender_of_first(c.name[0])  # refined by all the evidence below
+                ent = Entity(" ".join(c.name), c.name[-1], c.name[0], gender, self._name_span(c))
+                full[key] = ent
+                by_last.setdefault(c.name[-1], []).append(ent)
+                for j in range(1, len(c.name) - 1):
+                    tails[" ".join(c.name[j:])] = ent
+                self._entities.append(ent)
+            elif len(" ".join(c.name)) > len(ent.name) and ent.surname == c.name[-1]:
+                ent.name, ent.first, ent.span = " ".join(c.name), c.name[0], self._name_span(c)
+            assigned[i] = ent
+        for ent in self._entities:
+            # full names are typed by their last word for now
+            if not (is_org_head(ent.surname) or is_place_head(ent.surname)):
+                self.by_surname.setdefault(ent.surname, []).append(ent)
+                self.by_first.setdefault(ent.first or "", []).append(ent)
+            elif is_org_head(ent.surname):
+                words = ent.name.split()
+                self._org_keys.setdefault(words[0], ent)
+                self._org_keys.setdefault("".join(w[0] for w in words if w[:1].isupper()), ent)
+        # single words, in order, so each can join the nearest person named before it;
+        # the evidence of every mention gathers on its entity as it is placed
+        singles: dict[str, Entity] = {}
+        gathered: dict[int, set[str]] = {}
+        honorifics: dict[int, str] = {}
+        for i, c in enumerate(cands):
+            ent = assigned[i]
+            if ent is None:
+                ent = self._single(c, i, cands, assigned) or singles.get(c.name[0])
+                if ent is None and not (
+                    c.evidence & _TYPING or {"surname", "subject"} <= c.evidence
+                ):
+                    continue  # a lone word that shows nothing of what it is: no one to follow
+                if ent is None:
+                    word = c.name[0]
+                    ent = Entity(word, word, None, None, self._name_span(c))
+                    singles[word] = ent
+                    self._entities.append(ent)
+                assigned[i] = ent
+            eid = id(ent)
+            evidence = gathered.get(eid)
+            if evidence is None:
+                gathered[eid] = set(c.evidence)
+            else:
+                evidence |= c.evidence
+            if c.titles and eid not in honorifics:
+                honorific = next((t for t in c.titles if t in _HONORIFICS), None)
+                if honorific is not None:
+                    honorifics[eid] = honorific
+        # type again with the evidence of all the mentions each entity gathered
+        self.by_surname = {}
+        for ent in self._entities:
+            _absorb_evidence(ent, gathered.get(id(ent), set()))
+            if ent.first is None and " " not in ent.name and id(ent) in honorifics:
+                # known only as "Mrs. Clinton": the honorific is all the name says of her
+                ent.name = f"{honorifics[id(ent)]} {ent.name}"
+            if ent.type is EntityKind.PERSON and ent.first is not None:
+                self.by_surname.setdefault(ent.surname, []).append(ent)
+        holders: dict[str, set[int]] = {}
+        salient = {
+            id(e)
+            for e in self._entities
+            if e.may_be_person or e.type is EntityKind.ORGANISATION or "speaks" in e.evidence
+        }
+        text = self._text
+        for c, ent in zip(cands, assigned, strict=True):
+            if ent is None:
+                continue
+            if c.roles:
+                ent.roles.update(c.roles)
+                for role in c.roles:
+                    seen = holders.setdefault(role, set())
+                    if id(ent) not in seen:
+                        seen.add(id(ent))
+                        self.roles.setdefault(role, []).append(ent)
+            nm = NameMention(text, c.start, c.end, ent, c.weight)
+            self.all.append(nm)
+            self.all_positions.append(c.start)
+            if not c.quoted and c.weight and id(ent) in salient:
+                self.salient.append(nm)
+            if ent.type is EntityKind.PERSON:
+                self.mentions.append(nm)
+                self.positions.append(c.start)
+
+    def _name_span(self, c: Candidate) -> Span:
+        return Span(c.name_start, c.end, self._text[c.name_start : c.end])
+
+    def _single(
+        self, c: Candidate, i: int, cands: list[Candidate], placed: list[Entity | None]
+    ) -> Entity | None:
+        """The entity a one-word name joins: the person of that surname named nearest
+        before it (or after, for a headline), an organisation it abbreviates or starts."""
+        word = c.name[0]
+        if i and "acronym" in c.evidence and self._text[c.start - 2 : c.start] == " (":
+            before = placed[i - 1]
+            if before is not None and cands[i - 1].end == c.start - 2:
+                self._org_keys.setdefault(word, before)  # and so every later "EDC"
+                return before  # "Export Development Corp. (EDC)": the name it abbreviates
+        people = self.by_surname.get(word, [])
+        if people:
+            gender = MALE if MALE in c.evidence else FEMALE if FEMALE in c.evidence else None
+            fitting = [e for e in people if gender is None or e.gender in (gender, None)]
+            return _nearest(fitting or people, i, cands, placed)
+        named = self.by_first.get(word, [])
+        if named:  # "Alva" for Alva Ruiz; "Kim" for the Kim in view
+            return _nearest(named, i, cands, placed)
+        org = self._org_keys.get(word)  # "Sorvik" (Energy), "EDC"
+        if org is not None or c.weight < SPEAKING or is_surname(word) or is_given_name(word):
+            return org  # a census name is no misspelling
+        return self.misspelt(word)  # "Teigan said" for Chrissy Teigen
+
+    def misspelt(self, word: str) -> Entity | None:
+        """The one person whose surname ``word`` misspells (a small edit distance)."""
+        if len(word) < 4:
+            return None
+        close = self._fuzzy_memo.get(word)
+        if close is None:
+            limit = 1 if len(word) < 8 else 2
+            close = [
+                e
+                for surname, ents in self.by_surname.items()
+                if surname[0] == word[0] and edit_distance(surname, word, limit) <= limit
+                for e in ents
+            ]
+            self._fuzzy_memo[word] = close
+        return close[0] if len({e.surname for e in close}) == 1 else None
+
+
+def _nearest(
+    entities: list[Entity], i: int, cands: list[Candidate], placed: list[Entity | None]
+) -> Entity:
+    """Of several people sharing a surname, the one most prominent among the name
+    mentions before the ``i``-th (subjects and speakers, nearer ones weighing more);
+    failing that, the one named last."""
+    if len(entities) == 1:
+        return entities[0]
+    scores: dict[int, float] = {}
+    decay = 1.0
+    nearest: Entity | None = None
+    for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+        ent = placed[j]
+        if ent is None:
+            continue
+        if ent in entities:
+            nearest = nearest or ent
+            weight = cands[j].weight
+            if weight >= SUBJECT:
+                scores[id(ent)] = scores.get(id(ent), 0.0) + weight * decay
+        decay *= _SURNAME_DECAY
+    if scores:
+        return max(entities, key=lambda e: scores.get(id(e), 0.0))
+    return nearest or entities[0]
+
+
+def _absorb_evidence(ent: Entity, ev: set[str]) -> None:
+    """Type ``ent`` and give it a gender from the evidence of all its mentions."""
+    ent.evidence = ev
+    ent.type = EntityKind.OTHER
+    strong = ev & {"title", "appos-person", "age", "who", "role-before"}
+    if "place-head" in ev and "title" not in ev:
+        ent.type = EntityKind.PLACE
+    elif "org-head" in ev and "title" not in ev:
+        ent.type = EntityKind.ORGANISATION
+    elif strong or "first-name" in ev:
+        ent.type = EntityKind.PERSON
+    elif ev & {"acronym", "appos-org"}:
+        ent.type = EntityKind.ORGANISATION
+    elif "place-prep" in ev and not ev & {"speaks", "subject"}:
+        ent.type = EntityKind.PLACE
+    if ent.type is not EntityKind.PERSON:
+        return
+    if FEMALE in ev and MALE not in ev:
+        ent.gender = FEMALE
+    elif MALE in ev and FEMALE not in ev:
+        ent.gender = MALE
+    else:
+        ent.gender = _gender_of_first(ent.first or ent.name)

@@ -1,0 +1,380 @@
+"""The names of one article read in context: what the words around each name show of it.
+
+:func:`read_candidates` reads every name of an article, in order, as a :class:`Candidate`:
+its words and titles (from :mod:`quotetrack.name_runs`), the kind evidence the words
+around it give (a role noun before it, an apposition, an age or a "who" after it, a
+speech verb on either side, a place preposition before it) and the salience weight of
+where it stands (:data:`SPEAKING` … :data:`CREDIT`). Headlines, whose capitals name no one,
+are skipped. The candidates are grouped into entities by :mod:`quotetrack.entities`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from quotetrack.kinds import (
+    FEMALE,
+    FEMALE_NOUNS,
+    MALE,
+    MALE_NOUNS,
+    is_org_noun,
+    is_person_noun,
+    is_place_head,
+)
+from quotetrack.lexicon import source_noun_kind
+from quotetrack.name_runs import (
+    NAME_RUN,
+    NameShape,
+    is_given_name,
+    is_title,
+    run_groups,
+    single_word,
+    word_evidence,
+)
+
+__all__ = [
+    "CREDIT",
+    "OBLIQUE",
+    "PLACE_PREPOSITIONS",
+    "PLAIN",
+    "SPEAKING",
+    "SUBJECT",
+    "VERB_LIKE",
+    "Candidate",
+    "head_noun",
+    "read_candidates",
+]
+
+SPEAKING, SUBJECT, PLAIN, OBLIQUE = 4.0, 2.0, 1.0, 0.5
+"""Salience weights of a mention by where it stands (see :mod:`quotetrack.coreference`):
+it speaks (“…,” said X / X said), it is a subject, it is plain, it follows a preposition
+or is a possessive."""
+CREDIT = 0.0
+"""A photo or byline credit: a name that says nothing and is no antecedent."""
+
+PLACE_PREPOSITIONS = frozenset("in at near from across outside throughout around into".split())
+"""Prepositions before a place ("in Ottawa"), lowercase."""
+
+VERB_LIKE = re.compile(
+    r"(?:[a-z]+(?:ed|es|s)|is|was|has|had|will|would|can|could|did|does|didn|doesn|isn|wasn|won|"
+    r"may|might|must|should|shall|said|told|made|took|gave|went|came|saw|knew|thought|felt|"
+    r"wrote|spoke|got|became|began|led|left|met|ran|sat|stood|won|lost)"
+)
+"""A lowercase word that may be a finite verb (after a subject: "Varga didn't", "the mayor
+said")."""
+
+_HEADLINE_CHARS, _HEADLINE_WORDS, _HEADLINE_SHARE = 160, 4, 0.75
+_PREPOSITIONS = PLACE_PREPOSITIONS | frozenset(
+    "of for with by to on about against unlike like than under over between among via".split()
+)
+_APPOSITION = re.compile(
+    r",[ \t]+((?:a|an|the|his|her|their|its)[ \t]+)?([^,.;:()\u201c\u201d\"\n]{2,80}?)[ \t]*"
+    r"(?=,|\.|;|\)|\n|$)"
+)
+_APPOSITION_PARTS = re.compile(r",| and ")
+_AGE = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
+_NEXT_WORD = re.compile(r"[ \t]+(?:(?:also|then|later|has|had|have|would|will)[ \t]+)?([a-z]+)")
+_ROLE_STOP = frozenset("of at for in on with from to who which that".split())
+_SAY_BEFORE = frozenset(
+    "said says added adds wrote writes explained explains asked asks noted notes recalled".split()
+)
+# Speech verbs after a name that show it stands where a speaker stands ("Varga said").
+_SAY_AFTER = _SAY_BEFORE | frozenset(
+    """
+    say told tells stated states argued argues insisted insists claimed claims warned warns
+    acknowledged admitted replied responded testified tweeted posted recalls explained
+    """.split()
+)
+_NOT_VERBS = _PREPOSITIONS | frozenset(
+    "and or but the a an who which that whose when where while as if".split()
+)
+_PERSON_AFTER = (",", " who ", *(f" {verb}" for verb in sorted(_SAY_AFTER)))
+_SAY_BEFORE_SPACED = tuple(f"{verb} " for verb in sorted(_SAY_BEFORE))
+# What the word before a name says of it (bits of _before_flags), and the word after it.
+_ROLE_NOUN, _SAYS, _PLACE_PREP, _PREP, _VERB = (1 << i for i in range(5))
+
+
+class Candidate:
+    """One name as read at its place, before grouping: its words (``name``) and the
+    ``titles`` before them; where the mention starts (its first title), where its name
+    starts and where it ends (``start``, ``name_start``, ``end``); the kind ``evidence``
+    and ``roles`` it shows; its salience ``weight``; and whether it stands inside quoted
+    text (``quoted``)."""
+
+    __slots__ = (
+        "end",
+        "evidence",
+        "name",
+        "name_start",
+        "quoted",
+        "roles",
+        "start",
+        "titles",
+        "weight",
+    )
+
+    def __init__(
+        self,
+        name: list[str],
+        titles: list[str],
+        offsets: tuple[int, int, int],
+        evidence: set[str],
+        roles: set[str],
+        weight: float,
+    ) -> None:
+        self.name, self.titles, self.evidence, self.roles = name, titles, evidence, roles
+        self.start, self.name_start, self.end = offsets
+        self.weight = weight
+        self.quoted = False
+
+
+def head_noun(phrase: str) -> str | None:
+    """The head noun of a short noun phrase: its last word before a preposition or
+    relative pronoun, lowercased ("former Sports Illustrated model" -> "model")."""
+    head: str | None = None
+    for word in phrase.split():
+        low = word.lower().strip("'\u2019")
+        if low in _ROLE_STOP:
+            break
+        if low.isalpha() or "-" in low:
+            head = low
+    return head
+
+
+def read_candidates(text: str, inside_quote: Callable[[int], bool]) -> list[Candidate]:
+    """Every name of ``text`` that may matter, in document order (``inside_quote`` tells
+    whether an offset lies in quoted text)."""
+    out: list[Candidate] = []
+    singles: list[tuple[str, int, int, bool, bool]] = []
+    headlines = _headlines(text)
+    for m in NAME_RUN.finditer(text):
+        if headlines and any(s <= m.start() < e for s, e in headlines):
+            continue
+        run = m.group()
+        if " " in run or "\t" in run:
+            at = m.start()
+            skip = _office_words(text, run, at)
+            run, at = run[skip:], at + skip
+            for s, ns, e, shape in run_groups(run):
+                out.append(_candidate(text, inside_quote, at + s, at + ns, at + e, shape))
+            continue
+        # one word, the commonest run; inside quoted text it names no one the
+        # attribution needs (it is never an antecedent)
+        single = single_word(run)
+        if single is not None and not inside_quote(m.start()):
+            word, cut, typed, given = single
+            singles.append((word, m.start(), m.end() - cut, typed, given))
+    if not singles:
+        return out
+    # A lone word matters when it may join a full name, is typed by itself, or stands
+    # where a person stands; the rest ("Obamacare", "Officials") name no one.
+    known = {w for c in out for w in (c.name[0], c.name[-1])}
+    for word, start, end, typed, given in singles:
+        if (
+            typed
+            or word in known
+            or text.startswith(_PERSON_AFTER, end)
+            or text.endswith(_SAY_BEFORE_SPACED, 0, start)
+        ):
+            out.append(_single_candidate(text, word, start, end, given))
+    out.sort(key=_start_of)
+    return out
+
+
+def _start_of(c: Candidate) -> int:
+    return c.start
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    """Short lines in title case that end without a period ("Trump Corners Obama On
+    Trade"): headlines, where capitals do not mark names."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if end - start <= _HEADLINE_CHARS and not text[start:end].rstrip().endswith(
+            (".", "?", "!", ":", '"', "\u201d")
+        ):
+            words = text[start:end].split()
+            if len(words) >= _HEADLINE_WORDS:
+                capitals = sum(1 for w in words if w[:1].isupper())
+                if capitals >= _HEADLINE_SHARE * len(words):
+                    out.append((start, end))
+        start = end + 1
+    return out
+
+
+def _office_words(text: str, run: str, at: int) -> int:
+    """How many characters of ``run`` (at ``at``) still name an office after a title
+    and "of" ("Secretary of State Ann Lee", "Minister of Health Ann Lee"): those before
+    a census first name, else before the last two words; 0 when there are none."""
+    if not text.endswith(" of ", 0, at):
+        return 0
+    cut = text.rfind(" ", max(0, at - 30), at - 4)
+    if not is_title(text[cut + 1 : at - 4]):
+        return 0
+    words = run.split()
+    if len(words) < 3:
+        return 0
+    first = next((n for n in range(1, len(words) - 1) if is_given_name(words[n])), None)
+    if first is None:
+        first = len(words) - 2  # no census first name: the name is the last two words
+    return len(" ".join(words[:first])) + 1
+
+
+def _appositive_given_name(text: str, word: str, start: int) -> bool:
+    """A census first name alone after a comma: a person ("Wise's dad, Darrel")."""
+    return is_given_name(word) and text.endswith(", ", 0, start)
+
+
+def _single_candidate(text: str, word: str, start: int, end: int, given: bool) -> Candidate:
+    """The candidate of a one-word name at ``[start, end)`` (``given``: a census first
+    name)."""
+    evidence = set(word_evidence(word))
+    if given and text.endswith(", ", 0, start):  # as _appositive_given_name
+        evidence.add("first-name")
+    roles: set[str] = set()
+    weight = _context(text, start, end, evidence, roles)
+    return Candidate([word], [], (start, start, end), evidence, roles, weight)
+
+
+def _candidate(
+    text: str, inside_quote: Callable[[int], bool], s: int, ns: int, e: int, shape: NameShape
+) -> Candidate:
+    """The candidate of a name group at ``[s, e)`` (name from ``ns``) of that shape."""
+    name, titles, known, given = shape[3:]
+    if name[0] == "The":  # "The" is a leading word: here it marks an organisation
+        if text.endswith("The ", 0, ns):
+            ns -= 4  # "The Post", "The New York Times": the name has it
+        else:
+            name = name[1:]
+    quoted = inside_quote(s)
+    evidence = set(known)
+    roles = set(given)
+    if len(name) == 1 and s == ns and _appositive_given_name(text, name[0], s):
+        evidence.add("first-name")
+    weight = PLAIN if quoted else _context(text, s, e, evidence, roles)
+    cand = Candidate(list(name), list(titles), (s, ns, e), evidence, roles, weight)
+    cand.quoted = quoted
+    return cand
+
+
+def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> float:
+    """Evidence from the words around a name at ``[s, e)`` outside quotes, and the
+    salience weight of where it stands."""
+    if text[s - 1 : s] == "/" or text.startswith((" /", "/"), e):
+        return CREDIT  # "(AP Photo/Mark Schiefelbein)", "(Lauren Pelley / CBC News)"
+    before = 0
+    word = ""
+    if s > 1 and text[s - 1] == " ":
+        cut = text.rfind(" ", max(0, s - 30), s - 1)
+        word = text[cut + 1 : s - 1]
+        before = _before_flags(word)
+        if before & _ROLE_NOUN:
+            evidence.add("role-before")
+            roles.add(word.lower())
+        if before & _SAYS:
+            evidence.add("speaks")
+        elif before & _PLACE_PREP:
+            evidence.add("place-prep")
+    after_end = e
+    nxt_char = text[e : e + 1]
+    if nxt_char == "," and word in ("of", "from"):
+        pass  # "Sen. Ray Dunn of Alabama, the chairman,": the apposition is Dunn's
+    elif nxt_char == ",":
+        appos = _APPOSITION.match(text, e)
+        if appos is not None:
+            if text.startswith(",", appos.end()):
+                after_end = appos.end() + 1
+            given, shown = _apposition_reading(appos.group(2), bool(appos.group(1)))
+            roles.update(given)
+            evidence |= shown
+        if _AGE.match(text, e):
+            evidence.add("age")
+        if text.startswith(" who ", e + 1):
+            evidence.add("who")
+    elif nxt_char != " ":
+        if before & _SAYS:
+            return SPEAKING
+        return OBLIQUE if nxt_char in ("'", "\u2019") else PLAIN  # "… Marsh's rinks"
+    elif text.startswith("who ", e + 1):
+        evidence.add("who")
+    nxt = _NEXT_WORD.match(text, after_end)
+    verb = _verb_kind(nxt.group(1)) if nxt else 0
+    if verb == _SAYS:
+        evidence.add("speaks")
+    if "speaks" in evidence:
+        return SPEAKING
+    if before & _PREP:
+        return OBLIQUE
+    if verb:
+        evidence.add("subject")
+        return SUBJECT
+    return PLAIN
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _apposition_reading(body: str, determined: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """The roles and the kind evidence an apposition's body gives ("X, the affable
+    proprietor,"; ``determined``: it opens with an article or possessive, "a baker");
+    cached, as descriptions recur."""
+    roles: set[str] = set()
+    evidence: set[str] = set()
+    for part in _APPOSITION_PARTS.split(body):
+        head = head_noun(part)
+        if not head:
+            continue
+        roles.add(head)
+        if is_person_noun(head) or (determined and _is_common_noun(head)):
+            evidence.add("appos-person")  # "Vasko Dren, a baker,"
+            if head in FEMALE_NOUNS:
+                evidence.add(FEMALE)
+            elif head in MALE_NOUNS:
+                evidence.add(MALE)
+        elif is_org_noun(head):
+            evidence.add("appos-org")
+    return frozenset(roles), frozenset(evidence)
+
+
+def _is_common_noun(head: str) -> bool:
+    """A lowercase noun that heads a description of a person when a name stands in
+    apposition to it: not an organisation, group, document or place word."""
+    return (
+        head.isalpha()
+        and head.islower()
+        and not is_org_noun(head)
+        and not is_place_head(head)
+        and source_noun_kind(head) not in ("group", "document", "partitive")
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _before_flags(word: str) -> int:
+    """What the word before a name says of it: a role noun ("geologist"), a speech verb
+    ("said"), a preposition (of place)."""
+    low = word.lower()
+    if not low.isalpha():
+        return 0
+    flags = _ROLE_NOUN if is_person_noun(low) else 0
+    if low in _SAY_BEFORE:
+        flags |= _SAYS
+    if low in PLACE_PREPOSITIONS:
+        flags |= _PLACE_PREP
+    if low in _PREPOSITIONS:
+        flags |= _PREP
+    return flags
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _verb_kind(word: str) -> int:
+    """The lowercase word after a name: a speech verb (_SAYS), another verb (_VERB), or
+    neither (0)."""
+    if word in _SAY_AFTER:
+        return _SAYS
+    if word not in _NOT_VERBS and VERB_LIKE.fullmatch(word):
+        return _VERB
+    return 0

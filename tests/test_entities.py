@@ -1,0 +1,72 @@
+"""Names read in context are grouped into typed entities."""
+
+from __future__ import annotations
+
+from quotetrack.entities import Entities, Entity, edit_distance
+from quotetrack.kinds import EntityKind
+from quotetrack.name_context import read_candidates
+
+
+def entities_of(text: str) -> Entities:
+    return Entities(text, read_candidates(text, lambda pos: False))
+
+
+def named(found: Entities, name: str) -> Entity:
+    """The one entity with that fullest name."""
+    ents = {id(m.entity): m.entity for m in found.all if m.entity.name == name}
+    assert len(ents) == 1, [m.entity.name for m in found.all]
+    return next(iter(ents.values()))
+
+
+def test_edit_distance() -> None:
+    """Levenshtein distance, with early stop past the limit."""
+    assert edit_distance("Teigen", "Teigan") == 1
+    assert edit_distance("Clinton", "Clinton") == 0
+    assert edit_distance("abc", "xyzabc", limit=2) == 3
+
+
+def test_a_shorter_form_joins_the_fuller_name() -> None:
+    """'Al Sayed' joins 'Rana Al Sayed'; 'Sayed' joins her too."""
+    text = "Rana Al Sayed spoke. Al Sayed left. Sayed said no."
+    found = entities_of(text)
+    rana = named(found, "Rana Al Sayed")
+    assert {m.entity for m in found.all} == {rana}
+    assert len(found.all) == 3
+
+
+def test_kinds_from_the_evidence_of_all_mentions() -> None:
+    """A place word, an organisation word and a title type the entity."""
+    found = entities_of("Kent County met the Harbour Board. Sen. Ray Dunn said so.")
+    assert named(found, "Kent County").type is EntityKind.PLACE
+    assert named(found, "Harbour Board").type is EntityKind.ORGANISATION
+    dunn = named(found, "Ray Dunn")
+    assert dunn.type is EntityKind.PERSON and dunn.is_person
+    assert dunn.roles >= {"senator"}
+
+
+def test_an_acronym_in_brackets_is_the_name_before_it() -> None:
+    """'Export Credit Corp. (ECC)' and a later 'ECC' are one organisation."""
+    text = "Export Credit Corp. (ECC) grew. Later ECC said it would hire."
+    found = entities_of(text)
+    ecc = named(found, "Export Credit Corp.")
+    assert [m.entity for m in found.all] == [ecc, ecc, ecc]
+
+
+def test_people_who_share_a_surname_stay_two() -> None:
+    """Two Vells are two entities, both indexed under the surname."""
+    found = entities_of("Nora Vell, a judge, spoke. Her brother Tom Vell came.")
+    assert named(found, "Nora Vell") is not named(found, "Tom Vell")
+    assert len(found.by_surname["Vell"]) == 2
+
+
+def test_a_misspelt_surname() -> None:
+    """One surname within a small edit distance; none when two are as close."""
+    assert entities_of("Chrissy Teigen came.").misspelt("Teigan") is not None
+    assert entities_of("Anna Teigen met Bob Teigon.").misspelt("Teigan") is None
+
+
+def test_salient_mentions_leave_out_quoted_and_credit_names() -> None:
+    """A photo credit is a mention but never salient."""
+    found = entities_of("Ana Vell said no. (Photo/Lin Oda)")
+    assert [m.entity.name for m in found.salient] == ["Ana Vell"]
+    assert {m.entity.name for m in found.all} == {"Ana Vell", "Lin Oda"}

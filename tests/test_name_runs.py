@@ -1,0 +1,98 @@
+"""Runs of capitalised words are cut into names, with their titles and what the words show."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.name_runs import (
+    NAME_RUN,
+    is_given_name,
+    is_title,
+    run_groups,
+    single_word,
+    word_evidence,
+)
+
+
+def names_of(run: str) -> list[tuple[str, ...]]:
+    """The name words of each group of ``run``."""
+    return [shape[3] for _, _, _, shape in run_groups(run)]
+
+
+def test_a_run_starts_only_at_a_word_start() -> None:
+    """The scan finds whole capitalised runs, particles and initials included, never a
+    capital inside a word."""
+    text = "said McDonald and O'Neil of the U.S. Army, then Anna van der Berg left"
+    runs = [m.group() for m in NAME_RUN.finditer(text)]
+    assert runs == ["McDonald", "O'Neil", "U.S. Army", "Anna van der Berg"]
+
+
+def test_titles_are_peeled_off_and_kept_as_roles() -> None:
+    """'Tallin Mayor Doug Marsh' is the name 'Doug Marsh' with the title and role mayor; the
+    offsets point at the title and at the name."""
+    run = "Tallin Mayor Doug Marsh"
+    ((first_title, name_start, end, shape),) = run_groups(run)
+    assert run[first_title:end] == "Mayor Doug Marsh"
+    assert run[name_start:end] == "Doug Marsh"
+    assert shape[3] == ("Doug", "Marsh")
+    assert shape[4] == ("Tallin", "Mayor")
+    assert "title" in shape[5]
+    assert shape[6] == {"mayor"}
+
+
+def test_a_sentence_end_cuts_a_run_in_two() -> None:
+    """'Jon Lowe. The Studiocomix' holds two names, neither running across the period."""
+    assert names_of("Jon Lowe. The Studiocomix") == [("Jon", "Lowe"), ("Studiocomix",)]
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        ("Sen. Ray Dunn Jr.", [("Ray", "Dunn")]),  # a title before, a suffix after
+        ("Marsh's", [("Marsh",)]),  # a possessive ends the name
+        ("Mrs. Clinton", [("Clinton",)]),
+        ("U.S. Secretary", []),  # a title alone names no one
+        ("The Harbour Board", [("The", "Harbour", "Board")]),  # "The" kept if the text has it
+    ],
+)
+def test_what_a_run_names(run: str, names: list[tuple[str, ...]]) -> None:
+    """Titles, suffixes and possessives are no part of the name; an organisation keeps a
+    candidate "The"."""
+    assert names_of(run) == names
+
+
+def test_an_honorific_gives_gender_evidence() -> None:
+    """'Mrs.' before a surname shows a woman."""
+    ((_, _, _, shape),) = run_groups("Mrs. Alder")
+    assert "female" in shape[5]
+
+
+@pytest.mark.parametrize("word", ["Monday", "Mayor", "Overstating"])
+def test_a_lone_word_that_is_no_name(word: str) -> None:
+    """A day, a title alone and an opening participle are no names."""
+    assert single_word(word) is None
+
+
+def test_a_lone_word_as_a_name() -> None:
+    """The word, the characters cut from its end, whether it is typed by itself and
+    whether it is a census first name."""
+    assert single_word("Teigen's") == ("Teigen", 2, False, False)
+    assert single_word("Lowe.") == ("Lowe", 1, True, False)
+    assert single_word("NATO") == ("NATO", 0, True, False)
+    assert single_word("Darrel") == ("Darrel", 0, True, True)
+
+
+def test_what_one_word_shows_by_itself() -> None:
+    """A last word of an organisation or place, a census surname, an acronym."""
+    assert word_evidence("Board") == {"org-head"}
+    assert word_evidence("Heights") == {"place-head"}
+    assert word_evidence("Smith") == {"surname"}
+    assert word_evidence("NATO") == {"acronym"}
+
+
+def test_titles_and_given_names() -> None:
+    """Honorifics and role words are titles; census first names are given names."""
+    assert is_title("Sen.") and is_title("Mayor")
+    assert not is_title("Marsh")
+    assert is_given_name("Darrel")
+    assert not is_given_name("Tarrow")
