@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from typing import NamedTuple
 
@@ -45,26 +47,38 @@ class Token(NamedTuple):
 
 _new = tuple.__new__  # builds a Token without the named tuple's Python-level __new__
 _span = re.Match.span
+_end = operator.itemgetter(1)
+_PERIOD = re.compile(r"\.")
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]``; a final period is kept on a word only when the word
     is a title, an abbreviation or an initial ("Sen.", "U.S.", "J.")."""
     # The hot loop of the rules: one comprehension over the regex's spans, lowercasing the
-    # window once, then a second look only at words that end in a period.
+    # window once; then only the tokens that end at a period are looked at again.
     low = text[start:end].lower()
     spans = map(_span, _TOKEN.finditer(text, start, end))
     if len(low) == end - start:
         toks = [_new(Token, (s, e, text[s:e], low[s - start : e - start])) for s, e in spans]
     else:  # a character whose lowercase is longer ("İ"): lowercase word by word
         toks = [_new(Token, (s, e, text[s:e], text[s:e].lower())) for s, e in spans]
-    if text.find(".", start, end) < 0:
-        return toks  # no word can end in a period
-    return [
-        t
-        for tok in toks
-        for t in ((tok,) if tok.text[-1] != "." or len(tok.text) == 1 else _split_period(tok))
-    ]
+    out: list[Token] = []
+    done = 0  # toks[:done] are in out
+    for m in _PERIOD.finditer(text, start, end):
+        # the token ending at this period, if one does (tokens are in order, their ends
+        # strictly increasing)
+        i = bisect.bisect_left(toks, m.end(), lo=done, key=_end)
+        if i == len(toks) or toks[i].end != m.end() or len(toks[i].text) == 1:
+            continue
+        split = _split_period(toks[i])
+        if len(split) == 2:
+            out += toks[done:i]
+            out += split
+            done = i + 1
+    if not done:
+        return toks  # no word lost its period
+    out += toks[done:]
+    return out
 
 
 def _split_period(tok: Token) -> tuple[Token, ...]:

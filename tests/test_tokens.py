@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotetrack.tokens import tokenize
+from quotetrack.tokens import _TOKEN, _keeps_period, tokenize
 
 
 def texts(sentence: str) -> list[str]:
@@ -72,3 +72,32 @@ def test_offsets_are_valid_on_any_text(text: str) -> None:
         assert tok.lower == tok.text.lower()
         assert tok.start >= end
         end = tok.end
+
+
+def _plain_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The rule of :func:`tokenize` written plainly: every match of the token pattern,
+    with the final period of a longer token split off unless the token keeps it."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        word = text[s:e]
+        if len(word) > 1 and word.endswith(".") and not _keeps_period(word):
+            out += [(s, e - 1, word[:-1]), (e - 1, e, ".")]
+        else:
+            out.append((s, e, word))
+    return out
+
+
+_PERIOD_HEAVY = st.lists(
+    st.sampled_from([*"ab.U.S -'’_&!", "Sen.", "etc.", "J.", ".......", "\u0130"]),
+    max_size=40,
+).map("".join)
+
+
+@given(_PERIOD_HEAVY, st.integers(0, 80), st.integers(0, 80))
+def test_periods_split_as_the_rule_says(text: str, a: int, b: int) -> None:
+    """In any window, a token ending in a period loses it unless it keeps it (runs of
+    periods, initials, abbreviations and a window that starts or ends inside a word)."""
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    got = [(t.start, t.end, t.text) for t in tokenize(text, start, end)]
+    assert got == _plain_tokens(text, start, end)

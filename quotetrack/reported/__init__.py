@@ -103,6 +103,8 @@ _PARTICIPLE_LEADS = frozenset(
     [",", "\u2014", "\u2013", "-", "--", "and", "while", "after", "before", "by"]
 )
 _MIN_LABELS = 2  # speaker-label paragraphs that make a transcript
+# What the scanning loops of _sentence stop at: quotation marks and every cue they read.
+_SCANNED = frozenset(QUOTE_CHARS) | _TRIGGERS | {"asked"}
 
 
 class _Taken:
@@ -194,8 +196,12 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
             stop = tail.content[-1].end
             last = toks[:comma]
             break
+    # The words the loops below act on (cue words and quotation marks), found in one
+    # pass: most tokens of a sentence are neither.
+    marks = [c for c, tok in enumerate(last) if tok.lower in _SCANNED]
     depth = 0
-    for c, tok in enumerate(last):
+    for c in marks:
+        tok = last[c]
         if tok.text in QUOTE_CHARS:
             depth ^= 1
             continue
@@ -204,9 +210,11 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
         item = read_subject_cue(text, sent, toks, c, stop)
         if item is not None:
             out.append(item)
-    for c in range(2, len(last) - 1):
-        if last[c].lower in PARTICIPLE_CUES and (
-            last[c - 1].text in _PARTICIPLE_LEADS or last[c - 1].lower in _PARTICIPLE_LEADS
+    for c in marks:
+        if (
+            2 <= c < len(last) - 1
+            and last[c].lower in PARTICIPLE_CUES
+            and (last[c - 1].text in _PARTICIPLE_LEADS or last[c - 1].lower in _PARTICIPLE_LEADS)
         ):
             item = read_participle(text, toks, c, stop)
             if item is not None:
@@ -216,7 +224,9 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
         if item is not None:
             out.append(item)
     depth = 0
-    for c in range(1, len(last) - 1):
+    for c in marks:
+        if not 1 <= c < len(last) - 1:
+            continue
         word = last[c].lower
         if last[c].text in QUOTE_CHARS:
             depth ^= 1
