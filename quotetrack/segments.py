@@ -17,8 +17,10 @@ _LINE = re.compile(r"[^\n]+")
 _BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t\r\f\v]*\n))+")
 _SENTENCE_END = re.compile(
     r"""
-    (?<![.?!])[.?!]+(?![.?!])   # a whole run of terminal punctuation (never part of one:
-                                # backtracking into a long run of periods is quadratic)
+    [.?!](?<![.?!][.?!])        # the first mark of a run of terminal punctuation (a
+    [.?!]*(?![.?!])             # charset first lets the engine skip to it), the whole
+                                # run (never part of one: backtracking into a long run
+                                # of periods is quadratic)
     [\"'\u201d\u2019)\]]*       # closing quotation marks or brackets that belong to it
     (?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de]|\s*$)
                                 # followed by a capital (or opening mark) or the end
@@ -78,7 +80,7 @@ def sentences(text: str, para: Span) -> list[Span]:
     out: list[Span] = []
     start = para.start
     for m in _SENTENCE_END.finditer(text, para.start, para.end):
-        if m.group().startswith(".") and m.group() == "." and _is_abbreviation(text, m.start()):
+        if m.group() == "." and _is_abbreviation(text, m.start()):
             continue
         end = m.end()
         if end > start:
