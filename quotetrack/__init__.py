@@ -40,6 +40,7 @@ from quotetrack.models import (
     SpeakerKind,
     StoreStats,
     TimelinePoint,
+    TrackedMention,
     TrackedQuote,
     TrackedSpeaker,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "SpeakerKind",
     "StoreStats",
     "TimelinePoint",
+    "TrackedMention",
     "TrackedQuote",
     "TrackedSpeaker",
     "Tracker",

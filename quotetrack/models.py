@@ -33,6 +33,7 @@ __all__ = [
     "SpeakerKind",
     "StoreStats",
     "TimelinePoint",
+    "TrackedMention",
     "TrackedQuote",
     "TrackedSpeaker",
     "parse_date",
@@ -416,6 +417,38 @@ class TrackedQuote:
     def text(self) -> str:
         """The quote's text."""
         return self.quote.text
+
+
+@attrs.frozen(slots=True)
+class TrackedMention:
+    """How one speaker talks about one person or organisation, over the stored quotes:
+    a row of :meth:`quotetrack.tracker.Tracker.mentions`.
+
+    ``target`` is the tracked speaker the mentioned name belongs to (its display name,
+    and its id in ``target_id``) when the store knows that name as a speaker's, else the
+    name as most often written (``target_id`` None). ``quotes`` counts the speaker's
+    quotes that mention the target, ``mentions`` the mentions in them (a quote may name
+    it twice); ``mean_compound`` is the mean sentiment toward the target over those
+    mentions (the ``"news-target"`` model, see :func:`quotetrack.sentiment.targets`), and
+    :attr:`label` reads it with that model's cut-offs. ``first_seen``/``last_seen`` are
+    publication dates, as for :class:`TrackedSpeaker`.
+    """
+
+    speaker_id: int
+    speaker: str
+    target: str
+    target_id: int | None
+    quotes: int
+    mentions: int
+    mean_compound: float
+    first_seen: _dt.date | None
+    last_seen: _dt.date | None
+
+    @property
+    def label(self) -> str:
+        """``"positive"``, ``"negative"`` or ``"neutral"``: :attr:`mean_compound` by the
+        target model's cut-offs."""
+        return sentiment_label(self.mean_compound, "news-target")
 
 
 @attrs.frozen(slots=True)

@@ -40,6 +40,7 @@ from quotetrack.models import (
     Speaker,
     SpeakerKind,
     TimelinePoint,
+    TrackedMention,
     TrackedQuote,
     TrackedSpeaker,
 )
@@ -372,7 +373,7 @@ def tracked_to_dict(tracked: TrackedQuote) -> dict[str, Any]:
     }
 
 
-Exportable = Quote | TrackedQuote | TrackedSpeaker | TimelinePoint | QuoteCluster
+Exportable = Quote | TrackedQuote | TrackedSpeaker | TrackedMention | TimelinePoint | QuoteCluster
 
 
 def to_record(item: Exportable) -> dict[str, Any]:
@@ -408,6 +409,19 @@ def to_record(item: Exportable) -> dict[str, Any]:
             "last_seen": _iso(item.last_seen),
             "aliases": list(item.aliases),
         }
+    if isinstance(item, TrackedMention):
+        return {
+            "speaker_id": item.speaker_id,
+            "speaker": item.speaker,
+            "target": item.target,
+            "target_id": item.target_id,
+            "quotes": item.quotes,
+            "mentions": item.mentions,
+            "mean_compound": item.mean_compound,
+            "label": item.label,
+            "first_seen": _iso(item.first_seen),
+            "last_seen": _iso(item.last_seen),
+        }
     if isinstance(item, TimelinePoint):
         return {
             "period": item.period,
@@ -429,7 +443,7 @@ def to_record(item: Exportable) -> dict[str, Any]:
             "urls": list(item.urls),
         }
     msg = (
-        "to_records exports Quote, TrackedQuote, TrackedSpeaker, TimelinePoint and "
-        f"QuoteCluster objects, not {type(item).__name__}"
+        "to_records exports Quote, TrackedQuote, TrackedSpeaker, TrackedMention, "
+        f"TimelinePoint and QuoteCluster objects, not {type(item).__name__}"
     )
     raise InputTypeError(msg)

@@ -3,7 +3,9 @@
 :func:`render_report` reads a :class:`~quotetrack.tracker.Tracker` and writes a static
 page: the most quoted speakers (quotes, articles, mean sentiment), a sentiment-over-time
 chart for chosen speakers (inline SVG from :mod:`quotetrack.svg`, one marker per
-period), and the lines re-quoted across articles with the outlets that carried them.
+period), the lines re-quoted across articles with the outlets that carried them, and the
+top speaker → target pairs (:meth:`~quotetrack.tracker.Tracker.mentions`: who names whom
+most, and the mean sentiment toward them; a speaker naming themselves is left out).
 
 Filtering by outlet is static: ``outlet=`` restricts the whole report to one outlet
 (``quotetrack report --outlet``); without it, CSS-only tabs (radio buttons, no script)
@@ -20,7 +22,7 @@ from collections.abc import Sequence
 
 from quotetrack._version import __version__
 from quotetrack.errors import ConfigurationError
-from quotetrack.models import QuoteCluster, TrackedSpeaker
+from quotetrack.models import QuoteCluster, TrackedMention, TrackedSpeaker
 from quotetrack.periods import Freq, plausible_date
 from quotetrack.svg import Point, sentiment_chart
 from quotetrack.tracker import Tracker
@@ -70,9 +72,10 @@ def timeline_points(
 # -- sections -------------------------------------------------------------------------
 
 
-def _bar(mean: float | None) -> str:
-    """The mean as a signed number and a small diverging bar (label, not colour alone)."""
-    label = mean_label(mean)
+def _bar(mean: float | None, label: str | None = None) -> str:
+    """The mean as a signed number and a small diverging bar (label, not colour alone);
+    ``label`` is the mean's label when it is not one of the default model's means."""
+    label = label or mean_label(mean)
     if mean is None:
         return '<span class="mean s-unscored"><span class="ico"></span> not scored</span>'
     width = min(50.0, abs(mean) * 50)
@@ -106,6 +109,39 @@ def _speakers_table(speakers: Sequence[TrackedSpeaker], caption: str) -> str:
         '<th scope="col">Mean sentiment</th><th scope="col">First seen</th>'
         '<th scope="col">Last seen</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _mentions_section(rows: Sequence[TrackedMention], scope: str, *, note: bool) -> str:
+    """The top speaker → target pairs, with the mean sentiment toward the target."""
+    if rows:
+        body = "".join(
+            f'<tr><td class="num">{rank}</td><th scope="row">{esc(m.speaker)}</th>'
+            f"<td>{esc(m.target)}</td>"
+            f'<td class="num">{m.quotes:,}</td><td class="num">{m.mentions:,}</td>'
+            f"<td>{_bar(m.mean_compound, m.label)}</td>"
+            f'<td class="num nw">{_date(m.first_seen)}</td>'
+            f'<td class="num nw">{_date(m.last_seen)}</td></tr>'
+            for rank, m in enumerate(rows, 1)
+        )
+        table = (
+            '<table class="mentions"><caption class="visually-hidden">'
+            f"Top speaker → target pairs {esc(scope)}</caption>"
+            '<thead><tr><th scope="col">#</th><th scope="col">Speaker</th>'
+            '<th scope="col">Names</th><th scope="col">Quotes</th>'
+            '<th scope="col">Mentions</th><th scope="col">Mean sentiment toward</th>'
+            '<th scope="col">First seen</th><th scope="col">Last seen</th></tr></thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
+    else:
+        table = '<p class="empty">No attributed quote names a person or organisation.</p>'
+    return (
+        '<section aria-labelledby="h-mentions"><h2 id="h-mentions">Who talks about whom'
+        "</h2>"
+        f'<p class="meta">{"All outlets, whichever is selected above. " if note else ""}'
+        "The people and organisations speakers name most in their quotes (themselves "
+        "left out), and the mean sentiment of those quotes toward them.</p>"
+        f"{table}</section>"
     )
 
 
@@ -266,8 +302,9 @@ def render_report(
 
     ``speakers`` names the speakers to chart (names, aliases or ids as text; default: the
     three most quoted); ``outlet`` restricts every section to one outlet; ``top`` caps the
-    speaker table and the list of re-quoted lines; ``freq`` is the chart period ("day",
-    "week" or "month"; default: chosen from the span of the dates).
+    speaker table, the list of re-quoted lines and the speaker → target pairs; ``freq``
+    is the chart period ("day", "week" or "month"; default: chosen from the span of the
+    dates).
     """
     if top < 1:
         msg = f"top must be at least 1, not {top!r}"
@@ -300,6 +337,10 @@ def render_report(
     if outlet is not None:
         clusters = [c for c in clusters if outlet in c.outlets]
     clusters = clusters[:top]
+
+    # A speaker naming themselves (a company name, a boast, often a misattributed
+    # quote) says nothing of how they see others.
+    pairs = [m for m in tracker.mentions(outlet=outlet) if m.target_id != m.speaker_id][:top]
 
     n_speakers = len({q.speaker_id for q in quotes if q.speaker_id is not None})
     n_docs = len({q.doc_id for q in quotes})
@@ -349,7 +390,8 @@ def render_report(
         f"{''.join(speaker_panels)}</section>"
         f"{_chart_section(tracker, chosen, missing, freq, outlet, note=bool(tab_outlets))}"
         '<section aria-labelledby="h-clusters"><h2 id="h-clusters">Most re-quoted lines</h2>'
-        f"{_clusters_list(clusters, outlet_ids)}</section></div></div>"
+        f"{_clusters_list(clusters, outlet_ids)}</section>"
+        f"{_mentions_section(pairs, scope, note=bool(tab_outlets))}</div></div>"
     )
     body = (
         '<div class="page"><header class="top">'
@@ -358,7 +400,8 @@ def render_report(
         f"periods: {freq}</p>{stats}</header><main>"
         f"{filterable}"
         f"</main><footer>Generated by quotetrack {esc(__version__)}. "
-        "Sentiment is VADER's compound score of the quoted words, from −1 to +1.</footer></div>"
+        "Sentiment is the compound score of the quoted words, from −1 to +1; sentiment "
+        "toward a person or organisation is the quote's toward that target.</footer></div>"
     )
     css = "\n".join(
         (

@@ -58,7 +58,6 @@ from quotetrack.models import (
 from quotetrack.parser import QuoteParser
 from quotetrack.periods import (
     MAX_EMPTY_PERIODS,
-    PLAUSIBLE_DATES,
     Freq,
     next_period,
     period_label,
@@ -67,7 +66,14 @@ from quotetrack.periods import (
 from quotetrack.pipeline import analyze
 from quotetrack.sentiment import SentimentScorer
 from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
-from quotetrack.store.documents import date_filters, delete_document, sha256, stored
+from quotetrack.store.documents import (
+    PLAUSIBLE,
+    PLAUSIBLE_BOUNDS,
+    date_filters,
+    delete_document,
+    sha256,
+    stored,
+)
 from quotetrack.store.files import check_store, connect, store_error
 from quotetrack.store.identity import SpeakerIdentity
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
@@ -79,6 +85,7 @@ from quotetrack.store.speakers import (
     speaker_ids,
 )
 from quotetrack.store.sql import chunks, contains, fold, iso_date, marks
+from quotetrack.store.targets import INSERT_TARGET, SpeakerTargets, document_targets, target_rows
 from quotetrack.validation import (
     as_document,
     at_least,
@@ -104,10 +111,6 @@ __all__ = [
     "Tracker",
 ]
 
-_PLAUSIBLE: Final = "CASE WHEN d.published BETWEEN ? AND ? THEN d.published END"
-"""An article's date when it is within PLAUSIBLE_DATES (two parameters), else NULL: a
-placeholder date is no speaker's first or last sighting."""
-
 _CHECKPOINT_PAGES: Final = 10_000
 """WAL pages between automatic checkpoints."""
 
@@ -116,7 +119,7 @@ _CHECKPOINT_PAGES: Final = 10_000
 
 
 @attrs.define(init=False, eq=False, repr=False)
-class Tracker(SpeakerIdentity):
+class Tracker(SpeakerIdentity, SpeakerTargets):
     """A store of articles and their quotes, over one SQLite file.
 
     ``Tracker(path)``, ``Tracker(":memory:")`` or ``Tracker(connection)``; use it as a
@@ -381,7 +384,9 @@ class Tracker(SpeakerIdentity):
         self, document: Document, quotes: Sequence[Quote], *, replace: bool = False
     ) -> AddResult:
         """Store an article whose quotes were extracted elsewhere (another process,
-        Parquet files): :meth:`add` is :func:`quotetrack.analyze` then this.
+        Parquet files): :meth:`add` is :func:`quotetrack.analyze` then this. Each quote
+        is stored with its targets (:mod:`quotetrack.store.targets`), which
+        :meth:`mentions` reads.
 
         Every span must match ``document.text`` at its offsets
         (:class:`~quotetrack.errors.InvalidSpanError` otherwise, and nothing is written).
@@ -393,6 +398,7 @@ class Tracker(SpeakerIdentity):
         checked = check_quotes(document, quotes)
         sha = sha256(document.text)
         rows = [quote_row(document.doc_id, i, q, document.text) for i, q in enumerate(checked)]
+        found = document_targets(document.text, checked)
         new_aliases: dict[tuple[str, str], int] = {}
         with self._write() as conn:
             status: AddStatus = "added"
@@ -419,7 +425,7 @@ class Tracker(SpeakerIdentity):
                 ),
             )
             named: list[tuple[int, str, str]] = []
-            for row, alias, tokens, tag in rows:
+            for (row, alias, tokens, tag), quote_targets in zip(rows, found, strict=True):
                 alias_id = None if alias is None else self._alias_id(conn, alias, new_aliases)
                 if alias is not None and alias_id is not None:
                     named.append((alias_id, *alias))
@@ -429,6 +435,7 @@ class Tracker(SpeakerIdentity):
                 quote_id = cursor.lastrowid
                 assert quote_id is not None
                 cluster_quote(conn, quote_id, tokens, tag)
+                conn.executemany(INSERT_TARGET, target_rows(quote_id, quote_targets))
             if affected:
                 recluster(conn, affected)
             record_evidence(conn, document.doc_id, document.text, named)
@@ -631,13 +638,13 @@ class Tracker(SpeakerIdentity):
     ) -> list[TrackedSpeaker]:
         sql = (
             "SELECT s.id, s.name, s.kind, COUNT(*), COUNT(DISTINCT q.doc_id), AVG(q.compound),"
-            f" MIN({_PLAUSIBLE}), MAX({_PLAUSIBLE}), s.person_id FROM quotes q"
+            f" MIN({PLAUSIBLE}), MAX({PLAUSIBLE}), s.person_id FROM quotes q"
             " JOIN speakers s ON s.id = q.speaker_id JOIN documents d ON d.doc_id = q.doc_id"
             f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
             " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
         )
         least = at_least(min_quotes, 1, "min_quotes")
-        bounds = [day.isoformat() for day in PLAUSIBLE_DATES] * 2
+        bounds = PLAUSIBLE_BOUNDS * 2
         rows = conn.execute(sql, (*bounds, *params, least, sql_limit(limit))).fetchall()
         aliases = speaker_aliases(conn, {row[0]: row[1] for row in rows})
         return [
@@ -725,7 +732,7 @@ class Tracker(SpeakerIdentity):
             if not ids:
                 return []
             where += [f"q.speaker_id IN ({marks(len(ids))})", "d.published BETWEEN ? AND ?"]
-            bounds = [day.isoformat() for day in PLAUSIBLE_DATES]
+            bounds = PLAUSIBLE_BOUNDS
             rows = conn.execute(
                 "SELECT d.published, COUNT(*), SUM(q.compound), COUNT(q.compound)"
                 " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"

@@ -43,6 +43,7 @@ SUCCESS = [
     ["speakers", "--db", "q.db"],
     ["quotes", "--db", "q.db"],
     ["timeline", "--db", "q.db", "Smith"],
+    ["mentions", "--db", "q.db"],
     ["export", "--db", "q.db", "-o", "-"],
     ["report", "--db", "q.db", "-o", "-"],
 ]
@@ -57,6 +58,8 @@ ERRORS = [
     ["speakers", "--db", "missing.db"],
     ["quotes", "--db", "q.db", "--since", "not-a-date"],
     ["timeline", "--db", "q.db", "Nobody"],
+    ["mentions", "--db", "q.db", "--speaker", "Nobody"],
+    ["mentions", "--db", "missing.db"],
     ["export", "--db", "q.db", "-o", "no/such/dir/out.jsonl"],
     ["report", "--db", "missing.db"],
 ]

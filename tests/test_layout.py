@@ -100,6 +100,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
                 "store.schema",
                 "store.speakers",
                 "store.sql",
+                "store.targets",
                 "tracker",
             }
         ),
@@ -114,6 +115,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
                 "cli.arguments",
                 "cli.export_command",
                 "cli.files",
+                "cli.mentions_command",
                 "cli.output",
                 "cli.parse_command",
                 "cli.quotes_command",

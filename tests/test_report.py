@@ -10,7 +10,7 @@ import pytest
 
 from quotetrack.cli import main
 from quotetrack.errors import ConfigurationError
-from quotetrack.models import Quote, Sentiment, Span, Speaker, SpeakerKind
+from quotetrack.models import Quote, Sentiment, Span, Speaker, SpeakerKind, TrackedMention
 from quotetrack.report import choose_freq, render_report, timeline_points
 from quotetrack.tracker import (
     QuoteCluster,
@@ -263,6 +263,10 @@ class EvilTracker:
         """One period."""
         return [TimelinePoint(EVIL, START, 3, -0.5)]
 
+    def mentions(self, **_: object) -> list[TrackedMention]:
+        """The evil speaker naming an evil target."""
+        return [TrackedMention(1, EVIL, f"{EVIL}3", None, 2, 3, -0.5, START, START)]
+
     def clusters(self, min_articles: int = 2, **_: object) -> list[QuoteCluster]:
         """One evil line carried by evil outlets with evil URLs."""
         return [
@@ -299,6 +303,7 @@ def test_everything_stored_is_escaped() -> None:
     assert EVIL in page.find("table", cls="speakers")[0].text
     assert EVIL in page.find("li", cls="cluster")[0].text
     assert EVIL in page.find("figure")[0].text
+    assert f"{EVIL}3" in page.find("table", cls="mentions")[0].text
     (csp,) = page.find("meta", **{"http-equiv": "Content-Security-Policy"})
     assert "default-src 'none'" in csp.attrs["content"]
 

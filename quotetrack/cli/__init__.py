@@ -15,6 +15,7 @@ from types import ModuleType
 from quotetrack._version import __version__
 from quotetrack.cli import (
     export_command,
+    mentions_command,
     parse_command,
     quotes_command,
     report_command,
@@ -35,6 +36,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     speakers_command,
     quotes_command,
     timeline_command,
+    mentions_command,
     export_command,
 )
 

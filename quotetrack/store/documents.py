@@ -6,13 +6,31 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from quotetrack.errors import DocumentConflictError
 from quotetrack.models import DateLike, Document
+from quotetrack.periods import PLAUSIBLE_DATES
 from quotetrack.validation import as_date
 
-__all__ = ["collision", "conflict", "date_filters", "delete_document", "sha256", "stored"]
+__all__ = [
+    "PLAUSIBLE",
+    "PLAUSIBLE_BOUNDS",
+    "collision",
+    "conflict",
+    "date_filters",
+    "delete_document",
+    "sha256",
+    "stored",
+]
+
+PLAUSIBLE: Final = "CASE WHEN d.published BETWEEN ? AND ? THEN d.published END"
+"""An article's date when it is within PLAUSIBLE_DATES (the two parameters
+:data:`PLAUSIBLE_BOUNDS`), else NULL: a placeholder date is no speaker's first or last
+sighting."""
+
+PLAUSIBLE_BOUNDS: Final = tuple(day.isoformat() for day in PLAUSIBLE_DATES)
+"""The parameters of :data:`PLAUSIBLE`."""
 
 
 def sha256(text: str) -> str:
@@ -67,7 +85,8 @@ def collision(document: Document, stored_from: str) -> DocumentConflictError:
 
 
 def delete_document(conn: sqlite3.Connection, doc_id: str) -> list[int]:
-    """Delete an article and its quotes; return the clusters that lost members."""
+    """Delete an article with its quotes and their targets; return the clusters that
+    lost members."""
     affected = [
         row[0]
         for row in conn.execute(
@@ -77,6 +96,10 @@ def delete_document(conn: sqlite3.Connection, doc_id: str) -> list[int]:
     ]
     conn.execute(
         "DELETE FROM shingles WHERE quote_id IN (SELECT id FROM quotes WHERE doc_id = ?)",
+        (doc_id,),
+    )
+    conn.execute(
+        "DELETE FROM targets WHERE quote_id IN (SELECT id FROM quotes WHERE doc_id = ?)",
         (doc_id,),
     )
     conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))

@@ -27,6 +27,7 @@ _CORE: Final = frozenset({"meta", "documents", "speakers", "aliases", "quotes"})
 _SINCE: Final = {
     2: frozenset({"shingles"}),
     3: frozenset({"evidence", "ambiguous", "corrections", "people"}),
+    7: frozenset({"targets"}),
 }
 """Tables each later schema version added."""
 

@@ -15,6 +15,7 @@ from quotetrack import identity
 from quotetrack.models import QuoteKind, SpeakerKind
 from quotetrack.store.clusters import cluster_quote, cluster_tokens
 from quotetrack.store.speakers import mark_dirty, record_evidence
+from quotetrack.store.targets import backfill
 
 __all__ = ["INDEXES", "MIGRATIONS", "SCHEMA_VERSION"]
 
@@ -202,6 +203,33 @@ def _schema_v6(conn: sqlite3.Connection) -> None:
     )
 
 
+def _schema_v7(conn: sqlite3.Connection) -> None:
+    """The people and organisations each quote names, with the quote's sentiment toward
+    each (issue 13; see :mod:`quotetrack.store.targets`). The quotes stored before get
+    theirs here, from their stored text and spans, as a fresh ingest would give them."""
+    _script(
+        conn,
+        """
+        CREATE TABLE targets (
+            quote_id      INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            ordinal       INTEGER NOT NULL,  -- the target's place in its quote
+            mention_start INTEGER NOT NULL,
+            mention_end   INTEGER NOT NULL,
+            mention       TEXT NOT NULL,     -- the name as written
+            entity        TEXT,              -- the article's fullest name for it, or NULL
+            name          TEXT NOT NULL,     -- entity, else mention: what is looked up
+            compound      REAL NOT NULL,
+            positive      REAL NOT NULL,
+            neutral       REAL NOT NULL,
+            negative      REAL NOT NULL,
+            model         TEXT NOT NULL,     -- 'news-target'
+            PRIMARY KEY (quote_id, ordinal)
+        ) WITHOUT ROWID
+        """,
+    )
+    backfill(conn)
+
+
 MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (
     _schema_v1,
     _schema_v2,
@@ -209,6 +237,7 @@ MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (
     _schema_v4,
     _schema_v5,
     _schema_v6,
+    _schema_v7,
 )
 """The steps from version 0 (an empty file): ``MIGRATIONS[v]`` brings version v to v + 1."""
 

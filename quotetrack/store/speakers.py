@@ -14,13 +14,13 @@ import datetime as dt
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from quotetrack import identity, names
 from quotetrack.errors import InputTypeError
 from quotetrack.models import AmbiguousName, SpeakerCorrection, SpeakerKind, TrackedSpeaker
 from quotetrack.people import KnownPerson, registry_keys
-from quotetrack.store.sql import chunks, marks
+from quotetrack.store.sql import chunks, fold, marks
 
 __all__ = [
     "add_correction",
@@ -29,6 +29,7 @@ __all__ = [
     "ambiguous_names",
     "drop_correction",
     "mark_dirty",
+    "name_resolver",
     "record_evidence",
     "resolve_speakers",
     "speaker_ids",
@@ -202,6 +203,32 @@ def speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
         if ids:
             return ids
     return []
+
+
+def name_resolver(conn: sqlite3.Connection) -> Callable[[str], list[int]]:
+    """:func:`speaker_ids` of a name, for many names: the same four look-ups in the same
+    order (display name, then in-article name, exactly, then each ignoring case as
+    :func:`~quotetrack.store.sql.fold` does), from the ``speakers`` and ``aliases``
+    tables read once, as they stand when this is called."""
+    tables: tuple[dict[str, set[int]], ...] = ({}, {}, {}, {})
+    for name, sid in conn.execute("SELECT name, id FROM speakers"):
+        tables[0].setdefault(name, set()).add(sid)
+        tables[2].setdefault(fold(name) or "", set()).add(sid)
+    for name, sid in conn.execute(
+        "SELECT name, speaker_id FROM aliases WHERE speaker_id IS NOT NULL"
+    ):
+        tables[1].setdefault(name, set()).add(sid)
+        tables[3].setdefault(fold(name) or "", set()).add(sid)
+
+    def resolve(name: str) -> list[int]:
+        folded = fold(name) or ""
+        for table, key in zip(tables, (name, name, folded, folded), strict=True):
+            ids = table.get(key)
+            if ids:
+                return sorted(ids)
+        return []
+
+    return resolve
 
 
 def aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, tuple[str, ...]]:

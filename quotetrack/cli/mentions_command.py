@@ -1,0 +1,70 @@
+"""``quotetrack mentions --db quotes.db [--speaker NAME] [--target NAME]``: how speakers
+talk about the people and organisations their quotes name."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+
+from quotetrack.cli.output import add_spreadsheet_safe, clip, write_records
+from quotetrack.cli.quotes_command import speaker_filter
+from quotetrack.models import TrackedMention
+from quotetrack.tracker import Tracker
+
+NAME = "mentions"
+HELP = "how speakers talk about the people and organisations they name (speaker -> target)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register this command's options."""
+    parser.add_argument("--db", required=True, help="the SQLite store")
+    parser.add_argument("--speaker", help="display name, alias or id of the speaker")
+    parser.add_argument(
+        "--target", help="who is named: a speaker's name, alias or id, or any name (FBI)"
+    )
+    parser.add_argument("--since", metavar="DATE", help="count quotes published on or after")
+    parser.add_argument("--until", metavar="DATE", help="count quotes published on or before")
+    parser.add_argument("--outlet", help="count quotes from this outlet only")
+    parser.add_argument("--min-quotes", type=int, default=1, metavar="N", help="default 1")
+    parser.add_argument("--limit", type=int, default=20, metavar="N", help="default 20; 0: all")
+    parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    add_spreadsheet_safe(parser, has_output=False)
+
+
+def _table(rows: list[TrackedMention]) -> None:
+    width = shutil.get_terminal_size((120, 20)).columns
+    room = max(16, (width - 54) // 2)
+    print(
+        f"{'#':>3} {'speaker':<{room}} {'target':<{room}} {'quotes':>6} {'ment':>5} "
+        f"{'mean':>6} {'label':<8} {'first':<10} last"
+    )
+    for rank, m in enumerate(rows, 1):
+        first = m.first_seen.isoformat() if m.first_seen else ""
+        last = m.last_seen.isoformat() if m.last_seen else ""
+        print(
+            f"{rank:>3} {clip(m.speaker, room):<{room}} {clip(m.target, room):<{room}} "
+            f"{m.quotes:>6} {m.mentions:>5} {m.mean_compound:>+6.2f} {m.label:<8} "
+            f"{first:<10} {last}"
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the speaker -> target pairs in the chosen format."""
+    target = args.target
+    if target is not None and target.isascii() and target.isdigit():
+        target = int(target)
+    with Tracker.existing(args.db) as tracker:
+        rows = tracker.mentions(
+            speaker=speaker_filter(tracker, args.speaker),
+            target=target,
+            since=args.since,
+            until=args.until,
+            outlet=args.outlet,
+            min_quotes=args.min_quotes,
+            limit=args.limit or None,
+        )
+    if args.format == "table":
+        _table(rows)
+    else:
+        write_records(rows, args)
+    return 0
