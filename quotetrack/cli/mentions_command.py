@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import shutil
 
+from quotetrack.cli.arguments import text
 from quotetrack.cli.output import add_spreadsheet_safe, clip, write_records
 from quotetrack.cli.quotes_command import speaker_filter
 from quotetrack.models import TrackedMention
@@ -18,13 +19,15 @@ HELP = "how speakers talk about the people and organisations they name (speaker 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register this command's options."""
     parser.add_argument("--db", required=True, help="the SQLite store")
-    parser.add_argument("--speaker", help="display name, alias or id of the speaker")
+    parser.add_argument("--speaker", type=text, help="display name, alias or id of the speaker")
     parser.add_argument(
-        "--target", help="who is named: a speaker's name, alias or id, or any name (FBI)"
+        "--target",
+        type=text,
+        help="who is named: a speaker's name, alias or id, or any name (FBI)",
     )
     parser.add_argument("--since", metavar="DATE", help="count quotes published on or after")
     parser.add_argument("--until", metavar="DATE", help="count quotes published on or before")
-    parser.add_argument("--outlet", help="count quotes from this outlet only")
+    parser.add_argument("--outlet", type=text, help="count quotes from this outlet only")
     parser.add_argument("--min-quotes", type=int, default=1, metavar="N", help="default 1")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="default 20; 0: all")
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
