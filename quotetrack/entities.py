@@ -40,6 +40,7 @@ _TYPING = frozenset(
     first-name
     """.split()
 )
+_SURNAME_SUBJECT = frozenset({"surname", "subject"})
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -169,107 +170,113 @@ class Entities:
         self._build(cands)
 
     def _build(self, cands: list[Candidate]) -> None:
+        text = self._text
+        entities = self._entities
         assigned: list[Entity | None] = [None] * len(cands)
         full: dict[tuple[str, str], Entity] = {}
         tails: dict[str, Entity] = {}  # the last two or more words of each fuller name
         by_last: dict[str, list[Entity]] = {}  # full names by their last word
         for i, c in enumerate(cands):
-            if len(c.name) < 2:
+            name = c.name
+            if len(name) < 2:
                 continue
-            key = (c.name[0], c.name[-1])
+            joined = " ".join(name)
+            key = (name[0], name[-1])
             ent = full.get(key)
             if ent is None:
-                ent = tails.get(" ".join(c.name))  # "Al Sayed" in "Rana Al Sayed"
-            if ent is None and len(c.name) == 2:
-                ent = _short_form(c.name[0], by_last.get(c.name[-1], []))
+                ent = tails.get(joined)  # "Al Sayed" in "Rana Al Sayed"
+            if ent is None and len(name) == 2:
+                ent = _short_form(name[0], by_last.get(name[-1], []))
                 if ent is not None:
                     full[key] = ent
             if ent is None:
-                gender = _gender_of_first(c.name[0])  # refined by all the evidence below
-                ent = Entity(" ".join(c.name), c.name[-1], c.name[0], gender, self._name_span(c))
+                gender = _gender_of_first(name[0])  # refined by all the evidence below
+                span = Span(c.name_start, c.end, text[c.name_start : c.end])
+                ent = Entity(joined, name[-1], name[0], gender, span)
                 full[key] = ent
-                by_last.setdefault(c.name[-1], []).append(ent)
-                for j in range(1, len(c.name) - 1):
-                    tails[" ".join(c.name[j:])] = ent
-                self._entities.append(ent)
-            elif len(" ".join(c.name)) > len(ent.name) and ent.surname == c.name[-1]:
-                ent.name, ent.first, ent.span = " ".join(c.name), c.name[0], self._name_span(c)
+                by_last.setdefault(name[-1], []).append(ent)
+                for j in range(1, len(name) - 1):
+                    tails[" ".join(name[j:])] = ent
+                entities.append(ent)
+            elif len(joined) > len(ent.name) and ent.surname == name[-1]:
+                ent.name, ent.first = joined, name[0]
+                ent.span = Span(c.name_start, c.end, text[c.name_start : c.end])
             assigned[i] = ent
-        for ent in self._entities:
+        for ent in entities:
             # full names are typed by their last word for now
-            if not (is_org_head(ent.surname) or is_place_head(ent.surname)):
-                self.by_surname.setdefault(ent.surname, []).append(ent)
-                self.by_first.setdefault(ent.first or "", []).append(ent)
-            elif is_org_head(ent.surname):
+            if is_org_head(ent.surname):
                 words = ent.name.split()
                 self._org_keys.setdefault(words[0], ent)
                 self._org_keys.setdefault("".join(w[0] for w in words if w[:1].isupper()), ent)
+            elif not is_place_head(ent.surname):
+                self.by_surname.setdefault(ent.surname, []).append(ent)
+                self.by_first.setdefault(ent.first or "", []).append(ent)
         # single words, in order, so each can join the nearest person named before it;
         # the evidence of every mention gathers on its entity as it is placed
         singles: dict[str, Entity] = {}
-        gathered: dict[int, set[str]] = {}
-        honorifics: dict[int, str] = {}
+        gathered: dict[Entity, set[str]] = {}
+        honorifics: dict[Entity, str] = {}
         for i, c in enumerate(cands):
             ent = assigned[i]
             if ent is None:
                 ent = self._single(c, i, cands, assigned) or singles.get(c.name[0])
-                if ent is None and not (
-                    c.evidence & _TYPING or {"surname", "subject"} <= c.evidence
-                ):
-                    continue  # a lone word that shows nothing of what it is: no one to follow
                 if ent is None:
+                    if not (c.evidence & _TYPING or _SURNAME_SUBJECT <= c.evidence):
+                        continue  # a lone word that shows nothing of what it is
                     word = c.name[0]
-                    ent = Entity(word, word, None, None, self._name_span(c))
+                    span = Span(c.name_start, c.end, text[c.name_start : c.end])
+                    ent = Entity(word, word, None, None, span)
                     singles[word] = ent
-                    self._entities.append(ent)
+                    entities.append(ent)
                 assigned[i] = ent
-            eid = id(ent)
-            evidence = gathered.get(eid)
+            evidence = gathered.get(ent)
             if evidence is None:
-                gathered[eid] = set(c.evidence)
+                gathered[ent] = set(c.evidence)
             else:
                 evidence |= c.evidence
-            if c.titles and eid not in honorifics:
+            if c.titles and ent not in honorifics:
                 honorific = next((t for t in c.titles if t in _HONORIFICS), None)
                 if honorific is not None:
-                    honorifics[eid] = honorific
+                    honorifics[ent] = honorific
         # type again with the evidence of all the mentions each entity gathered
-        self.by_surname = {}
-        for ent in self._entities:
-            _absorb_evidence(ent, gathered.get(id(ent), set()))
-            if ent.first is None and " " not in ent.name and id(ent) in honorifics:
+        by_surname: dict[str, list[Entity]] = {}
+        self.by_surname = by_surname
+        salient: set[Entity] = set()
+        for ent in entities:
+            _absorb_evidence(ent, gathered.get(ent, set()))
+            if ent.first is None and ent in honorifics and " " not in ent.name:
                 # known only as "Mrs. Clinton": the honorific is all the name says of her
-                ent.name = f"{honorifics[id(ent)]} {ent.name}"
-            if ent.type is EntityKind.PERSON and ent.first is not None:
-                self.by_surname.setdefault(ent.surname, []).append(ent)
-        holders: dict[str, set[int]] = {}
-        salient = {
-            id(e)
-            for e in self._entities
-            if e.may_be_person or e.type is EntityKind.ORGANISATION or "speaks" in e.evidence
-        }
-        text = self._text
+                ent.name = f"{honorifics[ent]} {ent.name}"
+            if ent.type is EntityKind.PERSON:
+                salient.add(ent)
+                if ent.first is not None:
+                    by_surname.setdefault(ent.surname, []).append(ent)
+            elif (
+                ent.type is EntityKind.ORGANISATION or "speaks" in ent.evidence or ent.may_be_person
+            ):
+                salient.add(ent)
+        roles = self.roles
+        holders: set[tuple[str, Entity]] = set()
+        all_mentions, all_positions = self.all, self.all_positions
+        mentions, positions, salient_mentions = self.mentions, self.positions, self.salient
         for c, ent in zip(cands, assigned, strict=True):
             if ent is None:
                 continue
             if c.roles:
                 ent.roles.update(c.roles)
                 for role in c.roles:
-                    seen = holders.setdefault(role, set())
-                    if id(ent) not in seen:
-                        seen.add(id(ent))
-                        self.roles.setdefault(role, []).append(ent)
-            nm = NameMention(text, c.start, c.end, ent, c.weight)
-            self.all.append(nm)
-            self.all_positions.append(c.start)
-            if not c.quoted and c.weight and id(ent) in salient:
-                self.salient.append(nm)
+                    if (role, ent) not in holders:
+                        holders.add((role, ent))
+                        roles.setdefault(role, []).append(ent)
+            start = c.start
+            nm = NameMention(text, start, c.end, ent, c.weight)
+            all_mentions.append(nm)
+            all_positions.append(start)
+            if c.weight and not c.quoted and ent in salient:
+                salient_mentions.append(nm)
             if ent.type is EntityKind.PERSON:
-                self.mentions.append(nm)
-                self.positions.append(c.start)
-
-    def _name_span(self, c: Candidate) -> Span:
-        return Span(c.name_start, c.end, self._text[c.name_start : c.end])
+                mentions.append(nm)
+                positions.append(start)
 
     def _single(
         self, c: Candidate, i: int, cands: list[Candidate], placed: list[Entity | None]
