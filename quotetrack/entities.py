@@ -221,7 +221,7 @@ class Entities:
             if ent is None:
                 ent = self._single(c, i, cands, assigned) or singles.get(c.name[0])
                 if ent is None:
-                    if not (c.evidence & _TYPING or _SURNAME_SUBJECT <= c.evidence):
+                    if not (c.evidence & _TYPING or c.evidence >= _SURNAME_SUBJECT):
                         continue  # a lone word that shows nothing of what it is
                     word = c.name[0]
                     span = Span(c.name_start, c.end, text[c.name_start : c.end])

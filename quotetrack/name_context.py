@@ -10,6 +10,7 @@ are skipped. The candidates are grouped into entities by :mod:`quotetrack.entiti
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from quotetrack.lexicon import source_noun_kind
 from quotetrack.name_runs import (
     NAME_RUN,
     NameShape,
+    SingleWord,
     is_given_name,
     is_title,
     run_groups,
@@ -57,10 +59,10 @@ CREDIT = 0.0
 PLACE_PREPOSITIONS = frozenset("in at near from across outside throughout around into".split())
 """Prepositions before a place ("in Ottawa"), lowercase."""
 
-VERB_LIKE = re.compile(
-    r"(?:[a-z]+(?:ed|es|s)|is|was|has|had|will|would|can|could|did|does|didn|doesn|isn|wasn|won|"
-    r"may|might|must|should|shall|said|told|made|took|gave|went|came|saw|knew|thought|felt|"
-    r"wrote|spoke|got|became|began|led|left|met|ran|sat|stood|won|lost)"
+VERB_LIKE = re.compile(  # [a-z]++ then a lookbehind: the ending is checked, not searched for
+    r"(?:[a-z]++(?:(?<=[a-z]s)|(?<=[a-z]ed))|is|was|has|had|will|would|can|could|did|does|"
+    r"didn|doesn|isn|wasn|won|may|might|must|should|shall|said|told|made|took|gave|went|came|"
+    r"saw|knew|thought|felt|wrote|spoke|got|became|began|led|left|met|ran|sat|stood|won|lost)"
 )
 """A lowercase word that may be a finite verb (after a subject: "Varga didn't", "the mayor
 said")."""
@@ -117,8 +119,8 @@ class Candidate:
 
     def __init__(
         self,
-        name: list[str],
-        titles: list[str],
+        name: tuple[str, ...],
+        titles: tuple[str, ...],
         offsets: tuple[int, int, int],
         evidence: set[str],
         roles: set[str],
@@ -147,31 +149,35 @@ def read_candidates(text: str, inside_quote: Callable[[int], bool]) -> list[Cand
     """Every name of ``text`` that may matter, in document order (``inside_quote`` tells
     whether an offset lies in quoted text)."""
     out: list[Candidate] = []
-    singles: list[tuple[str, int, int, bool, bool]] = []
+    singles: list[tuple[SingleWord, int, int]] = []
     headlines = _headlines(text)
+    heads = [s for s, _ in headlines]
     for m in NAME_RUN.finditer(text):
-        if headlines and any(s <= m.start() < e for s, e in headlines):
-            continue
+        at = m.start()
+        if headlines:
+            k = bisect.bisect_right(heads, at) - 1
+            if k >= 0 and at < headlines[k][1]:
+                continue
         run = m.group()
         if " " in run or "\t" in run:
-            at = m.start()
-            skip = _office_words(text, run, at)
-            run, at = run[skip:], at + skip
+            if text.endswith(" of ", 0, at):
+                skip = _office_words(text, run, at)
+                run, at = run[skip:], at + skip
             for s, ns, e, shape in run_groups(run):
                 out.append(_candidate(text, inside_quote, at + s, at + ns, at + e, shape))
             continue
         # one word, the commonest run; inside quoted text it names no one the
         # attribution needs (it is never an antecedent)
         single = single_word(run)
-        if single is not None and not inside_quote(m.start()):
-            word, cut, typed, given = single
-            singles.append((word, m.start(), m.end() - cut, typed, given))
+        if single is not None and not inside_quote(at):
+            singles.append((single, at, m.end()))
     if not singles:
         return out
     # A lone word matters when it may join a full name, is typed by itself, or stands
     # where a person stands; the rest ("Obamacare", "Officials") name no one.
     known = {w for c in out for w in (c.name[0], c.name[-1])}
-    for word, start, end, typed, given in singles:
+    for (word, cut, typed, given), start, end in singles:
+        end -= cut
         if (
             typed
             or word in known
@@ -239,7 +245,7 @@ def _single_candidate(text: str, word: str, start: int, end: int, given: bool) -
         evidence.add("first-name")
     roles: set[str] = set()
     weight = _context(text, start, end, evidence, roles)
-    return Candidate([word], [], (start, start, end), evidence, roles, weight)
+    return Candidate((word,), (), (start, start, end), evidence, roles, weight)
 
 
 def _candidate(
@@ -252,62 +258,66 @@ def _candidate(
             ns -= 4  # "The Post", "The New York Times": the name has it
         else:
             name = name[1:]
-    quoted = inside_quote(s)
     evidence = set(known)
     roles = set(given)
     if len(name) == 1 and s == ns and _appositive_given_name(text, name[0], s):
         evidence.add("first-name")
-    weight = PLAIN if quoted else _context(text, s, e, evidence, roles)
-    cand = Candidate(list(name), list(titles), (s, ns, e), evidence, roles, weight)
-    cand.quoted = quoted
-    return cand
+    if inside_quote(s):
+        cand = Candidate(name, titles, (s, ns, e), evidence, roles, PLAIN)
+        cand.quoted = True
+        return cand
+    weight = _context(text, s, e, evidence, roles)
+    return Candidate(name, titles, (s, ns, e), evidence, roles, weight)
 
 
 def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> float:
     """Evidence from the words around a name at ``[s, e)`` outside quotes, and the
     salience weight of where it stands."""
-    if text[s - 1 : s] == "/" or text.startswith((" /", "/"), e):
+    prev = text[s - 1] if s else ""
+    if prev == "/" or text.startswith((" /", "/"), e):
         return CREDIT  # "(AP Photo/Mark Schiefelbein)", "(Lauren Pelley / CBC News)"
     before = 0
     word = ""
-    if s > 1 and text[s - 1] == " ":
+    if prev == " " and s > 1:
         cut = text.rfind(" ", max(0, s - 30), s - 1)
         word = text[cut + 1 : s - 1]
         before = _before_flags(word)
-        if before & _ROLE_NOUN:
-            evidence.add("role-before")
-            roles.add(word.lower())
-        if before & _SAYS:
-            evidence.add("speaks")
-        elif before & _PLACE_PREP:
-            evidence.add("place-prep")
+        if before:
+            if before & _ROLE_NOUN:
+                evidence.add("role-before")
+                roles.add(word.lower())
+            if before & _SAYS:
+                evidence.add("speaks")
+            elif before & _PLACE_PREP:
+                evidence.add("place-prep")
     after_end = e
     nxt_char = text[e : e + 1]
-    if nxt_char == "," and word in ("of", "from"):
-        pass  # "Sen. Ray Dunn of Alabama, the chairman,": the apposition is Dunn's
-    elif nxt_char == ",":
-        appos = _APPOSITION.match(text, e)
-        if appos is not None:
-            if text.startswith(",", appos.end()):
-                after_end = appos.end() + 1
-            given, shown = _apposition_reading(appos.group(2), bool(appos.group(1)))
-            roles.update(given)
-            evidence |= shown
-        if _AGE.match(text, e):
-            evidence.add("age")
-        if text.startswith(" who ", e + 1):
+    if nxt_char == " ":
+        if text.startswith("who ", e + 1):
             evidence.add("who")
-    elif nxt_char != " ":
-        if before & _SAYS:
-            return SPEAKING
+    elif nxt_char == ",":
+        if word not in ("of", "from"):  # "Sen. Ray Dunn of Alabama, the chairman,": Dunn's
+            appos = _APPOSITION.match(text, e)
+            if appos is not None:
+                if text.startswith(",", appos.end()):
+                    after_end = appos.end() + 1
+                given, shown = _apposition_reading(appos.group(2), bool(appos.group(1)))
+                roles.update(given)
+                evidence |= shown
+            if _AGE.match(text, e):
+                evidence.add("age")
+            if text.startswith(" who ", e + 1):
+                evidence.add("who")
+    elif before & _SAYS:
+        return SPEAKING
+    else:
         return OBLIQUE if nxt_char in ("'", "\u2019") else PLAIN  # "… Marsh's rinks"
-    elif text.startswith("who ", e + 1):
-        evidence.add("who")
     nxt = _NEXT_WORD.match(text, after_end)
     verb = _verb_kind(nxt.group(1)) if nxt else 0
     if verb == _SAYS:
         evidence.add("speaks")
-    if "speaks" in evidence:
+        return SPEAKING
+    if before & _SAYS:
         return SPEAKING
     if before & _PREP:
         return OBLIQUE
