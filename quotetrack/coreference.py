@@ -167,23 +167,28 @@ class Coreference:
 
     # -- salience -------------------------------------------------------------------
     def _salience(self, pos: int) -> dict[Entity, float]:
-        """Each entity's salience just before ``pos``."""
-        here = self._sentence(pos)
+        """Each entity's salience just before ``pos``: each trail read back from ``pos``
+        over at most :data:`_MAX_EVENTS` events within the window, the nearest first."""
+        here = bisect.bisect_right(self._sentence_starts, pos) - 1
+        oldest = here - WINDOW_SENTENCES
         out: dict[Entity, float] = {}
+        get = out.get
         for trail in (self._names, self._found):
-            k = bisect.bisect_left(trail.positions, pos) - 1
-            stop = max(-1, k - _MAX_EVENTS)
-            sentences, entities, weights = trail.sentences, trail.entities, trail.weights
-            while k > stop:
-                gap = here - sentences[k]
-                if gap > WINDOW_SENTENCES:
-                    break
-                weight = weights[k]
+            end = bisect.bisect_left(trail.positions, pos)
+            if not end:
+                continue
+            sentences = trail.sentences  # in document order, so the window is one stretch
+            start = max(end - _MAX_EVENTS, bisect.bisect_left(sentences, oldest, 0, end))
+            for sentence, weight, ent in zip(
+                reversed(sentences[start:end]),
+                reversed(trail.weights[start:end]),
+                reversed(trail.entities[start:end]),
+                strict=True,
+            ):
+                gap = here - sentence
                 if gap == 1 and weight >= SUBJECT:
                     weight *= _PREVIOUS_SUBJECT  # "X agreed. (new paragraph) “…,” she wrote"
-                ent = entities[k]
-                out[ent] = out.get(ent, 0.0) + weight * _DECAY[gap]
-                k -= 1
+                out[ent] = get(ent, 0.0) + weight * _DECAY[gap]
         return out
 
     def _best_person(self, pos: int, gender: str | None) -> Entity | None:

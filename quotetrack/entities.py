@@ -41,6 +41,11 @@ _TYPING = frozenset(
     """.split()
 )
 _SURNAME_SUBJECT = frozenset({"surname", "subject"})
+# Evidence that makes a person (strong evidence, or a census first name), an organisation,
+# or that the name is a subject (so not a place after all, "in Varga" aside).
+_PERSON_EVIDENCE = frozenset({"title", "appos-person", "age", "who", "role-before", "first-name"})
+_ORGANISATION_EVIDENCE = frozenset({"acronym", "appos-org"})
+_SUBJECT_EVIDENCE = frozenset({"speaks", "subject"})
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -349,16 +354,15 @@ def _absorb_evidence(ent: Entity, ev: set[str]) -> None:
     """Type ``ent`` and give it a gender from the evidence of all its mentions."""
     ent.evidence = ev
     ent.type = EntityKind.OTHER
-    strong = ev & {"title", "appos-person", "age", "who", "role-before"}
     if "place-head" in ev and "title" not in ev:
         ent.type = EntityKind.PLACE
     elif "org-head" in ev and "title" not in ev:
         ent.type = EntityKind.ORGANISATION
-    elif strong or "first-name" in ev:
+    elif not ev.isdisjoint(_PERSON_EVIDENCE):
         ent.type = EntityKind.PERSON
-    elif ev & {"acronym", "appos-org"}:
+    elif not ev.isdisjoint(_ORGANISATION_EVIDENCE):
         ent.type = EntityKind.ORGANISATION
-    elif "place-prep" in ev and not ev & {"speaks", "subject"}:
+    elif "place-prep" in ev and ev.isdisjoint(_SUBJECT_EVIDENCE):
         ent.type = EntityKind.PLACE
     if ent.type is not EntityKind.PERSON:
         return

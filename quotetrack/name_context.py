@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Callable
 
@@ -185,12 +186,11 @@ def read_candidates(text: str, inside_quote: Callable[[int], bool]) -> list[Cand
             or text.endswith(_SAY_BEFORE_SPACED, 0, start)
         ):
             out.append(_single_candidate(text, word, start, end, given))
-    out.sort(key=_start_of)
+    out.sort(key=_START)
     return out
 
 
-def _start_of(c: Candidate) -> int:
-    return c.start
+_START = operator.attrgetter("start")
 
 
 def _headlines(text: str) -> list[tuple[int, int]]:
