@@ -191,7 +191,8 @@ class Entities:
             if ent is None:
                 ent = tails.get(joined)  # "Al Sayed" in "Rana Al Sayed"
             if ent is None and len(name) == 2:
-                ent = _short_form(name[0], by_last.get(name[-1], []))
+                named = by_last.get(name[-1])
+                ent = _short_form(name[0], named) if named else None
                 if ent is not None:
                     full[key] = ent
             if ent is None:
@@ -221,12 +222,14 @@ class Entities:
         singles: dict[str, Entity] = {}
         gathered: dict[Entity, set[str]] = {}
         honorifics: dict[Entity, str] = {}
+        placed = _Placed([c.weight for c in cands])
         for i, c in enumerate(cands):
             ent = assigned[i]
             if ent is None:
-                ent = self._single(c, i, cands, assigned) or singles.get(c.name[0])
+                ent = self._single(c, i, cands, assigned, placed) or singles.get(c.name[0])
                 if ent is None:
-                    if not (c.evidence & _TYPING or c.evidence >= _SURNAME_SUBJECT):
+                    if c.evidence.isdisjoint(_TYPING) and not c.evidence >= _SURNAME_SUBJECT:
+                        placed.add(i, None)
                         continue  # a lone word that shows nothing of what it is
                     word = c.name[0]
                     span = Span(c.name_start, c.end, text[c.name_start : c.end])
@@ -234,6 +237,7 @@ class Entities:
                     singles[word] = ent
                     entities.append(ent)
                 assigned[i] = ent
+            placed.add(i, ent)
             evidence = gathered.get(ent)
             if evidence is None:
                 gathered[ent] = set(c.evidence)
@@ -284,24 +288,29 @@ class Entities:
                 positions.append(start)
 
     def _single(
-        self, c: Candidate, i: int, cands: list[Candidate], placed: list[Entity | None]
+        self,
+        c: Candidate,
+        i: int,
+        cands: list[Candidate],
+        assigned: list[Entity | None],
+        placed: _Placed,
     ) -> Entity | None:
         """The entity a one-word name joins: the person of that surname named nearest
         before it (or after, for a headline), an organisation it abbreviates or starts."""
         word = c.name[0]
         if i and "acronym" in c.evidence and self._text[c.start - 2 : c.start] == " (":
-            before = placed[i - 1]
+            before = assigned[i - 1]
             if before is not None and cands[i - 1].end == c.start - 2:
                 self._org_keys.setdefault(word, before)  # and so every later "EDC"
                 return before  # "Export Development Corp. (EDC)": the name it abbreviates
-        people = self.by_surname.get(word, [])
+        people = self.by_surname.get(word)
         if people:
             gender = MALE if MALE in c.evidence else FEMALE if FEMALE in c.evidence else None
             fitting = [e for e in people if gender is None or e.gender in (gender, None)]
-            return _nearest(fitting or people, i, cands, placed)
-        named = self.by_first.get(word, [])
+            return placed.nearest(fitting or people, i)
+        named = self.by_first.get(word)
         if named:  # "Alva" for Alva Ruiz; "Kim" for the Kim in view
-            return _nearest(named, i, cands, placed)
+            return placed.nearest(named, i)
         org = self._org_keys.get(word)  # "Sorvik" (Energy), "EDC"
         if org is not None or c.weight < SPEAKING or is_surname(word) or is_given_name(word):
             return org  # a census name is no misspelling
@@ -324,30 +333,60 @@ class Entities:
         return close[0] if len({e.surname for e in close}) == 1 else None
 
 
-def _nearest(
-    entities: list[Entity], i: int, cands: list[Candidate], placed: list[Entity | None]
-) -> Entity:
-    """Of several people sharing a surname, the one most prominent among the name
-    mentions before the ``i``-th (subjects and speakers, nearer ones weighing more);
-    failing that, the one named last."""
-    if len(entities) == 1:
-        return entities[0]
-    scores: dict[int, float] = {}
-    decay = 1.0
-    nearest: Entity | None = None
-    for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
-        ent = placed[j]
+# The weight of a mention ``n`` placed mentions back, as the walk back of
+# _Placed.nearest takes it: multiplied once per mention, so the sums come out the same.
+_DECAYS = [1.0]
+for _ in range(LOOKBACK):
+    _DECAYS.append(_DECAYS[-1] * _SURNAME_DECAY)
+
+
+class _Placed:
+    """The entities the candidates were placed with so far, in candidate order: the
+    indices each was placed at, and how many were placed before each index."""
+
+    __slots__ = ("at", "counts", "weights")
+
+    def __init__(self, weights: list[float]) -> None:
+        self.weights = weights
+        self.at: dict[Entity, list[int]] = {}
+        self.counts = [0]  # counts[j]: how many of the first j candidates were placed
+
+    def add(self, i: int, ent: Entity | None) -> None:
+        """Place the ``i``-th candidate (the next one) with ``ent``, or with no one."""
         if ent is None:
-            continue
-        if ent in entities:
-            nearest = nearest or ent
-            weight = cands[j].weight
-            if weight >= SUBJECT:
-                scores[id(ent)] = scores.get(id(ent), 0.0) + weight * decay
-        decay *= _SURNAME_DECAY
-    if scores:
-        return max(entities, key=lambda e: scores.get(id(e), 0.0))
-    return nearest or entities[0]
+            self.counts.append(self.counts[-1])
+        else:
+            self.counts.append(self.counts[-1] + 1)
+            self.at.setdefault(ent, []).append(i)
+
+    def nearest(self, entities: list[Entity], i: int) -> Entity:
+        """Of several people sharing a name, the one most prominent among the mentions
+        placed within :data:`LOOKBACK` candidates before the ``i``-th (subjects and
+        speakers, each weighing less by :data:`_SURNAME_DECAY` per placed mention
+        between); failing that, the one named last."""
+        if len(entities) == 1:
+            return entities[0]
+        lo = max(0, i - LOOKBACK)
+        here, counts, weights = self.counts[i], self.counts, self.weights
+        scores: dict[Entity, float] = {}
+        nearest: Entity | None = None
+        last = -1
+        for ent in entities:
+            indices = self.at.get(ent, ())
+            k = len(indices) - 1
+            if k < 0 or indices[k] < lo:
+                continue
+            if indices[k] > last:
+                nearest, last = ent, indices[k]
+            while k >= 0 and indices[k] >= lo:  # nearest first, as the sums were taken
+                j = indices[k]
+                if weights[j] >= SUBJECT:
+                    decay = _DECAYS[here - counts[j + 1]]
+                    scores[ent] = scores.get(ent, 0.0) + weights[j] * decay
+                k -= 1
+        if scores:
+            return max(entities, key=lambda e: scores.get(e, 0.0))
+        return nearest or entities[0]
 
 
 def _absorb_evidence(ent: Entity, ev: set[str]) -> None:

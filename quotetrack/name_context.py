@@ -69,6 +69,7 @@ VERB_LIKE = re.compile(  # [a-z]++ then a lookbehind: the ending is checked, not
 said")."""
 
 _HEADLINE_CHARS, _HEADLINE_WORDS, _HEADLINE_SHARE = 160, 4, 0.75
+_HEADLINE_MIN_CHARS = 2 * _HEADLINE_WORDS - 1  # four words and the gaps between them
 _PREPOSITIONS = PLACE_PREPOSITIONS | frozenset(
     "of for with by to on about against unlike like than under over between among via".split()
 )
@@ -197,19 +198,19 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     """Short lines in title case that end without a period ("Trump Corners Obama On
     Trade"): headlines, where capitals do not mark names."""
     out: list[tuple[int, int]] = []
-    start = 0
-    while start < len(text):
+    start, size = 0, len(text)
+    while start < size:
         end = text.find("\n", start)
         if end < 0:
-            end = len(text)
-        if end - start <= _HEADLINE_CHARS and not text[start:end].rstrip().endswith(
-            (".", "?", "!", ":", '"', "\u201d")
-        ):
-            words = text[start:end].split()
-            if len(words) >= _HEADLINE_WORDS:
-                capitals = sum(1 for w in words if w[:1].isupper())
-                if capitals >= _HEADLINE_SHARE * len(words):
-                    out.append((start, end))
+            end = size
+        if _HEADLINE_MIN_CHARS <= end - start <= _HEADLINE_CHARS:  # else too few words
+            line = text[start:end]
+            if not line.rstrip().endswith((".", "?", "!", ":", '"', "\u201d")):
+                words = line.split()
+                if len(words) >= _HEADLINE_WORDS:
+                    capitals = sum(1 for w in words if w[:1].isupper())
+                    if capitals >= _HEADLINE_SHARE * len(words):
+                        out.append((start, end))
         start = end + 1
     return out
 
