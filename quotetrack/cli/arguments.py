@@ -1,11 +1,15 @@
-"""Argument types shared by the commands: text arguments read right in any locale."""
+"""Arguments shared by the commands: text arguments read right in any locale, and the
+options of the commands that count quotes per row (``speakers``, ``mentions``)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+from typing import Any
 
-__all__ = ["text"]
+from quotetrack.cli.output import add_spreadsheet_safe
+
+__all__ = ["add_count_options", "count_filters", "text"]
 
 
 def text(value: str) -> str:
@@ -24,3 +28,27 @@ def text(value: str) -> str:
     except (UnicodeDecodeError, UnicodeEncodeError):
         msg = f"{value.encode('utf-8', 'backslashreplace').decode('ascii')!s} is not UTF-8 text"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def add_count_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a command whose rows count quotes (``speakers``, ``mentions``):
+    which articles count, how many quotes a row needs, how many rows, in which format."""
+    parser.add_argument("--since", metavar="DATE", help="count quotes published on or after")
+    parser.add_argument("--until", metavar="DATE", help="count quotes published on or before")
+    parser.add_argument("--outlet", type=text, help="count quotes from this outlet only")
+    parser.add_argument("--min-quotes", type=int, default=1, metavar="N", help="default 1")
+    parser.add_argument("--limit", type=int, default=20, metavar="N", help="default 20; 0: all")
+    parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    add_spreadsheet_safe(parser, has_output=False)
+
+
+def count_filters(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of :func:`add_count_options`' options, as
+    ``Tracker.speakers`` and ``Tracker.mentions`` take them (``--limit 0``: all)."""
+    return {
+        "since": args.since,
+        "until": args.until,
+        "outlet": args.outlet,
+        "min_quotes": args.min_quotes,
+        "limit": args.limit or None,
+    }

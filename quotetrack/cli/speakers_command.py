@@ -14,8 +14,8 @@ from __future__ import annotations
 import argparse
 import shutil
 
-from quotetrack.cli.arguments import text
-from quotetrack.cli.output import add_spreadsheet_safe, clip, write_records
+from quotetrack.cli.arguments import add_count_options, count_filters, text
+from quotetrack.cli.output import clip, write_records
 from quotetrack.tracker import TrackedSpeaker, Tracker
 
 NAME = "speakers"
@@ -51,13 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--kind", choices=("person", "organisation", "group"), help="only this kind of speaker"
     )
-    parser.add_argument("--since", metavar="DATE", help="count quotes published on or after")
-    parser.add_argument("--until", metavar="DATE", help="count quotes published on or before")
-    parser.add_argument("--outlet", type=text, help="count quotes from this outlet only")
-    parser.add_argument("--min-quotes", type=int, default=1, metavar="N", help="default 1")
-    parser.add_argument("--limit", type=int, default=20, metavar="N", help="default 20; 0: all")
-    parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
-    add_spreadsheet_safe(parser, has_output=False)
+    add_count_options(parser)
 
 
 def _table(speakers: list[TrackedSpeaker]) -> None:
@@ -125,11 +119,7 @@ def run(args: argparse.Namespace) -> int:
         speakers = tracker.speakers(
             contains=args.contains,
             kind=args.kind,
-            since=args.since,
-            until=args.until,
-            outlet=args.outlet,
-            min_quotes=args.min_quotes,
-            limit=args.limit or None,
+            **count_filters(args),
         )
     if args.format == "table":
         _table(speakers)
