@@ -35,7 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: the three most quoted)",
     )
     parser.add_argument(
-        "--top", type=int, default=20, help="speakers and re-quoted lines to list (default 20)"
+        "--top",
+        type=int,
+        default=20,
+        help="speakers, re-quoted lines and speaker -> target pairs to list (default 20)",
     )
     parser.add_argument(
         "--freq",
