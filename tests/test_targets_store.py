@@ -236,6 +236,26 @@ def test_names_resolve_as_quotes_resolves_a_speaker(tracker: Tracker) -> None:
     assert tracker.mentions(speaker=10**30) == []
 
 
+def test_targets_follow_the_identity_decision_and_its_corrections(tracker: Tracker) -> None:
+    """A target is the speaker its name is linked to now: a hand split moves it to the
+    split-off record, and undoing the split moves it back."""
+    tracker.add(
+        "Maria Lopez spoke again. “Governor Becker cannot be trusted with our water,” Lopez "
+        "said. “We will fix it,” said Thomas J. Becker.",
+        doc_id="a5",
+        published="2024-03-12",
+    )
+
+    def lopez() -> dict[str, int]:
+        return {m.target: m.quotes for m in tracker.mentions(speaker="Maria Lopez")}
+
+    assert lopez() == {"Tom Becker": 3, "The Water Board": 1}
+    (split,) = tracker.split("Thomas J. Becker")
+    assert lopez() == {"Tom Becker": 2, "Thomas J. Becker": 1, "The Water Board": 1}
+    tracker.undo(split.id)
+    assert lopez() == {"Tom Becker": 3, "The Water Board": 1}
+
+
 def test_filters_and_limits(tracker: Tracker) -> None:
     """since/until/outlet count only those articles' quotes; min_quotes and limit cut."""
     ledger = tracker.mentions(outlet="ledger")
