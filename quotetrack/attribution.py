@@ -109,7 +109,7 @@ def match_tail(
     lead = 0
     while lead < len(toks) and toks[lead].text in _LEAD_PUNCT:
         lead += 1
-    dash = any(t.text in _DASHES for t in toks[:lead])
+    dash = lead > 0 and any(t.text in _DASHES for t in toks[:lead])
     if not lead and last_char.isalnum():
         return None
     whole = not lead and last_char in ".?!\u2026"

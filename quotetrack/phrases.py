@@ -126,6 +126,7 @@ _NP_BREAKERS = word_set(
 _VERB_WORDS = word_set("is was were are be been being came come comes went goes got gets")
 # Name particles each reader accepts inside a name run (tuned with their rules).
 _PHRASE_PARTICLES = ("de", "van", "von", "la", "al", "bin")
+_CLAUSE_MARKS = frozenset(",;:")  # marks that end a speaker phrase or open its appositive
 _RUN_PARTICLES = ("de", "van", "von", "la")
 _BACK_PARTICLES = ("de", "van", "von")
 # Words that open a sentence before its subject without being part of it.
@@ -207,6 +208,10 @@ def _start(tok: Token) -> int:
     return tok.start
 
 
+def _text(tok: Token) -> str:
+    return tok.text
+
+
 def looks_like_name(tok: Token) -> bool:
     """True for a capitalised word or a title: a word that may be part of a name."""
     return tok.is_word and (tok.is_capitalised or tok.text in TITLES)
@@ -251,6 +256,8 @@ def name_end(toks: list[Token], i: int) -> int:
 def drop_parentheticals(toks: list[Token]) -> list[Token]:
     """Remove '(D-N.C.)'-style asides so they do not break a noun phrase; an opening
     parenthesis that never closes in the window is dropped on its own."""
+    if "(" not in map(_text, toks):
+        return toks  # the common case: nothing to drop
     out: list[Token] = []
     held: list[Token] = []
     depth = 0
@@ -286,7 +293,7 @@ def speaker_phrase(toks: list[Token], cues: Container[str]) -> list[Token] | Non
     """``toks`` read as a subject noun phrase (maybe with an appositive), or None."""
     if not toks or len(toks) > 2 * MAX_NP:
         return None
-    if any(t.text in ",;:" for t in toks):
+    if not _CLAUSE_MARKS.isdisjoint(map(_text, toks)):
         # "Hugh Hill, a doctor at X," -> the phrase before the appositive.
         if toks[-1].text != ",":
             return None

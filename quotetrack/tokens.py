@@ -62,6 +62,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         toks = [_new(Token, (s, e, text[s:e], low[s - start : e - start])) for s, e in spans]
     else:  # a character whose lowercase is longer ("İ"): lowercase word by word
         toks = [_new(Token, (s, e, text[s:e], text[s:e].lower())) for s, e in spans]
+    if text.find(".", start, end) < 0:
+        return toks  # no token ends in a period
     out: list[Token] = []
     done = 0  # toks[:done] are in out
     for m in _PERIOD.finditer(text, start, end):
