@@ -4,6 +4,7 @@ punctuation as PolNeAR annotators draw it."""
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator, Sequence
 
@@ -79,6 +80,13 @@ _APOSTROPHE = re.compile("['\u2019]")
 # precedes, subordinators whose clause ends at its first comma, relative-pronoun pieces.
 _PARTICIPLE_OBJECTS = word_set("to that the a his her their its")
 MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
+# The tokens each clause reader acts on (the others it only walks past): a comma; what
+# ends an object; what may break a content clause.
+_COMMA = frozenset(",")
+_OBJECT_ENDS = frozenset(",;:(\u2014\u2013") | _OBJECT_STOP | frozenset(REPORTED_CUES)
+_CLAUSE_BREAKS = frozenset([";", ",", "and"])
+_MARKS = frozenset(QUOTE_CHARS)
+_lower = operator.attrgetter("lower")
 
 
 def is_mixed(pieces: Sequence[Span]) -> bool:
@@ -119,20 +127,23 @@ def sentence_stop(text: str, sent: Span) -> int:
 def first_comma(toks: list[Token], k: int, end: int) -> int:
     """The offset of the first comma outside quotation marks from ``toks[k]`` on, before
     ``end``; else ``end``."""
-    for j in _unquoted(toks, k, index_at(toks, end)):
-        if toks[j].text == ",":
-            return toks[j].start
+    for j in _unquoted(toks, k, index_at(toks, end), _COMMA):
+        return toks[j].start
     return end
 
 
-def _unquoted(toks: list[Token], first: int, last: int) -> Iterator[int]:
+def _unquoted(toks: list[Token], first: int, last: int, words: frozenset[str]) -> Iterator[int]:
     """The indices in ``range(first, last)`` of tokens outside quotation marks (a closing
-    mark counts as outside): where the clause readers may cut."""
+    mark counts as outside) whose lowercase is one of ``words``: where the clause readers
+    may cut. One pass picks out the marks and those words, and only they are walked (a
+    content window runs to 150 tokens and is read once per cue)."""
     depth = 0
-    for j in range(first, last):
+    for j in [
+        j for j, w in enumerate(map(_lower, toks[first:last]), first) if w in words or w in _MARKS
+    ]:
         if toks[j].text in QUOTE_CHARS:
             depth ^= 1
-        if not depth:
+        if not depth and toks[j].lower in words:
             yield j
 
 
@@ -200,7 +211,7 @@ def opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
 def object_end(toks: list[Token], k: int, stop: int) -> int:
     """Where an object noun phrase that starts at ``toks[k]`` ends."""
     last = _window_end(toks, k)
-    for j in _unquoted(toks, k + 1, last):
+    for j in _unquoted(toks, k + 1, last, _OBJECT_ENDS):
         t = toks[j]
         if t.text in ",;:(\u2014\u2013" or t.lower in _OBJECT_STOP or t.lower in REPORTED_CUES:
             while j - 1 > k and toks[j - 1].lower in TIME_LEADS:
@@ -226,7 +237,7 @@ def clause_end(toks: list[Token], k: int, stop: int) -> int:
     """Where the content that starts at ``toks[k]`` ends: the sentence end, or an earlier
     break into a new clause (", but …", "; …", "and said …")."""
     last = _window_end(toks, k)
-    for j in _unquoted(toks, k + 1, last):
+    for j in _unquoted(toks, k + 1, last, _CLAUSE_BREAKS):
         t = toks[j]
         if t.text == ";":
             return t.start
