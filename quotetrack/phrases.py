@@ -31,6 +31,7 @@ antecedents (:func:`antecedent_phrase`).
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Container, Mapping, Sequence
 
 from quotetrack.kinds import is_person_noun, is_role_title
@@ -187,6 +188,10 @@ _OPENING_SKIP = NOT_CONTENT_START | SENTENCE_OPENERS
 # -- Shared ---------------------------------------------------------------------------------
 
 
+_start = operator.attrgetter("start")  # bisection keys and scans that stay in C
+_text = operator.attrgetter("text")
+
+
 def tok_span(text: str, toks: Sequence[Token]) -> Span:
     """The span of ``text`` from the first to the last of ``toks``."""
     s, e = toks[0].start, toks[-1].end
@@ -202,14 +207,6 @@ def token_index(toks: list[Token], tok: Token) -> int:
 def index_at(toks: list[Token], offset: int) -> int:
     """The index of the first of the ordered ``toks`` that starts at or after ``offset``."""
     return bisect.bisect_left(toks, offset, key=_start)
-
-
-def _start(tok: Token) -> int:
-    return tok.start
-
-
-def _text(tok: Token) -> str:
-    return tok.text
 
 
 def looks_like_name(tok: Token) -> bool:

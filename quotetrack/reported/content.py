@@ -80,12 +80,13 @@ _APOSTROPHE = re.compile("['\u2019]")
 # precedes, subordinators whose clause ends at its first comma, relative-pronoun pieces.
 _PARTICIPLE_OBJECTS = word_set("to that the a his her their its")
 MAX_CONTENT_TOKENS = 150  # tokens a content clause may run to (bounds work per cue)
-# The tokens each clause reader acts on (the others it only walks past): a comma; what
-# ends an object; what may break a content clause.
-_COMMA = frozenset(",")
-_OBJECT_ENDS = frozenset(",;:(\u2014\u2013") | _OBJECT_STOP | frozenset(REPORTED_CUES)
-_CLAUSE_BREAKS = frozenset([";", ",", "and"])
+# The tokens each clause reader acts on (the others it only walks past), with the
+# quotation marks that open and close what it must not cut: a comma; what ends an
+# object; what may break a content clause.
 _MARKS = frozenset(QUOTE_CHARS)
+_COMMA_STOPS = frozenset(",") | _MARKS
+_OBJECT_STOPS = frozenset(",;:(\u2014\u2013") | _OBJECT_STOP | frozenset(REPORTED_CUES) | _MARKS
+_CLAUSE_STOPS = frozenset([";", ",", "and"]) | _MARKS
 _lower = operator.attrgetter("lower")
 
 
@@ -111,7 +112,7 @@ def content_span(text: str, start: int, end: int, minimum: int = MIN_CONTENT_WOR
         end -= 1
         while end > start and text[end - 1].isspace():
             end -= 1
-    if len(text[start:end].split()) < minimum:
+    if len(text[start:end].split(None, minimum)) < minimum:  # fewer than minimum words
         return None
     return char_span(text, start, end)
 
@@ -127,23 +128,21 @@ def sentence_stop(text: str, sent: Span) -> int:
 def first_comma(toks: list[Token], k: int, end: int) -> int:
     """The offset of the first comma outside quotation marks from ``toks[k]`` on, before
     ``end``; else ``end``."""
-    for j in _unquoted(toks, k, index_at(toks, end), _COMMA):
+    for j in _unquoted(toks, k, index_at(toks, end), _COMMA_STOPS):
         return toks[j].start
     return end
 
 
-def _unquoted(toks: list[Token], first: int, last: int, words: frozenset[str]) -> Iterator[int]:
-    """The indices in ``range(first, last)`` of tokens outside quotation marks (a closing
-    mark counts as outside) whose lowercase is one of ``words``: where the clause readers
-    may cut. One pass picks out the marks and those words, and only they are walked (a
-    content window runs to 150 tokens and is read once per cue)."""
+def _unquoted(toks: list[Token], first: int, last: int, stops: frozenset[str]) -> Iterator[int]:
+    """The indices in ``range(first, last)`` of tokens outside quotation marks whose
+    lowercase is one of ``stops`` (which holds the quotation marks too): where the clause
+    readers may cut. One pass picks out the marks and the stops, and only they are walked
+    (a content window runs to 150 tokens and is read once per cue)."""
     depth = 0
-    for j in [
-        j for j, w in enumerate(map(_lower, toks[first:last]), first) if w in words or w in _MARKS
-    ]:
+    for j in [j for j, w in enumerate(map(_lower, toks[first:last]), first) if w in stops]:
         if toks[j].text in QUOTE_CHARS:
             depth ^= 1
-        if not depth and toks[j].lower in words:
+        elif not depth:
             yield j
 
 
@@ -211,7 +210,7 @@ def opens_clause(toks: list[Token], k: int, lemma: str) -> bool:
 def object_end(toks: list[Token], k: int, stop: int) -> int:
     """Where an object noun phrase that starts at ``toks[k]`` ends."""
     last = _window_end(toks, k)
-    for j in _unquoted(toks, k + 1, last, _OBJECT_ENDS):
+    for j in _unquoted(toks, k + 1, last, _OBJECT_STOPS):
         t = toks[j]
         if t.text in ",;:(\u2014\u2013" or t.lower in _OBJECT_STOP or t.lower in REPORTED_CUES:
             while j - 1 > k and toks[j - 1].lower in TIME_LEADS:
@@ -237,7 +236,7 @@ def clause_end(toks: list[Token], k: int, stop: int) -> int:
     """Where the content that starts at ``toks[k]`` ends: the sentence end, or an earlier
     break into a new clause (", but …", "; …", "and said …")."""
     last = _window_end(toks, k)
-    for j in _unquoted(toks, k + 1, last, _CLAUSE_BREAKS):
+    for j in _unquoted(toks, k + 1, last, _CLAUSE_STOPS):
         t = toks[j]
         if t.text == ";":
             return t.start
