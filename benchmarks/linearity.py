@@ -151,6 +151,24 @@ def cases(normal: str) -> list[Case]:
             "a one-word quote and its attribution, repeated",
         ),
         Case(
+            "cue_clauses",
+            1_000_000,
+            lambda n: _cycle("Smith told Jones that ", n),
+            "one endless sentence of cue clauses (each cue reads a content window)",
+        ),
+        Case(
+            "relative_cues",
+            1_000_000,
+            lambda n: _cycle("who said that ", n),
+            "one endless sentence of relative cue clauses",
+        ),
+        Case(
+            "dash_attributions",
+            1_000_000,
+            lambda n: _cycle("\u201cx\u201d \u2014 Mark Twain ", n),
+            "one-letter quotes, each attributed after a dash",
+        ),
+        Case(
             "nfd_one_accent",
             len(normal),
             one_accent,

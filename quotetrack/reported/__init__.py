@@ -35,6 +35,7 @@ sentence ("He had one word for it: …").
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -103,6 +104,8 @@ _PARTICIPLE_LEADS = frozenset(
     [",", "\u2014", "\u2013", "-", "--", "and", "while", "after", "before", "by"]
 )
 _MIN_LABELS = 2  # speaker-label paragraphs that make a transcript
+_text = operator.attrgetter("text")
+_lower = operator.attrgetter("lower")
 # What the scanning loops of _sentence stop at: quotation marks and every cue they read.
 _SCANNED = frozenset(QUOTE_CHARS) | _TRIGGERS | {"asked"}
 
@@ -174,7 +177,7 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
     if found is not None:
         return [found]
     out: list[Reported] = []
-    commas = [i for i, t in enumerate(toks) if t.text == "," and i >= MIN_CONTENT_WORDS]
+    commas = [i for i, w in enumerate(map(_text, toks)) if w == "," and i >= MIN_CONTENT_WORDS]
     last = toks
     for comma in commas[: -_TAIL_COMMAS - 1 : -1]:
         # "…, said Mark Jones, a political scientist." / "…, Spicer said, adding …":
@@ -198,7 +201,7 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
             break
     # The words the loops below act on (cue words and quotation marks), found in one
     # pass: most tokens of a sentence are neither.
-    marks = [c for c, tok in enumerate(last) if tok.lower in _SCANNED]
+    marks = [c for c, w in enumerate(map(_lower, last)) if w in _SCANNED]
     depth = 0
     for c in marks:
         tok = last[c]

@@ -88,6 +88,13 @@ _RELATIVE_PRONOUNS = word_set("which what")
 _MAX_ADDRESSEE_TAIL = 4  # words an addressee may run on past its first noun phrase
 _MAX_HEADLINE_TOKENS = 40  # headlines are short: longer sentences are not title case
 BAD_SUBJECT_END = (_NOT_SUBJECT_END | DETERMINERS) - {"who"}
+# Word sets the rules below test, built once: what may stand before a lone pronoun
+# subject; adverbials skipped after "said"; pronouns that open a clause's subject; words
+# after which a main clause follows the content.
+_BEFORE_SUBJECT_PRONOUN = SOURCE_STOP | SENTENCE_OPENERS | REPORTED_PRE_CUE
+_ADVERBIAL_SKIPS = _ADVERBIAL_OPENERS - {"the"}
+_CLAUSE_SUBJECTS = CLAUSE_PRONOUNS - {"this", "these", "those", "there"}
+_MAIN_CLAUSE_FOLLOWS = _SUBORDINATORS | {"which"}
 
 
 def _tail_is_adverbial(toks: Sequence[Token]) -> bool:
@@ -124,7 +131,7 @@ def subject_of(toks: list[Token], c: int) -> list[Token] | None:
         and subject[0].lower in SPEAKER_PRONOUNS
         and at > 0
         and toks[at - 1].is_word
-        and toks[at - 1].lower not in SOURCE_STOP | SENTENCE_OPENERS | REPORTED_PRE_CUE
+        and toks[at - 1].lower not in _BEFORE_SUBJECT_PRONOUN
     ):
         return None  # "the things he wants to do": a reduced relative clause
     return subject
@@ -229,10 +236,10 @@ def read_subject_cue(
         return None  # "Sanders said, a policy that …": an aside, not a complement
     if k >= len(toks):
         return None
-    if not that and toks[k].lower in _ADVERBIAL_OPENERS - {"the"} and lemma in ("say", "tell"):
+    if not that and toks[k].lower in _ADVERBIAL_SKIPS and lemma in ("say", "tell"):
         # "said on Friday he met …": skip a short adverbial up to a clause's subject.
         for j in range(k + 1, min(k + 6, len(toks))):
-            if toks[j].lower in CLAUSE_PRONOUNS - {"this", "these", "those", "there"}:
+            if toks[j].lower in _CLAUSE_SUBJECTS:
                 k = j
                 break
             if not toks[j].is_word or toks[j].lower in REPORTED_CUES:
@@ -269,7 +276,7 @@ def read_subject_cue(
     else:
         end = clause_end(toks, k, stop)
     nonrestrictive = subject[0].lower == "who" and at > 0 and toks[at - 1].text == ","
-    if nonrestrictive or (at > 0 and toks[at - 1].lower in _SUBORDINATORS | {"which"}):
+    if nonrestrictive or (at > 0 and toks[at - 1].lower in _MAIN_CLAUSE_FOLLOWS):
         # "Although Sanders said he would stay, the party …" / "The list, which the
         # campaign says includes 2.7 million donors, is …": the main clause follows.
         end = min(end, first_comma(toks, k, end))
