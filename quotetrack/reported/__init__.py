@@ -50,7 +50,13 @@ from quotetrack.lexicon import (
 from quotetrack.models import Span
 from quotetrack.reported.according import read_according
 from quotetrack.reported.clauses import read_content_cue, read_participle, read_subject_cue
-from quotetrack.reported.content import MIN_CONTENT_WORDS, QUOTE_CHARS, Reported, sentence_stop
+from quotetrack.reported.content import (
+    MIN_CONTENT_WORDS,
+    QUOTE_CHARS,
+    Reported,
+    SentenceTokens,
+    sentence_stop,
+)
 from quotetrack.reported.labels import read_headline, read_speaker_label
 from quotetrack.reported.verb_patterns import (
     ask_opener,
@@ -157,7 +163,7 @@ def find_reported(
         k = bisect.bisect_left(triggers, sent.start)
         if k == len(triggers) or triggers[k] >= sent.end:
             continue
-        toks = tokenize(text, sent.start, sent.end)
+        toks = SentenceTokens(tokenize(text, sent.start, sent.end))
         if len(toks) < MIN_CONTENT_WORDS + 2:
             continue
         for found in _sentence(text, sent, toks):

@@ -4,6 +4,7 @@ punctuation as PolNeAR annotators draw it."""
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections.abc import Iterator, Sequence
@@ -133,13 +134,41 @@ def first_comma(toks: list[Token], k: int, end: int) -> int:
     return end
 
 
+class SentenceTokens(list[Token]):
+    """The tokens of one sentence, as the rules of this package read them: a list that
+    remembers, for each set of stop words, the indices of its tokens that are one of them.
+    Every cue of a sentence reads a content window of up to 150 tokens; with the indices
+    kept, a window costs the stops inside it, not its length. The list is never changed
+    after it is made (slices of it are plain lists)."""
+
+    __slots__ = ("_stops",)
+    _stops: dict[frozenset[str], list[int]]
+
+    def stop_indices(self, stops: frozenset[str]) -> list[int]:
+        """The indices of the tokens whose lowercase is in ``stops``, in order."""
+        try:
+            found = self._stops
+        except AttributeError:
+            found = self._stops = {}
+        indices = found.get(stops)
+        if indices is None:
+            indices = found[stops] = [i for i, w in enumerate(map(_lower, self)) if w in stops]
+        return indices
+
+
 def _unquoted(toks: list[Token], first: int, last: int, stops: frozenset[str]) -> Iterator[int]:
     """The indices in ``range(first, last)`` of tokens outside quotation marks whose
     lowercase is one of ``stops`` (which holds the quotation marks too): where the clause
-    readers may cut. One pass picks out the marks and the stops, and only they are walked
-    (a content window runs to 150 tokens and is read once per cue)."""
+    readers may cut. Only the marks and the stops are walked, found by bisection in a
+    sentence's :class:`SentenceTokens` (or in one pass over a plain list's window)."""
+    if isinstance(toks, SentenceTokens):
+        found = toks.stop_indices(stops)
+        lo = bisect.bisect_left(found, first)
+        picked = found[lo : bisect.bisect_left(found, last, lo)]
+    else:
+        picked = [j for j, w in enumerate(map(_lower, toks[first:last]), first) if w in stops]
     depth = 0
-    for j in [j for j, w in enumerate(map(_lower, toks[first:last]), first) if w in stops]:
+    for j in picked:
         if toks[j].text in QUOTE_CHARS:
             depth ^= 1
         elif not depth:
