@@ -126,6 +126,7 @@ class Coreference:
         names.sentences = [bisect.bisect_right(starts, p) - 1 for p in names.positions]
         names.entities = [nm.entity for nm in salient]
         names.weights = [nm.weight for nm in salient]
+        inside_quote, roles = index.inside_quote, index.roles
         events: list[tuple[int, str, float]] = []
         for pattern in _PRONOUNS:
             for m in pattern.finditer(text):
@@ -134,7 +135,7 @@ class Coreference:
                     start, word = start - 1, "she"
                 if start and (text[start - 1].isalnum() or text[start - 1] in _WORDLIKE):
                     continue  # "the", "ashes", "she'd" hold no pronoun of their own
-                if not index.inside_quote(start):
+                if not inside_quote(start):
                     after = _PRONOUN_VERB.match(text, m.end())
                     verb = after.group(1) if after else ""
                     weight = SPEAKING if verb in CUE_VERBS else SUBJECT
@@ -145,11 +146,9 @@ class Coreference:
                 continue  # "bathe …", "she …"
             verb = m.group(2)
             head = m.group(1).rsplit(None, 1)[-1]
-            if verb in _NOT_VERBS or not (
-                is_person_noun(head) or is_org_noun(head) or index.roles(head)
-            ):
+            if verb in _NOT_VERBS or not (is_person_noun(head) or is_org_noun(head) or roles(head)):
                 continue  # "the report said": no one the article names
-            if index.inside_quote(start):
+            if inside_quote(start):
                 continue
             weight = SPEAKING if verb in CUE_VERBS else SUBJECT
             events.append((start, text[start : m.end(1)], weight))

@@ -17,13 +17,15 @@ and types each entity from the evidence of all its mentions:
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
-from quotetrack.kinds import FEMALE, MALE, EntityKind, is_org_head, is_place_head
+from quotetrack.kinds import FEMALE, MALE, EntityKind
 from quotetrack.lexicon import female_share, is_surname
 from quotetrack.models import Span, SpeakerKind
 from quotetrack.name_context import SPEAKING, SUBJECT, Candidate
-from quotetrack.name_runs import is_given_name
+from quotetrack.name_runs import is_given_name, word_evidence
 
 __all__ = ["LOOKBACK", "Entities", "Entity", "NameMention", "edit_distance"]
 
@@ -63,6 +65,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return prev[-1]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _gender_of_first(first: str) -> str | None:
     share = female_share(first)
     if share is None:
@@ -210,11 +213,12 @@ class Entities:
             assigned[i] = ent
         for ent in entities:
             # full names are typed by their last word for now
-            if is_org_head(ent.surname):
+            head = word_evidence(ent.surname)
+            if "org-head" in head:
                 words = ent.name.split()
                 self._org_keys.setdefault(words[0], ent)
                 self._org_keys.setdefault("".join(w[0] for w in words if w[:1].isupper()), ent)
-            elif not is_place_head(ent.surname):
+            elif "place-head" not in head:
                 self.by_surname.setdefault(ent.surname, []).append(ent)
                 self.by_first.setdefault(ent.first or "", []).append(ent)
         # single words, in order, so each can join the nearest person named before it;
