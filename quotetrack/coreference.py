@@ -5,7 +5,9 @@ name mention outside quoted text (from :class:`~quotetrack.mentions.EntityIndex`
 he/she outside quoted text, and every definite description in subject position ("the
 mayor said", "The agency told …"). Each pronoun and description is resolved when it is
 reached, against the trail before it, and joins the trail as a mention of what it
-resolved to, so a run of "he said … he said" keeps its person.
+resolved to, so a run of "he said … he said" keeps its person. The reading is done when
+the first question is asked (an article whose speakers are all named never pays for it),
+and all of it: a question about the first sentence sees what the last one settled.
 
 An entity's salience at a place is the sum, over its events in the last
 :data:`WINDOW_SENTENCES` sentences, of the event's weight halved for every sentence
@@ -111,7 +113,15 @@ class Coreference:
         self._names = _Trail()
         self._found = _Trail()
         self._resolved: dict[tuple[int, str], Entity | None] = {}
-        self._build()
+        self._built = False  # the article is read at the first question (see _ready)
+
+    def _ready(self) -> None:
+        """Read the article, once, before the first question is answered: an article
+        whose speakers are all named never pays for it. Every question waits for the
+        whole reading (a pronoun gives its entity a gender for all the article)."""
+        if not self._built:
+            self._built = True
+            self._build()
 
     def _sentence(self, pos: int) -> int:
         return bisect.bisect_right(self._sentence_starts, pos) - 1
@@ -292,6 +302,7 @@ class Coreference:
     # -- queries --------------------------------------------------------------------
     def pronoun(self, word: str, pos: int) -> Entity | None:
         """The person a he/she at ``pos`` refers to, or None."""
+        self._ready()
         low = word.lower()
         if low not in ("he", "she"):
             return None
@@ -302,10 +313,12 @@ class Coreference:
     def body(self, pos: int) -> Entity | None:
         """The organisation an "it" that speaks at ``pos`` refers to: the most salient
         organisation, or a name that speaks like one; None when none is in view."""
+        self._ready()
         return self._best_body(self._salience(pos))
 
     def description(self, phrase: str, pos: int) -> Entity | None:
         """The entity a definite description at ``pos`` refers to, or None."""
+        self._ready()
         if (pos, "") in self._resolved:
             return self._resolved[pos, ""]
         return self._description(phrase, pos)

@@ -141,6 +141,18 @@ def test_pronoun_gives_a_name_of_unknown_gender_its_gender() -> None:
     assert coref.pronoun("She", text.index("She said")).name == "Ilse Varg"  # type: ignore[union-attr]
 
 
+def test_the_first_question_waits_for_the_whole_article() -> None:
+    """Coreference reads the article when first asked, and reads all of it: a question
+    about the first sentence already sees the gender a later 'He' gives Tarik Hadda."""
+    text = "Tarik Hadda, a baker, spoke. Prices rose. He said flour doubled."
+    index = index_of(text)
+    hadda = entity(index, "Tarik Hadda")
+    starts = [s.start for p in paragraphs(text) for s in sentences(text, p)]
+    coref = Coreference(text, index, starts)
+    assert coref.body(0) is None  # no organisation in view
+    assert hadda.gender == "male"
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "name"),
     [
