@@ -190,6 +190,7 @@ _OPENING_SKIP = NOT_CONTENT_START | SENTENCE_OPENERS
 
 _start = operator.attrgetter("start")  # bisection keys and scans that stay in C
 _text = operator.attrgetter("text")
+_lower = operator.attrgetter("lower")
 
 
 def tok_span(text: str, toks: Sequence[Token]) -> Span:
@@ -227,6 +228,8 @@ def is_name_word(tok: Token) -> bool:
 
 def _is_contraction(tok: Token) -> bool:
     """True for a contraction of "I" ("I’m", "I'd")."""
+    if "'" not in tok.lower and "\u2019" not in tok.lower:
+        return False  # most words: no apostrophe at all
     base, apostrophe, _ = tok.lower.replace("\u2019", "'").partition("'")
     return bool(apostrophe) and base in _CONTRACTED
 
@@ -307,7 +310,7 @@ def speaker_phrase(toks: list[Token], cues: Container[str]) -> list[Token] | Non
         return toks if len(toks) == 1 else None
     if any(t.lower in cues and not t.is_capitalised for t in toks):
         return None
-    if any(t.lower in _VERB_WORDS for t in toks[1:]):
+    if not _VERB_WORDS.isdisjoint(map(_lower, toks[1:])):
         return None  # "O’Malley’s move was (first reported)", "His comments came after being"
     if all(is_name_word(t) or t.lower in _PHRASE_PARTICLES for t in toks):
         return toks
