@@ -38,9 +38,9 @@ from quotetrack.phrases import (
     trim_adverbs,
 )
 from quotetrack.phrases import sentence_subject as _sentence_subject
-from quotetrack.tokens import Token, tokenize
+from quotetrack.tokens import Token, tokenize, word_alternation
 
-__all__ = ["Match", "match_head", "match_tail", "sentence_subject"]
+__all__ = ["Match", "cue_pattern", "match_head", "match_tail", "sentence_subject"]
 
 Cues = Mapping[str, str]
 """A cue table: cue form -> lemma (``lexicon.CUE_VERBS``, or a parser's own)."""
@@ -58,6 +58,33 @@ _MAX_TAIL = 20
 _MAX_SUBJECT_TOKENS = 40  # tokens read for a sentence's subject
 # Where a window's first token starts: the tokenizer skips only whitespace and "_".
 _TOKEN_START = re.compile(r"[^\s_]")
+
+
+# What may open a tail whose lead punctuation holds a dash (the ``tail-dash`` rule).
+_DASH_LEAD_CHARS = ",\u2014\u2013\u2015-"
+_SIGMA = "\u03a3"  # the one letter str.lower() lowercases by its context (final sigma)
+
+
+def cue_pattern(cues: Cues) -> re.Pattern[str]:
+    """A pattern that finds any cue form of ``cues``, or "according", in lowercased
+    text: every rule needs one of them (or a colon or a dash, checked apart), so a window
+    without a match can skip tokenizing. Built once per cue table, by the parser."""
+    return re.compile(word_alternation(sorted({*cues, "according"})))
+
+
+def _no_cue(text: str, start: int, end: int, finder: re.Pattern[str] | None) -> bool:
+    """True when no token of ``text[start:end]`` can be a cue form or "according".
+
+    Each token's lowercase is a slice of the window's lowercase when lowercasing keeps the
+    length and no capital sigma (whose lowercase depends on its neighbours) is there; then
+    a cue token is a substring ``finder`` finds. Otherwise this says nothing (False)."""
+    if finder is None:
+        return False
+    window = text[start:end]
+    low = window.lower()
+    if len(low) != len(window) or _SIGMA in window:
+        return False
+    return finder.search(low) is None
 
 
 @attrs.frozen(slots=True)
@@ -93,18 +120,27 @@ def _clause_ends(toks: list[Token], k: int) -> bool:
 
 
 def match_tail(
-    text: str, start: int, end: int, last_char: str = ",", cues: Cues = CUE_VERBS
+    text: str,
+    start: int,
+    end: int,
+    last_char: str = ",",
+    cues: Cues = CUE_VERBS,
+    *,
+    finder: re.Pattern[str] | None = None,
 ) -> Match | None:
     """Attribution in the words after a closing mark, ``text[start:end]``.
 
     ``last_char`` is the quote's last character inside the marks: a quote ending in a
     period starts a new sentence after its mark, so only an attribution that is a whole
     sentence (“….” Teigen said.) counts; a quote ending in a word is a fragment inside a
-    longer sentence and gets no tail attribution.
+    longer sentence and gets no tail attribution. ``finder`` (:func:`cue_pattern` of
+    ``cues``) lets a tail without any cue word skip the rules.
     """
     first_char = _TOKEN_START.search(text, start, end)
     if first_char is None or (last_char.isalnum() and text[first_char.start()].isalnum()):
         return None  # no words, or a fragment followed by a word: no tail (see below)
+    if text[first_char.start()] not in _DASH_LEAD_CHARS and _no_cue(text, start, end, finder):
+        return None  # no cue, no "according", no dash: no rule can fire
     toks = drop_parentheticals(tokenize(text, start, end))
     lead = 0
     while lead < len(toks) and toks[lead].text in _LEAD_PUNCT:
@@ -164,10 +200,20 @@ def _comma_ends(toks: list[Token], c: int) -> bool:
     return len(commas) >= 1 and c - commas[-1] > _MAX_APPOSITION
 
 
-def match_head(text: str, start: int, end: int, cues: Cues = CUE_VERBS) -> Match | None:
-    """Attribution in the words before an opening mark, ``text[start:end]``."""
+def match_head(
+    text: str,
+    start: int,
+    end: int,
+    cues: Cues = CUE_VERBS,
+    *,
+    finder: re.Pattern[str] | None = None,
+) -> Match | None:
+    """Attribution in the words before an opening mark, ``text[start:end]``; ``finder``
+    (:func:`cue_pattern` of ``cues``) lets a head without any cue word skip the rules."""
     if _TOKEN_START.search(text, start, end) is None:
         return None  # no words
+    if _no_cue(text, start, end, finder) and not text[start:end].rstrip().endswith(":"):
+        return None  # no cue, no "according", no colon: no rule can fire
     toks = drop_parentheticals(tokenize(text, start, end))
     while (toks and toks[-1].text in _HEAD_TRAIL) or (toks and toks[-1].lower == "that"):
         toks = toks[:-1]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
-from quotetrack.attribution import Match, match_head, match_tail, sentence_subject
+from quotetrack.attribution import Match, cue_pattern, match_head, match_tail, sentence_subject
 from quotetrack.coreference import Coreference
 from quotetrack.errors import ConfigurationError, check_text
 from quotetrack.kinds import is_leading_word
@@ -98,6 +98,14 @@ class QuoteParser:
     def _all_cues(self) -> Mapping[str, str]:
         return {**{v: v for v in self.cue_verbs}, **CUE_VERBS}
 
+    cue_finder: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    """:func:`~quotetrack.attribution.cue_pattern` of ``cue_table``: lets the head and
+    tail rules skip a window that holds no cue word."""
+
+    @cue_finder.default
+    def _cue_finder(self) -> re.Pattern[str]:
+        return cue_pattern(self.cue_table)
+
     def parse(self, text: str) -> tuple[Quote, ...]:
         """Every quote in ``text``, in document order (read in Unicode NFC, offsets
         into ``text`` as given)."""
@@ -111,6 +119,7 @@ class _Document:
         self.text = text
         self.config = config
         self.cues = config.cue_table
+        self.finder = config.cue_finder
         self.paras = paragraphs(text)
         self._para_starts = [p.start for p in self.paras]
         self.sents = [sentences(text, p) for p in self.paras]
@@ -149,7 +158,7 @@ class _Document:
         stop = min(stop, last.end + _TAIL_WINDOW)
         content = last.content.text
         last_char = content[-1] if content else ","
-        return match_tail(self.text, last.end, stop, last_char, self.cues)
+        return match_tail(self.text, last.end, stop, last_char, self.cues, finder=self.finder)
 
     def _head(self, g: QuoteGroup, prev_end: int) -> Match | None:
         first = g.stretches[0].start
@@ -165,9 +174,9 @@ class _Document:
             prev = self.paras[g.para - 1]
             if self.text[prev.end - 1] == ":":
                 head_start = max(self._sentence_start(prev.end - 1), prev.end - _HEAD_WINDOW)
-                return match_head(self.text, head_start, prev.end, self.cues)
+                return match_head(self.text, head_start, prev.end, self.cues, finder=self.finder)
             return None
-        return match_head(self.text, start, first, self.cues)
+        return match_head(self.text, start, first, self.cues, finder=self.finder)
 
     def _runs_to_sentence_end(self, g: QuoteGroup) -> bool:
         """True when nothing but punctuation follows the quote in its sentence."""
@@ -183,8 +192,10 @@ class _Document:
     def _attribute(self, g: QuoteGroup, tail: Match | None, prev_end: int) -> Match | None:
         """The best attribution of one group from its tail (``self._tail``), then its
         head."""
-        head = self._head(g, prev_end)
         content = g.stretches[-1].content.text
+        if tail is not None and tail.rule != "tail-dash" and content[-1:] not in (".", "?", "!"):
+            return tail  # no head can win over it (see below): it is not read
+        head = self._head(g, prev_end)
         if (
             head is not None
             and tail is not None
@@ -228,7 +239,7 @@ class _Document:
             end = sent_start
             while end > prev_start and self.text[end - 1] in " .\t":
                 end -= 1
-            found = match_head(self.text, prev_start, end, self.cues)
+            found = match_head(self.text, prev_start, end, self.cues, finder=self.finder)
             if found is not None and found.rule not in ("head-participle", "head-colon"):
                 return attrs.evolve(found, rule="previous-sentence")
             return sentence_subject(self.text, prev_start, sent_start, self.cues)

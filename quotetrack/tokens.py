@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from quotetrack.lexicon import ABBREVIATIONS, TITLES
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "tokenize", "word_alternation"]
 
 _TOKEN = re.compile(
     r"""
@@ -114,3 +115,23 @@ def _keeps_period(word: str) -> bool:
         or (len(bare) == 1 and bare.isupper())
         or ("." in bare and len(bare) <= 5)
     )
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (much faster to
+    search than a flat alternation)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(root)

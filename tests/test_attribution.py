@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotetrack.attribution import Match, match_head, match_tail, sentence_subject
+from quotetrack.attribution import Match, cue_pattern, match_head, match_tail, sentence_subject
 from quotetrack.lexicon import CUE_VERBS
 
 QUOTE = "“We will win,”"
@@ -86,3 +86,31 @@ def test_spans_are_offsets_into_the_text() -> None:
     assert found is not None
     for span in (found.speaker, found.cue):
         assert span is not None and text[span.start : span.end] == span.text
+
+
+def test_a_window_without_cue_words_skips_the_rules_with_the_same_answer() -> None:
+    """With the cue table's pattern, a window without any cue word, "according", colon
+    or dash lead is not read; every answer is the one the rules give without it,
+    also for a parser's own cue verb, a dash attribution and Greek capitals."""
+    cues = {**CUE_VERBS, "griped": "griped"}
+    finder = cue_pattern(cues)
+    tails = [
+        " Maria Lopez griped.",
+        " — Mark Twain",
+        ", — Mark Twain",
+        " according to the report.",
+        " and the crowd cheered.",
+        " ΣΟΦΙΑ ΠΑΠΑ said.",
+        " İstanbul's mayor said.",
+        "",
+    ]
+    heads = ["Maria Lopez griped: ", "From Teigen: ", "The crowd cheered ", "ΣΟΦΙΑ said, ", ""]
+    for after in tails:
+        text = QUOTE + after
+        plain = match_tail(text, len(QUOTE), len(text), ",", cues)
+        assert match_tail(text, len(QUOTE), len(text), ",", cues, finder=finder) == plain
+    for before in heads:
+        plain = match_head(before + QUOTE, 0, len(before), cues)
+        assert match_head(before + QUOTE, 0, len(before), cues, finder=finder) == plain
+    assert tail(" Maria Lopez griped.", cues=cues) is not None
+    assert head("From Teigen: ") is not None

@@ -37,8 +37,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from quotetrack.lexicon import (
     CONTROL_CUES,
@@ -65,7 +64,7 @@ from quotetrack.reported.verb_patterns import (
     read_infinitive,
     read_topic,
 )
-from quotetrack.tokens import Token, tokenize
+from quotetrack.tokens import Token, tokenize, word_alternation
 
 __all__ = ["Reported", "find_reported"]
 # A cheap test that a sentence may hold a cue, before tokenizing it: every word of the
@@ -80,28 +79,8 @@ _TRIGGERS = (
 )
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` factored by common prefixes (much faster to
-    search than a flat alternation)."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(root)
-
-
 _TRIGGER = re.compile(
-    r"\b" + _trie_pattern(_TRIGGERS | {w.capitalize() for w in _TRIGGERS}) + r"\b"
+    r"\b" + word_alternation(_TRIGGERS | {w.capitalize() for w in _TRIGGERS}) + r"\b"
 )
 # How many commas from the sentence end are tried for a sentence-final cue clause ("…, X
 # said"; bounds work), and what may stand before a participle cue ("…, saying").
