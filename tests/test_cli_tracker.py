@@ -377,3 +377,28 @@ def test_speakers_corrections_from_the_command_line(
     assert ids["Hillary Clinton"] == "Q6294" and ids["Bernie Sanders"] is None
     assert main(["speakers", "--db", db, "split", "Nobody Here"]) == 2
     assert "no article gives the name" in capsys.readouterr().err
+
+
+def test_a_surname_shared_by_two_people_names_them_in_the_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bare "Lee" used in articles about Ann Lee and about Bo Lee is linked to neither
+    alone; asking for it says whom it could mean, most quoted first, instead of a bare
+    "no speaker matches" that reads as if no Lee were stored."""
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "a", "text": "“We will build it,” Ann Lee said. “Soon,” Lee said."},
+        {"id": "b", "text": "“We will stop it,” Bo Lee said. “Never,” Lee said."},
+        {"id": "c", "text": "“It is done,” Ann Lee said."},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    db = str(tmp_path / "lee.db")
+    assert main(["track", "--db", db, "--no-progress", str(feed)]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        main(["quotes", "--db", db, "--speaker", "Lee"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "no speaker is named 'Lee' alone" in err
+    assert err.index("Ann Lee") < err.index("Bo Lee")

@@ -10,6 +10,7 @@ from quotetrack.cli.output import (
     add_spreadsheet_safe,
     clip,
     fail,
+    plain,
     utf8_stdout,
     write_records,
 )
@@ -20,6 +21,7 @@ NAME = "quotes"
 HELP = "list stored quotes by speaker, date, outlet, text or kind"
 
 _MAX_ID = 2**63 - 1  # SQLite's largest integer
+_NEAR = 4  # speakers named in the message when a name matches no one alone
 
 
 def add_quote_filters(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +67,14 @@ def speaker_filter(tracker: Tracker, name: str | None) -> str | int | None:
     is_id = name.isascii() and name.isdigit() and int(name) <= _MAX_ID
     spec: str | int = int(name) if is_id else name
     if tracker.speaker(spec) is None:
+        near = [] if is_id else tracker.speakers(contains=name, limit=_NEAR + 1)
+        if near:  # a bare surname shared by several people is linked to no one alone
+            some = ", ".join(f"{plain(s.name)} (id {s.id})" for s in near[:_NEAR])
+            more = ", ..." if len(near) > _NEAR else ""
+            raise fail(
+                f"no speaker is named {name!r} alone; did you mean {some}{more}? "
+                "Give the full name or the id"
+            )
         raise fail(f"no speaker matches {name!r}; see `quotetrack speakers`")
     return spec
 
