@@ -19,6 +19,8 @@ from quotetrack.kinds import EntityKind, is_leading_word
 from quotetrack.name_context import PLACE_PREPOSITIONS, read_candidates
 from quotetrack.name_runs import SUFFIXES, is_title
 
+# Entity and NameMention live in quotetrack.entities; they are re-exported here for the
+# importers that read them beside EntityIndex (the parser, the targeted sentiment).
 __all__ = ["Entity", "EntityIndex", "NameMention"]
 
 _MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and its "who"
