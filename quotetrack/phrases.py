@@ -513,7 +513,7 @@ def source_run(toks: list[Token], end: int) -> list[Token]:
 def _before_time(toks: list[Token], j: int) -> int:
     """Where a time adverbial that ends just before ``toks[j]`` starts ("on Tuesday",
     "last week", "at the time", "earlier this year"); ``j`` when there is none."""
-    if any(t.lower in _RELATIVE_WORDS for t in toks[max(0, j - MAX_NP) : j]):
+    if not _RELATIVE_WORDS.isdisjoint(map(_lower, toks[max(0, j - MAX_NP) : j])):
         return j  # "People who lost their jobs last year said": the clause's own time
     k = j
     if k > 1 and _is_year(toks[k - 1].text) and toks[k - 2].lower in TIME_LEADS:
