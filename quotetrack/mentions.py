@@ -162,8 +162,8 @@ class EntityIndex:
                 return ent
         return None
 
-    def coordinated(self, start: int, end: int) -> tuple[Entity, Entity] | None:
-        """The other person of a coordinated speaker whose name stands at ``[start, end)``
+    def coordinated(self, start: int, end: int) -> tuple[NameMention, NameMention] | None:
+        """The two mentions of a coordinated speaker whose name stands at ``[start, end)``
         ("said Sandal and Pillow", "Sandal and Pillow said"), in text order with
         the one at ``start``; None when the name is not coordinated with a person's."""
         here = self.mention_in(start, end)
@@ -171,14 +171,16 @@ class EntityIndex:
             return None
         if self._text.startswith(" and ", end):
             other = self.mention_in(end + 5, end + 6)
-            pair = None if other is None else (here.entity, other.entity)
+            pair = None if other is None else (here, other)
         elif self._text.endswith(" and ", 0, here.start):
             k = bisect.bisect_left(self._all_positions, here.start) - 1
             other = self._all[k] if k >= 0 and self._all[k].end == here.start - 5 else None
-            pair = None if other is None else (other.entity, here.entity)
+            pair = None if other is None else (other, here)
         else:
             return None
-        if pair is None or pair[0] is pair[1] or not all(e.may_be_person for e in pair):
+        if pair is None or pair[0].entity is pair[1].entity:
+            return None
+        if not all(m.entity.may_be_person for m in pair):
             return None
         return pair
 

@@ -106,9 +106,17 @@ class Speaker:
     the fullest mention of the entity (for "she" → the "Chrissy Teigen" that introduced
     her), or None when unresolved.
 
-    ``resolved`` and ``source`` explain one parse; they take no part in equality (a
-    speaker is its name, mention and kind). The records codec and the tracker's store keep
-    them; rows written before they existed read back as resolved, with no source.
+    ``members`` are the persons of a coordinated speaker ("… say Maria Lopez and John
+    Smith"): the speaker itself is the group they form (``name`` "Maria Lopez and John
+    Smith", kind GROUP, ``mention`` the whole coordinated phrase, ``source`` the first
+    member's), and each member is a resolved PERSON speaker with its own name, the
+    mention of it inside the phrase and its ``source``. Every other speaker has none.
+    The tracker credits a quote to each member as well as to the group.
+
+    ``resolved``, ``source`` and ``members`` explain one parse; they take no part in
+    equality (a speaker is its name, mention and kind). The records codec and the
+    tracker's store keep them; rows written before they existed read back as resolved,
+    with no source and no members.
     """
 
     name: str
@@ -116,6 +124,7 @@ class Speaker:
     kind: SpeakerKind = SpeakerKind.PERSON
     resolved: bool = attrs.field(default=True, eq=False)
     source: Span | None = attrs.field(default=None, eq=False)
+    members: tuple[Speaker, ...] = attrs.field(default=(), eq=False, converter=tuple)
 
 
 SENTIMENT_CUTOFFS: Mapping[str, tuple[float, float]] = {

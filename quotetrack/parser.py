@@ -23,7 +23,7 @@ from quotetrack.lexicon import (
     source_noun_kind,
 )
 from quotetrack.marks import Quoted, QuoteGroup, chain_paragraphs, find_quoted
-from quotetrack.mentions import Entity, EntityIndex
+from quotetrack.mentions import Entity, EntityIndex, NameMention
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
 from quotetrack.nfc import parse_nfc
 from quotetrack.phrases import antecedent_phrase, clause_subject
@@ -488,9 +488,7 @@ class _Document:
             if ent is not None:
                 pair = self.entities.coordinated(mention.start, mention.end)
                 if pair is not None:
-                    # "… said Sandal and Pillow": both, as the group they form here
-                    both = f"{pair[0].name} and {pair[1].name}"
-                    return Speaker(both, mention, SpeakerKind.GROUP, source=pair[0].span), None
+                    return self._coordinated(mention, pair), None
                 return _named(ent, mention), ent
         ent = self.entities.office_holder(mention.end)  # "U.S. Secretary" of State Ann Lee
         if ent is not None:
@@ -505,6 +503,24 @@ class _Document:
         if words and words[0][0].isupper() and not is_leading_word(words[0]):
             return Speaker(name, mention, _kind_of(words), source=mention), None
         return _unnamed(name, mention, _kind_of(words)), None
+
+
+    def _coordinated(self, mention: Span, pair: tuple[NameMention, NameMention]) -> Speaker:
+        """ "… say Sandal and Pillow": the group the two persons form here, over the whole
+        coordinated phrase, with each person as a member."""
+        first, second = pair
+        members = tuple(
+            Speaker(m.entity.name, m.span, SpeakerKind.PERSON, source=m.entity.span)
+            for m in pair
+        )
+        start, end = min(mention.start, first.start), max(mention.end, second.end)
+        return Speaker(
+            f"{first.entity.name} and {second.entity.name}",
+            Span(start, end, self.text[start:end]),
+            SpeakerKind.GROUP,
+            source=first.entity.span,
+            members=members,
+        )
 
 
 def _word_count(spans: tuple[Span, ...]) -> int:

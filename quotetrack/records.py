@@ -10,7 +10,10 @@ rows (:mod:`quotetrack.store.rows`) and the nested JSON of ``to_jsonl``
 The columns of a quote (:data:`QUOTE_COLUMNS`) are ``text``, ``start``, ``end``,
 ``spans``, ``kind``, then the speaker's ``speaker`` (the fullest name in the document),
 ``speaker_kind`` and the mention that attributes the quote (``speaker_mention``,
-``speaker_start``, ``speaker_end``), the ``cue`` and ``addressee`` with their offsets,
+``speaker_start``, ``speaker_end``), how it was resolved (``speaker_resolved``,
+``speaker_source`` and its offsets), the persons of a coordinated speaker
+(``speaker_members``, JSON: see :func:`encode_members`; null for every other speaker
+and absent from records written before it existed), the ``cue`` and ``addressee`` with their offsets,
 the sentiment (``sentiment_compound``, ``sentiment_positive``, ``sentiment_neutral``,
 ``sentiment_negative``, ``sentiment_label``, and ``sentiment_model``, the model that
 scored it: absent or null reads as ``"vader"``, what quotetrack scored with before it
@@ -49,7 +52,9 @@ __all__ = [
     "QUOTE_COLUMNS",
     "SCHEMA",
     "Exportable",
+    "decode_members",
     "decode_spans",
+    "encode_members",
     "encode_spans",
     "quote_from_record",
     "quote_from_values",
@@ -75,6 +80,7 @@ QUOTE_COLUMNS: Final[Mapping[str, str]] = {
     "speaker_source": "string",  # the mention the name was read from ("Chrissy Teigen")
     "speaker_source_start": "Int64",
     "speaker_source_end": "Int64",
+    "speaker_members": "string",  # JSON: the persons of "say A and B" (encode_members)
     "cue": "string",
     "cue_start": "Int64",
     "cue_end": "Int64",
@@ -133,6 +139,56 @@ def decode_spans(text: str, encoded: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
+# --- the members of a coordinated speaker ---------------------------------------------
+
+
+def _packed(span: Span | None) -> list[Any] | None:
+    return None if span is None else [span.start, span.end, span.text]
+
+
+def _unpacked(item: Sequence[Any] | None) -> Span | None:
+    return None if item is None else Span(int(item[0]), int(item[1]), str(item[2]))
+
+
+def encode_members(speaker: Speaker | None) -> str | None:
+    """The ``speaker_members`` column: None unless ``speaker`` is coordinated, else JSON
+    ``[{"name", "kind", "mention": [start, end, text], "resolved", "source": [start,
+    end, text] | null}, ...]``, one object per member in text order."""
+    if speaker is None or not speaker.members:
+        return None
+    packed = [
+        {
+            "name": m.name,
+            "kind": m.kind.value,
+            "mention": _packed(m.mention),
+            "resolved": m.resolved,
+            "source": _packed(m.source),
+        }
+        for m in speaker.members
+    ]
+    return json.dumps(packed, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_members(encoded: str | None) -> tuple[Speaker, ...]:
+    """The members that :func:`encode_members` encoded (none for None)."""
+    if encoded is None:
+        return ()
+    members = []
+    for item in json.loads(encoded):
+        mention = _unpacked(item["mention"])
+        assert mention is not None
+        members.append(
+            Speaker(
+                str(item["name"]),
+                mention,
+                SpeakerKind(item["kind"]),
+                resolved=bool(item["resolved"]),
+                source=_unpacked(item["source"]),
+            )
+        )
+    return tuple(members)
+
+
 # --- a quote as plain values -------------------------------------------------------
 
 
@@ -157,6 +213,7 @@ def quote_values(quote: Quote) -> _Values:
         None if source is None else source.text,
         None if source is None else source.start,
         None if source is None else source.end,
+        encode_members(speaker),
         None if cue is None else cue.text,
         None if cue is None else cue.start,
         None if cue is None else cue.end,
@@ -197,6 +254,7 @@ def quote_from_values(values: Sequence[Any]) -> Quote:
         s_text,
         s_start,
         s_end,
+        members,
         c_text,
         c_start,
         c_end,
@@ -221,6 +279,7 @@ def quote_from_values(values: Sequence[Any]) -> Quote:
             SpeakerKind("person" if speaker_kind is None else speaker_kind),
             resolved=True if resolved is None else bool(resolved),
             source=_span(s_text, s_start, s_end),
+            members=decode_members(members),
         )
     scores = (compound, positive, neutral, negative)
     return Quote(
@@ -276,10 +335,11 @@ _OPTIONAL: Final = frozenset(
         "speaker_source",
         "speaker_source_start",
         "speaker_source_end",
+        "speaker_members",
     }
 )
 """Read when present: records written before the column existed lack it (the speaker's
-resolution came with issue 11, the sentiment model later)."""
+resolution and members came with issue 11, the sentiment model later)."""
 
 
 def quote_from_record(record: Mapping[str, Any]) -> Quote:
@@ -288,8 +348,9 @@ def quote_from_record(record: Mapping[str, Any]) -> Quote:
     NaN, ``pd.NA`` and NumPy scalars are read as null, int and float; extra keys are
     ignored, and the derived columns (``start``, ``end``, ``sentiment_label``) may be
     absent, as may the columns older records lack: ``sentiment_model`` (read as
-    ``"vader"``) and ``speaker_resolved``/``speaker_source``/``_start``/``_end`` (the
-    speaker reads as resolved, with no source). A missing column raises
+    ``"vader"``), ``speaker_resolved``/``speaker_source``/``_start``/``_end`` (the
+    speaker reads as resolved, with no source) and ``speaker_members`` (no members). A
+    missing column raises
     :class:`KeyError`.
     """
     values = [
@@ -310,12 +371,25 @@ def _span_dict(span: Span | None) -> dict[str, Any] | None:
     return {"start": span.start, "end": span.end, "text": span.text}
 
 
+def _speaker_dict(speaker: Speaker) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "name": speaker.name,
+        "kind": speaker.kind.value,
+        "mention": _span_dict(speaker.mention),
+        "resolved": speaker.resolved,
+        "source": _span_dict(speaker.source),
+    }
+    if speaker.members:  # absent otherwise: the dict of every other speaker is unchanged
+        found["members"] = [_speaker_dict(m) for m in speaker.members]
+    return found
+
+
 def to_dict(quote: Quote) -> dict[str, Any]:
     """A JSON-ready dict of ``quote`` carrying every offset, nested as the classes are.
 
-    Keys: text, kind, spans, speaker (name, kind, mention, resolved, source), cue,
-    addressee, sentiment
-    (compound, positive, neutral, negative, label, model) and rule.
+    Keys: text, kind, spans, speaker (name, kind, mention, resolved, source, and
+    ``members`` only for a coordinated speaker: a list of such speaker dicts), cue,
+    addressee, sentiment (compound, positive, neutral, negative, label, model) and rule.
     """
     speaker = quote.speaker
     sentiment = quote.sentiment
@@ -323,15 +397,7 @@ def to_dict(quote: Quote) -> dict[str, Any]:
         "text": quote.text,
         "kind": quote.kind.value,
         "spans": [_span_dict(s) for s in quote.spans],
-        "speaker": None
-        if speaker is None
-        else {
-            "name": speaker.name,
-            "kind": speaker.kind.value,
-            "mention": _span_dict(speaker.mention),
-            "resolved": speaker.resolved,
-            "source": _span_dict(speaker.source),
-        },
+        "speaker": None if speaker is None else _speaker_dict(speaker),
         "cue": _span_dict(quote.cue),
         "addressee": _span_dict(quote.addressee),
         "sentiment": None

@@ -134,13 +134,23 @@ def analyzed_documents(draw: st.DrawFn) -> tuple[Document, tuple[Quote, ...]]:
             sorted((span() for _ in range(draw(st.integers(1, 2)))), key=lambda s: s.start)
         )
         resolved = draw(st.booleans())
+        names = st.sampled_from(HOSTILE_STRINGS) | st.text(min_size=1, max_size=30)
+        members = (  # a coordinated speaker ("say A and B") now and then
+            tuple(
+                Speaker(draw(names), span(), SpeakerKind.PERSON, source=maybe_span())
+                for _ in range(2)
+            )
+            if draw(st.integers(0, 3)) == 0
+            else ()
+        )
         speaker = (
             Speaker(
-                draw(st.sampled_from(HOSTILE_STRINGS) | st.text(min_size=1, max_size=30)),
+                draw(names),
                 span(),
-                draw(st.sampled_from(SpeakerKind)),
-                resolved=resolved,
+                SpeakerKind.GROUP if members else draw(st.sampled_from(SpeakerKind)),
+                resolved=resolved or bool(members),
                 source=maybe_span() if resolved else None,
+                members=members,
             )
             if draw(st.booleans())
             else None
@@ -190,8 +200,22 @@ _any_sentiments = st.builds(
     neutral=st.floats(0, 1),
     negative=st.floats(0, 1),
 )
+_any_members = st.builds(
+    Speaker,
+    name=_quote_texts,
+    mention=_any_spans(),
+    kind=st.sampled_from(SpeakerKind),
+    resolved=st.booleans(),
+    source=st.none() | _any_spans(),
+)
 _any_speakers = st.builds(
-    Speaker, name=_quote_texts, mention=_any_spans(), kind=st.sampled_from(SpeakerKind)
+    Speaker,
+    name=_quote_texts,
+    mention=_any_spans(),
+    kind=st.sampled_from(SpeakerKind),
+    resolved=st.booleans(),
+    source=st.none() | _any_spans(),
+    members=st.lists(_any_members, max_size=2).map(tuple),
 )
 
 

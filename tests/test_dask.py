@@ -21,7 +21,8 @@ from quotetrack.dask import load_parquet, quote_frame  # noqa: E402
 from quotetrack.errors import ConfigurationError, InputTypeError  # noqa: E402
 from quotetrack.flat import SCHEMA, quotes_from_records  # noqa: E402
 from quotetrack.models import Document, Quote  # noqa: E402
-from tests.equality import Resolution, in_full  # noqa: E402
+from tests.equality import InFull as Item  # noqa: E402
+from tests.equality import in_full  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev" / "text"
@@ -42,7 +43,7 @@ def _texts() -> list[str]:
     return SYNTHETIC * 4
 
 
-InFull = list[tuple[Quote, Resolution]]
+InFull = list[Item]
 
 
 def _by_doc(frame: pd.DataFrame) -> dict[str, InFull]:

@@ -237,7 +237,8 @@ def test_coordinated_people_are_found_on_either_side() -> None:
         end = at + len("Nathan Pillow" if text.startswith("Nick") else "Nick Sandal")
         pair = index.coordinated(at, end)
         assert pair is not None
-        assert [e.name for e in pair] == ["Nick Sandal", "Nathan Pillow"]
+        assert [m.entity.name for m in pair] == ["Nick Sandal", "Nathan Pillow"]
+        assert [text[m.start : m.end] for m in pair] == ["Nick Sandal", "Nathan Pillow"]
 
 
 def test_an_organisation_description_prefers_the_body_it_names() -> None:
