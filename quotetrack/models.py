@@ -90,6 +90,10 @@ class SpeakerKind(enum.Enum):
     """An unnamed source ("a source", "one aide")."""
 
 
+def _as_speakers(speakers: Iterable[Speaker]) -> tuple[Speaker, ...]:
+    return tuple(speakers)
+
+
 @attrs.frozen(slots=True)
 class Speaker:
     """Who said it.
@@ -124,7 +128,7 @@ class Speaker:
     kind: SpeakerKind = SpeakerKind.PERSON
     resolved: bool = attrs.field(default=True, eq=False)
     source: Span | None = attrs.field(default=None, eq=False)
-    members: tuple[Speaker, ...] = attrs.field(default=(), eq=False, converter=tuple)
+    members: tuple[Speaker, ...] = attrs.field(default=(), eq=False, converter=_as_speakers)
 
 
 SENTIMENT_CUTOFFS: Mapping[str, tuple[float, float]] = {

@@ -504,14 +504,12 @@ class _Document:
             return Speaker(name, mention, _kind_of(words), source=mention), None
         return _unnamed(name, mention, _kind_of(words)), None
 
-
     def _coordinated(self, mention: Span, pair: tuple[NameMention, NameMention]) -> Speaker:
         """ "… say Sandal and Pillow": the group the two persons form here, over the whole
         coordinated phrase, with each person as a member."""
         first, second = pair
         members = tuple(
-            Speaker(m.entity.name, m.span, SpeakerKind.PERSON, source=m.entity.span)
-            for m in pair
+            Speaker(m.entity.name, m.span, SpeakerKind.PERSON, source=m.entity.span) for m in pair
         )
         start, end = min(mention.start, first.start), max(mention.end, second.end)
         return Speaker(

@@ -13,12 +13,12 @@ The columns of a quote (:data:`QUOTE_COLUMNS`) are ``text``, ``start``, ``end``,
 ``speaker_start``, ``speaker_end``), how it was resolved (``speaker_resolved``,
 ``speaker_source`` and its offsets), the persons of a coordinated speaker
 (``speaker_members``, JSON: see :func:`encode_members`; null for every other speaker
-and absent from records written before it existed), the ``cue`` and ``addressee`` with their offsets,
-the sentiment (``sentiment_compound``, ``sentiment_positive``, ``sentiment_neutral``,
-``sentiment_negative``, ``sentiment_label``, and ``sentiment_model``, the model that
-scored it: absent or null reads as ``"vader"``, what quotetrack scored with before it
-recorded the model) and the ``rule``. A missing speaker, cue,
-addressee or sentiment leaves its columns null.
+and absent from records written before it existed), the ``cue`` and ``addressee``
+with their offsets, the sentiment (``sentiment_compound``, ``sentiment_positive``,
+``sentiment_neutral``, ``sentiment_negative``, ``sentiment_label``, and
+``sentiment_model``, the model that scored it: absent or null reads as ``"vader"``,
+what quotetrack scored with before it recorded the model) and the ``rule``. A missing
+speaker, cue, addressee or sentiment leaves its columns null.
 
 ``spans`` is JSON: ``[[start, end], ...]`` when the span texts can be cut back out of
 ``text`` (the quote's text is its spans joined by single spaces, as the parser makes

@@ -35,11 +35,7 @@ from typing import Any, Final
 
 import attrs
 
-from quotetrack.errors import (
-    ConfigurationError,
-    InputTypeError,
-    TrackerError,
-)
+from quotetrack.errors import ConfigurationError, InputTypeError, TrackerError
 from quotetrack.models import (
     AddResult,
     AddStatus,
@@ -76,14 +72,11 @@ from quotetrack.store.documents import (
 )
 from quotetrack.store.files import check_store, connect, store_error
 from quotetrack.store.identity import SpeakerIdentity
+from quotetrack.store.members import CREDITS, INSERT_MEMBER, credited_to
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
 from quotetrack.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION
 from quotetrack.store.speakers import aliases as speaker_aliases
-from quotetrack.store.speakers import (
-    mark_dirty,
-    record_evidence,
-    speaker_ids,
-)
+from quotetrack.store.speakers import mark_dirty, record_evidence, speaker_ids
 from quotetrack.store.sql import chunks, contains, fold, iso_date, marks
 from quotetrack.store.targets import INSERT_TARGET, SpeakerTargets, document_targets, target_rows
 from quotetrack.validation import (
@@ -425,7 +418,7 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
                 ),
             )
             named: list[tuple[int, str, str]] = []
-            for (row, alias, tokens, tag), quote_targets in zip(rows, found, strict=True):
+            for (row, alias, tokens, tag, members), quote_targets in zip(rows, found, strict=True):
                 alias_id = None if alias is None else self._alias_id(conn, alias, new_aliases)
                 if alias is not None and alias_id is not None:
                     named.append((alias_id, *alias))
@@ -436,6 +429,10 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
                 assert quote_id is not None
                 cluster_quote(conn, quote_id, tokens, tag)
                 conn.executemany(INSERT_TARGET, target_rows(quote_id, quote_targets))
+                for ordinal, name, kind in members:  # "say A and B": A and B count too
+                    member_id = self._alias_id(conn, (name, kind), new_aliases)
+                    named.append((member_id, name, kind))
+                    conn.execute(INSERT_MEMBER, (quote_id, ordinal, member_id, member_id))
             if affected:
                 recluster(conn, affected)
             record_evidence(conn, document.doc_id, document.text, named)
@@ -638,8 +635,9 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
     ) -> list[TrackedSpeaker]:
         sql = (
             "SELECT s.id, s.name, s.kind, COUNT(*), COUNT(DISTINCT q.doc_id), AVG(q.compound),"
-            f" MIN({PLAUSIBLE}), MAX({PLAUSIBLE}), s.person_id FROM quotes q"
-            " JOIN speakers s ON s.id = q.speaker_id JOIN documents d ON d.doc_id = q.doc_id"
+            f" MIN({PLAUSIBLE}), MAX({PLAUSIBLE}), s.person_id FROM {CREDITS} c"
+            " JOIN quotes q ON q.id = c.quote_id JOIN speakers s ON s.id = c.speaker_id"
+            " JOIN documents d ON d.doc_id = q.doc_id"
             f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
             " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
         )
@@ -696,8 +694,8 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
                 ids = speaker_ids(conn, speaker)
                 if not ids:
                     return []
-                where.append(f"q.speaker_id IN ({marks(len(ids))})")
-                params += ids
+                where.append(credited_to(len(ids)))
+                params += ids * 2
             sql = (
                 f"SELECT {SELECT_QUOTE} FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
                 " LEFT JOIN speakers s ON s.id = q.speaker_id"
@@ -731,13 +729,13 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
             ids = speaker_ids(conn, speaker)
             if not ids:
                 return []
-            where += [f"q.speaker_id IN ({marks(len(ids))})", "d.published BETWEEN ? AND ?"]
+            where += [credited_to(len(ids)), "d.published BETWEEN ? AND ?"]
             bounds = PLAUSIBLE_BOUNDS
             rows = conn.execute(
                 "SELECT d.published, COUNT(*), SUM(q.compound), COUNT(q.compound)"
                 " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
                 f" WHERE {' AND '.join(where)} GROUP BY d.published",
-                (*params, *ids, *bounds),
+                (*params, *ids, *ids, *bounds),
             ).fetchall()
         buckets: dict[dt.date, list[float]] = {}
         for published, n, total, scored in rows:

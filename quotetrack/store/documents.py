@@ -85,8 +85,8 @@ def collision(document: Document, stored_from: str) -> DocumentConflictError:
 
 
 def delete_document(conn: sqlite3.Connection, doc_id: str) -> list[int]:
-    """Delete an article with its quotes and their targets; return the clusters that
-    lost members."""
+    """Delete an article with its quotes, their targets and members; return the clusters
+    that lost quotes."""
     affected = [
         row[0]
         for row in conn.execute(
@@ -98,10 +98,11 @@ def delete_document(conn: sqlite3.Connection, doc_id: str) -> list[int]:
         "DELETE FROM shingles WHERE quote_id IN (SELECT id FROM quotes WHERE doc_id = ?)",
         (doc_id,),
     )
-    conn.execute(
-        "DELETE FROM targets WHERE quote_id IN (SELECT id FROM quotes WHERE doc_id = ?)",
-        (doc_id,),
-    )
+    for table in ("targets", "members"):
+        conn.execute(
+            f"DELETE FROM {table} WHERE quote_id IN (SELECT id FROM quotes WHERE doc_id = ?)",
+            (doc_id,),
+        )
     conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
     return affected

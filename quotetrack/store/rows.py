@@ -10,6 +10,7 @@ from quotetrack import identity, names
 from quotetrack.models import Quote, SpeakerKind, TrackedQuote
 from quotetrack.records import quote_from_values, quote_values
 from quotetrack.store.clusters import cluster_tokens
+from quotetrack.store.members import member_aliases
 from quotetrack.store.sql import iso_date
 
 __all__ = ["INSERT_QUOTE", "SELECT_QUOTE", "quote_row", "tracked_quote"]
@@ -29,6 +30,7 @@ _STORED: Final[Mapping[str, str | None]] = {
     "speaker_source": "speaker_source",
     "speaker_source_start": "speaker_source_start",
     "speaker_source_end": "speaker_source_end",
+    "speaker_members": "speaker_members",
     "cue": "cue_text",
     "cue_start": "cue_start",
     "cue_end": "cue_end",
@@ -46,7 +48,8 @@ _STORED: Final[Mapping[str, str | None]] = {
 """Each of :data:`~quotetrack.records.QUOTE_COLUMNS` -> the ``quotes`` column holding it
 (None: derived). The SQL names are those of schema version 1 (``sentiment_model`` came
 with version 4, null in older rows and read as VADER; how the speaker was resolved with
-version 6, null in older rows and read as resolved with no source); renaming them would
+version 6, null in older rows and read as resolved with no source; the members of a
+coordinated speaker with version 8, null in older rows and read as none); renaming them would
 rewrite every store for no reader's benefit."""
 
 _SQL: Final = tuple(column for column in _STORED.values() if column is not None)
@@ -71,18 +74,26 @@ SELECT_QUOTE: Final = (
 
 def quote_row(
     doc_id: str, position: int, quote: Quote, text: str | None = None
-) -> tuple[tuple[Any, ...], tuple[str, str] | None, tuple[str, ...], str | None]:
+) -> tuple[
+    tuple[Any, ...],
+    tuple[str, str] | None,
+    tuple[str, ...],
+    str | None,
+    list[tuple[int, str, str]],
+]:
     """The stored values of ``quote`` (for :data:`INSERT_QUOTE`), its alias (in-article
     name and kind; None without a speaker worth following; read with the article's
-    ``text`` when given, see :func:`quotetrack.names.alias_for`), its cluster tokens and
-    its speaker tag."""
+    ``text`` when given, see :func:`quotetrack.names.alias_for`), its cluster tokens,
+    its speaker tag, and the aliases of its speaker's members with their ordinals
+    (:func:`quotetrack.store.members.member_aliases`)."""
     values = quote_values(quote)
     row = (doc_id, position, *(values[i] for i in _KEEP))
     speaker = quote.speaker
     alias_name = None if speaker is None else names.alias_for(speaker, text)
     alias = None if speaker is None or alias_name is None else (alias_name, speaker.kind.value)
     tag = None if alias is None else identity.speaker_tag(alias[0], SpeakerKind(alias[1]))
-    return row, alias, cluster_tokens(quote.text, quote.kind), tag
+    members = member_aliases(speaker, text)
+    return row, alias, cluster_tokens(quote.text, quote.kind), tag, members
 
 
 def tracked_quote(row: Sequence[Any]) -> TrackedQuote:

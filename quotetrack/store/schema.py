@@ -230,6 +230,28 @@ def _schema_v7(conn: sqlite3.Connection) -> None:
     backfill(conn)
 
 
+def _schema_v8(conn: sqlite3.Connection) -> None:
+    """The persons of a coordinated speaker (issue 11, ``Speaker.members``: "… say Maria
+    Lopez and John Smith"), kept with the quote and linked to the tracked speaker of each
+    (see :mod:`quotetrack.store.members`). Quotes stored before have none: their
+    speaker was stored as the group alone, and the stored quote is kept as it was added."""
+    _script(
+        conn,
+        """
+        ALTER TABLE quotes ADD COLUMN speaker_members TEXT;  -- records.encode_members()
+        CREATE TABLE members (
+            quote_id   INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            ordinal    INTEGER NOT NULL,  -- the member's place in Speaker.members
+            alias_id   INTEGER NOT NULL REFERENCES aliases (id),
+            speaker_id INTEGER REFERENCES speakers (id) ON DELETE SET NULL,
+            PRIMARY KEY (quote_id, ordinal)
+        ) WITHOUT ROWID;
+        CREATE INDEX members_alias ON members (alias_id);
+        CREATE INDEX members_speaker ON members (speaker_id)
+        """,
+    )
+
+
 MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (
     _schema_v1,
     _schema_v2,
@@ -238,6 +260,7 @@ MIGRATIONS: Final[tuple[Callable[[sqlite3.Connection], None], ...]] = (
     _schema_v5,
     _schema_v6,
     _schema_v7,
+    _schema_v8,
 )
 """The steps from version 0 (an empty file): ``MIGRATIONS[v]`` brings version v to v + 1."""
 

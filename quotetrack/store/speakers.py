@@ -20,6 +20,7 @@ from quotetrack import identity, names
 from quotetrack.errors import InputTypeError
 from quotetrack.models import AmbiguousName, SpeakerCorrection, SpeakerKind, TrackedSpeaker
 from quotetrack.people import KnownPerson, registry_keys
+from quotetrack.store.members import ALIAS_USES
 from quotetrack.store.sql import chunks, fold, marks
 
 __all__ = [
@@ -66,12 +67,12 @@ def resolve_speakers(conn: sqlite3.Connection) -> None:
     do when no article, correction or registry arrived since the last one)."""
     if conn.execute("SELECT value FROM meta WHERE key = 'identity_dirty'").fetchone()[0] != "1":
         return  # another process did it while we waited for the lock
-    rows = conn.execute(
-        "SELECT a.id, a.name, a.kind, q.doc_id, COUNT(*), d.published, d.outlet, e.names"
-        " FROM quotes q JOIN aliases a ON a.id = q.alias_id"
-        " JOIN documents d ON d.doc_id = q.doc_id"
-        " LEFT JOIN evidence e ON e.doc_id = q.doc_id AND e.alias_id = a.id"
-        " GROUP BY a.id, q.doc_id"
+    rows = conn.execute(  # a member of "say A and B" is an occurrence of its name
+        "SELECT a.id, a.name, a.kind, u.doc_id, COUNT(*), d.published, d.outlet, e.names"
+        f" FROM {ALIAS_USES} u JOIN aliases a ON a.id = u.alias_id"
+        " JOIN documents d ON d.doc_id = u.doc_id"
+        " LEFT JOIN evidence e ON e.doc_id = u.doc_id AND e.alias_id = a.id"
+        " GROUP BY a.id, u.doc_id"
     ).fetchall()
     alias_ids: dict[tuple[str, str], int] = {}
     occurrences = []
@@ -112,6 +113,7 @@ def resolve_speakers(conn: sqlite3.Connection) -> None:
     conn.execute(
         "DELETE FROM speakers WHERE id NOT IN"
         " (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
+        " AND id NOT IN (SELECT speaker_id FROM members WHERE speaker_id IS NOT NULL)"
     )
     conn.execute("UPDATE meta SET value = '0' WHERE key = 'identity_dirty'")
 
@@ -151,14 +153,14 @@ def _write_links(
     alias_ids: dict[tuple[str, str], int],
     speaker_ids: dict[str, int],
 ) -> None:
-    """Each quote follows the record of its name in its article; each alias row points
-    at the record most of its quotes went to (for look-ups by name)."""
+    """Each quote, and each member of a quote's speaker, follows the record of its name
+    in its article; each alias row points at the record most of its articles went to
+    (for look-ups by name)."""
     by_alias: dict[int, Counter[int | None]] = defaultdict(Counter)
     current = {
         (alias_id, doc_id): sid
         for alias_id, doc_id, sid in conn.execute(
-            "SELECT alias_id, doc_id, MIN(speaker_id) FROM quotes"
-            " WHERE alias_id IS NOT NULL GROUP BY alias_id, doc_id"
+            f"SELECT alias_id, doc_id, MIN(speaker_id) FROM {ALIAS_USES} GROUP BY alias_id, doc_id"
         )
     }
     names = {alias_id: ref for ref, alias_id in alias_ids.items()}
@@ -173,6 +175,11 @@ def _write_links(
     conn.executemany(
         "UPDATE quotes SET speaker_id = ? WHERE alias_id = ? AND doc_id = ?"
         " AND speaker_id IS NOT ?",
+        updates,
+    )
+    conn.executemany(
+        "UPDATE members SET speaker_id = ? WHERE alias_id = ? AND quote_id IN"
+        " (SELECT id FROM quotes WHERE doc_id = ?) AND speaker_id IS NOT ?",
         updates,
     )
     for alias_id, counts in by_alias.items():
@@ -233,17 +240,18 @@ def name_resolver(conn: sqlite3.Connection) -> Callable[[str], list[int]]:
 
 def aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
     """Every form seen for each speaker, most frequent first (the display name first
-    among equals): the in-article names linked to it and the mentions fitting it
+    among equals): the in-article names linked to it (as a quote's speaker or as a
+    member of one) and the mentions fitting it
     (:func:`names.fits_key`), each as :func:`names.alias_form` lists it (no role
     words; a courtesy title kept before a bare surname)."""
     speaker_ids = list(speakers)
     counts: dict[int, Counter[str]] = {}
     for chunk in chunks(speaker_ids):
         for sid, key, record_kind, alias, mention, n in conn.execute(
-            "SELECT q.speaker_id, s.key, s.kind, a.name, q.mention_text, COUNT(*)"
-            " FROM quotes q JOIN aliases a ON a.id = q.alias_id"
-            " JOIN speakers s ON s.id = q.speaker_id"
-            f" WHERE q.speaker_id IN ({marks(len(chunk))}) GROUP BY 1, 2, 3, 4, 5",
+            "SELECT u.speaker_id, s.key, s.kind, a.name, u.mention_text, COUNT(*)"
+            f" FROM {ALIAS_USES} u JOIN aliases a ON a.id = u.alias_id"
+            " JOIN speakers s ON s.id = u.speaker_id"
+            f" WHERE u.speaker_id IN ({marks(len(chunk))}) GROUP BY 1, 2, 3, 4, 5",
             chunk,
         ):
             seen = counts.setdefault(sid, Counter())

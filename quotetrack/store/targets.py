@@ -31,6 +31,7 @@ from quotetrack.models import DateLike, Quote, TrackedMention, TrackedSpeaker
 from quotetrack.records import decode_spans
 from quotetrack.sentiment import Target, targets
 from quotetrack.store.documents import PLAUSIBLE, PLAUSIBLE_BOUNDS, date_filters
+from quotetrack.store.members import CREDITS
 from quotetrack.store.speakers import name_resolver, speaker_ids
 from quotetrack.store.sql import fold, iso_date, marks
 from quotetrack.validation import at_least, sql_limit
@@ -202,13 +203,12 @@ def mention_rows(
     """The rows of :meth:`Tracker.mentions <quotetrack.tracker.Tracker.mentions>`
     (``where``/``params``: its date and outlet filters on ``documents d``; ``limit``
     None for all), read inside the caller's read transaction."""
-    where = [*where, "q.speaker_id IS NOT NULL"]
     params = list(params)
     if speaker is not None:
         ids = speaker_ids(conn, speaker)
         if not ids:
             return []
-        where.append(f"q.speaker_id IN ({marks(len(ids))})")
+        where = [*where, f"c.speaker_id IN ({marks(len(ids))})"]
         params += ids
     key = _target_keys(conn)
     conn.create_function("quotetrack_target", 1, key, deterministic=True)
@@ -217,11 +217,12 @@ def mention_rows(
         where.append(f"quotetrack_target(t.name) IN ({marks(len(wanted))})")
         params += wanted
     rows = conn.execute(
-        "SELECT q.speaker_id, s.name, quotetrack_target(t.name), COUNT(DISTINCT t.quote_id),"
+        "SELECT c.speaker_id, s.name, quotetrack_target(t.name), COUNT(DISTINCT t.quote_id),"
         f" COUNT(*), AVG(t.compound), MIN({PLAUSIBLE}), MAX({PLAUSIBLE})"
-        " FROM targets t JOIN quotes q ON q.id = t.quote_id"
-        " JOIN documents d ON d.doc_id = q.doc_id JOIN speakers s ON s.id = q.speaker_id"
-        f" WHERE {' AND '.join(where)} GROUP BY q.speaker_id, 3"
+        f" FROM targets t JOIN {CREDITS} c ON c.quote_id = t.quote_id"
+        " JOIN quotes q ON q.id = t.quote_id JOIN documents d ON d.doc_id = q.doc_id"
+        " JOIN speakers s ON s.id = c.speaker_id"
+        f" WHERE {' AND '.join(where) or '1'} GROUP BY c.speaker_id, 3"
         " HAVING COUNT(DISTINCT t.quote_id) >= ?",
         (*PLAUSIBLE_BOUNDS, *PLAUSIBLE_BOUNDS, *params, min_quotes),
     ).fetchall()
