@@ -72,7 +72,7 @@ from quotetrack.store.documents import (
 )
 from quotetrack.store.files import check_store, connect, store_error
 from quotetrack.store.identity import SpeakerIdentity
-from quotetrack.store.members import CREDITS, INSERT_MEMBER, credited_to
+from quotetrack.store.members import INSERT_MEMBER, credited_to, credits
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
 from quotetrack.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION
 from quotetrack.store.speakers import aliases as speaker_aliases
@@ -622,7 +622,7 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
             ids = speaker_ids(conn, name)
             if not ids:
                 return None
-            found = self._speaker_rows(conn, [f"s.id IN ({marks(len(ids))})"], list(ids), 1, 1)
+            found = self._speaker_rows(conn, [], [], 1, 1, ids)
         return found[0] if found else None
 
     def _speaker_rows(
@@ -632,10 +632,13 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         params: list[Any],
         min_quotes: int,
         limit: int | None,
+        ids: Sequence[int] | None = None,
     ) -> list[TrackedSpeaker]:
+        """The speakers of the quotes ``where`` keeps (of ``ids`` only, when given)."""
         sql = (
             "SELECT s.id, s.name, s.kind, COUNT(*), COUNT(DISTINCT q.doc_id), AVG(q.compound),"
-            f" MIN({PLAUSIBLE}), MAX({PLAUSIBLE}), s.person_id FROM {CREDITS} c"
+            f" MIN({PLAUSIBLE}), MAX({PLAUSIBLE}), s.person_id"
+            f" FROM {credits(None if ids is None else len(ids))} c"
             " JOIN quotes q ON q.id = c.quote_id JOIN speakers s ON s.id = c.speaker_id"
             " JOIN documents d ON d.doc_id = q.doc_id"
             f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
@@ -643,7 +646,8 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         )
         least = at_least(min_quotes, 1, "min_quotes")
         bounds = PLAUSIBLE_BOUNDS * 2
-        rows = conn.execute(sql, (*bounds, *params, least, sql_limit(limit))).fetchall()
+        chosen = () if ids is None else (*ids, *ids)
+        rows = conn.execute(sql, (*bounds, *chosen, *params, least, sql_limit(limit))).fetchall()
         aliases = speaker_aliases(conn, {row[0]: row[1] for row in rows})
         return [
             TrackedSpeaker(

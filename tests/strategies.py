@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -200,22 +201,17 @@ _any_sentiments = st.builds(
     neutral=st.floats(0, 1),
     negative=st.floats(0, 1),
 )
-_any_members = st.builds(
-    Speaker,
-    name=_quote_texts,
-    mention=_any_spans(),
-    kind=st.sampled_from(SpeakerKind),
-    resolved=st.booleans(),
-    source=st.none() | _any_spans(),
-)
+_speaker_fields: dict[str, st.SearchStrategy[Any]] = {
+    "name": _quote_texts,
+    "mention": _any_spans(),
+    "kind": st.sampled_from(SpeakerKind),
+    "resolved": st.booleans(),
+    "source": st.none() | _any_spans(),
+}
 _any_speakers = st.builds(
     Speaker,
-    name=_quote_texts,
-    mention=_any_spans(),
-    kind=st.sampled_from(SpeakerKind),
-    resolved=st.booleans(),
-    source=st.none() | _any_spans(),
-    members=st.lists(_any_members, max_size=2).map(tuple),
+    **_speaker_fields,
+    members=st.lists(st.builds(Speaker, **_speaker_fields), max_size=2).map(tuple),
 )
 
 

@@ -4,7 +4,7 @@ each linked to the tracked speaker of its in-article name, as a quote's own spea
 
 A quote is stored once, in ``quotes``, with its members among its columns (as the
 records codec encodes them); a ``members`` row only says that the quote also counts
-for a person. Who a quote counts for is :data:`CREDITS`: its own speaker (the group
+for a person. Who a quote counts for is :func:`credits`: its own speaker (the group
 "Maria Lopez and John Smith", which stays a tracked speaker of its own: it is who
 :attr:`TrackedQuote.speaker <quotetrack.models.TrackedQuote.speaker>` names) and each
 member's. The pairs are distinct, so no one is credited twice with one quote, and every
@@ -19,14 +19,20 @@ from quotetrack import names
 from quotetrack.models import Speaker
 from quotetrack.store.sql import marks
 
-__all__ = ["ALIAS_USES", "CREDITS", "INSERT_MEMBER", "credited_to", "member_aliases"]
+__all__ = ["ALIAS_USES", "INSERT_MEMBER", "credited_to", "credits", "member_aliases"]
 
-CREDITS: Final = (
-    "(SELECT id AS quote_id, speaker_id FROM quotes WHERE speaker_id IS NOT NULL"
-    " UNION SELECT quote_id, speaker_id FROM members WHERE speaker_id IS NOT NULL)"
-)
-"""A subquery of the distinct ``(quote_id, speaker_id)`` pairs: each quote with the
-tracked speaker it is attributed to and those of its speaker's members."""
+
+def credits(n: int | None = None) -> str:
+    """A subquery of the distinct ``(quote_id, speaker_id)`` pairs: each quote with the
+    tracked speaker it is attributed to and those of its speaker's members; only those of
+    ``n`` speaker ids when ``n`` is given (its parameters are then those ids twice), so
+    that looking up one speaker reads only that speaker's quotes."""
+    which = "IS NOT NULL" if n is None else f"IN ({marks(n)})"
+    return (
+        f"(SELECT id AS quote_id, speaker_id FROM quotes WHERE speaker_id {which}"
+        f" UNION SELECT quote_id, speaker_id FROM members WHERE speaker_id {which})"
+    )
+
 
 ALIAS_USES: Final = (
     "(SELECT id AS quote_id, doc_id, alias_id, speaker_id, mention_text FROM quotes"

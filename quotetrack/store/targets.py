@@ -31,7 +31,7 @@ from quotetrack.models import DateLike, Quote, TrackedMention, TrackedSpeaker
 from quotetrack.records import decode_spans
 from quotetrack.sentiment import Target, targets
 from quotetrack.store.documents import PLAUSIBLE, PLAUSIBLE_BOUNDS, date_filters
-from quotetrack.store.members import CREDITS
+from quotetrack.store.members import credits
 from quotetrack.store.speakers import name_resolver, speaker_ids
 from quotetrack.store.sql import fold, iso_date, marks
 from quotetrack.validation import at_least, sql_limit
@@ -219,7 +219,7 @@ def mention_rows(
     rows = conn.execute(
         "SELECT c.speaker_id, s.name, quotetrack_target(t.name), COUNT(DISTINCT t.quote_id),"
         f" COUNT(*), AVG(t.compound), MIN({PLAUSIBLE}), MAX({PLAUSIBLE})"
-        f" FROM targets t JOIN {CREDITS} c ON c.quote_id = t.quote_id"
+        f" FROM targets t JOIN {credits()} c ON c.quote_id = t.quote_id"
         " JOIN quotes q ON q.id = t.quote_id JOIN documents d ON d.doc_id = q.doc_id"
         " JOIN speakers s ON s.id = c.speaker_id"
         f" WHERE {' AND '.join(where) or '1'} GROUP BY c.speaker_id, 3"
