@@ -33,9 +33,11 @@ def load(name: str) -> list[dict[str, Any]]:
 
 
 def observed(text: str) -> list[dict[str, Any]]:
-    """The parse of ``text`` in the golden files' shape."""
-    return [
-        {
+    """The parse of ``text`` in the golden files' shape (``members``, each person's name
+    and mention, only for a coordinated speaker)."""
+    found = []
+    for q in quotetrack.parse(text):
+        quote: dict[str, Any] = {
             "spans": [s.text for s in q.spans],
             "speaker": q.speaker.name if q.speaker else None,
             "mention": q.speaker.mention.text if q.speaker else None,
@@ -44,8 +46,10 @@ def observed(text: str) -> list[dict[str, Any]]:
             "kind": q.kind.value,
             "rule": q.rule,
         }
-        for q in quotetrack.parse(text)
-    ]
+        if q.speaker is not None and q.speaker.members:
+            quote["members"] = [[m.name, m.mention.text] for m in q.speaker.members]
+        found.append(quote)
+    return found
 
 
 @pytest.mark.parametrize("case", load("synthetic.json"), ids=lambda c: c["name"])
