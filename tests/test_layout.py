@@ -96,6 +96,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
                 "store.documents",
                 "store.files",
                 "store.identity",
+                "store.members",
                 "store.rows",
                 "store.schema",
                 "store.speakers",
