@@ -251,11 +251,15 @@ def test_pack_round_trips_every_field() -> None:
         assert in_full([records.quote_from_values(records.quote_values(q))]) == in_full([q])
     named = Speaker("Jane Doe", Span.of(text, 21, 29), source=Span.of(text, 21, 29))
     unnamed = Speaker("him", Span.of(text, 35, 38), resolved=False)
-    for speaker in (named, unnamed):
+    pair = Speaker("Jane Doe and him", Span.of(text, 21, 38), members=(named, unnamed))
+    for speaker in (named, unnamed, pair):
         values = records.quote_values(attrs.evolve(quote, speaker=speaker))
         back = records.quote_from_values(values).speaker
         assert back is not None
         assert (back.resolved, back.source) == (speaker.resolved, speaker.source)
+        assert in_full([attrs.evolve(quote, speaker=back)]) == in_full(
+            [attrs.evolve(quote, speaker=speaker)]
+        )
 
 
 def test_pack_knows_every_model_field() -> None:
@@ -276,6 +280,7 @@ def test_pack_knows_every_model_field() -> None:
         "kind",
         "resolved",
         "source",
+        "members",
     ]
     assert [f.name for f in attrs.fields(Span)] == ["start", "end", "text"]
     assert [f.name for f in attrs.fields(Sentiment)] == [
