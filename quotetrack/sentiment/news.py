@@ -85,6 +85,7 @@ FEATURES: Final = (
 """The names of the numbers :func:`read` gives, in order."""
 
 _NEGATIONS: Final = frozenset("not no never nor neither nobody nothing none cannot without".split())
+_ANY_NEGATION: Final = _NEGATIONS | NEGATE_WORDS
 # A capitalised word after one of these starts a sentence or a quotation, not a name.
 _OPENERS: Final = ('"', "'", "(", "[", ":", ".", "!", "?", "-")
 # Lowercase words that join the parts of one name: "Department of Justice".
@@ -118,6 +119,11 @@ def _changed_words() -> frozenset[str]:
 
 
 def _is_title(raw: str) -> bool:
+    """Whether ``raw`` stripped of outer ASCII punctuation is Capitalised (not ALL CAPS)."""
+    if raw[0] not in _ASCII_PUNCTUATION:
+        # nothing to strip at the start; punctuation has no case, so the raw token is
+        # ALL CAPS exactly when the stripped word is
+        return raw[0].isupper() and not raw.isupper()
     word = raw.strip(_ASCII_PUNCTUATION)
     return bool(word) and word[0].isupper() and not word.isupper()
 
@@ -170,11 +176,17 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
     for raw_tokens, lowers, sentence in parts:
         n_words += len(raw_tokens)
         names = name_positions(raw_tokens)
-        masked = [("" if i in names else low) for i, low in enumerate(lowers)] if names else lowers
-        nt = "n't" in sentence.lower()
+        masked = lowers
+        if names:
+            masked = list(lowers)
+            for i in names:
+                masked[i] = ""
+        nt = "'" in sentence and "n't" in sentence.lower()
+        # one look for both lists of negations in the common sentence that has none
+        some = nt or not _ANY_NEGATION.isdisjoint(lowers)
         negations = (
             clause_negations(raw_tokens, lowers)
-            if nt or not NEGATE_WORDS.isdisjoint(lowers)
+            if some and (nt or not NEGATE_WORDS.isdisjoint(lowers))
             else None
         )
         # Every token goes in: those without a letter are in no vocabulary (see read's doc).
@@ -199,7 +211,7 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
             news_sums.append(news)
         if vader is not None:
             vader_sums.append(vader)
-        if nt or not _NEGATIONS.isdisjoint(lowers):
+        if some and (nt or not _NEGATIONS.isdisjoint(lowers)):
             negated = 1.0
         if "?" in sentence:
             question = 1.0
@@ -262,21 +274,20 @@ class Calibration:
         self, x: Sequence[float], text_words: Iterable[str] = ()
     ) -> tuple[float, float, float]:
         """P(negative), P(neutral), P(positive) for one feature vector and word set."""
-        logits = [
-            b + sum(map(operator.mul, row, x))
-            for row, b in zip(self._weights, self._bias, strict=True)
-        ]
+        (w0, w1, w2), (b0, b1, b2) = self._weights, self._bias
+        mul = operator.mul
+        l0, l1, l2 = b0 + sum(map(mul, w0, x)), b1 + sum(map(mul, w1, x)), b2 + sum(map(mul, w2, x))
         vocabulary = self.words
         # a frozenset & a set iterates the smaller: the text's words, not the vocabulary
         for word in self._vocabulary.intersection(text_words):
-            weights = vocabulary[word]
-            logits[0] += weights[0]
-            logits[1] += weights[1]
-            logits[2] += weights[2]
-        top = max(logits)
-        exps = [math.exp(v - top) for v in logits]
-        total = sum(exps)
-        return exps[0] / total, exps[1] / total, exps[2] / total
+            a, b, c = vocabulary[word]
+            l0 += a
+            l1 += b
+            l2 += c
+        top = max(l0, l1, l2)
+        e0, e1, e2 = math.exp(l0 - top), math.exp(l1 - top), math.exp(l2 - top)
+        total = e0 + e1 + e2
+        return e0 / total, e1 / total, e2 / total
 
     def sentiment(self, parts: Sequence[Part]) -> Sentiment:
         """The news model's :class:`~quotetrack.models.Sentiment` of a text's sentences."""

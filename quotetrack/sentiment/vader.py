@@ -72,9 +72,10 @@ from __future__ import annotations
 import functools
 import heapq
 import math
+import operator
 import re
 from collections.abc import Mapping, Sequence
-from itertools import compress
+from itertools import compress, repeat
 from typing import Final, NamedTuple
 
 from vaderSentiment import vaderSentiment as _vader
@@ -394,6 +395,7 @@ _CLAUSE_WORDS: Final = frozenset(
     "but and although though because while whereas however yet unless".split()
 )
 _CLAUSE_MARKS: Final = (",", ";", ":")
+_CLAUSE_ENDS: Final = _CLAUSE_WORDS | {"-"}
 
 
 def is_negation(lower: str) -> bool:
@@ -402,17 +404,32 @@ def is_negation(lower: str) -> bool:
 
 
 def clause_negations(raw_tokens: list[str], lowers: list[str]) -> list[int]:
-    """For each token, the index of the last negation before it in its clause, else -1."""
+    """For each token, the index of the last negation before it in its clause, else -1.
+
+    A clause word ("but"), a lone "-" or a token ending in a clause mark ends a clause
+    after it; a negation starts a run after it. The tokens that do either are found
+    first (in C, by ``map``), and the runs between them filled in.
+    """
+    ends = list(
+        map(
+            operator.or_,
+            map(str.endswith, raw_tokens, repeat(_CLAUSE_MARKS)),
+            map(_CLAUSE_ENDS.__contains__, lowers),
+        )
+    )
+    negates = map(
+        operator.or_,
+        map(_NEGATE.__contains__, lowers),
+        map(operator.contains, lowers, repeat("n't")),
+    )
     out: list[int] = []
     last = -1
-    for i, low in enumerate(lowers):
-        out.append(last)
-        if low in _CLAUSE_WORDS or low == "-":
-            last = -1
-        elif is_negation(low):
-            last = i
-        if raw_tokens[i].endswith(_CLAUSE_MARKS):
-            last = -1
+    done = 0  # out holds the tokens before this one
+    for i in compress(range(len(lowers)), map(operator.or_, ends, negates)):
+        out += repeat(last, i + 1 - done)
+        last = -1 if ends[i] else i
+        done = i + 1
+    out += repeat(last, len(lowers) - done)
     return out
 
 
