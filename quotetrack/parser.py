@@ -41,6 +41,9 @@ _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
 # Marks in the words before a quoted fragment that show they are not one clause with it.
 _LEAD_BREAKS = frozenset(':\u201c\u201d"\u2014')
 _EXPLETIVES = frozenset("it there this that these those".split())
+# The narrator outside quotes ("I’m talking about …", "We met him …"): never the speaker of
+# a quote that nothing attributes.
+_NARRATOR = frozenset("i i’m i'm we we’re we're".split())
 # An all-capitals speaker label opening a quote ("WALLACE: …", "Q: …"), not a kicker.
 _QUOTE_LABEL = re.compile(r"([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,2}):[ \t]+\S")
 _NOT_QUOTE_LABELS = frozenset("update note editor correction breaking watch".split())
@@ -277,8 +280,10 @@ class _Document:
             found = clause_subject(self.text, start, first.start)
         if found is None and start > self.paras[g.para].start:
             found = clause_subject(self.text, self._sentence_start(start - 1), start)
-        if found is not None and found.text.lower() in _EXPLETIVES:
-            return None  # "It was a long day.": no one
+        if found is not None and (
+            found.text.lower() in _EXPLETIVES or found.text.lower() in _NARRATOR
+        ):
+            return None  # "It was a long day.", "I’m talking about …": no one
         return found
 
     def quotes(self) -> tuple[Quote, ...]:
