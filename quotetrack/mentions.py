@@ -116,6 +116,13 @@ class EntityIndex:
                 person = self.person_from(found.start)
                 if person is not None:
                     return person
+                before = self._text[pos : found.start].rsplit(None, 1)
+                if (
+                    found.entity.type is not EntityKind.ORGANISATION
+                    and before
+                    and before[-1].lower() in PLACE_PREPOSITIONS
+                ):
+                    return None  # "A man in Tallin": the man, not the place he is in
             return found.entity
         head, of, _ = mention.partition(" of ")
         if of and " " in head:
@@ -204,6 +211,11 @@ class EntityIndex:
         if not self._text.startswith(", ", end):
             return None
         found = self.mention_in(end + 2, end + 3)
+        if found is not None and found.entity.first is None:
+            town = self.mention_in(max(0, end - 40), end)
+            before = self._text[max(0, town.start - 12) : town.start].split() if town else None
+            if town and town.end == end and before and before[-1].lower() in PLACE_PREPOSITIONS:
+                return None  # "a farmer near Tallin, Texas": the town's region
         if found is None or found.entity.type in (EntityKind.PLACE, EntityKind.OTHER):
             return found.entity if found is not None and found.entity.may_be_person else None
         return found.entity

@@ -50,6 +50,8 @@ from quotetrack.lexicon import (
     SPEAKER_PRONOUNS,
     TITLES,
     WEEKDAYS,
+    female_share,
+    is_surname,
     postmodifies_source,
     word_set,
 )
@@ -169,6 +171,7 @@ _ASIDES = word_set("however though too also meanwhile instead moreover nonethele
 _ANTECEDENT_WINDOW = 80  # characters
 _ANTECEDENT_STOP = word_set("among between including like leads led won lost")
 _PLACE_PREPOSITIONS = word_set("in at from of near across")
+_TOWN_PREPOSITIONS = word_set("in at from near outside")  # before a town and its region
 # Prepositions that tie a person to the body they speak for ("Ann Orr with the Board").
 _AFFILIATIONS = word_set("with at from")
 # Prepositions that tie a place or a body to the person an apposition describes.
@@ -600,11 +603,17 @@ def _before_appositions(toks: list[Token], j: int) -> list[Token] | None:
         if k <= 0 or toks[k].text != ",":
             break
         inner = toks[k + 1 : j - 1]
+        region = False
         if inner and len(inner) <= 4 and all(looks_like_name(t) for t in inner):
-            if not _role_or_place(toks, k, inner):
+            region = _town_region(toks, k, inner)
+            if not region and not _role_or_place(toks, k, inner):
                 return inner  # "One delegate not on the slate, Kelly Schmidt, told"
-            fallback = fallback or inner
+            if not region:
+                fallback = fallback or inner
         run = source_run(toks, k)
+        if region and run and _apposition_or_place(toks, k - len(run)):
+            k -= 1  # "Ann Orr, a clerk from Tallin, Texas, said": on to the name
+            continue
         if run and run[-1].lower not in DETERMINERS:
             if (
                 looks_like_name(run[-1])
@@ -626,6 +635,20 @@ def _role_or_place(toks: list[Token], k: int, inner: list[Token]) -> bool:
     return is_role_title(inner[-1].text) or (len(inner) == 1 and _place_abbreviation(toks, k + 1))
 
 
+def _town_region(toks: list[Token], k: int, inner: list[Token]) -> bool:
+    """True when the capitalised words ``inner`` after the comma ``toks[k]`` name the
+    region of a town after a place preposition ("a clerk from Tallin, Texas,", "a woman
+    in Vell, Ontario,"): a place, never the source."""
+    if len(inner) > 2 or k < 2 or not toks[k - 1].is_capitalised:
+        return False
+    if len(inner) == 2 and female_share(inner[0].text) is not None and is_surname(inner[1].text):
+        return False  # "a spokesman in Tallin, John Orr, said": a first name
+    i = k - 1
+    while i > 0 and toks[i - 1].is_capitalised and k - i < 3:
+        i -= 1
+    return i > 0 and toks[i - 1].lower in _TOWN_PREPOSITIONS
+
+
 def _place_abbreviation(toks: list[Token], i: int) -> bool:
     """True for a short abbreviation after a town and its comma ("Tallin, N.S.")."""
     word = toks[i].text
@@ -637,6 +660,12 @@ def _place_abbreviation(toks: list[Token], i: int) -> bool:
         and toks[i - 1].text == ","
         and toks[i - 2].is_capitalised
     )
+
+
+def _apposition_or_place(toks: list[Token], i: int) -> bool:
+    """True when the phrase at ``toks[i]`` is an apposition itself (after a comma) or
+    stands inside one (:func:`_inside_apposition`): not the source."""
+    return i > 0 and (toks[i - 1].text == "," or _inside_apposition(toks, i))
 
 
 def _inside_apposition(toks: list[Token], i: int) -> bool:
