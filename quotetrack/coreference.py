@@ -43,6 +43,8 @@ from quotetrack.kinds import (
     MALE_NOUNS,
     EntityKind,
     is_org_noun,
+    is_outlet,
+    is_outlet_noun,
     is_person_noun,
 )
 from quotetrack.lexicon import CUE_VERBS, source_noun_kind
@@ -257,20 +259,27 @@ class Coreference:
             return self._latest(holders, pos)
         if is_org_noun(head):
             named = self._index.organisation_named(head, pos)  # "the railway": … Railway
-            return named if named is not None else self._best_body(salience)
+            if named is not None:
+                return named
+            return self._best_body(salience, outlets=is_outlet_noun(head))
         if is_person_noun(head) and head not in _UNRESOLVABLE:
             gender = FEMALE if head in FEMALE_NOUNS else MALE if head in MALE_NOUNS else None
             return self._best_person(pos, gender)
         return None
 
     @staticmethod
-    def _best_body(salience: dict[Entity, float]) -> Entity | None:
-        """The most salient organisation, or a name that speaks like one."""
+    def _best_body(salience: dict[Entity, float], outlets: bool = False) -> Entity | None:
+        """The most salient organisation, or a name that speaks like one. A news outlet
+        counts as an organisation only for ``outlets`` ("the network"); else, like an
+        untyped name, only when it speaks ("Reuters reported …" names the source of a
+        story, not "the military" or "the poll")."""
         best: Entity | None = None
         best_score = 0.0
         for ent, score in salience.items():
-            if ent.type is not EntityKind.ORGANISATION:
-                if ent.type is not EntityKind.OTHER or "speaks" not in ent.evidence:
+            if ent.type is not EntityKind.ORGANISATION or (not outlets and is_outlet(ent.name)):
+                if ent.type is EntityKind.PERSON or ent.type is EntityKind.PLACE:
+                    continue
+                if "speaks" not in ent.evidence:
                     continue
                 score *= _UNTYPED  # "Facebook said …  The company": a body, probably
             if score > best_score:

@@ -24,6 +24,8 @@ __all__ = [
     "is_opening_participle",
     "is_org_head",
     "is_org_noun",
+    "is_outlet",
+    "is_outlet_noun",
     "is_person_noun",
     "is_place_head",
     "is_role_noun",
@@ -81,6 +83,22 @@ _ORG_HEADS = frozenset(
     assembly cabinet program project team academy council conservatives liberals democrats
     republicans institute secretariat house
     """.split()
+)
+# News outlets, wire services and the platforms news quotes ("Politico reported", "the AP",
+# "according to Reuters", "Telemundo"): organisations by their name alone. Names that are
+# also common surnames of people in the news (Bloomberg, Fox, Gallup) are left out, and so
+# are acronyms ("AP", "CNN"), organisations already, which join their long forms.
+_OUTLETS = frozenset(
+    """
+    reuters politico realclearpolitics axios buzzfeed huffpost c-span telemundo univision
+    xinhua politifact factcheck.org wikileaks twitter facebook instagram youtube google
+    snapchat reddit vox mediaite
+    """.split()
+)
+# Nouns of descriptions that may mean a news outlet ("the network", "the company").
+_OUTLET_NOUNS = frozenset(
+    "network newspaper paper broadcaster publisher publication site website outlet company"
+    " platform channel station".split()
 )
 # Nouns of definite descriptions that refer to an organisation ("the company", "the agency").
 _ORG_NOUNS = frozenset(
@@ -170,8 +188,10 @@ def is_opening_participle(word: str) -> bool:
 
 
 def is_org_head(word: str) -> bool:
-    """True when a name ending in ``word`` names an organisation ("Board", "Inc.")."""
-    return word.lower() in _ORG_HEADS
+    """True when a name ending in ``word`` names an organisation ("Board", "Inc.", or a
+    news outlet: "Politico", "Reuters")."""
+    low = word.lower()
+    return low in _ORG_HEADS or low in _OUTLETS
 
 
 def is_place_head(word: str) -> bool:
@@ -206,3 +226,14 @@ def is_person_noun(noun: str) -> bool:
 def is_org_noun(noun: str) -> bool:
     """True when a description headed by ``noun`` names an organisation ("the agency")."""
     return noun.lower() in _ORG_NOUNS
+
+
+def is_outlet(name: str) -> bool:
+    """True when ``name`` ends in a news outlet's, wire service's or platform's name
+    ("Politico", "The AP"): an organisation that reports more than it speaks."""
+    return name.rsplit(None, 1)[-1].lower() in _OUTLETS if name else False
+
+
+def is_outlet_noun(noun: str) -> bool:
+    """True when a description headed by ``noun`` may mean a news outlet ("the network")."""
+    return noun.lower() in _OUTLET_NOUNS

@@ -91,6 +91,8 @@ def test_a_name_never_runs_across_a_sentence_end() -> None:
         ("Vasko Dren, a baker, said bread is dear.", "Vasko Dren", EntityKind.PERSON),
         ("Ilkay Surow, 49, runs the shop.", "Ilkay Surow", EntityKind.PERSON),
         ("Kent County has new rules.", "Kent County", EntityKind.PLACE),
+        ("Politico reported the vote was late.", "Politico", EntityKind.ORGANISATION),
+        ("The talks failed, Reuters said.", "Reuters", EntityKind.ORGANISATION),
     ],
 )
 def test_entity_kinds(text: str, name: str, kind: EntityKind) -> None:
@@ -250,6 +252,17 @@ def test_an_organisation_description_prefers_the_body_it_names() -> None:
     found = coreference_of(text).description("The railway", text.index("The railway"))
     assert found is not None
     assert found.name == "Northern Plains Railway"
+
+
+def test_a_news_outlet_is_the_body_only_of_an_outlet_description() -> None:
+    """A wire service that reported the story is no antecedent of "the military" or "the
+    poll", but may be of "the network"."""
+    text = "Reuters reported the storm cut power to the port. The military sent troops."
+    coref = coreference_of(text)
+    assert coref.description("The military", text.index("The military")) is None
+    text = "Telemundo aired the debate on Sunday. The network said ratings were high."
+    found = coreference_of(text).description("The network", text.index("The network"))
+    assert found is not None and found.name == "Telemundo"
 
 
 def test_a_document_speaks_for_its_author() -> None:
