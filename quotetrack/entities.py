@@ -94,8 +94,11 @@ class Entity:
 
     @property
     def kind(self) -> SpeakerKind:
-        """The speaker kind of this entity: an organisation is a group."""
-        return SpeakerKind.GROUP if self.type is EntityKind.ORGANISATION else SpeakerKind.PERSON
+        """The speaker kind of this entity: an organisation, or a place that speaks for
+        its government ("Texas asked a judge …"), is a group."""
+        if self.type is EntityKind.ORGANISATION or self.type is EntityKind.PLACE:
+            return SpeakerKind.GROUP
+        return SpeakerKind.PERSON
 
     @property
     def is_person(self) -> bool:

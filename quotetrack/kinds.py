@@ -65,7 +65,9 @@ _LEADING = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov
     dec watch read story photo photos video related advertisement update note opinion analysis
-    exclusive breaking listen click subscribe sponsored
+    exclusive breaking listen click subscribe sponsored nevertheless nonetheless moreover
+    furthermore therefore thus hence besides otherwise regardless overall anyway afterwards
+    afterward likewise
     """.split()
 )
 _CONTRACTIONS = frozenset({"m", "re", "ve", "ll", "d", "t"})

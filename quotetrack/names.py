@@ -430,11 +430,13 @@ _PLURAL_ENDINGS: Final = (
     "ites",
     "sses",
     "ives",
+    "ans",
 )
-"""Endings of plural nouns for people ("Historians", "Witnesses", "Millennials")."""
+"""Endings of plural nouns for people ("Historians", "Witnesses", "Millennials",
+"Ohioans")."""
 
 _PLURALS: Final = frozenset(
-    "republicans democrats americans conservatives liberals progressives voters".split()
+    "republicans democrats dems americans conservatives liberals progressives voters".split()
 )
 _PLURAL_HEADS: Final = frozenset(
     "republican democrat american conservative liberal progressive voter supporter".split()

@@ -576,6 +576,10 @@ def source_before(toks: list[Token], c: int) -> list[Token] | None:
     if not run or run[-1].lower in DETERMINERS:
         return None
     i = j - len(run)
+    if i > 2 and toks[i - 1].lower in _TOWN_PREPOSITIONS and all(t.is_capitalised for t in run):
+        head = source_run(toks, i - 1)  # "the regime in Tallin worries": not the place
+        if len(head) > 1 and head[0].lower in DETERMINERS and head[-1].lower not in DETERMINERS:
+            return [*head, toks[i - 1], *run]
     if i > 1 and toks[i - 1].lower in _AFFILIATIONS and toks[i - 2].is_capitalised:
         person = source_run(toks, i - 1)  # "Ann Orr with the Tallin Board says": Ann Orr
         if person and all(is_name_word(t) for t in person):

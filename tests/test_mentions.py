@@ -8,6 +8,7 @@ from quotetrack.coreference import Coreference
 from quotetrack.entities import Entity
 from quotetrack.kinds import EntityKind
 from quotetrack.mentions import EntityIndex
+from quotetrack.models import SpeakerKind
 from quotetrack.segments import paragraphs, sentences
 
 
@@ -263,6 +264,14 @@ def test_a_news_outlet_is_the_body_only_of_an_outlet_description() -> None:
     text = "Telemundo aired the debate on Sunday. The network said ratings were high."
     found = coreference_of(text).description("The network", text.index("The network"))
     assert found is not None and found.name == "Telemundo"
+
+
+def test_a_place_that_speaks_is_a_group_not_a_person() -> None:
+    """ "Kent County asked a judge …": a place speaks for its government, never as a person."""
+    text = "They drove to Kent County. Kent County asked a judge to stop the plan."
+    place = entity(index_of(text), "Kent County")
+    assert place.type is EntityKind.PLACE
+    assert place.kind is SpeakerKind.GROUP
 
 
 def test_a_document_speaks_for_its_author() -> None:
