@@ -21,7 +21,7 @@ import functools
 
 import attrs
 
-from quotetrack.kinds import FEMALE, MALE, EntityKind
+from quotetrack.kinds import FEMALE, MALE, EntityKind, is_org_head
 from quotetrack.lexicon import female_share, is_surname
 from quotetrack.models import Span, SpeakerKind
 from quotetrack.name_context import SPEAKING, SUBJECT, Candidate
@@ -315,8 +315,8 @@ class Entities:
             gender = MALE if MALE in c.evidence else FEMALE if FEMALE in c.evidence else None
             fitting = [e for e in people if gender is None or e.gender in (gender, None)]
             return placed.nearest(fitting or people, i)
-        named = self.by_first.get(word)
-        if named:  # "Alva" for Alva Ruiz; "Kim" for the Kim in view
+        named = None if is_org_head(word) else self.by_first.get(word)
+        if named:  # "Alva" for Alva Ruiz; "Kim" for the Kim in view; not "Twitter" (Research)
             return placed.nearest(named, i)
         org = self._org_keys.get(word)  # "Sorvik" (Energy), "EDC"
         if org is not None or c.weight < SPEAKING or is_surname(word) or is_given_name(word):

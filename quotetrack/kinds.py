@@ -30,6 +30,7 @@ __all__ = [
     "is_place_head",
     "is_role_noun",
     "is_role_title",
+    "without_legal_suffix",
 ]
 
 
@@ -97,6 +98,8 @@ _OUTLETS = frozenset(
     snapchat reddit vox mediaite
     """.split()
 )
+# Legal-form abbreviations that end a company's registered name ("TransCanada Corp.").
+_LEGAL_SUFFIXES = frozenset("corp. corp inc. inc ltd. ltd llc plc co. l.l.c.".split())
 # Nouns of descriptions that may mean a news outlet ("the network", "the company").
 _OUTLET_NOUNS = frozenset(
     "network newspaper paper broadcaster publisher publication site website outlet company"
@@ -239,3 +242,15 @@ def is_outlet(name: str) -> bool:
 def is_outlet_noun(noun: str) -> bool:
     """True when a description headed by ``noun`` may mean a news outlet ("the network")."""
     return noun.lower() in _OUTLET_NOUNS
+
+
+def without_legal_suffix(name: str) -> str:
+    """An organisation's name without the legal form that ends its registered name
+    ("TransCanada Corp." → "TransCanada", "Sorvik Energy Inc." → "Sorvik Energy"): the
+    name it is known and quoted by. A name that is only the suffix is kept."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _LEGAL_SUFFIXES:
+        rest = " ".join(words[:-1]).rstrip(",")
+        if rest and rest.lower() not in ("the", "and", "&"):
+            return rest
+    return name

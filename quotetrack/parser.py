@@ -14,7 +14,7 @@ import attrs
 from quotetrack.attribution import Match, cue_pattern, match_head, match_tail, sentence_subject
 from quotetrack.coreference import Coreference
 from quotetrack.errors import ConfigurationError, check_text
-from quotetrack.kinds import is_leading_word
+from quotetrack.kinds import EntityKind, is_leading_word, without_legal_suffix
 from quotetrack.lexicon import (
     CUE_VERBS,
     GROUP_PRONOUNS,
@@ -533,8 +533,10 @@ def _word_count(spans: tuple[Span, ...]) -> int:
 
 
 def _named(ent: Entity, mention: Span) -> Speaker:
-    """The speaker ``mention`` resolved to ``ent``: its fullest name and where it stands."""
-    return Speaker(ent.name, mention, ent.kind, resolved=True, source=ent.span)
+    """The speaker ``mention`` resolved to ``ent``: its fullest name (an organisation's
+    without its legal form) and where it stands."""
+    name = without_legal_suffix(ent.name) if ent.type is EntityKind.ORGANISATION else ent.name
+    return Speaker(name, mention, ent.kind, resolved=True, source=ent.span)
 
 
 def _unnamed(words: str, mention: Span, kind: SpeakerKind) -> Speaker:
