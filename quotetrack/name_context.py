@@ -286,7 +286,12 @@ def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> 
         if before:
             if before & _ROLE_NOUN:
                 evidence.add("role-before")
-                roles.add(word.lower())
+                role = word.lower()
+                roles.add(role)
+                if role in FEMALE_NOUNS:  # "her mother Ann", "his father Khaled"
+                    evidence.add(FEMALE)
+                elif role in MALE_NOUNS and (role == "man" or not role.endswith("man")):
+                    evidence.add(MALE)  # not "spokesman Hope Hicks": said of women too
             if before & _SAYS:
                 evidence.add("speaks")
             elif before & _PLACE_PREP:
