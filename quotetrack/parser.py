@@ -35,6 +35,7 @@ __all__ = ["QuoteParser", "parse"]
 
 _ANONYMOUS_HEADS = frozenset({"source", "sources", "aide", "aides", "insider", "insiders"})
 _MIN_UNATTRIBUTED_WORDS = 6
+_VERB_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|later[ \t]+)?([a-z]+)")
 _HEAD_WINDOW = 400  # characters read before an opening mark (keeps cost linear)
 _TAIL_WINDOW = 250  # characters read after a closing mark
 _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
@@ -249,12 +250,26 @@ class _Document:
         if g.para > 0 and first.start <= para.start:
             # "Sanders made the following comment:" (newline) “…”
             prev = self.paras[g.para - 1]
+            prev_start = self._sentence_start(prev.end - 1)
+            found = sentence_subject(
+                self.text, prev_start, min(prev.end, prev_start + _HEAD_WINDOW), self.cues
+            )
             if self.text[prev.end - 1] == ":":
-                prev_start = self._sentence_start(prev.end - 1)
-                return sentence_subject(
-                    self.text, prev_start, min(prev.end, prev_start + _HEAD_WINDOW), self.cues
-                )
+                return found
+            if (
+                found is not None
+                and found.speaker.text.lower() not in _NARRATOR
+                and not self.entities.inside_quote(found.speaker.start)
+                and self._speaks(found.speaker.end)
+            ):
+                # "Matlow said he thinks …" (newline) “…”: the paragraph continues him
+                return attrs.evolve(found, rule="previous-sentence")
         return None
+
+    def _speaks(self, end: int) -> bool:
+        """True when a cue verb follows the subject that ends at ``end`` ("Matlow said")."""
+        after = _VERB_AFTER.match(self.text, end)
+        return after is not None and after.group(1) in self.cues
 
     def _nearest_mention(self, g: QuoteGroup) -> Span | None:
         """The last person named before the quote, in its paragraph or the one before,
