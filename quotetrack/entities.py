@@ -115,6 +115,8 @@ class Entity:
             return self.is_person
         ev = self.evidence
         if " " in self.name:
+            if self.first is not None and _plural_word(self.first):
+                return False  # "Statistics Canada said", "Veterans Affairs": a body
             return bool(ev & {"speaks", "surname"})
         return "speaks" in ev or {"surname", "subject"} <= ev
 
@@ -394,6 +396,18 @@ class _Placed:
         if scores:
             return max(entities, key=lambda e: scores.get(e, 0.0))
         return nearest or entities[0]
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _plural_word(word: str) -> bool:
+    """True for a capitalised plural noun opening a name ("Statistics", "Veterans"): no
+    given name ends so, unless the census knows it ("James", "Charles")."""
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and not is_given_name(word)
+        and female_share(word) is None
+    )
 
 
 def _absorb_evidence(ent: Entity, ev: set[str]) -> None:

@@ -20,6 +20,7 @@ __all__ = [
     "MALE_NOUNS",
     "EntityKind",
     "is_acronym",
+    "is_country_body",
     "is_leading_word",
     "is_opening_participle",
     "is_org_head",
@@ -124,6 +125,29 @@ _PLACE_HEADS = frozenset(
     highway drive lane territory territories state states kingdom republic
     """.split()
 )
+# Countries, by their one-word English names: places, never people, when a name ends in
+# one ("Canada has asked …", "she" is never "China"). Left out: names that are also
+# common given names or surnames of people in the news (Jordan, Chad, Georgia, Israel).
+_COUNTRIES = frozenset(
+    """
+    afghanistan albania algeria angola argentina armenia australia austria azerbaijan
+    bahrain bangladesh belarus belgium bolivia bosnia brazil bulgaria burundi cambodia
+    cameroon canada chile china colombia croatia cuba cyprus czechia denmark ecuador egypt
+    eritrea estonia ethiopia finland france germany ghana greece guatemala haiti honduras
+    hungary iceland india indonesia iran iraq ireland italy jamaica japan kazakhstan kenya
+    kosovo kuwait laos latvia lebanon liberia libya lithuania luxembourg madagascar malawi
+    malaysia mali mexico moldova mongolia montenegro morocco mozambique myanmar namibia nepal
+    netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru
+    philippines poland portugal qatar romania russia rwanda senegal serbia singapore slovakia
+    slovenia somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand
+    tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan venezuela vietnam yemen
+    zambia zimbabwe britain england scotland wales
+    """.split()
+)
+# First words of a country's longer name ("Northern Ireland", "Great Britain"): a place.
+_COUNTRY_MODIFIERS = frozenset(
+    "north south east west northern southern eastern western new great united the".split()
+)
 # Capitalised role words that stand before a name besides the honorific titles
 # ("Coach Stephen Gillis", "Premier Doug Ford", "Yellowhead MP Jim Eglinski").
 _ROLE_TITLES = frozenset(
@@ -200,8 +224,10 @@ def is_org_head(word: str) -> bool:
 
 
 def is_place_head(word: str) -> bool:
-    """True when a name ending in ``word`` names a place ("County", "Heights")."""
-    return word.lower() in _PLACE_HEADS
+    """True when a name ending in ``word`` names a place ("County", "Heights", or a
+    country: "Canada")."""
+    low = word.lower()
+    return low in _PLACE_HEADS or low in _COUNTRIES
 
 
 def is_role_title(word: str) -> bool:
@@ -254,3 +280,14 @@ def without_legal_suffix(name: str) -> str:
         if rest and rest.lower() not in ("the", "and", "&"):
             return rest
     return name
+
+
+def is_country_body(words: tuple[str, ...]) -> bool:
+    """True for a name of several words that ends in a country's name and is no longer
+    name of the country ("Export Development Canada", "Air Canada", "Statistics Canada"):
+    an organisation, not the place ("Northern Ireland", "Great Britain")."""
+    return (
+        len(words) > 1
+        and words[-1].lower() in _COUNTRIES
+        and words[0].lower() not in _COUNTRY_MODIFIERS
+    )

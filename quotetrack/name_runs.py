@@ -17,6 +17,7 @@ from quotetrack.kinds import (
     FEMALE,
     MALE,
     is_acronym,
+    is_country_body,
     is_leading_word,
     is_opening_participle,
     is_org_head,
@@ -251,6 +252,8 @@ def _group_shape(words: tuple[str, ...]) -> NameShape | None:
             elif t in MALE_TITLES:
                 evidence.add(MALE)
     evidence |= word_evidence(words[last])
+    if "place-head" in evidence and is_country_body(name):
+        evidence.symmetric_difference_update(("place-head", "org-head"))  # "Air Canada"
     if n > 1:
         evidence.discard("acronym")
     if last > first and flags[first] & _FIRST:

@@ -94,6 +94,9 @@ def test_a_name_never_runs_across_a_sentence_end() -> None:
         ("Kent County has new rules.", "Kent County", EntityKind.PLACE),
         ("Politico reported the vote was late.", "Politico", EntityKind.ORGANISATION),
         ("The talks failed, Reuters said.", "Reuters", EntityKind.ORGANISATION),
+        ("Peru said the talks failed.", "Peru", EntityKind.PLACE),
+        ("Air Peru said fares rise.", "Air Peru", EntityKind.ORGANISATION),
+        ("They flew to Northern Ireland.", "Northern Ireland", EntityKind.PLACE),
     ],
 )
 def test_entity_kinds(text: str, name: str, kind: EntityKind) -> None:
