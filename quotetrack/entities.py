@@ -21,7 +21,7 @@ import functools
 
 import attrs
 
-from quotetrack.kinds import FEMALE, MALE, EntityKind, is_org_head
+from quotetrack.kinds import FEMALE, MALE, EntityKind, is_org_head, is_role_title
 from quotetrack.lexicon import female_share, is_surname
 from quotetrack.models import Span, SpeakerKind
 from quotetrack.name_context import SPEAKING, SUBJECT, Candidate
@@ -407,6 +407,8 @@ def _plural_word(word: str) -> bool:
         and not word.endswith(("ss", "us", "is"))
         and not is_given_name(word)
         and female_share(word) is None
+        and not is_surname(word)
+        and not is_role_title(word[:-1])  # "Senators X and Y": people
     )
 
 
@@ -425,6 +427,9 @@ def _absorb_evidence(ent: Entity, ev: set[str]) -> None:
     elif "place-prep" in ev and ev.isdisjoint(_SUBJECT_EVIDENCE):
         ent.type = EntityKind.PLACE
     if ent.type is not EntityKind.PERSON:
+        return
+    if ent.first is not None and " " in ent.name and _plural_word(ent.first):
+        ent.type = EntityKind.ORGANISATION  # "Veterans Affairs Minister X": the department
         return
     if FEMALE in ev and MALE not in ev:
         ent.gender = FEMALE

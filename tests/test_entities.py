@@ -44,6 +44,14 @@ def test_kinds_from_the_evidence_of_all_mentions() -> None:
     assert dunn.roles >= {"senator"}
 
 
+def test_a_name_opening_with_a_plural_noun_is_no_person() -> None:
+    """'Pensions Affairs' is a department whatever stands around it; 'Charles Orr'
+    is a person."""
+    found = entities_of("The report by analyst Pensions Affairs said so. Charles Orr agreed.")
+    assert named(found, "Pensions Affairs").type is EntityKind.ORGANISATION
+    assert named(found, "Charles Orr").type is EntityKind.PERSON
+
+
 def test_an_acronym_in_brackets_is_the_name_before_it() -> None:
     """'Export Credit Corp. (ECC)' and a later 'ECC' are one organisation."""
     text = "Export Credit Corp. (ECC) grew. Later ECC said it would hire."
