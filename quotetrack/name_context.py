@@ -80,6 +80,8 @@ _APPOSITION = re.compile(
 _APPOSITION_PARTS = re.compile(r",| and ")
 _AGE = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
 _NEXT_WORD = re.compile(r"[ \t]+(?:(?:also|then|later|has|had|have|would|will)[ \t]+)?([a-z]+)")
+# The body a name speaks for, between it and its verb ("… with the Tallin Board says").
+_AFFILIATION = re.compile(r" (?:with|of|at|from) (?:the )?(?:[A-Z][\w.&'\u2019-]*(?: |(?=,))){1,6}")
 _ROLE_STOP = frozenset("of at for in on with from to who which that".split())
 _SAY_BEFORE = frozenset(
     "said says added adds wrote writes explained explains asked asks noted notes recalled".split()
@@ -301,6 +303,10 @@ def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> 
     if nxt_char == " ":
         if text.startswith("who ", e + 1):
             evidence.add("who")
+        else:
+            body = _AFFILIATION.match(text, e)
+            if body is not None and _verb_kind(_word_at(text, body.end())) == _SAYS:
+                after_end = body.end() - 1  # "Tim Orr with the Tallin Health Authority says"
     elif nxt_char == ",":
         if word not in ("of", "from"):  # "Sen. Ray Dunn of Alabama, the chairman,": Dunn's
             appos = _APPOSITION.match(text, e)
@@ -394,3 +400,9 @@ def _verb_kind(word: str) -> int:
     if word not in _NOT_VERBS and VERB_LIKE.fullmatch(word):
         return _VERB
     return 0
+
+
+def _word_at(text: str, pos: int) -> str:
+    """The lowercase word at ``pos`` (after the spaces there), or ""."""
+    nxt = _NEXT_WORD.match(text, pos - 1) if pos and text[pos - 1] == " " else None
+    return nxt.group(1) if nxt else ""

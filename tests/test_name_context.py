@@ -31,6 +31,16 @@ def test_an_apposition_gives_roles_and_kind() -> None:
     assert quist.weight == SPEAKING
 
 
+def test_a_name_speaks_past_the_body_it_is_with() -> None:
+    """'Owen Marsh with the Eastvale Health Authority says' and 'Ann Lee of Tallin
+    said': the name speaks; a kinship word before a name gives its gender."""
+    found = read("Owen Marsh with the Eastvale Health Authority says the wait is long.")
+    assert found["Owen Marsh"].weight == SPEAKING and "speaks" in found["Owen Marsh"].evidence
+    assert read("Ann Lee of Tallin said so.")["Ann Lee"].weight == SPEAKING
+    assert read("Owen Marsh with the Eastvale Board left.")["Owen Marsh"].weight == PLAIN
+    assert "male" in read("Her husband Tomasz Volk left.")["Tomasz Volk"].evidence
+
+
 def test_a_role_noun_before_a_name() -> None:
     """'geologist Ben Tarrow disagreed': a role before it, a subject by the verb after."""
     text = "The town heard geologist Ben Tarrow disagreed."
