@@ -597,7 +597,8 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         min_quotes: int = 1,
         limit: int | None = None,
     ) -> list[TrackedSpeaker]:
-        """Speakers with their quote and article counts, most quoted first.
+        """Speakers with their quote and article counts, most quoted first (a quote said
+        by two people, "… say A and B", counts for each of them and for the pair).
 
         ``contains`` matches the name or any alias (case-insensitive); ``since`` and
         ``until`` (inclusive) and ``outlet`` count only the quotes in those articles.

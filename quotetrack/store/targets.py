@@ -138,9 +138,10 @@ class SpeakerTargets:
         targets of that name, ignoring case ("FBI"). An unknown name gives no rows.
         ``since``, ``until`` (inclusive) and ``outlet`` count only the quotes of those
         articles; ``min_quotes`` drops pairs with fewer quotes. Only attributed quotes
-        count. A ``speaker`` or ``target`` of another type raises
-        :class:`~quotetrack.errors.InputTypeError`; a bad ``min_quotes`` or ``limit``
-        :class:`~quotetrack.errors.ConfigurationError`.
+        count; a quote said by two people ("… say A and B") counts for each of them and
+        for the pair (:mod:`quotetrack.store.members`). A ``speaker`` or ``target`` of
+        another type raises :class:`~quotetrack.errors.InputTypeError`; a bad
+        ``min_quotes`` or ``limit`` :class:`~quotetrack.errors.ConfigurationError`.
 
         Quotes stored before schema version 7 got their targets when the store was
         upgraded (see :mod:`quotetrack.store.targets`).
