@@ -241,8 +241,18 @@ class Coreference:
 
     def _description(self, phrase: str, pos: int) -> Entity | None:
         words = phrase.split()
-        if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
+        if len(words) < 2:
             return None
+        if words[0].lower() not in ("the", "this", "that"):
+            if not words[0].endswith(("'s", "\u2019s")):
+                return None
+            head = head_noun(" ".join(words[1:]))  # "Foster's book": its author
+            if head is None or source_noun_kind(head) != "document":
+                return None
+            owner = self._index.mention_in(pos, pos + 1)
+            if owner is None or owner.entity.type is EntityKind.PLACE:
+                return None
+            return owner.entity
         head = head_noun(" ".join(words[1:]))
         if head is None or source_noun_kind(head) == "anonymous" or head.endswith("s"):
             return None
