@@ -36,6 +36,14 @@ __all__ = ["QuoteParser", "parse"]
 _ANONYMOUS_HEADS = frozenset({"source", "sources", "aide", "aides", "insider", "insiders"})
 _MIN_UNATTRIBUTED_WORDS = 6
 _VERB_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|later[ \t]+)?([a-z]+)")
+# Words before a name in a speaker phrase that show the phrase is someone else ("advisers
+# to Mr. Orr", "people close to Orr", "critics like Orr", "told Orr"), not a role of hers.
+_NOT_THE_NAMED = frozenset(
+    """
+    of for to with from like about at in on close near than as unlike whereas told said saw
+    sent asked including against behind beside
+    """.split()
+)
 _HEAD_WINDOW = 400  # characters read before an opening mark (keeps cost linear)
 _TAIL_WINDOW = 250  # characters read after a closing mark
 _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
@@ -510,6 +518,15 @@ class _Document:
                 if pair is not None:
                     return self._coordinated(mention, pair), None
                 return _named(ent, mention), ent
+        elif words:
+            found = self.entities.mention_in(mention.start, mention.end)
+            if (
+                found is not None
+                and found.end == mention.end
+                and found.entity.is_person
+                and not self._of_someone_else(mention)
+            ):
+                return _named(found.entity, mention), found.entity  # "oil worker Mike Wipf"
         ent = self.entities.office_holder(mention.end)  # "U.S. Secretary" of State Ann Lee
         if ent is not None:
             return _named(ent, mention), ent
@@ -523,6 +540,15 @@ class _Document:
         if words and words[0][0].isupper() and not is_leading_word(words[0]):
             return Speaker(name, mention, _kind_of(words), source=mention), None
         return _unnamed(name, mention, _kind_of(words)), None
+
+    def _of_someone_else(self, mention: Span) -> bool:
+        """True when the words before the last name of a speaker phrase make the phrase
+        someone else ("Advisers to Ms. Orr", "people close to Orr", "critics like Orr")."""
+        found = self.entities.mention_in(mention.start, mention.end)
+        if found is None or found.start <= mention.start:
+            return False
+        words = self.text[mention.start : found.start].lower().split()
+        return not _NOT_THE_NAMED.isdisjoint(words)
 
     def _coordinated(self, mention: Span, pair: tuple[NameMention, NameMention]) -> Speaker:
         """ "… say Sandal and Pillow": the group the two persons form here, over the whole
