@@ -15,6 +15,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 from quotetrack.kinds import (
     FEMALE,
@@ -130,7 +131,9 @@ class Candidate:
         roles: set[str],
         weight: float,
     ) -> None:
-        self.name, self.titles, self.evidence, self.roles = name, titles, evidence, roles
+        self.name, self.titles = name, titles
+        self.evidence: AbstractSet[str] = _shared(evidence)
+        self.roles: AbstractSet[str] = roles if roles else _NO_ROLES
         self.start, self.name_start, self.end = offsets
         self.weight = weight
         self.quoted = False
@@ -147,6 +150,26 @@ def head_noun(phrase: str) -> str | None:
         if low.isalpha() or "-" in low:
             head = low
     return head
+
+
+# A document has one candidate per name, tens of thousands in a long one, but few distinct
+# evidence sets: a candidate keeps the shared frozen copy of its evidence (and no set at
+# all for no roles, the commonest case), so the cyclic collector, which walks every live
+# container on each full collection, has one object per name to walk instead of three.
+_SHARED_EVIDENCE: dict[frozenset[str], frozenset[str]] = {}
+_SHARED_LIMIT = 10_000
+_NO_ROLES: frozenset[str] = frozenset()
+
+
+def _shared(evidence: set[str]) -> frozenset[str]:
+    """The shared frozen copy of ``evidence`` (equal sets, one object)."""
+    key = frozenset(evidence)
+    found = _SHARED_EVIDENCE.get(key)
+    if found is None:
+        if len(_SHARED_EVIDENCE) > _SHARED_LIMIT:
+            _SHARED_EVIDENCE.clear()
+        found = _SHARED_EVIDENCE[key] = key
+    return found
 
 
 def read_candidates(text: str, inside_quote: Callable[[int], bool]) -> list[Candidate]:
