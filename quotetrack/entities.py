@@ -22,7 +22,7 @@ import functools
 import attrs
 
 from quotetrack.kinds import FEMALE, MALE, EntityKind, is_org_head, is_role_title
-from quotetrack.lexicon import female_share, is_surname
+from quotetrack.lexicon import NAME_PARTICLES, female_share, is_surname
 from quotetrack.models import Span, SpeakerKind
 from quotetrack.name_context import SPEAKING, SUBJECT, Candidate
 from quotetrack.name_runs import is_given_name, word_evidence
@@ -45,7 +45,12 @@ _TYPING = frozenset(
 _SURNAME_SUBJECT = frozenset({"surname", "subject"})
 # Evidence that makes a person (strong evidence, or a census first name), an organisation,
 # or that the name is a subject (so not a place after all, "in Varga" aside).
-_PERSON_EVIDENCE = frozenset({"title", "appos-person", "age", "who", "role-before", "first-name"})
+# Endings of the capitalised adjectives that open names of no person ("South Korean",
+# "Democratic …", "British …"); a census given name so ending is typed before this.
+_ADJECTIVE_ENDINGS = ("an", "ic", "ish", "ese", "ern", "th")
+_PERSON_EVIDENCE = frozenset(
+    {"title", "appos-person", "age", "who", "role-before", "first-name", "family"}
+)
 _ORGANISATION_EVIDENCE = frozenset({"acronym", "appos-org"})
 _SUBJECT_EVIDENCE = frozenset({"speaks", "subject"})
 
@@ -273,6 +278,20 @@ class Entities:
                 ent.type is EntityKind.ORGANISATION or "speaks" in ent.evidence or ent.may_be_person
             ):
                 salient.add(ent)
+        for ent in entities:
+            if (
+                ent.type is EntityKind.OTHER
+                and ent.first is not None
+                and ent.surname in by_surname
+                and not is_surname(ent.surname)
+                and ent.first.lower() not in NAME_PARTICLES
+                and not ent.first.lower().endswith(_ADJECTIVE_ENDINGS)
+            ):
+                # "Megda Belkacemi" beside the person Khaled Belkacemi: a rare surname
+                # two names share is a family's, so a person
+                _absorb_evidence(ent, ent.evidence | {"family"})
+                salient.add(ent)
+                by_surname[ent.surname].append(ent)
         roles = self.roles
         holders: set[tuple[str, Entity]] = set()
         all_mentions, all_positions = self.all, self.all_positions
