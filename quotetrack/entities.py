@@ -70,6 +70,15 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return prev[-1]
 
 
+def _gender_of_name(first: str, last: str) -> str | None:
+    """The gender a name's first word gives, unless the name is written family name
+    first, its given name last and hyphenated ("Kim Jong-un", "Moon Jae-in"): then the
+    first word is a surname and says nothing."""
+    if "-" in last and first != last and is_surname(first):
+        return None
+    return _gender_of_first(first)
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _gender_of_first(first: str) -> str | None:
     share = female_share(first)
@@ -209,7 +218,7 @@ class Entities:
                 if ent is not None:
                     full[key] = ent
             if ent is None:
-                gender = _gender_of_first(name[0])  # refined by all the evidence below
+                gender = _gender_of_name(name[0], name[-1])  # refined by the evidence below
                 span = Span(c.name_start, c.end, text[c.name_start : c.end])
                 ent = Entity(joined, name[-1], name[0], gender, span)
                 full[key] = ent
@@ -455,4 +464,4 @@ def _absorb_evidence(ent: Entity, ev: set[str]) -> None:
     elif MALE in ev and FEMALE not in ev:
         ent.gender = MALE
     else:
-        ent.gender = _gender_of_first(ent.first or ent.name)
+        ent.gender = _gender_of_name(ent.first or ent.name, ent.surname)
