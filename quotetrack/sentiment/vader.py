@@ -455,24 +455,25 @@ def sentence_sums(
     if not n:
         return None
     hits = list(compress(range(n), map(scored.__contains__, lowers)))
+    if not hits:  # no word with a valence: what the arithmetic below gives for none
+        return Sums(0.0, 0.0, 0.0, n, 0, 0)
     values: list[float] = []
     positions: list[int] = []
-    if hits:
-        # VADER's allcap_differential: some words but not all are ALL CAPS. Stripping
-        # removes ASCII punctuation only, which has no case, so a raw token is ALL CAPS
-        # exactly when VADER's stripped word is.
-        is_cap_diff = any(map(str.isupper, raw_tokens)) and not all(map(str.isupper, raw_tokens))
-        for i in hits:
-            if i < n - 1 and lowers[i] == "kind" and lowers[i + 1] == "of":
-                continue  # VADER skips "kind" in "kind of" (a dampener)
-            v = _valence(i, lowers, raw_tokens, is_cap_diff, lexicon)
-            if negations is not None and 0 <= negations[i] < i - 3:
-                v *= _N_SCALAR  # beyond VADER's reach, inside the clause
-            if v != 0:
-                values.append(v)
-                positions.append(i)
-        if values and "but" in lowers:
-            values = _but_check(positions, values, lowers.index("but"))
+    # VADER's allcap_differential: some words but not all are ALL CAPS. Stripping
+    # removes ASCII punctuation only, which has no case, so a raw token is ALL CAPS
+    # exactly when VADER's stripped word is.
+    is_cap_diff = any(map(str.isupper, raw_tokens)) and not all(map(str.isupper, raw_tokens))
+    for i in hits:
+        if i < n - 1 and lowers[i] == "kind" and lowers[i + 1] == "of":
+            continue  # VADER skips "kind" in "kind of" (a dampener)
+        v = _valence(i, lowers, raw_tokens, is_cap_diff, lexicon)
+        if negations is not None and 0 <= negations[i] < i - 3:
+            v *= _N_SCALAR  # beyond VADER's reach, inside the clause
+        if v != 0:
+            values.append(v)
+            positions.append(i)
+    if values and "but" in lowers:
+        values = _but_check(positions, values, lowers.index("but"))
     # score_valence and _sift_sentiment_scores, on the non-zero valences only:
     # adding VADER's zeros to a float sum changes nothing.
     valence = float(sum(values))
