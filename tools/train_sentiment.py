@@ -78,10 +78,19 @@ def group_of(item_id: str) -> str:
     return source + ":" + "_".join(rest.split("_")[:3])
 
 
-def folds_of(groups: Sequence[str], k: int) -> np.ndarray:
-    """Fold index per item: groups dealt round-robin in a fixed shuffled order."""
+FOLD_SEED = 13
+"""The seed of the fold assignment the shipped model is chosen by and the figures quote."""
+
+
+def folds_of(groups: Sequence[str], k: int, seed: int = FOLD_SEED) -> np.ndarray:
+    """Fold index per item: groups dealt round-robin in a fixed shuffled order.
+
+    Another ``seed`` deals the same groups into other folds: with a few hundred quotes
+    the figures move by about 0.01-0.02 macro-F1 from one assignment to another, which
+    ``benchmarks/sentiment.py --fold-seeds`` shows.
+    """
     names = sorted(set(groups))
-    rng = np.random.default_rng(13)
+    rng = np.random.default_rng(seed)
     rng.shuffle(names)
     fold = {g: i % k for i, g in enumerate(names)}
     return np.array([fold[g] for g in groups])
@@ -161,7 +170,8 @@ class Data:
         self.texts = [item["text"] for item in items]
         self.y = np.array([item["label"] for item in items])
         self.score = np.array([item.get("score") or 0.0 for item in items])
-        self.fold = folds_of([group_of(item["id"]) for item in items], FOLDS)
+        self.groups = [group_of(item["id"]) for item in items]
+        self.fold = folds_of(self.groups, FOLDS)
 
 
 class Model:
@@ -321,6 +331,7 @@ class TargetData:
         self.y = np.array(y)
         self.kind = np.array(["target"] * len(y))
         self.texts = texts
+        self.groups = groups
         self.fold = folds_of(groups, FOLDS)
         self.count = len(y)
 
