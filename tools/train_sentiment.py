@@ -12,7 +12,8 @@ text, and fits a multinomial logistic regression (L2, scikit-learn) on both toge
 
 Everything is cross-validated: K folds grouped by article (a NewsMTSC article's quotes
 and sentences, an NYT editorial's snippets stay in one fold), the model fitted on the
-training folds only and pruned as shipped (word weights below ``MIN_WEIGHT`` dropped).
+training folds only, without the sentences that hold a judged quote's words (a quote
+printed by two articles), and pruned as shipped (word weights below ``MIN_WEIGHT`` dropped).
 Whatever is chosen from the data is chosen without the fold it is judged on: each fold is
 labelled with the cut-offs best on the other folds' held-out scores, and judged by the
 setting (regularisation strength, sample weights) best on the other folds; the figures
@@ -172,6 +173,23 @@ class Data:
         self.score = np.array([item.get("score") or 0.0 for item in items])
         self.groups = [group_of(item["id"]) for item in items]
         self.fold = folds_of(self.groups, FOLDS)
+        # A quote is cut from a NewsMTSC sentence, and a few quotes were printed by more
+        # than one article: the sentences holding a quote's words, wherever they are.
+        quote_rows = np.flatnonzero(self.kind == "quote")
+        self.holders: dict[int, np.ndarray] = {}
+        for row in np.flatnonzero(self.kind == "sentence"):
+            held = [q for q in quote_rows if self.texts[q] in self.texts[row]]
+            if held:
+                self.holders[int(row)] = np.array(held)
+
+    def training_rows(self, test: np.ndarray) -> np.ndarray:
+        """The texts a model judged on ``test`` may learn from: those outside it, less
+        the sentences that hold the words of a quote in it (from another article too)."""
+        rows = ~test
+        for row, quotes in self.holders.items():
+            if test[quotes].any():
+                rows[row] = False
+        return rows
 
 
 class Model:
@@ -267,7 +285,8 @@ def cross_validate(data: Data, c: float, weights: dict[str, float]) -> dict[str,
     out_of_fold = np.zeros(len(data.y))
     for k in range(FOLDS):
         test = data.fold == k
-        out_of_fold[test] = Model(data, ~test, c, weights).compound(data, test)
+        model = Model(data, data.training_rows(test), c, weights)
+        out_of_fold[test] = model.compound(data, test)
     cutoffs, predicted, f1s, accuracies = held_out(data, out_of_fold, "quote")
     rs = []
     for k in range(FOLDS):
