@@ -33,6 +33,9 @@ LOOKBACK = 200
 """Name mentions searched backwards when resolving (keeps the cost linear)."""
 
 _SURNAME_DECAY = 0.9  # per name mention back, when people who share a surname compete
+# The longest tail of a fuller name that a shorter name joins by ("Al Sayed" in "Rana Al
+# Sayed"); longer "names" are runs of capitals, no person's.
+_MAX_TAIL = 8
 _HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 # Evidence that types a lone word by itself: without it (or "surname" with "subject") a
 # lone word shows nothing of what it is.
@@ -223,7 +226,9 @@ class Entities:
                 ent = Entity(joined, name[-1], name[0], gender, span)
                 full[key] = ent
                 by_last.setdefault(name[-1], []).append(ent)
-                for j in range(1, len(name) - 1):
+                # the tails of at most _MAX_TAIL words: a run of capitals of any length
+                # ("J. J. J. …") would make each name cost the square of its length
+                for j in range(max(1, len(name) - _MAX_TAIL), len(name) - 1):
                     tails[" ".join(name[j:])] = ent
                 entities.append(ent)
             elif len(joined) > len(ent.name) and ent.surname == name[-1]:
