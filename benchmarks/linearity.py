@@ -169,6 +169,18 @@ def cases(normal: str) -> list[Case]:
             "one-letter quotes, each attributed after a dash",
         ),
         Case(
+            "initials_run",
+            1_000_000,
+            lambda n: _cycle("J. ", n),
+            "one run of initials: a 'name' of 330,000 words (entities kept every tail of it)",
+        ),
+        Case(
+            "capitals_run",
+            1_000_000,
+            lambda n: _cycle("Smith Jr. ", n),
+            "one run of a capitalised word and a suffix, repeated",
+        ),
+        Case(
             "nfd_one_accent",
             len(normal),
             one_accent,
