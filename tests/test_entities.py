@@ -78,3 +78,13 @@ def test_salient_mentions_leave_out_quoted_and_credit_names() -> None:
     found = entities_of("Ana Vell said no. (Photo/Lin Oda)")
     assert [m.entity.name for m in found.salient] == ["Ana Vell"]
     assert {m.entity.name for m in found.all} == {"Ana Vell", "Lin Oda"}
+
+
+def test_a_tail_of_up_to_eight_words_joins_the_fuller_name() -> None:
+    """A shorter name joins by the last eight words of a fuller one at most: the tails
+    kept per name are bounded, so a run of capitals costs its length, not its square."""
+    words = "Rana Al Bo Cy Di Ed Fa Gu Hu Sayed".split()
+    text = f"{' '.join(words)} spoke. {' '.join(words[-8:])} left. {' '.join(words[-9:])} sat."
+    found = entities_of(text)
+    rana = named(found, " ".join(words))
+    assert [m.entity is rana for m in found.all] == [True, True, False]
