@@ -43,6 +43,7 @@ from quotetrack.phrases import (
 from quotetrack.reported.content import (
     BREAKS,
     CLOSERS,
+    MAX_CONTENT_TOKENS,
     MIN_CONTENT_WORDS,
     QUOTE_CHARS,
     Reported,
@@ -327,7 +328,11 @@ def _parenthetical(
         return None
     if j > k and toks[k].lower not in ADVERBIAL_STARTS:
         return None
-    head = content_span(text, sent.start, toks[comma].start, 1)
+    # The content before the cue clause runs from the sentence start, at most a content
+    # window of tokens back (as the content after it): an endless sentence of asides
+    # ("…, X said, …" repeated) would make each cue copy all of the sentence before it.
+    first = comma - MAX_CONTENT_TOKENS
+    head = content_span(text, toks[first].start if first > 0 else sent.start, toks[comma].start, 1)
     tail = content_span(text, toks[j].end, clause_end(toks, j + 1, sentence_stop(text, sent)))
     if head is None or tail is None or toks[j + 1].lower in BREAKS:
         return None
