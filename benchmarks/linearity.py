@@ -169,6 +169,12 @@ def cases(normal: str) -> list[Case]:
             "one-letter quotes, each attributed after a dash",
         ),
         Case(
+            "comma_asides",
+            1_000_000,
+            lambda n: _cycle(",Smith said ", n),
+            "one endless sentence of parenthetical cue clauses (each reads the content around it)",
+        ),
+        Case(
             "initials_run",
             1_000_000,
             lambda n: _cycle("J. ", n),
