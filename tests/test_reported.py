@@ -183,6 +183,17 @@ def test_parenthetical_cue_splits_content() -> None:
     assert item.rule == "parenthetical"
 
 
+def test_parenthetical_content_before_the_cue_is_one_content_window() -> None:
+    """The content before a parenthetical cue clause starts at most 150 tokens before
+    its comma, as the content after it ends at most 150 tokens after (bounded work per
+    cue in an endless sentence)."""
+    head = " ".join(f"w{i}" for i in range(200))
+    item = one(f"{head}, they said, can be hazardous for anyone.")
+    assert item.rule == "parenthetical"
+    assert item.content[0].text == " ".join(f"w{i}" for i in range(50, 200))
+    assert item.content[1].text == "can be hazardous for anyone"
+
+
 def test_cue_after_direct_quote_is_left_to_it() -> None:
     """`“…,” he said on Tuesday` is the direct quote's attribution, not reported speech."""
     text = "\u201cWe will win,\u201d he said on Tuesday at a rally in the state capital."
