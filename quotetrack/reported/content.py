@@ -141,8 +141,9 @@ class SentenceTokens(list[Token]):
     kept, a window costs the stops inside it, not its length. The list is never changed
     after it is made (slices of it are plain lists)."""
 
-    __slots__ = ("_stops",)
+    __slots__ = ("_breaks", "_stops")
     _stops: dict[frozenset[str], list[int]]
+    _breaks: tuple[list[int], list[int]]
 
     def stop_indices(self, stops: frozenset[str]) -> list[int]:
         """The indices of the tokens whose lowercase is in ``stops``, in order."""
@@ -154,6 +155,24 @@ class SentenceTokens(list[Token]):
         if indices is None:
             indices = found[stops] = [i for i, w in enumerate(map(_lower, self)) if w in stops]
         return indices
+
+    def clause_breaks(self) -> tuple[list[int], list[int]]:
+        """The indices of the stops that break a content clause, in order, and where the
+        content ends at each (see :func:`clause_end`); for a sentence without quotation
+        marks, where no stop lies inside a quote."""
+        try:
+            return self._breaks
+        except AttributeError:
+            pass
+        at: list[int] = []
+        ends: list[int] = []
+        for j in self.stop_indices(_CLAUSE_STOPS):
+            end = _clause_break(self, j) if j else None
+            if end is not None:
+                at.append(j)
+                ends.append(end)
+        self._breaks = (at, ends)
+        return self._breaks
 
 
 def _unquoted(toks: list[Token], first: int, last: int, stops: frozenset[str]) -> Iterator[int]:
@@ -265,32 +284,50 @@ def clause_end(toks: list[Token], k: int, stop: int) -> int:
     """Where the content that starts at ``toks[k]`` ends: the sentence end, or an earlier
     break into a new clause (", but …", "; …", "and said …")."""
     last = _window_end(toks, k)
+    if isinstance(toks, SentenceTokens) and not toks.stop_indices(_MARKS):
+        # No quotation marks: whether a stop breaks does not depend on where the content
+        # starts, so the sentence's breaks are found once and each cue bisects them (an
+        # endless sentence of asides made every cue test the 50 commas of its window).
+        at, ends = toks.clause_breaks()
+        i = bisect.bisect_left(at, k + 1)
+        if i < len(at) and at[i] < last:
+            return ends[i]
+        return _uncut_end(toks, last, stop)
     for j in _unquoted(toks, k + 1, last, _CLAUSE_STOPS):
-        t = toks[j]
-        if t.text == ";":
-            return t.start
-        if t.text == "," and j + 1 < len(toks):
-            nxt = toks[j + 1]
-            if nxt.lower in BREAKS or (nxt.lower in REPORTED_CUES and nxt.lower.endswith("ing")):
-                return t.start
-            if _participle_phrase(toks, j + 1) or nxt.lower in PARTICIPLE_CUES:
-                return t.start  # "…, pointing to Cruz's victories", "…, adding: “…”"
-            if nxt.lower == "and" and any(x.lower in REPORTED_CUES for x in toks[j + 2 : j + 8]):
-                return t.start  # "…, and three-quarters said …": a new attribution
-        if t.lower == "and" and j + 2 < len(toks):
-            cue = toks[j + 1] if toks[j + 1].lower in REPORTED_CUES else None
-            if cue is None and toks[j + 1].lower in CLAUSE_PRONOUNS:
-                cue = toks[j + 2] if toks[j + 2].lower in REPORTED_CUES else None
-            n = j + 1
-            while cue is None and n < min(len(toks), j + 4) and looks_like_name(toks[n]):
-                n += 1  # "… and Smith said …" (not "the vice president and Ryan believe")
-                if (
-                    n < len(toks)
-                    and toks[n].lower in REPORTED_CUES
-                    and not toks[n].is_capitalised
-                    and toks[n].lower.endswith(("s", "d"))
-                ):
-                    cue = toks[n]
-            if cue is not None:  # "… and said …", "… and she accused …"
-                return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
+        end = _clause_break(toks, j)
+        if end is not None:
+            return end
     return _uncut_end(toks, last, stop)
+
+
+def _clause_break(toks: list[Token], j: int) -> int | None:
+    """Where content ends when the stop at ``toks[j]`` (1 <= j) breaks it into a new
+    clause, else None; read from ``toks[j - 1 :]`` only."""
+    t = toks[j]
+    if t.text == ";":
+        return t.start
+    if t.text == "," and j + 1 < len(toks):
+        nxt = toks[j + 1]
+        if nxt.lower in BREAKS or (nxt.lower in REPORTED_CUES and nxt.lower.endswith("ing")):
+            return t.start
+        if _participle_phrase(toks, j + 1) or nxt.lower in PARTICIPLE_CUES:
+            return t.start  # "…, pointing to Cruz's victories", "…, adding: “…”"
+        if nxt.lower == "and" and any(x.lower in REPORTED_CUES for x in toks[j + 2 : j + 8]):
+            return t.start  # "…, and three-quarters said …": a new attribution
+    if t.lower == "and" and j + 2 < len(toks):
+        cue = toks[j + 1] if toks[j + 1].lower in REPORTED_CUES else None
+        if cue is None and toks[j + 1].lower in CLAUSE_PRONOUNS:
+            cue = toks[j + 2] if toks[j + 2].lower in REPORTED_CUES else None
+        n = j + 1
+        while cue is None and n < min(len(toks), j + 4) and looks_like_name(toks[n]):
+            n += 1  # "… and Smith said …" (not "the vice president and Ryan believe")
+            if (
+                n < len(toks)
+                and toks[n].lower in REPORTED_CUES
+                and not toks[n].is_capitalised
+                and toks[n].lower.endswith(("s", "d"))
+            ):
+                cue = toks[n]
+        if cue is not None:  # "… and said …", "… and she accused …"
+            return toks[j - 1].end if toks[j - 1].text != "," else toks[j - 1].start
+    return None
