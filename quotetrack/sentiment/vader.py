@@ -75,7 +75,7 @@ import math
 import operator
 import re
 from collections.abc import Mapping, Sequence
-from itertools import compress, repeat
+from itertools import compress, pairwise, repeat
 from typing import Final, NamedTuple
 
 from vaderSentiment import vaderSentiment as _vader
@@ -118,6 +118,19 @@ normalize = _vader.normalize
 # lexicon word is one of these, so the check is skipped otherwise.
 _IDIOM_WORDS: Final = frozenset(
     word for phrase in (*_SPECIAL_CASES, *_BOOSTERS) if " " in phrase for word in phrase.split(" ")
+)
+# The pairs of neighbouring words in those phrases. Every sequence the idiom check looks
+# up holds two neighbouring words of the sentence, so a sentence with none of these
+# pairs ("of death", "kind of") has no idiom at all.
+_IDIOM_PAIRS: Final = frozenset(
+    pair for phrase in (*_SPECIAL_CASES, *_BOOSTERS) for pair in pairwise(phrase.split(" "))
+)
+# The words that make VADER's rules change the valence of a lexicon word up to three
+# words after them: boosters and dampeners, negations ("n't" aside), "no", "least", and
+# the "so"/"this" of its "never so" rule. Past three words of none of these (and no
+# idiom, no ALL CAPS), a word's valence is its lexicon value.
+_RULE_WORDS: Final = frozenset(
+    {w for w in _BOOSTERS if " " not in w} | _NEGATE | {"no", "least", "so", "this", "never"}
 )
 
 # --- Typography ----------------------------------------------------------------------
@@ -249,8 +262,12 @@ def _valence(
     words: list[str],
     is_cap_diff: bool,
     lexicon: Mapping[str, float],
+    idioms: bool = True,
 ) -> float:
     """VADER's ``sentiment_valence`` for the lexicon word at ``i``, step for step.
+
+    ``idioms`` is False when the sentence holds no neighbouring words of an idiom
+    (:data:`_IDIOM_PAIRS`), whose check is then skipped.
 
     VADER's loop over the three preceding words is unrolled (``w1`` is the word just
     before, ``w3`` three before); each step adds the booster's scalar, then applies
@@ -297,7 +314,7 @@ def _valence(
             pass
         elif w3 in _NEGATE or "n't" in w3:
             valence = valence * _N_SCALAR
-        if not _IDIOM_WORDS.isdisjoint(lowers[i - 3 : i + 3]):
+        if idioms and not _IDIOM_WORDS.isdisjoint(lowers[i - 3 : i + 3]):
             valence = _special_idioms_check(valence, lowers, i)
     # _least_check
     if i > 1 and w1 not in lexicon and w1 == "least":
@@ -463,10 +480,24 @@ def sentence_sums(
     # removes ASCII punctuation only, which has no case, so a raw token is ALL CAPS
     # exactly when VADER's stripped word is.
     is_cap_diff = any(map(str.isupper, raw_tokens)) and not all(map(str.isupper, raw_tokens))
+    # A token's lowercase is part of the sentence's, so no "n't" there is none in a token.
+    nt = "'" in sentence and "n't" in sentence.lower()
+    idioms = not _IDIOM_PAIRS.isdisjoint(pairwise(lowers))
     for i in hits:
-        if i < n - 1 and lowers[i] == "kind" and lowers[i + 1] == "of":
+        low = lowers[i]
+        if idioms and i < n - 1 and low == "kind" and lowers[i + 1] == "of":
             continue  # VADER skips "kind" in "kind of" (a dampener)
-        v = _valence(i, lowers, raw_tokens, is_cap_diff, lexicon)
+        if (
+            # no rule can apply: VADER's valence is the lexicon's
+            not nt
+            and (i < 3 or not idioms)
+            and low != "no"
+            and _RULE_WORDS.isdisjoint(lowers[i - 3 if i > 2 else 0 : i])
+            and not (is_cap_diff and raw_tokens[i].isupper())
+        ):
+            v = lexicon[low]
+        else:
+            v = _valence(i, lowers, raw_tokens, is_cap_diff, lexicon, idioms)
         if negations is not None and 0 <= negations[i] < i - 3:
             v *= _N_SCALAR  # beyond VADER's reach, inside the clause
         if v != 0:
