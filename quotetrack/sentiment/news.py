@@ -128,6 +128,21 @@ def _is_title(raw: str) -> bool:
     return bool(word) and word[0].isupper() and not word.isupper()
 
 
+class _Titles(dict[str, bool]):
+    """:func:`_is_title` of each raw token, remembered (up to ``_TITLES_LIMIT`` tokens):
+    a look-up reads no character of the token, and a news text repeats its tokens."""
+
+    def __missing__(self, raw: str) -> bool:
+        if len(self) >= _TITLES_LIMIT:
+            self.clear()
+        title = self[raw] = _is_title(raw)
+        return title
+
+
+_TITLES_LIMIT: Final = 100_000
+_TITLES: Final = _Titles()
+
+
 def name_positions(raw_tokens: Sequence[str]) -> set[int]:
     """The positions of the tokens that are part of a name (and so carry no sentiment).
 
@@ -135,9 +150,7 @@ def name_positions(raw_tokens: Sequence[str]) -> set[int]:
     sentence or a quotation, or when it starts a run of capitalised words ("Supreme
     Court ..."). Lowercase joiners inside such a run ("Department *of* Justice") are too.
     """
-    # only tokens that are not all lowercase can be capitalised: found in C, then checked
-    maybe = compress(range(len(raw_tokens)), map(operator.not_, map(str.islower, raw_tokens)))
-    title = {i for i in maybe if _is_title(raw_tokens[i])}
+    title = set(compress(range(len(raw_tokens)), map(_TITLES.__getitem__, raw_tokens)))
     if not title:
         return title
     names: set[int] = set()
@@ -166,29 +179,29 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
     if not parts:
         return [0.0] * len(FEATURES), set()
     words, scored = news_lexicon()
-    vader_words, vader_scored = lexicon(), scored_words()
-    changed, context = _changed_words(), context_words()
+    vader_words, vader_scored, changed, context = _vader_reading()
     news_sums: list[Sums] = []
     vader_sums: list[Sums] = []
     text_words: set[str] = set()
     n_words = 0
     negated = question = exclamation = 0.0
+    same = True  # whether VADER read every sentence as the news reading did
     for raw_tokens, lowers, sentence in parts:
         n_words += len(raw_tokens)
         names = name_positions(raw_tokens)
         masked = lowers
         if names:
-            masked = list(lowers)
+            masked = lowers.copy()
             for i in names:
                 masked[i] = ""
         nt = "'" in sentence and "n't" in sentence.lower()
+        negations = None
         # one look for both lists of negations in the common sentence that has none
-        some = nt or not _ANY_NEGATION.isdisjoint(lowers)
-        negations = (
-            clause_negations(raw_tokens, lowers)
-            if some and (nt or not NEGATE_WORDS.isdisjoint(lowers))
-            else None
-        )
+        if nt or not _ANY_NEGATION.isdisjoint(lowers):
+            if nt or not NEGATE_WORDS.isdisjoint(lowers):
+                negations = clause_negations(raw_tokens, lowers)
+            if nt or not _NEGATIONS.isdisjoint(lowers):
+                negated = 1.0
         # Every token goes in: those without a letter are in no vocabulary (see read's doc).
         if negations is None:
             text_words.update(masked)
@@ -202,37 +215,50 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
         if (
             negations is None
             and changed.isdisjoint(lowers)
-            and (not names or context.isdisjoint([lowers[i] for i in names]))
+            and (not names or context.isdisjoint(map(lowers.__getitem__, names)))
         ):
             vader = news
         else:
             vader = sentence_sums(raw_tokens, lowers, sentence, vader_words, vader_scored)
+            same = False
         if news is not None:
             news_sums.append(news)
         if vader is not None:
             vader_sums.append(vader)
-        if some and (nt or not _NEGATIONS.isdisjoint(lowers)):
-            negated = 1.0
         if "?" in sentence:
             question = 1.0
         if "!" in sentence:
             exclamation = 1.0
-    news_total = pool(news_sums) if news_sums else Sums(0.0, 0.0, 0.0, 0, 0, 0)
-    vader_total = pool(vader_sums) if vader_sums else Sums(0.0, 0.0, 0.0, 0, 0, 0)
-    size = news_total.positive - news_total.negative + news_total.neutral or 1.0
-    numbers = [
-        normalize(news_total.valence),
-        normalize(vader_total.valence),
-        news_total.positive / size,
-        -news_total.negative / size,
+    news_total = pool(news_sums) if news_sums else _NO_SUMS
+    news_compound = normalize(news_total.valence)
+    if same:
+        vader_compound = news_compound
+    else:
+        vader_compound = normalize(pool(vader_sums).valence if vader_sums else 0.0)
+    positive, negative, neutral = news_total.positive, news_total.negative, news_total.neutral
+    size = positive - negative + neutral or 1.0
+    return [
+        news_compound,
+        vader_compound,
+        positive / size,
+        -negative / size,
         math.log1p(news_total.n_positive),
         math.log1p(news_total.n_negative),
         negated,
         question,
         exclamation,
         math.log1p(n_words),
-    ]
-    return numbers, text_words
+    ], text_words
+
+
+_NO_SUMS: Final = Sums(0.0, 0.0, 0.0, 0, 0, 0)
+
+
+@functools.cache
+def _vader_reading() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str]]:
+    """VADER's lexicon and scored words, the words the news lexicon changes, and every
+    word VADER's rules look at: what :func:`read` needs to read a sentence as VADER does."""
+    return lexicon(), scored_words(), _changed_words(), context_words()
 
 
 class Calibration:

@@ -133,6 +133,7 @@ _RULE_WORDS: Final = frozenset(
     {w for w in _BOOSTERS if " " not in w} | _NEGATE | {"no", "least", "so", "this", "never"}
 )
 
+
 # --- Typography ----------------------------------------------------------------------
 
 _DOUBLE_QUOTES: Final = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"  # “ ” „ ‟ « » ″
@@ -266,8 +267,8 @@ def _valence(
 ) -> float:
     """VADER's ``sentiment_valence`` for the lexicon word at ``i``, step for step.
 
-    ``idioms`` is False when the sentence holds no neighbouring words of an idiom
-    (:data:`_IDIOM_PAIRS`), whose check is then skipped.
+    ``idioms`` is False when the words around ``i`` hold no neighbouring words of an
+    idiom (:data:`_IDIOM_PAIRS`), whose check is then skipped.
 
     VADER's loop over the three preceding words is unrolled (``w1`` is the word just
     before, ``w3`` three before); each step adds the booster's scalar, then applies
@@ -314,7 +315,7 @@ def _valence(
             pass
         elif w3 in _NEGATE or "n't" in w3:
             valence = valence * _N_SCALAR
-        if idioms and not _IDIOM_WORDS.isdisjoint(lowers[i - 3 : i + 3]):
+        if idioms:
             valence = _special_idioms_check(valence, lowers, i)
     # _least_check
     if i > 1 and w1 not in lexicon and w1 == "least":
@@ -471,9 +472,9 @@ def sentence_sums(
     n = len(lowers)
     if not n:
         return None
-    hits = list(compress(range(n), map(scored.__contains__, lowers)))
-    if not hits:  # no word with a valence: what the arithmetic below gives for none
+    if scored.isdisjoint(lowers):  # no word with a valence: what the arithmetic below gives
         return Sums(0.0, 0.0, 0.0, n, 0, 0)
+    hits = list(compress(range(n), map(scored.__contains__, lowers)))
     values: list[float] = []
     positions: list[int] = []
     # VADER's allcap_differential: some words but not all are ALL CAPS. Stripping
@@ -482,15 +483,21 @@ def sentence_sums(
     is_cap_diff = any(map(str.isupper, raw_tokens)) and not all(map(str.isupper, raw_tokens))
     # A token's lowercase is part of the sentence's, so no "n't" there is none in a token.
     nt = "'" in sentence and "n't" in sentence.lower()
-    idioms = not _IDIOM_PAIRS.isdisjoint(pairwise(lowers))
     for i in hits:
         low = lowers[i]
-        if idioms and i < n - 1 and low == "kind" and lowers[i + 1] == "of":
+        if i < n - 1 and low == "kind" and lowers[i + 1] == "of":
             continue  # VADER skips "kind" in "kind of" (a dampener)
+        # VADER's idiom check looks at the three words before and two after, and every
+        # phrase it looks up holds two neighbouring words of an idiom
+        idioms = (
+            i > 2
+            and not _IDIOM_WORDS.isdisjoint(window := lowers[i - 3 : i + 3])
+            and not _IDIOM_PAIRS.isdisjoint(pairwise(window))
+        )
         if (
             # no rule can apply: VADER's valence is the lexicon's
             not nt
-            and (i < 3 or not idioms)
+            and not idioms
             and low != "no"
             and _RULE_WORDS.isdisjoint(lowers[i - 3 if i > 2 else 0 : i])
             and not (is_cap_diff and raw_tokens[i].isupper())
