@@ -21,8 +21,9 @@ sentiment toward it (the ``"news-target"`` model; see :mod:`quotetrack.sentiment
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -50,6 +51,11 @@ DEFAULT_MODEL: Final = MODELS[0]
 label a mean of scores when no model comes with it (reports, charts)."""
 
 _CACHE_LIMIT: Final = 200_000
+
+# A quote's fields in the order Quote() takes them, and where its sentiment goes.
+_QUOTE_FIELDS: Final = tuple(a.name for a in attrs.fields(Quote) if a.init)
+_QUOTE_VALUES: Final = operator.attrgetter(*_QUOTE_FIELDS)
+_SENTIMENT_AT: Final = _QUOTE_FIELDS.index("sentiment")
 
 
 def _check_model(instance: object, attribute: object, value: object) -> None:
@@ -104,7 +110,10 @@ class SentimentScorer:
             msg = f"score() takes a Quote, not {type(quote).__name__}"
             raise InputTypeError(msg)
         text = check_text(quote.text, what="quote.text")
-        return attrs.evolve(quote, sentiment=self.polarity(text))
+        # attrs.evolve, without looking up the fields for every quote
+        values: list[Any] = list(_QUOTE_VALUES(quote))
+        values[_SENTIMENT_AT] = self.polarity(text)
+        return Quote(*values)
 
     def parts(self, text: str) -> list[news.Part]:
         """``text``'s sentences as the models read them: raw tokens, their reading, text."""
