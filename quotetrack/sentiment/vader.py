@@ -80,7 +80,7 @@ from typing import Final, NamedTuple
 
 from vaderSentiment import vaderSentiment as _vader
 
-from quotetrack.models import Sentiment
+from quotetrack.models import Sentiment, Span
 from quotetrack.segments import paragraphs, sentences
 
 __all__ = [
@@ -176,12 +176,21 @@ def split_sentences(text: str) -> list[str]:
     ``.``, ``!`` or ``?`` (with its closing quotes or brackets) before a capital or a
     digit, unless the full stop closes an abbreviation or initials ("Sen.", "U.S.").
     """
-    if "\n" not in text and not _MAYBE_END.search(text):
-        return [text]  # the common case for a quote: one sentence
+    if "\n" not in text:
+        if not _MAYBE_END.search(text):
+            return [text]  # the common case for a quote: one sentence
+        if not text[0].isspace() and not text[-1].isspace():
+            # one line, already trimmed: the one paragraph is the text itself
+            return [s.text for s in sentences(text, Span(0, len(text), text))]
     return [s.text for para in paragraphs(text) for s in sentences(text, para)]
 
 
-_MAYBE_END: Final = re.compile(r"[.!?]\S*\s")
+# What every sentence end inside a line has: segments' sentence end followed by a
+# capital (a run of terminal marks from its first mark, closing quotes or brackets,
+# space, opening marks, a capital or a digit), each run read once (linear).
+_MAYBE_END: Final = re.compile(
+    "[.?!](?<![.?!][.?!])[.?!]*+[\"'\u201d\u2019)\\]]*+\\s++[\"'\u201c\u2018(\\[]*+[A-Z0-9\u00c0-\u00de]"
+)
 
 
 # --- VADER -----------------------------------------------------------------------------
