@@ -175,6 +175,12 @@ def cases(normal: str) -> list[Case]:
             "one endless sentence of parenthetical cue clauses (each reads the content around it)",
         ),
         Case(
+            "titled_cues",
+            1_000_000,
+            lambda n: _cycle("Sen. said ", n),
+            "one endless sentence with a cue every 10 characters, each reading a content",
+        ),
+        Case(
             "initials_run",
             1_000_000,
             lambda n: _cycle("J. ", n),
