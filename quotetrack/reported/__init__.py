@@ -93,6 +93,16 @@ _text = operator.attrgetter("text")
 _lower = operator.attrgetter("lower")
 # What the scanning loops of _sentence stop at: quotation marks and every cue they read.
 _SCANNED = frozenset(QUOTE_CHARS) | _TRIGGERS | {"asked"}
+# Any word _sentence reads as a cue, in lowercased text, where a token could be it (not
+# inside a longer run of letters and digits); extra matches only cost a tokenizing.
+_ANY_CUE = re.compile(r"(?<![^\W_])" + word_alternation(_TRIGGERS | {"asked"}) + r"(?![^\W_])")
+# After the closing mark of a direct quote: words, a final cue word and at most "." or
+# "!" ('"Yes," Smith said.'); no comma, no quotation mark (linear: the class cannot
+# hold the space-and-word that ends the match in more than one way per space).
+_ATTRIBUTION_TAIL = re.compile(r"[\w'\u2019.&\- ]*\s([^\W_]+)[.!]?\s*")
+_OPENERS = '"\u201c'
+_CLOSERS = '"\u201d'
+_QUOTE_CHAR = re.compile("[" + QUOTE_CHARS + "]")
 
 
 class _Taken:
@@ -140,7 +150,7 @@ def find_reported(
             ):
                 labels.append(label)
         k = bisect.bisect_left(triggers, sent.start)
-        if k == len(triggers) or triggers[k] >= sent.end:
+        if k == len(triggers) or triggers[k] >= sent.end or _own_attribution(text, sent, claimed):
             continue
         toks = SentenceTokens(tokenize(text, sent.start, sent.end))
         if len(toks) < MIN_CONTENT_WORDS + 2:
@@ -152,6 +162,35 @@ def find_reported(
     if len(labels) >= _MIN_LABELS:
         out.extend(labels)  # a transcript has turns; one "NEW YORK:" line is a dateline
     return sorted(out, key=lambda r: r.content[0].start)
+
+
+def _own_attribution(text: str, sent: Span, claimed: _Taken) -> bool:
+    """True for a sentence that is a direct quote and its attribution only, '"Yes," Smith
+    said.': every item :func:`_sentence` reads from it lies mostly inside the quote, so
+    :func:`find_reported` drops it, and the sentence need not be tokenized.
+
+    The sentence is an opening mark, a direct quote's span ``Q`` (no quotation mark in it),
+    a closing mark, words without a comma and one word ``C`` last, then at most "." or
+    "!"; no word before ``C`` is a cue. So ``C`` is the only cue token: content read
+    after it is empty once its period is trimmed; "according to", a parenthetical and a
+    participle need a cue or a comma after the quote. What is left is a cue clause after a
+    comma (``read_content_cue``), whose content runs from the sentence start to a comma
+    inside ``Q``: all of it in ``Q`` but the opening mark, of at least three words (five
+    characters), so more than half of it is taken.
+    """
+    start = sent.start
+    while start < sent.end and text[start].isspace():
+        start += 1
+    if start + 1 >= sent.end or text[start] not in _OPENERS:
+        return False  # most sentences: one character read
+    k = bisect.bisect_left(claimed.starts, start + 1)
+    if k == len(claimed.starts) or claimed.starts[k] != start + 1:
+        return False
+    end = claimed.ranges[k][1]
+    if end >= sent.end or text[end] not in _CLOSERS or _QUOTE_CHAR.search(text, start + 1, end):
+        return False
+    tail = _ATTRIBUTION_TAIL.fullmatch(text, end + 1, sent.end)
+    return tail is not None and _ANY_CUE.search(text[start : tail.start(1)].lower()) is None
 
 
 def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
