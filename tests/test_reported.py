@@ -238,3 +238,37 @@ def test_weekday_after_cue_is_not_a_source() -> None:
     assert item.speaker is not None
     assert item.speaker.text.startswith("Mitch McConnell")  # appositive kept, as PolNeAR does
     assert content(item) == "The plan would fail in the Senate"
+
+
+def _quote_taken(text: str) -> list[tuple[int, int]]:
+    """The ranges inside each pair of double quotation marks, as direct quotes claim them."""
+    marks = [i for i, ch in enumerate(text) if ch in '"\u201c\u201d']
+    return [(a + 1, b) for a, b in zip(marks[::2], marks[1::2], strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ('"Yes," Smith said. "We will, sir, and soon," Jones added.', True),
+        ("\u201cIt is over, done and gone,\u201d Sen. John Smith said!", True),
+        ('"We are done, the plan is dead," Smith said.', True),
+        # A cue word in the quote, a comma or content after the cue: tokenized and read.
+        ('"We are done, the plan is dead," Smith said, adding that it was over.', False),
+        ('"We are done, they believe it," Smith said.', False),
+        ('"Done," Smith said the plan was dead.', False),
+    ],
+)
+def test_own_attribution_is_skipped_with_the_same_items(
+    text: str, skipped: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sentence that is only a direct quote and its attribution is not tokenized, and
+    what find_reported returns is what reading it would have returned."""
+    import quotetrack.reported as reported
+
+    taken = _quote_taken(text)
+    sents = [s for p in paragraphs(text) for s in sentences(text, p)]
+    claimed = reported._Taken(taken)
+    assert any(reported._own_attribution(text, s, claimed) for s in sents) is skipped
+    found = run(text, taken)
+    monkeypatch.setattr(reported, "_own_attribution", lambda *_: False)
+    assert run(text, taken) == found
