@@ -64,6 +64,9 @@ _PASSIVE = word_set("is was were are be been being")
 _NOT_SUBJECT_END = word_set(
     "to of in on at for with by from as than and or but that which who what"
 )
+_MAX_ROLE_WORDS = 3  # lowercase words of a bare role before a name ("dairy farmer")
+# Words that make a lowercase phrase before a name more than a role ("experts like X").
+_NOT_ROLE = _NOT_SUBJECT_END | word_set("like including such among")
 # Connectives that open a sentence without being content ("Still, Cruz will …").
 OPENERS = word_set("now but and so yet still meanwhile however then also")
 # Words that open the question or request after "asked" ("asked whether …", "to …").
@@ -347,6 +350,20 @@ def _parenthetical(
     )
 
 
+def _role_then_name(np: Sequence[Token]) -> bool:
+    """True for a bare role before a name, as an inverted cue's source ("grower Tomas
+    Vell", "union president Ann Lee"): up to three lowercase words, none a preposition or
+    conjunction ("people close to Ms. Oakes" is no such role), then name words to the end."""
+    k = 0
+    while k < len(np) and k <= _MAX_ROLE_WORDS and np[k].text.isalpha() and np[k].text.islower():
+        if np[k].lower in _NOT_ROLE or np[k].lower in SPEAKER_PRONOUNS:
+            return False
+        k += 1
+    if k == 0 or k > _MAX_ROLE_WORDS or k == len(np):
+        return False
+    return all(looks_like_name(tok) for tok in np[k:])
+
+
 def read_content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Reported | None:
     """``…, X said.`` / ``…, said X.`` / ``…, X, a spokesman, said.``: a cue clause after
     the sentence's last comma."""
@@ -373,8 +390,9 @@ def read_content_cue(text: str, sent: Span, toks: list[Token], comma: int) -> Re
             if p2 is None or comma - p2 > 3 * MAX_NP:
                 return None
             subject, cue_tok, comma = toks[p2 + 1 : comma], after[0], p2
-        elif np and (np[0].lower in DETERMINERS or looks_like_name(np[0])):
+        elif np and (np[0].lower in DETERMINERS or looks_like_name(np[0]) or _role_then_name(np)):
             # …, said a spokesman.  /  …, say Nick Sandal and Nathan Pillow.
+            # …, said grower Tomas Vell.
             rest = after[1 + len(np) :]
             if looks_like_name(np[0]) and len(rest) > 1 and rest[0].lower == "and":
                 other = source_after(rest, 1)
