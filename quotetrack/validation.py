@@ -17,6 +17,7 @@ from quotetrack.errors import (
 from quotetrack.models import Document, Quote, QuoteKind, Span, SpeakerKind, parse_date
 
 __all__ = [
+    "SQLITE_MAX",
     "as_date",
     "as_document",
     "at_least",
@@ -29,6 +30,11 @@ __all__ = [
 ]
 
 
+SQLITE_MAX = 2**63 - 1
+"""SQLite's largest integer. Counts and limits above it are read as it: no store holds that
+many rows, so the answer is the same, and SQLite cannot take a larger int (OverflowError)."""
+
+
 def sql_limit(limit: int | None) -> int:
     """SQLite's LIMIT for ``limit``: -1 (no limit) for None; a negative limit, which SQLite
     would silently read as "no limit", is refused."""
@@ -37,16 +43,17 @@ def sql_limit(limit: int | None) -> int:
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
         msg = f"limit must be a whole number >= 0 or None, not {limit!r}"
         raise ConfigurationError(msg)
-    return limit
+    return min(limit, SQLITE_MAX)
 
 
 def at_least(value: object, minimum: int, what: str) -> int:
-    """``value`` if it is a whole number >= ``minimum``; anything else (a str such as
-    "3", None, a float, a bool) is refused rather than silently matching nothing."""
+    """``value`` if it is a whole number >= ``minimum`` (capped at :data:`SQLITE_MAX`, as
+    it is a count compared in SQL); anything else (a str such as "3", None, a float, a
+    bool) is refused rather than silently matching nothing."""
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         msg = f"{what} must be a whole number >= {minimum}, not {value!r}"
         raise ConfigurationError(msg)
-    return value
+    return min(value, SQLITE_MAX)
 
 
 def as_date(value: object, what: str) -> dt.date | None:

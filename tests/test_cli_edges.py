@@ -389,3 +389,34 @@ def test_timeline_csv_takes_the_option_and_has_no_text_to_guard(formula_store: P
     safe, plain_run = quotetrack(*args, "--spreadsheet-safe"), quotetrack(*args)
     assert safe.returncode == plain_run.returncode == 0, safe.stderr
     assert safe.stdout == plain_run.stdout and _csv_column(safe.stdout, "period")
+
+
+HUGE = str(10**23)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["quotes", "--limit", HUGE],
+        ["speakers", "--limit", HUGE],
+        ["speakers", "--min-quotes", HUGE],
+        ["mentions", "--min-quotes", HUGE],
+        ["report", "-o", "-", "--top", HUGE],
+    ],
+)
+def test_a_count_beyond_sqlite_integers_is_read_as_the_largest(
+    jose_store: Path, command: list[str]
+) -> None:
+    """A limit or count larger than SQLite's integers used to end in OverflowError and a
+    traceback (status 1); it reads as the largest, which no store can reach."""
+    run = quotetrack(*command, "--db", str(jose_store))
+    assert run.returncode == 0, run.stderr
+    assert b"Traceback" not in run.stderr
+
+
+def test_the_api_reads_a_huge_limit_as_no_limit(jose_store: Path) -> None:
+    """``quotes(limit=10**30)`` is every quote; ``speakers(min_quotes=10**30)`` no one."""
+    with Tracker.existing(jose_store) as tracker:
+        assert len(tracker.quotes(limit=10**30)) == len(tracker.quotes()) == 1
+        assert tracker.speakers(min_quotes=10**30) == []
+        assert len(tracker.speakers(limit=10**30)) == 1

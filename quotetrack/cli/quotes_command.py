@@ -16,11 +16,11 @@ from quotetrack.cli.output import (
 )
 from quotetrack.export import to_jsonl
 from quotetrack.tracker import TrackedQuote, Tracker
+from quotetrack.validation import SQLITE_MAX
 
 NAME = "quotes"
 HELP = "list stored quotes by speaker, date, outlet, text or kind"
 
-_MAX_ID = 2**63 - 1  # SQLite's largest integer
 _NEAR = 4  # speakers named in the message when a name matches no one alone
 
 
@@ -64,7 +64,7 @@ def speaker_filter(tracker: Tracker, name: str | None) -> str | int | None:
     if name is None:
         return None
     # ASCII digits are an id, if SQLite can hold it; any other string is a name
-    is_id = name.isascii() and name.isdigit() and int(name) <= _MAX_ID
+    is_id = name.isascii() and name.isdigit() and int(name) <= SQLITE_MAX
     spec: str | int = int(name) if is_id else name
     if tracker.speaker(spec) is None:
         near = [] if is_id else tracker.speakers(contains=name, limit=_NEAR + 1)
