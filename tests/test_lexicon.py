@@ -74,3 +74,14 @@ def test_name_particles_and_postmodifiers() -> None:
     assert postmodifies_source("spokesman", "for")
     assert postmodifies_source("close", "to")
     assert not postmodifies_source("table", "for")
+
+
+def test_name_lists_ignore_accents() -> None:
+    """The Census lists are ASCII: "María" is read as "Maria" and "López" as "Lopez",
+    so accented names are persons with a gender, as their plain spellings are."""
+    from quotetrack.lexicon import female_share, is_surname
+
+    assert female_share("María") == female_share("Maria") is not None
+    assert female_share("José") == female_share("Jose") is not None
+    assert is_surname("López") and is_surname("Lopez")
+    assert not is_surname("Zzyzxé")

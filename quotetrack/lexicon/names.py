@@ -7,6 +7,7 @@ The name lists are package data built by ``tools/build_names.py`` from the US Ce
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from quotetrack.lexicon.files import data_rows
 
@@ -60,13 +61,27 @@ def _surnames() -> frozenset[str]:
     return frozenset(name for (name,) in data_rows("surnames.txt"))
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _unaccented(word: str) -> str:
+    """``word`` without its accents ("María" → "Maria"): the Census lists are ASCII."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )
+
+
 def female_share(first_name: str) -> float | None:
-    """Share of US bearers of ``first_name`` who are female (Census 1990), or None if unknown."""
+    """Share of US bearers of ``first_name`` who are female (Census 1990), or None if unknown;
+    accents are ignored ("María" is read as "Maria")."""
+    if not first_name.isascii():
+        first_name = _unaccented(first_name)
     return _first_names().get(first_name.capitalize())
 
 
 def is_surname(word: str) -> bool:
-    """True when ``word`` is among the 20,000 most frequent US surnames (Census 1990)."""
+    """True when ``word`` is among the 20,000 most frequent US surnames (Census 1990);
+    accents are ignored ("López" is read as "Lopez")."""
+    if not word.isascii():
+        word = _unaccented(word)
     return word.capitalize() in _surnames()
 
 
