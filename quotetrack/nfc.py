@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from quotetrack.models import Quote, Span
+from quotetrack.models import Quote, Span, Speaker
 
 __all__ = ["OffsetMap", "parse_nfc"]
 
@@ -173,6 +173,17 @@ def _span(text: str, where: OffsetMap, span: Span) -> Span:
     return Span(start, end, text[start:end])
 
 
+def _speaker(text: str, where: OffsetMap, speaker: Speaker) -> Speaker:
+    """``speaker`` with every span it holds mapped back: its mention, its source and
+    those of the persons of a coordinated speaker."""
+    return attrs.evolve(
+        speaker,
+        mention=_span(text, where, speaker.mention),
+        source=None if speaker.source is None else _span(text, where, speaker.source),
+        members=tuple(_speaker(text, where, m) for m in speaker.members),
+    )
+
+
 def _quote(text: str, where: OffsetMap, quote: Quote) -> Quote:
     spans = tuple(_span(text, where, s) for s in quote.spans)
     joined = quote.text == " ".join(s.text for s in quote.spans)
@@ -181,13 +192,7 @@ def _quote(text: str, where: OffsetMap, quote: Quote) -> Quote:
         quote,
         text=" ".join(s.text for s in spans) if joined else quote.text,
         spans=spans,
-        speaker=None
-        if speaker is None
-        else attrs.evolve(
-            speaker,
-            mention=_span(text, where, speaker.mention),
-            source=None if speaker.source is None else _span(text, where, speaker.source),
-        ),
+        speaker=None if speaker is None else _speaker(text, where, speaker),
         cue=None if quote.cue is None else _span(text, where, quote.cue),
         addressee=None if quote.addressee is None else _span(text, where, quote.addressee),
     )

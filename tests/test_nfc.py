@@ -47,7 +47,8 @@ def assert_offsets(text: str, quotes: tuple[Quote, ...]) -> None:
     """Every span slices ``text`` exactly; a quote's text joins its spans."""
     for q in quotes:
         who = q.speaker
-        spans = [*q.spans, q.cue, q.addressee, *((who.mention, who.source) if who else ())]
+        people = [who, *who.members] if who else []
+        spans = [*q.spans, q.cue, q.addressee, *(s for p in people for s in (p.mention, p.source))]
         for span in spans:
             if span is not None:
                 assert text[span.start : span.end] == span.text
@@ -184,3 +185,17 @@ def test_store_filters_match_either_encoding() -> None:
         assert len(tracker.quotes(contains="BOGOTÁ WILL")) == len(tracker.quotes()) == 1
         assert tracker.quotes(outlet=unicodedata.normalize("NFD", "LE MONDE À PARIS"))
         assert tracker.speaker(unicodedata.normalize("NFD", "JOSÉ MARTÍNEZ")) is not None
+
+
+def test_the_persons_of_a_coordinated_speaker_point_into_decomposed_text() -> None:
+    """A coordinated speaker's members carry spans too: in NFD text they used to keep the
+    NFC offsets (silently wrong); they are mapped back like every other span."""
+    text = unicodedata.normalize(
+        "NFD", "Él habló. “We will not accept this,” said José Martínez and Tomás Ibáñez."
+    )
+    (quote,) = quotetrack.parse(text)
+    assert quote.speaker is not None and len(quote.speaker.members) == 2
+    for member in quote.speaker.members:
+        for span in (member.mention, member.source):
+            assert span is not None and text[span.start : span.end] == span.text
+    assert [m.name for m in quote.speaker.members] == ["José Martínez", "Tomás Ibáñez"]
