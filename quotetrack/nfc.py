@@ -28,7 +28,7 @@ import attrs
 
 from quotetrack.models import Quote, Span, Speaker
 
-__all__ = ["OffsetMap", "parse_nfc"]
+__all__ = ["OffsetMap", "normalize", "parse_nfc", "quote_in_nfc", "span_back"]
 
 # A word: no whitespace but EN QUAD and EM QUAD, the two whitespace characters NFC
 # changes (into EN SPACE and EM SPACE). Any other whitespace is a starter that composes
@@ -107,6 +107,10 @@ class OffsetMap:
         if i < 0:
             return i, offset
         return i, self.ends[i] + offset - self.nfc_ends[i]
+
+    def inverted(self) -> OffsetMap:
+        """The map the other way, from the original text to its NFC form."""
+        return OffsetMap(self.starts, self.ends, self.nfc_starts, self.nfc_ends)
 
     def start(self, offset: int) -> int:
         """An NFC start offset in the original text (inside a changed piece: its start)."""
@@ -196,6 +200,16 @@ def _quote(text: str, where: OffsetMap, quote: Quote) -> Quote:
         cue=None if quote.cue is None else _span(text, where, quote.cue),
         addressee=None if quote.addressee is None else _span(text, where, quote.addressee),
     )
+
+
+def span_back(text: str, where: OffsetMap, span: Span) -> Span:
+    """``span`` of the NFC form, as a span of ``text`` (``where`` from :func:`normalize`)."""
+    return _span(text, where, span)
+
+
+def quote_in_nfc(normal: str, where: OffsetMap, quote: Quote) -> Quote:
+    """``quote`` of the original text, its spans moved into its NFC form ``normal``."""
+    return _quote(normal, where.inverted(), quote)
 
 
 def parse_nfc(text: str, parse: Callable[[str], tuple[Quote, ...]]) -> tuple[Quote, ...]:

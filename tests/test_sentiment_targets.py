@@ -85,3 +85,21 @@ def test_targets_on_the_seed_are_in_order_and_well_formed(seed_text: str) -> Non
         for t in found:
             assert seed_text[t.mention.start : t.mention.end] == t.mention.text
             assert t.sentiment.label in ("positive", "neutral", "negative")
+
+
+def test_decomposed_accents_give_the_targets_of_the_composed_text() -> None:
+    """In NFD text a name with an accent used to be cut at the accent ("Lo" for "López"),
+    and the cut name was stored. The text is read in NFC, as the parser reads it, and the
+    mentions are mapped back: the same targets and scores, offsets into the text given."""
+    import unicodedata
+
+    composed = "“María López is a liar and so is José Smith,” said John Smith."
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    want = targets(quotetrack.analyze(composed)[0], composed)
+    got = targets(quotetrack.analyze(decomposed)[0], decomposed)
+    assert [t.entity for t in got] == [t.entity for t in want] == ["María López", "José Smith"]
+    assert [t.sentiment for t in got] == [t.sentiment for t in want]
+    for t in got:
+        assert decomposed[t.mention.start : t.mention.end] == t.mention.text
+        assert unicodedata.normalize("NFC", t.mention.text) in composed

@@ -19,12 +19,14 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from importlib import resources
 from typing import Final
 
 import attrs
 
+from quotetrack import nfc
 from quotetrack.errors import InputTypeError, check_text
 from quotetrack.lexicon import TITLES, is_surname
 from quotetrack.mentions import EntityIndex
@@ -170,6 +172,11 @@ def targets(
         msg = f"targets() takes a Quote, not {type(quote).__name__}"
         raise InputTypeError(msg)
     check_text(text)
+    if not unicodedata.is_normalized("NFC", text):
+        # read in NFC as the parser reads ("Jose" + U+0301 is one name), mapped back
+        normal, where = nfc.normalize(text)
+        found = targets(nfc.quote_in_nfc(normal, where, quote), normal, scorer=scorer)
+        return tuple(attrs.evolve(t, mention=nfc.span_back(text, where, t.mention)) for t in found)
     if index is None:
         index = EntityIndex(text, [(s.start, s.end) for s in quote.spans])
     if scorer is None:
