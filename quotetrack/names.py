@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Mapping
 from typing import Final
 
@@ -41,6 +40,7 @@ from quotetrack.lexicon import (
     female_share,
     is_surname,
     source_noun_kind,
+    unaccented,
 )
 from quotetrack.models import Speaker, SpeakerKind
 
@@ -128,8 +128,7 @@ _INITIAL: Final = re.compile(r"^(?:[A-Za-z]\.)+$|^[A-Z]$")
 @functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Casefolded, accents removed, curly apostrophes straightened."""
-    decomposed = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return unaccented(word.translate(_APOSTROPHES)).casefold()
 
 
 def clean_name(name: str) -> str:

@@ -45,6 +45,7 @@ from quotetrack.lexicon.names import (
     TITLES,
     female_share,
     is_surname,
+    unaccented,
 )
 from quotetrack.lexicon.sources import PLURAL_SOURCES, postmodifies_source, source_noun_kind
 from quotetrack.lexicon.words import (
@@ -110,5 +111,6 @@ __all__ = [
     "postmodifies_source",
     "reported_cue_forms",
     "source_noun_kind",
+    "unaccented",
     "word_set",
 ]

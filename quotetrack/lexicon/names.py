@@ -19,6 +19,7 @@ __all__ = [
     "TITLE_NOUNS",
     "female_share",
     "is_surname",
+    "unaccented",
 ]
 
 # Titles and honorifics that may stand before a name ("Sen. Elizabeth Warren").
@@ -62,8 +63,9 @@ def _surnames() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _unaccented(word: str) -> str:
-    """``word`` without its accents ("María" → "Maria"): the Census lists are ASCII."""
+def unaccented(word: str) -> str:
+    """``word`` without its accents ("María" → "Maria"), as the ASCII Census lists
+    spell names; :func:`quotetrack.names.fold` builds on it."""
     return "".join(
         ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
     )
@@ -73,7 +75,7 @@ def female_share(first_name: str) -> float | None:
     """Share of US bearers of ``first_name`` who are female (Census 1990), or None if unknown;
     accents are ignored ("María" is read as "Maria")."""
     if not first_name.isascii():
-        first_name = _unaccented(first_name)
+        first_name = unaccented(first_name)
     return _first_names().get(first_name.capitalize())
 
 
@@ -81,7 +83,7 @@ def is_surname(word: str) -> bool:
     """True when ``word`` is among the 20,000 most frequent US surnames (Census 1990);
     accents are ignored ("López" is read as "Lopez")."""
     if not word.isascii():
-        word = _unaccented(word)
+        word = unaccented(word)
     return word.capitalize() in _surnames()
 
 

@@ -22,6 +22,7 @@ from quotetrack.models import AmbiguousName, SpeakerCorrection, SpeakerKind, Tra
 from quotetrack.people import KnownPerson, registry_keys
 from quotetrack.store.members import ALIAS_USES
 from quotetrack.store.sql import chunks, fold, marks
+from quotetrack.validation import SQLITE_MAX
 
 __all__ = [
     "add_correction",
@@ -195,7 +196,7 @@ def speaker_ids(conn: sqlite3.Connection, spec: object) -> list[int]:
     if isinstance(spec, TrackedSpeaker):
         return [spec.id]
     if isinstance(spec, int) and not isinstance(spec, bool):
-        return [spec] if -(2**63) <= spec < 2**63 else []  # beyond SQLite: no one
+        return [spec] if -SQLITE_MAX - 1 <= spec <= SQLITE_MAX else []  # beyond SQLite: no one
     if not isinstance(spec, str):
         msg = f"speaker must be a name, an id or a TrackedSpeaker, not {type(spec).__name__}"
         raise InputTypeError(msg)
