@@ -5,7 +5,10 @@ stretch a timeline spells out."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Final, Literal
+
+from quotetrack.models import TimelinePoint
 
 __all__ = [
     "MAX_EMPTY_PERIODS",
@@ -15,6 +18,7 @@ __all__ = [
     "period_label",
     "period_start",
     "plausible_date",
+    "timeline_points",
 ]
 
 PLAUSIBLE_DATES: Final = (dt.date(1800, 1, 1), dt.date(2199, 12, 31))
@@ -59,3 +63,32 @@ def period_label(day: dt.date, freq: Freq) -> str:
     if freq == "month":
         return f"{day.year:04d}-{day.month:02d}"
     return day.isoformat()
+
+
+def timeline_points(
+    rows: Iterable[tuple[str, int, float | None, int]], freq: Freq
+) -> list[TimelinePoint]:
+    """A timeline from one row per publication date (ISO date, quotes, sum of their
+    compounds, how many have one): the dates bucketed by ``freq``, each period with its
+    quotes and mean compound, and the empty periods between two points spelled out when
+    there are at most :data:`MAX_EMPTY_PERIODS` of them in a row."""
+    buckets: dict[dt.date, list[float]] = {}
+    for published, n, total, scored in rows:
+        start = period_start(dt.date.fromisoformat(published), freq)
+        bucket = buckets.setdefault(start, [0, 0.0, 0])
+        bucket[0] += n
+        bucket[1] += total or 0.0
+        bucket[2] += scored
+    points: list[TimelinePoint] = []
+    for day in sorted(buckets):
+        if points:  # the empty periods since the last point, if the stretch is short
+            gap, empty = next_period(points[-1].start, freq), list[TimelinePoint]()
+            while gap < day and len(empty) <= MAX_EMPTY_PERIODS:
+                empty.append(TimelinePoint(period_label(gap, freq), gap, 0, None))
+                gap = next_period(gap, freq)
+            if len(empty) <= MAX_EMPTY_PERIODS:
+                points += empty
+        quotes, compounds, with_compound = buckets[day]
+        mean = compounds / with_compound if with_compound else None
+        points.append(TimelinePoint(period_label(day, freq), day, int(quotes), mean))
+    return points

@@ -52,18 +52,11 @@ from quotetrack.models import (
     TrackedSpeaker,
 )
 from quotetrack.parser import QuoteParser
-from quotetrack.periods import (
-    MAX_EMPTY_PERIODS,
-    Freq,
-    next_period,
-    period_label,
-    period_start,
-)
+from quotetrack.periods import Freq, timeline_points
 from quotetrack.pipeline import analyze
 from quotetrack.sentiment import SentimentScorer
-from quotetrack.store.clusters import cluster_quote, make_cluster, recluster
+from quotetrack.store.clusters import cluster_quote, read_clusters, recluster
 from quotetrack.store.documents import (
-    PLAUSIBLE,
     PLAUSIBLE_BOUNDS,
     date_filters,
     delete_document,
@@ -72,12 +65,11 @@ from quotetrack.store.documents import (
 )
 from quotetrack.store.files import check_store, connect, store_error
 from quotetrack.store.identity import SpeakerIdentity
-from quotetrack.store.members import INSERT_MEMBER, credited_to, credits
+from quotetrack.store.members import INSERT_MEMBER, credited_to
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
 from quotetrack.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION
-from quotetrack.store.speakers import aliases as speaker_aliases
-from quotetrack.store.speakers import mark_dirty, record_evidence, speaker_ids
-from quotetrack.store.sql import chunks, contains, fold, iso_date, marks
+from quotetrack.store.speakers import mark_dirty, record_evidence, speaker_ids, speaker_rows
+from quotetrack.store.sql import contains, fold, iso_date
 from quotetrack.store.targets import INSERT_TARGET, SpeakerTargets, document_targets, target_rows
 from quotetrack.validation import (
     as_document,
@@ -614,7 +606,7 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
             )
             params += [contains, contains]
         with self._read() as conn:
-            return self._speaker_rows(conn, where, params, min_quotes, limit)
+            return speaker_rows(conn, where, params, min_quotes, limit)
 
     def speaker(self, name: str | int) -> TrackedSpeaker | None:
         """One speaker by id, display name or alias (exact first, then ignoring case);
@@ -623,48 +615,8 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
             ids = speaker_ids(conn, name)
             if not ids:
                 return None
-            found = self._speaker_rows(conn, [], [], 1, 1, ids)
+            found = speaker_rows(conn, [], [], 1, 1, ids)
         return found[0] if found else None
-
-    def _speaker_rows(
-        self,
-        conn: sqlite3.Connection,
-        where: list[str],
-        params: list[Any],
-        min_quotes: int,
-        limit: int | None,
-        ids: Sequence[int] | None = None,
-    ) -> list[TrackedSpeaker]:
-        """The speakers of the quotes ``where`` keeps (of ``ids`` only, when given)."""
-        sql = (
-            "SELECT s.id, s.name, s.kind, COUNT(*), COUNT(DISTINCT q.doc_id), AVG(q.compound),"
-            f" MIN({PLAUSIBLE}), MAX({PLAUSIBLE}), s.person_id"
-            f" FROM {credits(None if ids is None else len(ids))} c"
-            " JOIN quotes q ON q.id = c.quote_id JOIN speakers s ON s.id = c.speaker_id"
-            " JOIN documents d ON d.doc_id = q.doc_id"
-            f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
-            " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
-        )
-        least = at_least(min_quotes, 1, "min_quotes")
-        bounds = PLAUSIBLE_BOUNDS * 2
-        chosen = () if ids is None else (*ids, *ids)
-        rows = conn.execute(sql, (*bounds, *chosen, *params, least, sql_limit(limit))).fetchall()
-        aliases = speaker_aliases(conn, {row[0]: row[1] for row in rows})
-        return [
-            TrackedSpeaker(
-                id=sid,
-                name=name,
-                kind=SpeakerKind(kind),
-                aliases=aliases.get(sid, (name,)),
-                quotes=n_quotes,
-                articles=n_docs,
-                mean_compound=mean,
-                first_seen=iso_date(first),
-                last_seen=iso_date(last),
-                person_id=person_id,
-            )
-            for sid, name, kind, n_quotes, n_docs, mean, first, last, person_id in rows
-        ]
 
     def quotes(
         self,
@@ -742,57 +694,13 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
                 f" WHERE {' AND '.join(where)} GROUP BY d.published",
                 (*params, *ids, *ids, *bounds),
             ).fetchall()
-        buckets: dict[dt.date, list[float]] = {}
-        for published, n, total, scored in rows:
-            start = period_start(dt.date.fromisoformat(published), freq)
-            bucket = buckets.setdefault(start, [0, 0.0, 0])
-            bucket[0] += n
-            bucket[1] += total or 0.0
-            bucket[2] += scored
-        points: list[TimelinePoint] = []
-        for day in sorted(buckets):
-            if points:  # the empty periods since the last point, if the stretch is short
-                gap, empty = next_period(points[-1].start, freq), list[TimelinePoint]()
-                while gap < day and len(empty) <= MAX_EMPTY_PERIODS:
-                    empty.append(TimelinePoint(period_label(gap, freq), gap, 0, None))
-                    gap = next_period(gap, freq)
-                if len(empty) <= MAX_EMPTY_PERIODS:
-                    points += empty
-            n, total, scored = buckets[day]
-            points.append(
-                TimelinePoint(
-                    period_label(day, freq), day, int(n), total / scored if scored else None
-                )
-            )
-        return points
+        return timeline_points(rows, freq)
 
     def clusters(
         self, min_articles: int = 2, *, contains: str | None = None, limit: int | None = None
     ) -> list[QuoteCluster]:
         """Lines quoted in at least ``min_articles`` articles, most widely carried first.
         ``min_articles=1`` lists every quote's cluster (as the Quotebank export does)."""
-        having = ["COUNT(DISTINCT q.doc_id) >= ?"]
-        params: list[Any] = [at_least(min_articles, 1, "min_articles")]
-        if contains is not None:
-            having.append("MAX(quotetrack_contains(q.text, ?))")
-            params.append(contains)
+        least = at_least(min_articles, 1, "min_articles")
         with self._read() as conn:
-            heads = conn.execute(
-                "SELECT q.cluster_id FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
-                f" GROUP BY q.cluster_id HAVING {' AND '.join(having)}"
-                " ORDER BY COUNT(DISTINCT q.doc_id) DESC, COUNT(*) DESC,"
-                " MIN(d.published), q.cluster_id LIMIT ?",
-                (*params, sql_limit(limit)),
-            ).fetchall()
-            order = [row[0] for row in heads]
-            members: dict[int, list[tuple[Any, ...]]] = {cid: [] for cid in order}
-            for chunk in chunks(order):
-                for row in conn.execute(
-                    "SELECT q.cluster_id, q.id, q.text, q.doc_id, d.published, d.outlet, d.url,"
-                    " s.name, s.person_id FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
-                    " LEFT JOIN speakers s ON s.id = q.speaker_id"
-                    f" WHERE q.cluster_id IN ({marks(len(chunk))}) ORDER BY q.id",
-                    chunk,
-                ):
-                    members[row[0]].append(row)
-        return [make_cluster(cid, members[cid]) for cid in order]
+            return read_clusters(conn, least, contains, limit)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from quotetrack.cli import main
-from quotetrack.periods import MAX_EMPTY_PERIODS, plausible_date
+from quotetrack.periods import MAX_EMPTY_PERIODS, plausible_date, timeline_points
 from quotetrack.tracker import Tracker
 
 LINE = "“We will win this state and win it big,” José Martínez said."
@@ -99,6 +99,25 @@ def test_a_long_empty_stretch_is_capped(tmp_path: Path) -> None:
         tracker.add(OTHER + " ", doc_id="c", published="1930-03-01")
         short = tracker.timeline("José Martínez", "month", until="1930-03-31")
         assert [p.quotes for p in short] == [1, 0, 1]  # a short gap is still spelled out
+
+
+def test_timeline_points_bucket_dates_and_average_only_scored_quotes() -> None:
+    """Rows per date (quotes, compound sum, scored count) become periods: two January
+    dates share one month, February is spelled out empty, an unscored date adds quotes
+    but not to the mean."""
+    rows = [
+        ("2019-01-03", 2, 0.5, 2),
+        ("2019-01-20", 1, -0.2, 1),
+        ("2019-03-01", 1, None, 0),
+    ]
+    points = timeline_points(rows, "month")
+    assert [(p.period, p.quotes) for p in points] == [
+        ("2019-01", 3),
+        ("2019-02", 0),
+        ("2019-03", 1),
+    ]
+    assert points[0].mean_compound == pytest.approx(0.1)
+    assert points[1].mean_compound is None and points[2].mean_compound is None
 
 
 def test_names_and_outlets_fold_case_beyond_ascii(odd_dates: Path) -> None:

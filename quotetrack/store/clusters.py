@@ -21,8 +21,17 @@ from quotetrack import identity
 from quotetrack.models import QuoteCluster, QuoteKind
 from quotetrack.periods import PLAUSIBLE_DATES
 from quotetrack.store.sql import chunks, iso_date, marks
+from quotetrack.validation import sql_limit
 
-__all__ = ["CANDIDATES", "POSTINGS", "cluster_quote", "cluster_tokens", "make_cluster", "recluster"]
+__all__ = [
+    "CANDIDATES",
+    "POSTINGS",
+    "cluster_quote",
+    "cluster_tokens",
+    "make_cluster",
+    "read_clusters",
+    "recluster",
+]
 
 # A fragment between double quotation marks inside a mixed quote's text.
 _QUOTED_FRAGMENT: Final = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
@@ -160,3 +169,35 @@ def make_cluster(cluster_id: int, rows: Sequence[tuple[Any, ...]]) -> QuoteClust
         speakers=ranked,
         qids=(person_ids[ranked[0][0]],) if ranked and ranked[0][0] in person_ids else (),
     )
+
+
+def read_clusters(
+    conn: sqlite3.Connection, min_articles: int, contains: str | None, limit: int | None
+) -> list[QuoteCluster]:
+    """The clusters quoted in at least ``min_articles`` articles (with a quote containing
+    ``contains``, ignoring case, when given), most widely carried first, as
+    :meth:`quotetrack.tracker.Tracker.clusters` gives them."""
+    having = ["COUNT(DISTINCT q.doc_id) >= ?"]
+    params: list[Any] = [min_articles]
+    if contains is not None:
+        having.append("MAX(quotetrack_contains(q.text, ?))")
+        params.append(contains)
+    heads = conn.execute(
+        "SELECT q.cluster_id FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+        f" GROUP BY q.cluster_id HAVING {' AND '.join(having)}"
+        " ORDER BY COUNT(DISTINCT q.doc_id) DESC, COUNT(*) DESC,"
+        " MIN(d.published), q.cluster_id LIMIT ?",
+        (*params, sql_limit(limit)),
+    ).fetchall()
+    order = [row[0] for row in heads]
+    members: dict[int, list[tuple[Any, ...]]] = {cid: [] for cid in order}
+    for chunk in chunks(order):
+        for row in conn.execute(
+            "SELECT q.cluster_id, q.id, q.text, q.doc_id, d.published, d.outlet, d.url,"
+            " s.name, s.person_id FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+            " LEFT JOIN speakers s ON s.id = q.speaker_id"
+            f" WHERE q.cluster_id IN ({marks(len(chunk))}) ORDER BY q.id",
+            chunk,
+        ):
+            members[row[0]].append(row)
+    return [make_cluster(cid, members[cid]) for cid in order]

@@ -14,15 +14,17 @@ import datetime as dt
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from quotetrack import identity, names
 from quotetrack.errors import InputTypeError
 from quotetrack.models import AmbiguousName, SpeakerCorrection, SpeakerKind, TrackedSpeaker
 from quotetrack.people import KnownPerson, registry_keys
-from quotetrack.store.members import ALIAS_USES
-from quotetrack.store.sql import chunks, fold, marks
-from quotetrack.validation import SQLITE_MAX
+from quotetrack.store.documents import PLAUSIBLE, PLAUSIBLE_BOUNDS
+from quotetrack.store.members import ALIAS_USES, credits
+from quotetrack.store.sql import chunks, fold, iso_date, marks
+from quotetrack.validation import SQLITE_MAX, at_least, sql_limit
 
 __all__ = [
     "add_correction",
@@ -37,6 +39,7 @@ __all__ = [
     "speaker_ids",
     "speaker_ids_by_key",
     "speaker_key_of",
+    "speaker_rows",
     "store_people",
     "stored_corrections",
 ]
@@ -348,3 +351,44 @@ def speaker_key_of(conn: sqlite3.Connection, speaker_id: int) -> str | None:
 def speaker_ids_by_key(conn: sqlite3.Connection, key: str) -> list[int]:
     """The id of the speaker keyed ``key`` (empty when it has no quotes left)."""
     return [int(row[0]) for row in conn.execute("SELECT id FROM speakers WHERE key = ?", (key,))]
+
+
+def speaker_rows(
+    conn: sqlite3.Connection,
+    where: list[str],
+    params: list[Any],
+    min_quotes: int,
+    limit: int | None,
+    ids: Sequence[int] | None = None,
+) -> list[TrackedSpeaker]:
+    """The speakers of the quotes ``where`` keeps (of ``ids`` only, when given), most quoted
+    first, as :meth:`quotetrack.tracker.Tracker.speakers` gives them."""
+    sql = (
+        "SELECT s.id, s.name, s.kind, COUNT(*), COUNT(DISTINCT q.doc_id), AVG(q.compound),"
+        f" MIN({PLAUSIBLE}), MAX({PLAUSIBLE}), s.person_id"
+        f" FROM {credits(None if ids is None else len(ids))} c"
+        " JOIN quotes q ON q.id = c.quote_id JOIN speakers s ON s.id = c.speaker_id"
+        " JOIN documents d ON d.doc_id = q.doc_id"
+        f" WHERE {' AND '.join(where) or '1'} GROUP BY s.id HAVING COUNT(*) >= ?"
+        " ORDER BY COUNT(*) DESC, s.name, s.id LIMIT ?"
+    )
+    least = at_least(min_quotes, 1, "min_quotes")
+    bounds = PLAUSIBLE_BOUNDS * 2
+    chosen = () if ids is None else (*ids, *ids)
+    rows = conn.execute(sql, (*bounds, *chosen, *params, least, sql_limit(limit))).fetchall()
+    found = aliases(conn, {row[0]: row[1] for row in rows})
+    return [
+        TrackedSpeaker(
+            id=sid,
+            name=name,
+            kind=SpeakerKind(kind),
+            aliases=found.get(sid, (name,)),
+            quotes=n_quotes,
+            articles=n_docs,
+            mean_compound=mean,
+            first_seen=iso_date(first),
+            last_seen=iso_date(last),
+            person_id=person_id,
+        )
+        for sid, name, kind, n_quotes, n_docs, mean, first, last, person_id in rows
+    ]
