@@ -21,7 +21,7 @@ import functools
 
 import attrs
 
-from quotetrack.kinds import FEMALE, MALE, EntityKind, is_org_head, is_role_title
+from quotetrack.kinds import FEMALE, MALE, EntityKind, is_org_head, is_place_name, is_role_title
 from quotetrack.lexicon import NAME_PARTICLES, female_share, is_surname
 from quotetrack.models import Span, SpeakerKind
 from quotetrack.name_context import SPEAKING, SUBJECT, Candidate
@@ -350,6 +350,8 @@ class Entities:
             gender = MALE if MALE in c.evidence else FEMALE if FEMALE in c.evidence else None
             fitting = [e for e in people if gender is None or e.gender in (gender, None)]
             return placed.nearest(fitting or people, i)
+        if is_place_name(word):
+            return None  # "Chicago", "Illinois": the place, not a name it starts
         named = None if is_org_head(word) else self.by_first.get(word)
         if named:  # "Alva" for Alva Ruiz; "Kim" for the Kim in view; not "Twitter" (Research)
             return placed.nearest(named, i)

@@ -29,6 +29,7 @@ __all__ = [
     "is_outlet_noun",
     "is_person_noun",
     "is_place_head",
+    "is_place_name",
     "is_role_noun",
     "is_role_title",
     "without_legal_suffix",
@@ -144,6 +145,25 @@ _COUNTRIES = frozenset(
     zambia zimbabwe britain england scotland wales
     """.split()
 )
+# Provinces, states and cities in the news, by their one-word names (the last word of a
+# longer one: "New Hampshire", "Nova Scotia"): places, never people ("Texas asked …",
+# "he" is never "Iowa"). Left out, like the countries above: names that are also census
+# given names or surnames (Washington, Virginia, Georgia, Dallas, London, Victoria).
+_REGIONS = frozenset(
+    """
+    alabama alaska arizona arkansas california connecticut delaware hawaii idaho illinois
+    indiana iowa kansas kentucky louisiana massachusetts michigan minnesota mississippi
+    missouri nebraska ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+    wisconsin wyoming hampshire jersey ontario quebec saskatchewan manitoba nunavut yukon
+    newfoundland scotia toronto montreal vancouver ottawa calgary edmonton winnipeg halifax
+    saskatoon kitchener waterloo surrey burnaby mississauga brampton moscow beijing tokyo
+    jerusalem tehran baghdad damascus kabul cairo istanbul ankara riyadh dubai delhi mumbai
+    shanghai seoul pyongyang brussels warsaw kyiv kiev havana caracas bogota chicago
+    philadelphia detroit seattle atlanta miami pittsburgh milwaukee minneapolis nashville
+    memphis louisville sacramento oakland brooklyn manhattan queens bronx benghazi aleppo
+    mosul gaza
+    """.split()
+)
 # First words of a country's longer name ("Northern Ireland", "Great Britain"): a place.
 _COUNTRY_MODIFIERS = frozenset(
     "north south east west northern southern eastern western new great united the".split()
@@ -227,7 +247,14 @@ def is_place_head(word: str) -> bool:
     """True when a name ending in ``word`` names a place ("County", "Heights", or a
     country: "Canada")."""
     low = word.lower()
-    return low in _PLACE_HEADS or low in _COUNTRIES
+    return low in _PLACE_HEADS or low in _COUNTRIES or low in _REGIONS
+
+
+def is_place_name(word: str) -> bool:
+    """True for the one-word name of a country, province, state or city ("Canada",
+    "Iowa", "Halifax"): the place itself, never the start of another's name."""
+    low = word.lower()
+    return low in _COUNTRIES or low in _REGIONS
 
 
 def is_role_title(word: str) -> bool:

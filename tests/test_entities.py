@@ -88,3 +88,16 @@ def test_a_tail_of_up_to_eight_words_joins_the_fuller_name() -> None:
     found = entities_of(text)
     rana = named(found, " ".join(words))
     assert [m.entity is rana for m in found.all] == [True, True, False]
+
+
+def test_a_state_province_or_city_is_a_place_whatever_stands_around_it() -> None:
+    """'Ohio', 'Manitoba' and 'Halifax' are places even where a person would stand (a
+    subject, an apposition); a lone 'Ohio' is the state, not the board it starts."""
+    text = (
+        "Ohio, a state that votes early, said it would appeal. Manitoba agreed. "
+        "Halifax, the port, waited. The Ohio Board of Regents met. Ohio said no."
+    )
+    found = entities_of(text)
+    for place in ("Ohio", "Manitoba", "Halifax"):
+        assert named(found, place).type is EntityKind.PLACE
+    assert named(found, "The Ohio Board").type is EntityKind.ORGANISATION
