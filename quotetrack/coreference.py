@@ -286,6 +286,8 @@ class Coreference:
         best: Entity | None = None
         best_score = 0.0
         for ent, score in salience.items():
+            if "plural" in ent.evidence:
+                continue  # "Analysts", "The Brujas": people, never "it" nor "the company"
             if ent.type is not EntityKind.ORGANISATION or (not outlets and is_outlet(ent.name)):
                 if ent.type is EntityKind.PERSON or ent.type is EntityKind.PLACE:
                     continue

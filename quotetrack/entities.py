@@ -55,6 +55,8 @@ _PERSON_EVIDENCE = frozenset(
     {"title", "appos-person", "age", "who", "role-before", "first-name", "family"}
 )
 _ORGANISATION_EVIDENCE = frozenset({"acronym", "appos-org"})
+# Evidence that a one-word name ending in a plural "-s" is one person all the same.
+_ONE_PERSON = frozenset({"title", "first-name", "age", "family", FEMALE, MALE})
 _SUBJECT_EVIDENCE = frozenset({"speaks", "subject"})
 
 
@@ -461,10 +463,22 @@ def _absorb_evidence(ent: Entity, ev: set[str]) -> None:
         ent.type = EntityKind.ORGANISATION
     elif "place-prep" in ev and ev.isdisjoint(_SUBJECT_EVIDENCE):
         ent.type = EntityKind.PLACE
+    if ent.type is EntityKind.OTHER and " " not in ent.name and _plural_word(ent.name):
+        if ev.isdisjoint(_TYPING) or not ev.isdisjoint(_ONE_PERSON):
+            return
+        ent.type = EntityKind.ORGANISATION  # "The Brujas said", "Saudis": a group
+        ev.add("plural")  # of people: never an "it" nor "the company"
+        return
     if ent.type is not EntityKind.PERSON:
         return
-    if ent.first is not None and " " in ent.name and _plural_word(ent.first):
+    if " " in ent.name:
+        plural = ent.first is not None and _plural_word(ent.first)
+    else:
+        plural = _plural_word(ent.name) and ev.isdisjoint(_ONE_PERSON)
+    if plural:
         ent.type = EntityKind.ORGANISATION  # "Veterans Affairs Minister X": the department
+        if " " not in ent.name:
+            ev.add("plural")  # "Analysts" with a role: people, not a body
         return
     if FEMALE in ev and MALE not in ev:
         ent.gender = FEMALE

@@ -101,3 +101,18 @@ def test_a_state_province_or_city_is_a_place_whatever_stands_around_it() -> None
     for place in ("Ohio", "Manitoba", "Halifax"):
         assert named(found, place).type is EntityKind.PLACE
     assert named(found, "The Ohio Board").type is EntityKind.ORGANISATION
+
+
+def test_a_lone_plural_word_is_a_group_not_a_person() -> None:
+    """'The Ravens' and 'Analysts' speak, but as groups; a surname ending in -s with a
+    first name ('Maria Kostas') or a title ('Mr. Vallis') is one person."""
+    text = (
+        "The Ravens, a crew of cyclists, said they ride daily. Analysts said the plan works. "
+        "Maria Kostas said no. Kostas left. Mr. Vallis said yes."
+    )
+    found = entities_of(text)
+    for group in ("Ravens", "Analysts"):
+        assert named(found, group).type is EntityKind.ORGANISATION
+        assert "plural" in named(found, group).evidence
+    assert named(found, "Maria Kostas").type is EntityKind.PERSON
+    assert named(found, "Mr. Vallis").type is EntityKind.PERSON
