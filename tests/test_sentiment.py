@@ -408,6 +408,42 @@ def test_text_without_words_scores_all_zero(text: str) -> None:
     assert NEWS.polarity(text) == Sentiment(0.0, 0.0, 0.0, 0.0, model="news")
 
 
+def same_float(a: float, b: float) -> bool:
+    """Equal, and of the same sign (so 0.0 and -0.0 differ)."""
+    return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+
+
+@pytest.mark.parametrize(
+    "x",
+    # exact ties at 3 and 4 places (0.0625 = 62.5e-3), near ties, zeros and tiny values
+    # of both signs, and the ends of the range
+    [
+        *(0.0625, -0.0625, 0.03125, 0.5, 0.0005, 0.00005, 0.1235, 0.12345, -0.12345),
+        *(0.0, -0.0, -0.0001, 0.0001, -0.00004, 1e-300, -1e-300),
+        *(1.0, -1.0, 0.9999, 0.99995, 2.0 / 3.0),
+    ],
+)
+@pytest.mark.parametrize("digits", [3, 4])
+def test_rounded_is_round(x: float, digits: int) -> None:
+    """The scorers' fast rounding gives round()'s float, sign of zero included."""
+    assert same_float(vader_module.rounded(x, digits), round(x, digits))
+
+
+@given(st.floats(min_value=-1.5, max_value=1.5), st.integers(min_value=0, max_value=4))
+def test_rounded_is_round_for_any_float(x: float, digits: int) -> None:
+    assert same_float(vader_module.rounded(x, digits), round(x, digits))
+
+
+def test_rounded_is_round_near_every_tie() -> None:
+    """Floats next to each decimal tie k.5e-d of the scores' range round as round() does."""
+    for digits in (3, 4):
+        scale = 10**digits
+        for k in range(-scale, scale):
+            tie = (k + 0.5) / scale
+            for x in (math.nextafter(tie, -2.0), tie, math.nextafter(tie, 2.0)):
+                assert same_float(vader_module.rounded(x, digits), round(x, digits)), x
+
+
 def test_text_with_words_has_proportions_summing_to_one() -> None:
     """A text with words, even neutral ones only, has proportions summing to one."""
     result = SCORER.polarity("The table is in the room.")

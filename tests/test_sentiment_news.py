@@ -227,6 +227,14 @@ def test_store_and_records_keep_the_model(tmp_path: Path) -> None:
         "It is not going to be the greatest fighter we have ever seen.",
         "A corrupt, absurd scheme by Senator Smith; Party leaders like it.",
         "Nobody ever said it wasn't good.",
+        # masked words VADER reads only in idioms ("the", "of"), with and without one
+        "Officials said The Bomb Squad and the Department of Justice did a great job.",
+        "He said the Bus Stop was a horrible place, kind of sad.",
+        "She said, Most of America disagrees with her comments.",
+        # a negation that stays within VADER's three words, and one that reaches further
+        "We don't think The Times was wrong to praise the Department of Energy.",
+        "They did not, in the view of Senator Smith, do a good job.",
+        "I can't say The Right Stuff was a bad film, but it was not the best.",
     ],
 )
 def test_vader_feature_is_vaders_compound(text: str) -> None:

@@ -106,15 +106,15 @@ def ablate(part: str | None) -> None:
         base = vader.lexicon()
         news.news_lexicon = lambda: (base, vader.scored_words())  # type: ignore[assignment]
     elif part == "names":
-        news.name_positions = lambda tokens: set()  # type: ignore[assignment]
+        news.name_positions = lambda tokens, flags=None: set()  # type: ignore[assignment]
     elif part == "negation":
-        original = vader.sentence_sums
+        original = vader.hit_sums
 
         def narrow(*args: Any, **kwargs: Any) -> Any:
             kwargs["negations"] = None
             return original(*args, **kwargs)
 
-        news.sentence_sums = narrow  # type: ignore[assignment]
+        news.hit_sums = narrow  # type: ignore[assignment]
     else:
         sys.exit(f"unknown part to ablate: {part}")
 
