@@ -47,8 +47,15 @@ from quotetrack.lexicon import (
     TOPIC_CUES,
 )
 from quotetrack.models import Span
+from quotetrack.phrases import source_after
 from quotetrack.reported.according import read_according
-from quotetrack.reported.clauses import read_content_cue, read_participle, read_subject_cue
+from quotetrack.reported.clauses import (
+    ASK_OPENERS,
+    RELATIVE_PRONOUNS,
+    read_content_cue,
+    read_participle,
+    read_subject_cue,
+)
 from quotetrack.reported.content import (
     MIN_CONTENT_WORDS,
     QUOTE_CHARS,
@@ -103,6 +110,9 @@ _ATTRIBUTION_TAIL = re.compile(r"[\w'\u2019.&\- ]*\s([^\W_]+)[.!]?\s*")
 _OPENERS = '"\u201c'
 _CLOSERS = '"\u201d'
 _QUOTE_CHAR = re.compile("[" + QUOTE_CHARS + "]")
+# What lets the merge cut an item (a comma or semicolon before a source) or makes one
+# mixed (a double quotation mark); a sentence without any is read by _skip_dropped.
+_MERGE_MARKS = re.compile("[,;" + QUOTE_CHARS + "]|''")
 
 
 class _Taken:
@@ -140,6 +150,7 @@ def find_reported(
     ]
     out: list[Reported] = [headline] if headline is not None else []
     labels: list[Reported] = []
+    label_reach = 0  # the furthest end of a speaker label's content
     for sent in sentences:
         if headline is not None and sent.start < headline.content[-1].end:
             continue
@@ -149,13 +160,17 @@ def find_reported(
                 2 * claimed.overlap(c.start, c.end) <= len(c) for c in label.content
             ):
                 labels.append(label)
+                label_reach = max(label_reach, label.content[-1].end)
         k = bisect.bisect_left(triggers, sent.start)
         if k == len(triggers) or triggers[k] >= sent.end or _own_attribution(text, sent, claimed):
             continue
         toks = SentenceTokens(tokenize(text, sent.start, sent.end))
         if len(toks) < MIN_CONTENT_WORDS + 2:
             continue
-        for found in _sentence(text, sent, toks):
+        # Alone: no direct quote and no label reaches into the sentence, so the merge
+        # (join_direct) meets its items by themselves (see _skip_dropped).
+        alone = label_reach <= sent.start and not claimed.overlap(sent.start, sent.end)
+        for found in _sentence(text, sent, toks, alone):
             # Every piece must lie mostly outside the direct quotes.
             if all(2 * claimed.overlap(c.start, c.end) <= len(c) for c in found.content):
                 out.append(found)
@@ -193,16 +208,18 @@ def _own_attribution(text: str, sent: Span, claimed: _Taken) -> bool:
     return tail is not None and _ANY_CUE.search(text[start : tail.start(1)].lower()) is None
 
 
-def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
+def _sentence(text: str, sent: Span, toks: SentenceTokens, alone: bool = False) -> list[Reported]:
     """The attributions of one sentence: a cue clause at its end or an "according to",
-    then every subject-cue clause (nested ones too: "X said Y believes …")."""
+    then every subject-cue clause (nested ones too: "X said Y believes …"). ``alone``:
+    no direct quote or label reaches into the sentence, so subject-cue clauses the merge
+    would drop may be left unread (:func:`_skip_dropped`)."""
     stop = sentence_stop(text, sent)
     found = read_according(text, sent, toks, stop)
     if found is not None:
         return [found]
     out: list[Reported] = []
     commas = [i for i, w in enumerate(map(_text, toks)) if w == "," and i >= MIN_CONTENT_WORDS]
-    last = toks
+    last: list[Token] = toks
     for comma in commas[: -_TAIL_COMMAS - 1 : -1]:
         # "…, said Mark Jones, a political scientist." / "…, Spicer said, adding …":
         # the cue clause may follow an earlier comma when an apposition or a participle
@@ -226,6 +243,10 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
     # The words the loops below act on (cue words and quotation marks), found in one
     # pass: most tokens of a sentence are neither.
     marks = [c for c, w in enumerate(map(_lower, last)) if w in _SCANNED]
+    if alone and last is toks and _skip_dropped(text, sent, toks, marks):
+        kept = _kept_subject_cues(text, sent, toks, marks, stop)
+        if kept is not None:
+            return kept
     depth = 0
     for c in marks:
         tok = last[c]
@@ -271,6 +292,95 @@ def _sentence(text: str, sent: Span, toks: list[Token]) -> list[Reported]:
         if item is not None and not any(_same_content(item, o) for o in out):
             out.append(item)
     return out
+
+
+def _skip_dropped(text: str, sent: Span, toks: SentenceTokens, marks: list[int]) -> bool:
+    """True when a sentence's subject-cue clauses that :func:`join_direct` would drop can
+    be left unread, the merge's choice being made as they are read.
+
+    The sentence is ``alone`` (no direct quote or label reaches into it), so the merge
+    meets its items by themselves, after every earlier sentence's items have ended. It
+    has no comma, semicolon or double quotation mark (nor ''), so no item is mixed and
+    none cuts another (``_before_coordinate`` needs a comma or semicolon before a
+    source): the merge keeps an item exactly when its content starts at or after the end
+    of the last item kept (``reach``), taking the items by content start. No "which" or
+    "what" (a relative pronoun piece before its cue) and no cue of another rule
+    (participle, "asked", topic, infinitive) is there, and no sentence-final cue clause
+    (that needs a comma), so every item is a ``subject-cue`` one read at a cue ``c``, with
+    one piece. Its content starts after ``toks[c]`` and, when ``c`` is followed by a cue
+    ``n`` with no cue inside its addressee (``_content_floor(toks, c) <= n``), at or
+    before ``toks[n]``: the readers that move the content start (the "that" and
+    adverbial skips, an inner participle, "call for", an addressee) stop at a cue, and the
+    trimming of ``content_span`` stops at a word. So the items come in the merge's order,
+    and one whose next cue starts before ``reach`` is dropped: it is not read. Each item
+    read is checked against these bounds; if one fell outside, the sentence is read
+    whole.
+    """
+    if _MERGE_MARKS.search(text, sent.start, sent.end) or toks.stop_indices(RELATIVE_PRONOUNS):
+        return False
+    n = len(toks)
+    for c in marks:
+        word = toks[c].lower
+        if word == "asked":
+            return False
+        prev = toks[c - 1] if c else None
+        if (
+            prev is not None
+            and word in PARTICIPLE_CUES
+            and (prev.text in _PARTICIPLE_LEADS or prev.lower in _PARTICIPLE_LEADS)
+        ):
+            return False
+        if c + 1 < n:
+            nxt = toks[c + 1].lower
+            if (word in TOPIC_CUES and nxt in TOPIC_CUES[word]) or (
+                nxt == "to" and (word in CONTROL_CUES or word in RAISING_CUES)
+            ):
+                return False
+    return True
+
+
+def _kept_subject_cues(
+    text: str, sent: Span, toks: SentenceTokens, marks: list[int], stop: int
+) -> list[Reported] | None:
+    """The subject-cue items of a sentence :func:`_skip_dropped` admits, those the merge
+    would drop left unread; None when an item falls outside the argument's bounds (the
+    sentence is then read whole)."""
+    cues = [c for c in marks if toks[c].lower in REPORTED_CUES]
+    out: list[Reported] = []
+    reach = -1  # the end of the last item the merge keeps
+    for n, c in enumerate(cues):
+        if c == 0:
+            continue
+        following = cues[n + 1] if n + 1 < len(cues) else None
+        if following is not None:
+            if _content_floor(toks, c) > following:
+                return None  # a cue inside an addressee
+            if toks[following].start < reach:
+                continue  # its content would start before reach: the merge drops it
+        item = read_subject_cue(text, sent, toks, c, stop)
+        if item is None:
+            continue
+        start = item.content[0].start
+        if (
+            len(item.content) != 1
+            or start <= toks[c].start
+            or (following is not None and start > toks[following].start)
+        ):
+            return None
+        if start >= reach:
+            reach = item.content[-1].end
+        out.append(item)
+    return out
+
+
+def _content_floor(toks: list[Token], c: int) -> int:
+    """The first token a content read at the cue ``toks[c]`` may start at: after the cue,
+    and after the addressee of "told" or "asked", found as ``read_subject_cue`` finds it."""
+    k = c + 1
+    lemma = REPORTED_CUES[toks[c].lower]
+    if lemma == "tell" or (lemma == "ask" and k < len(toks) and toks[k].lower not in ASK_OPENERS):
+        k += len(source_after(toks, k))
+    return k
 
 
 def _same_content(a: Reported, b: Reported) -> bool:

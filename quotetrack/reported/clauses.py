@@ -88,7 +88,7 @@ _TAIL_APPOSITION = word_set("a an the who whose adding noting saying according")
 # ends at its first comma; relative pronouns that are a content piece of their own.
 _FINITE = word_set("is was are were will would has have had can could should must does did")
 _SUBORDINATORS = word_set("although though while when as after if because since before once unless")
-_RELATIVE_PRONOUNS = word_set("which what")
+RELATIVE_PRONOUNS = word_set("which what")
 _MAX_ADDRESSEE_TAIL = 4  # words an addressee may run on past its first noun phrase
 _MAX_HEADLINE_TOKENS = 40  # headlines are short: longer sentences are not title case
 BAD_SUBJECT_END = (_NOT_SUBJECT_END | DETERMINERS) - {"who"}
@@ -287,7 +287,7 @@ def read_subject_cue(
     content = content_span(text, first.start, end, minimum)
     if content is None:
         return None
-    if at > 0 and toks[at - 1].lower in _RELATIVE_PRONOUNS and content.start > toks[at - 1].end:
+    if at > 0 and toks[at - 1].lower in RELATIVE_PRONOUNS and content.start > toks[at - 1].end:
         # "which the campaign says includes …": the relative pronoun is content too.
         rel = tok_span(text, [toks[at - 1]])
         return Reported(
