@@ -402,6 +402,7 @@ def speaker_before(toks: list[Token], c: int, cues: Container[str]) -> list[Toke
         j -= 1
     if j == 0:
         return None
+    appositive: list[Token] = []
     if toks[j - 1].text == ",":
         # "Hugh Hill, a doctor at X, said": skip back over the appositive.
         k = j - 2
@@ -409,6 +410,7 @@ def speaker_before(toks: list[Token], c: int, cues: Container[str]) -> list[Toke
             k -= 1
         if k < 0 or toks[k].text != ",":
             return None
+        appositive = toks[k + 1 : j - 1]
         j = k
     end = j
     if end == 0:
@@ -423,6 +425,13 @@ def speaker_before(toks: list[Token], c: int, cues: Container[str]) -> list[Toke
         # a capitalised word that only starts the sentence ("But", "Later") is not a name
         while i < end - 1 and toks[i].lower in _SUBJECT_LEADS:
             i += 1
+        if (
+            i == end - 1
+            and appositive
+            and is_person_noun(prev.lower)
+            and all(is_name_word(t) for t in appositive)
+        ):
+            return appositive  # "One red-state Democrat, Sen. Jon Tester, said": the name
         return toks[i:end]
     if toks[c].lower in NOUNY_CUES:
         return None  # "the report", "his claims": a noun, not the cue
