@@ -256,7 +256,9 @@ class Entities:
         for i, c in enumerate(cands):
             ent = assigned[i]
             if ent is None:
-                ent = self._single(c, i, cands, assigned, placed) or singles.get(c.name[0])
+                ent = self._single(c, i, cands, assigned, placed, gathered) or singles.get(
+                    c.name[0]
+                )
                 if ent is None:
                     if c.evidence.isdisjoint(_TYPING) and not c.evidence >= _SURNAME_SUBJECT:
                         placed.add(i, None)
@@ -338,9 +340,12 @@ class Entities:
         cands: list[Candidate],
         assigned: list[Entity | None],
         placed: _Placed,
+        gathered: dict[Entity, set[str]],
     ) -> Entity | None:
         """The entity a one-word name joins: the person of that surname named nearest
-        before it (or after, for a headline), an organisation it abbreviates or starts."""
+        before it (or after, for a headline) whose gender, as the mentions placed so far
+        (``gathered``) show it, does not clash with the pronoun after it ("Belkacemi says
+        she …"); an organisation it abbreviates or starts."""
         word = c.name[0]
         if i and "acronym" in c.evidence and self._text[c.start - 2 : c.start] == " (":
             before = assigned[i - 1]
@@ -349,8 +354,17 @@ class Entities:
                 return before  # "Export Development Corp. (EDC)": the name it abbreviates
         people = self.by_surname.get(word)
         if people:
-            gender = MALE if MALE in c.evidence else FEMALE if FEMALE in c.evidence else None
-            fitting = [e for e in people if gender is None or e.gender in (gender, None)]
+            ev = c.evidence
+            gender = MALE if MALE in ev else FEMALE if FEMALE in ev else None
+            if gender is not None:  # "Mr. Khan": by the gender the name gives
+                fitting = [e for e in people if e.gender in (gender, None)]
+            else:  # "Belkacemi says she …": by what the mentions so far show too
+                gender = MALE if "says-he" in ev else FEMALE if "says-she" in ev else None
+                fitting = [
+                    e
+                    for e in people
+                    if gender is None or _gender_so_far(e, gathered) in (gender, None)
+                ]
             return placed.nearest(fitting or people, i)
         if is_place_name(word):
             return None  # "Chicago", "Illinois": the place, not a name it starts
@@ -447,6 +461,17 @@ def _plural_word(word: str) -> bool:
         and not is_surname(word)
         and not is_role_title(word[:-1])  # "Senators X and Y": people
     )
+
+
+def _gender_so_far(ent: Entity, gathered: dict[Entity, set[str]]) -> str | None:
+    """The gender of ``ent`` from its name or the gendered words of its mentions so far
+    ("her father Khaled")."""
+    if ent.gender is not None:
+        return ent.gender
+    ev = gathered.get(ent, ())
+    if MALE in ev:
+        return None if FEMALE in ev else MALE
+    return FEMALE if FEMALE in ev else None
 
 
 def _absorb_evidence(ent: Entity, ev: set[str]) -> None:

@@ -99,6 +99,8 @@ _NOT_VERBS = _PREPOSITIONS | frozenset(
 )
 _PERSON_AFTER = (",", " who ", *(f" {verb}" for verb in sorted(_SAY_AFTER)))
 _SAY_BEFORE_SPACED = tuple(f"{verb} " for verb in sorted(_SAY_BEFORE))
+# "she" or "he" right after a name's speech verb ("Belkacemi says she …")
+_PRONOUN_AFTER = re.compile(r"[ \t]+(?:that[ \t]+)?(s?he)\b", re.IGNORECASE)
 # What the word before a name says of it (bits of _before_flags), and the word after it.
 _ROLE_NOUN, _SAYS, _PLACE_PREP, _PREP, _VERB = (1 << i for i in range(5))
 
@@ -351,6 +353,9 @@ def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> 
     verb = _verb_kind(nxt.group(1)) if nxt else 0
     if verb == _SAYS:
         evidence.add("speaks")
+        pronoun = _PRONOUN_AFTER.match(text, nxt.end()) if nxt else None
+        if pronoun is not None:  # "Belkacemi says she will …": which Belkacemi
+            evidence.add("says-" + pronoun.group(1).lower())
         return SPEAKING
     if before & _SAYS:
         return SPEAKING

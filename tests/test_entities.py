@@ -116,3 +116,16 @@ def test_a_lone_plural_word_is_a_group_not_a_person() -> None:
         assert "plural" in named(found, group).evidence
     assert named(found, "Maria Kostas").type is EntityKind.PERSON
     assert named(found, "Mr. Vallis").type is EntityKind.PERSON
+
+
+def test_a_pronoun_after_the_cue_tells_which_of_a_family_speaks() -> None:
+    """'Ossan says she …' is the Ossan who is a woman: not her father, whom 'her father
+    Farouk' showed is a man (neither first name is a census name)."""
+    text = (
+        "Farouk Ossan died in the fire. For Nadra Ossan, the trial matters. "
+        "Her father Farouk was a baker. Ossan says she will attend every day."
+    )
+    found = entities_of(text)
+    last = found.all[-1]
+    assert last.text[last.start : last.end] == "Ossan"
+    assert last.entity is named(found, "Nadra Ossan")
