@@ -96,7 +96,7 @@ _ORG_HEADS = frozenset(
 _OUTLETS = frozenset(
     """
     reuters politico realclearpolitics axios buzzfeed huffpost c-span telemundo univision
-    xinhua politifact factcheck.org wikileaks twitter facebook instagram youtube google
+    xinhua politifact factcheck.org wikileaks twitter facebook instagram youtube google press
     snapchat reddit vox mediaite
     """.split()
 )
