@@ -25,13 +25,16 @@ paragraph after "X agreed." is X's).
   apposition after it); failing that, an organisation noun ("the company", "the agency")
   goes to the most salient organisation, preferring one whose name holds the noun
   ("the railway" → "Northern Plains Railway"), and a person noun to the most salient
-  person of a fitting gender. Indefinite and anonymous descriptions ("a spokesperson",
+  person of a fitting gender. A document ("the report", "the poll") speaks for its
+  author: a name inside it, else who the article said it is by ("A report by X …"),
+  else the organisation in view. Indefinite and anonymous descriptions ("a spokesperson",
   "the officials") are never resolved.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from operator import itemgetter
 
@@ -82,6 +85,21 @@ _NOT_VERBS = frozenset(
     while as if than into
     """.split()
 )
+_INTRODUCTION_CHARS = 3000  # how far back a document's "by X" is looked for
+_AUTHOR_START = 5  # where its author's name may start after "by" ("the ")
+_AUTHOR_CHARS = 40  # how far its author's organisation noun may stand
+
+
+@functools.lru_cache(maxsize=256)
+def _introduction(head: str) -> re.Pattern[str]:
+    """Where a document of that head noun is said to be someone's: "report by ",
+    "reports from ", "paper published by "."""
+    return re.compile(
+        rf"\b{re.escape(head)}s?[ \t]+(?:(?:released|published|issued)[ \t]+)?(?:by|from)[ \t]+",
+        re.IGNORECASE,
+    )
+
+
 _UNRESOLVABLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "source"})
 
 
@@ -310,7 +328,33 @@ class Coreference:
                 named = self._index.organisation_named(word.lower(), start)
                 if named is not None:
                     return named
+        head = head_noun(" ".join(words[1:]))
+        author = self._introduced_by(head, start) if head else None
+        if author is not None:
+            return author
         return self._best_body(self._salience(start))
+
+    def _introduced_by(self, head: str, pos: int) -> Entity | None:
+        """Who the document ``head`` names was said to be by where the article brought
+        it in ("A report by the railway company …  the report said"): the name or the
+        organisation noun right after "by" or "from" at its last such mention before
+        ``pos``, within :data:`_INTRODUCTION_CHARS`."""
+        text = self._text
+        lo = max(0, pos - _INTRODUCTION_CHARS)
+        found = None
+        for m in _introduction(head).finditer(text, lo, pos):
+            found = m
+        if found is None:
+            return None
+        after = found.end()
+        inside = self._index.mention_in(after, after + _AUTHOR_START)
+        if inside is not None and inside.entity.type is not EntityKind.PLACE:
+            return inside.entity
+        for word in text[after : after + _AUTHOR_CHARS].split()[:4]:
+            word = word.strip(",.;:").lower()
+            if is_org_noun(word):
+                return self._index.organisation_named(word, pos)
+        return None
 
     def _latest(self, entities: list[Entity], pos: int) -> Entity:
         k = bisect.bisect_left(self._index.all_mentions_positions, pos) - 1
