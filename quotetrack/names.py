@@ -443,6 +443,10 @@ _PLURAL_HEADS: Final = frozenset(
 
 
 def group_key(name: str) -> str | None:
+    """The key of a group's or organisation's name: its words folded, without a leading
+    "the"; two persons' names joined by "and" (a coordinated speaker) in a fixed order,
+    so "Maria Lopez and John Smith" and "John Smith and Maria Lopez" are one group. None
+    for what names no group (a pronoun, a lowercase phrase, a run of many words)."""
     words = clean_name(name).split()
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -450,7 +454,14 @@ def group_key(name: str) -> str | None:
         return None
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return None
-    return " ".join(fold(w) for w in words)
+    key = " ".join(fold(w) for w in words)
+    if words.count("and") == 1:
+        k = words.index("and")
+        pair = (" ".join(words[:k]), " ".join(words[k + 1 :]))
+        people = [parse_person(part) for part in pair]
+        if all(p is not None and p.full for p in people):
+            key = " and ".join(sorted(" ".join(fold(w) for w in part.split()) for part in pair))
+    return key
 
 
 def speaker_key(name: str, kind: SpeakerKind) -> str | None:

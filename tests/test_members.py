@@ -232,3 +232,21 @@ def test_a_version_7_store_is_migrated(tmp_path: Path) -> None:
         assert counts == {"Maria Lopez and John Smith": 4, "Maria Lopez": 2, "John Smith": 2}
     version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
     assert version == SCHEMA_VERSION == 8
+
+
+def test_a_pair_named_in_either_order_is_one_group() -> None:
+    """'Maria Lopez and John Smith' and 'John Smith and Maria Lopez' are the same two
+    people: one group record with both quotes, each person credited with both."""
+    reversed_pair = (
+        "The councillors spoke again on Tuesday.\n\n"
+        "“The east end deserves its libraries,” say John Smith and Maria Lopez."
+    )
+    with _track(JOINT, reversed_pair) as tracker:
+        groups = [s for s in tracker.speakers() if s.kind is SpeakerKind.GROUP]
+        assert [(s.quotes, s.articles) for s in groups] == [(3, 2)]
+        assert set(groups[0].aliases) == {
+            "Maria Lopez and John Smith",
+            "John Smith and Maria Lopez",
+        }
+        counts = {s.name: s.quotes for s in tracker.speakers() if s.kind is SpeakerKind.PERSON}
+        assert counts == {"Maria Lopez": 3, "John Smith": 3}
