@@ -299,7 +299,7 @@ def speaker_phrase(toks: list[Token], cues: Container[str]) -> list[Token] | Non
     if not _CLAUSE_MARKS.isdisjoint(map(_text, toks)):
         # "Hugh Hill, a doctor at X," -> the phrase before the appositive.
         if toks[-1].text != ",":
-            return None
+            return toks if _comma_adjectives(toks) else None
         first_comma = next(i for i, t in enumerate(toks) if t.text == ",")
         return speaker_phrase(toks[:first_comma], cues)
     if len(toks) > MAX_NP or any(not t.is_word and t.text not in "-'\u2019" for t in toks):
@@ -322,6 +322,22 @@ def speaker_phrase(toks: list[Token], cues: Container[str]) -> list[Token] | Non
     if len(toks) <= 2 and toks[-1].lower in PLURAL_SOURCES:
         return toks
     return None
+
+
+def _comma_adjectives(toks: list[Token]) -> bool:
+    """True for a description whose modifiers a comma parts ("the lanky, bespectacled
+    professor"): a determiner and one or two lowercase words, a comma, then one to three
+    lowercase words ending in a person noun."""
+    if len(toks) > MAX_NP or toks[0].lower not in DETERMINERS:
+        return False
+    comma = next(i for i, t in enumerate(toks) if t.text == ",")
+    before, after = toks[1:comma], toks[comma + 1 :]
+    return (
+        1 <= len(before) <= 2
+        and 1 <= len(after) <= 3
+        and all(t.is_word and t.text.islower() for t in (*before, *after))
+        and is_person_noun(after[-1].lower)
+    )
 
 
 def trim_adverbs(toks: list[Token]) -> list[Token]:
