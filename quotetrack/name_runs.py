@@ -55,8 +55,9 @@ _PARTICLE = r"(?:de|del|della|der|den|di|da|van|von|la|le|al|el|bin|ibn|dos|du|t
 # character before it, and the rest of that token is _TOKEN's rest.
 _FIRST_TOKEN = r"[A-Z\u00c0-\u00de](?<![\w'\u2019\-.][A-Z\u00c0-\u00de])"
 _FIRST_TOKEN += r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'\u2019\-]*\.?)"
-NAME_RUN = re.compile(rf"{_FIRST_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*")
-"""A run of capitalised words that may hold names (particles and initials included)."""
+NAME_RUN = re.compile(rf"{_FIRST_TOKEN}(?:[ \t]+(?:(?:{_PARTICLE}|&)[ \t]+)*{_TOKEN})*")
+"""A run of capitalised words that may hold names (particles, initials and the "&" of a
+firm's name included)."""
 
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 """Words after a surname that are no part of it ("Jr.", "III")."""
@@ -252,6 +253,9 @@ def _group_shape(words: tuple[str, ...]) -> NameShape | None:
             elif t in MALE_TITLES:
                 evidence.add(MALE)
     evidence |= word_evidence(words[last])
+    if "&" in name:  # "Procter & Gamble", "Hogan & Hartson": a firm
+        evidence -= {"surname", "place-head", "first-name"}
+        evidence.add("org-head")
     if "place-head" in evidence and is_country_body(name):
         evidence.symmetric_difference_update(("place-head", "org-head"))  # "Air Canada"
     if n > 1:

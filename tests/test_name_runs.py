@@ -96,3 +96,12 @@ def test_titles_and_given_names() -> None:
     assert not is_title("Marsh")
     assert is_given_name("Darrel")
     assert not is_given_name("Tarrow")
+
+
+def test_an_ampersand_joins_a_firm_s_name() -> None:
+    """'Harlow & Pike' is one run and one name, an organisation's, not two surnames."""
+    text = "Soap maker Harlow & Pike rallied."
+    assert [m.group() for m in NAME_RUN.finditer(text)] == ["Soap", "Harlow & Pike"]
+    [(_, _, _, shape)] = run_groups("Harlow & Pike")
+    assert shape[3] == ("Harlow", "&", "Pike")
+    assert "org-head" in shape[5] and "surname" not in shape[5]
