@@ -200,7 +200,12 @@ _PERSON_NOUNS = frozenset(
     academic lecturer instructor physician surgeon psychologist psychiatrist therapist pharmacist
     dentist engineer architect developer landlord tenant homeowner shopper customer client patient
     owner operator pilot captain skipper forward defenceman defenseman goalie quarterback manager
-    rival nominee challenger incumbent
+    rival nominee challenger incumbent gunman shooter suspect killer offender attacker murderer
+    defendant inmate prisoner plaintiff witness soldier trooper fighter militant bomber hostage
+    refugee migrant immigrant demonstrator citizen taxpayer investor trader banker legislator
+    congresswoman envoy negotiator mediator advisor lobbyist fundraiser billionaire millionaire
+    businesswoman financier industrialist physicist biologist chemist philosopher theologian
+    cleric preacher monk nun missionary
     """.split()
 )
 FEMALE_NOUNS = frozenset(
