@@ -70,9 +70,13 @@ _LEADING = frozenset(
     dec watch read story photo photos video related advertisement update note opinion analysis
     exclusive breaking listen click subscribe sponsored nevertheless nonetheless moreover
     furthermore therefore thus hence besides otherwise regardless overall anyway afterwards
-    afterward likewise
+    afterward likewise nobody anybody anyone someone somebody everyone everybody none neither
+    either whoever whenever wherever whatever amid amidst following
     """.split()
 )
+# Endings of the adverbs that open a clause ("Hastily", "Initially", "Shortly"); a census
+# name so ending ("Kelly", "Beverly") or a place ("Italy") is typed before this.
+_ADVERB_ENDINGS = ("ally", "ously", "ively", "edly", "ingly", "ately", "ntly", "stily", "rtly")
 _CONTRACTIONS = frozenset({"m", "re", "ve", "ll", "d", "t"})
 
 
@@ -228,11 +232,18 @@ def is_leading_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     if low in _LEADING:
         return True
+    if low.endswith(_ADVERB_ENDINGS) and len(low) > 5 and _no_name(word):
+        return True
     for apostrophe in ("'", "\u2019"):
         if apostrophe in low:
             base, _, rest = low.partition(apostrophe)
             return rest in _CONTRACTIONS or base in _LEADING
     return False
+
+
+def _no_name(word: str) -> bool:
+    """True for a word that is no census first name or surname and no place."""
+    return female_share(word) is None and not is_surname(word) and not is_place_name(word)
 
 
 def is_opening_participle(word: str) -> bool:

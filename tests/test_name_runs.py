@@ -67,10 +67,21 @@ def test_an_honorific_gives_gender_evidence() -> None:
     assert "female" in shape[5]
 
 
-@pytest.mark.parametrize("word", ["Monday", "Mayor", "Overstating"])
+@pytest.mark.parametrize(
+    "word", ["Monday", "Mayor", "Overstating", "Nobody", "Anyone", "Amid", "Hastily", "Shortly"]
+)
 def test_a_lone_word_that_is_no_name(word: str) -> None:
-    """A day, a title alone and an opening participle are no names."""
+    """A day, a title alone, an opening participle, an indefinite pronoun, a preposition
+    and an opening adverb are no names."""
     assert single_word(word) is None
+
+
+def test_an_opening_adverb_is_cut_from_the_name_after_it() -> None:
+    """'Interestingly Blocher' is Blocher; 'Kelly', 'Italy' and 'Reilly' end in -ly and
+    are names all the same."""
+    assert names_of("Interestingly Blocher") == [("Blocher",)]
+    assert names_of("Kelly Reilly") == [("Kelly", "Reilly")]
+    assert single_word("Italy") is not None
 
 
 def test_a_lone_word_as_a_name() -> None:
