@@ -69,6 +69,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
                 "reported.according",
                 "reported.clauses",
                 "reported.content",
+                "reported.dropped",
                 "reported.labels",
                 "reported.merge",
                 "reported.verb_patterns",

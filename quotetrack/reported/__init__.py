@@ -47,10 +47,8 @@ from quotetrack.lexicon import (
     TOPIC_CUES,
 )
 from quotetrack.models import Span
-from quotetrack.phrases import source_after
 from quotetrack.reported.according import read_according
 from quotetrack.reported.clauses import (
-    ASK_OPENERS,
     RELATIVE_PRONOUNS,
     read_content_cue,
     read_participle,
@@ -63,6 +61,7 @@ from quotetrack.reported.content import (
     SentenceTokens,
     sentence_stop,
 )
+from quotetrack.reported.dropped import kept_subject_cues
 from quotetrack.reported.labels import read_headline, read_speaker_label
 from quotetrack.reported.verb_patterns import (
     ask_opener,
@@ -110,9 +109,10 @@ _ATTRIBUTION_TAIL = re.compile(r"[\w'\u2019.&\- ]*\s([^\W_]+)[.!]?\s*")
 _OPENERS = '"\u201c'
 _CLOSERS = '"\u201d'
 _QUOTE_CHAR = re.compile("[" + QUOTE_CHARS + "]")
-# What lets the merge cut an item (a comma or semicolon before a source) or makes one
-# mixed (a double quotation mark); a sentence without any is read by _skip_dropped.
-_MERGE_MARKS = re.compile("[,;" + QUOTE_CHARS + "]|''")
+# What makes an item mixed, and what lets the merge cut one (a comma or semicolon before
+# the source of the next): see quotetrack.reported.dropped.
+_MIXED = re.compile("[" + QUOTE_CHARS + "]|''")
+_CUTS = re.compile("[,;]")
 
 
 class _Taken:
@@ -244,7 +244,9 @@ def _sentence(text: str, sent: Span, toks: SentenceTokens, alone: bool = False) 
     # pass: most tokens of a sentence are neither.
     marks = [c for c, w in enumerate(map(_lower, last)) if w in _SCANNED]
     if alone and last is toks and _skip_dropped(text, sent, toks, marks):
-        kept = _kept_subject_cues(text, sent, toks, marks, stop)
+        cues = [c for c in marks if toks[c].lower in REPORTED_CUES]
+        uncut = _CUTS.search(text, sent.start, sent.end) is None
+        kept = kept_subject_cues(text, sent, toks, cues, stop, uncut)
         if kept is not None:
             return kept
     depth = 0
@@ -295,28 +297,13 @@ def _sentence(text: str, sent: Span, toks: SentenceTokens, alone: bool = False) 
 
 
 def _skip_dropped(text: str, sent: Span, toks: SentenceTokens, marks: list[int]) -> bool:
-    """True when a sentence's subject-cue clauses that :func:`join_direct` would drop can
-    be left unread, the merge's choice being made as they are read.
-
-    The sentence is ``alone`` (no direct quote or label reaches into it), so the merge
-    meets its items by themselves, after every earlier sentence's items have ended. It
-    has no comma, semicolon or double quotation mark (nor ''), so no item is mixed and
-    none cuts another (``_before_coordinate`` needs a comma or semicolon before a
-    source): the merge keeps an item exactly when its content starts at or after the end
-    of the last item kept (``reach``), taking the items by content start. No "which" or
-    "what" (a relative pronoun piece before its cue) and no cue of another rule
-    (participle, "asked", topic, infinitive) is there, and no sentence-final cue clause
-    (that needs a comma), so every item is a ``subject-cue`` one read at a cue ``c``, with
-    one piece. Its content starts after ``toks[c]`` and, when ``c`` is followed by a cue
-    ``n`` with no cue inside its addressee (``_content_floor(toks, c) <= n``), at or
-    before ``toks[n]``: the readers that move the content start (the "that" and
-    adverbial skips, an inner participle, "call for", an addressee) stop at a cue, and the
-    trimming of ``content_span`` stops at a word. So the items come in the merge's order,
-    and one whose next cue starts before ``reach`` is dropped: it is not read. Each item
-    read is checked against these bounds; if one fell outside, the sentence is read
-    whole.
+    """True when a sentence's subject-cue clauses may be read by
+    :func:`~quotetrack.reported.dropped.kept_subject_cues` (which leaves unread those the
+    merge would drop): no double quotation mark (nor ''), no "which" or "what", and no cue
+    of the rules read after the subject-cue ones (participle, "asked", topic,
+    infinitive), so its items are subject-cue ones only, none mixed.
     """
-    if _MERGE_MARKS.search(text, sent.start, sent.end) or toks.stop_indices(RELATIVE_PRONOUNS):
+    if _MIXED.search(text, sent.start, sent.end) or toks.stop_indices(RELATIVE_PRONOUNS):
         return False
     n = len(toks)
     for c in marks:
@@ -337,50 +324,6 @@ def _skip_dropped(text: str, sent: Span, toks: SentenceTokens, marks: list[int])
             ):
                 return False
     return True
-
-
-def _kept_subject_cues(
-    text: str, sent: Span, toks: SentenceTokens, marks: list[int], stop: int
-) -> list[Reported] | None:
-    """The subject-cue items of a sentence :func:`_skip_dropped` admits, those the merge
-    would drop left unread; None when an item falls outside the argument's bounds (the
-    sentence is then read whole)."""
-    cues = [c for c in marks if toks[c].lower in REPORTED_CUES]
-    out: list[Reported] = []
-    reach = -1  # the end of the last item the merge keeps
-    for n, c in enumerate(cues):
-        if c == 0:
-            continue
-        following = cues[n + 1] if n + 1 < len(cues) else None
-        if following is not None:
-            if _content_floor(toks, c) > following:
-                return None  # a cue inside an addressee
-            if toks[following].start < reach:
-                continue  # its content would start before reach: the merge drops it
-        item = read_subject_cue(text, sent, toks, c, stop)
-        if item is None:
-            continue
-        start = item.content[0].start
-        if (
-            len(item.content) != 1
-            or start <= toks[c].start
-            or (following is not None and start > toks[following].start)
-        ):
-            return None
-        if start >= reach:
-            reach = item.content[-1].end
-        out.append(item)
-    return out
-
-
-def _content_floor(toks: list[Token], c: int) -> int:
-    """The first token a content read at the cue ``toks[c]`` may start at: after the cue,
-    and after the addressee of "told" or "asked", found as ``read_subject_cue`` finds it."""
-    k = c + 1
-    lemma = REPORTED_CUES[toks[c].lower]
-    if lemma == "tell" or (lemma == "ask" and k < len(toks) and toks[k].lower not in ASK_OPENERS):
-        k += len(source_after(toks, k))
-    return k
 
 
 def _same_content(a: Reported, b: Reported) -> bool:

@@ -141,6 +141,16 @@ def subject_of(toks: list[Token], c: int) -> list[Token] | None:
     return subject
 
 
+def cue_subject(toks: list[Token], c: int, lemma: str) -> list[Token] | None:
+    """The source of the cue at ``toks[c]`` (of ``lemma``) that :func:`read_subject_cue`
+    reads: the subject before it, or the clause's opening subject after "and" or "but"."""
+    subject = subject_of(toks, c)
+    if subject is None and c > 2 and toks[c - 1].lower in ("and", "but") and lemma in SPEECH_LEMMAS:
+        # "Her campaign announced new support and said …": the clause's subject.
+        subject = opening_subject(toks[: c - 1])
+    return subject
+
+
 def read_subject_cue(
     text: str, sent: Span, toks: list[Token], c: int, stop: int
 ) -> Reported | None:
@@ -150,10 +160,7 @@ def read_subject_cue(
     lemma = REPORTED_CUES[tok.lower]
     if tok.is_capitalised and c > 0 and not _title_case(toks):
         return None  # "… Says" mid-sentence, outside a title-case headline
-    subject = subject_of(toks, c)
-    if subject is None and c > 2 and toks[c - 1].lower in ("and", "but") and lemma in SPEECH_LEMMAS:
-        # "Her campaign announced new support and said …": the clause's subject.
-        subject = opening_subject(toks[: c - 1])
+    subject = cue_subject(toks, c, lemma)
     if not subject:
         return None
     if lemma.endswith("~") and tok.lower.endswith("ed") and subject[0].lower in ("a", "an"):
@@ -334,8 +341,7 @@ def _parenthetical(
     # The content before the cue clause runs from the sentence start, at most a content
     # window of tokens back (as the content after it): an endless sentence of asides
     # ("…, X said, …" repeated) would make each cue copy all of the sentence before it.
-    first = comma - MAX_CONTENT_TOKENS
-    head = content_span(text, toks[first].start if first > 0 else sent.start, toks[comma].start, 1)
+    head = content_span(text, head_start(sent, toks, comma), toks[comma].start, 1)
     tail = content_span(text, toks[j].end, clause_end(toks, j + 1, sentence_stop(text, sent)))
     if head is None or tail is None or toks[j + 1].lower in BREAKS:
         return None
@@ -348,6 +354,13 @@ def _parenthetical(
         "parenthetical",
         is_mixed(pieces),
     )
+
+
+def head_start(sent: Span, toks: list[Token], comma: int) -> int:
+    """Where the content before a parenthetical cue clause whose comma is ``toks[comma]``
+    is read from: the sentence start, or at most a content window of tokens back."""
+    first = comma - MAX_CONTENT_TOKENS
+    return toks[first].start if first > 0 else sent.start
 
 
 def _role_then_name(np: Sequence[Token]) -> bool:

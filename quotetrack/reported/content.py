@@ -102,11 +102,18 @@ def char_span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
+def content_start(text: str, start: int, end: int) -> int:
+    """Where a content read from ``text[start:end]`` starts: past spaces and leading
+    commas, colons, semicolons and dashes."""
+    while start < end and (text[start].isspace() or text[start] in ",:;\u2014\u2013-"):
+        start += 1
+    return start
+
+
 def content_span(text: str, start: int, end: int, minimum: int = MIN_CONTENT_WORDS) -> Span | None:
     """``text[start:end]`` trimmed of spaces, leading commas and a final period outside a
     quotation mark; None when fewer than three words remain."""
-    while start < end and (text[start].isspace() or text[start] in ",:;\u2014\u2013-"):
-        start += 1
+    start = content_start(text, start, end)
     while end > start and text[end - 1].isspace():
         end -= 1
     while end > start and text[end - 1] in ".,;:!?\u2014\u2013-" and text[end - 1] != "?":

@@ -15,7 +15,7 @@ import attrs
 from quotetrack.models import Quote, Span
 from quotetrack.reported.content import Reported
 
-__all__ = ["join_direct"]
+__all__ = ["choose", "join_direct"]
 
 _MIN_CUT_WORDS = 3
 # A comma, semicolon or conjunction (with what trails it) that ends the content of one
@@ -40,15 +40,22 @@ def join_direct(
     chosen: list[Reported] = []
     for found in items:
         item = _before_direct(text, found, spans, starts)
-        if item is None:
-            continue
-        if chosen and item.content[0].start < chosen[-1].content[-1].end:
-            outer = _before_coordinate(text, chosen[-1], item)
-            if outer is None:
-                continue
-            chosen[-1] = outer  # "A said X, and B said Y": two attributions
-        chosen.append(item)
+        if item is not None:
+            choose(text, chosen, item)
     return kept, chosen
+
+
+def choose(text: str, chosen: list[Reported], item: Reported) -> bool:
+    """Add ``item`` (the next in document order) to the items ``chosen`` so far, as
+    :func:`join_direct` does: when it overlaps the last one, only as a coordinated
+    attribution, which cuts that one short. False when it is left out."""
+    if chosen and item.content[0].start < chosen[-1].content[-1].end:
+        outer = _before_coordinate(text, chosen[-1], item)
+        if outer is None:
+            return False
+        chosen[-1] = outer  # "A said X, and B said Y": two attributions
+    chosen.append(item)
+    return True
 
 
 def _before_coordinate(text: str, outer: Reported, inner: Reported) -> Reported | None:
