@@ -24,6 +24,7 @@ from quotetrack.name_runs import SUFFIXES, is_title
 __all__ = ["Entity", "EntityIndex", "NameMention"]
 
 _MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and its "who"
+_MAX_LISTED = 6  # names of a coordinated speaker read after or before the first
 
 
 class EntityIndex:
@@ -169,27 +170,69 @@ class EntityIndex:
                 return ent
         return None
 
-    def coordinated(self, start: int, end: int) -> tuple[NameMention, NameMention] | None:
-        """The two mentions of a coordinated speaker whose name stands at ``[start, end)``
-        ("said Sandal and Pillow", "Sandal and Pillow said"), in text order with
-        the one at ``start``; None when the name is not coordinated with a person's."""
+    def coordinated(self, start: int, end: int) -> tuple[NameMention, ...] | None:
+        """The mentions of a coordinated speaker whose name stands at ``[start, end)``
+        ("said Sandal and Pillow", "Sandal and Pillow said", "say Sandal, Pillow and
+        Dunn"), in text order with the one at ``start``: persons named one after the
+        other, parted by commas, the last by "and"; None when the name is not coordinated
+        with a person's."""
         here = self.mention_in(start, end)
         if here is None:
             return None
-        if self._text.startswith(" and ", end):
-            other = self.mention_in(end + 5, end + 6)
-            pair = None if other is None else (here, other)
-        elif self._text.endswith(" and ", 0, here.start):
-            k = bisect.bisect_left(self._all_positions, here.start) - 1
-            other = self._all[k] if k >= 0 and self._all[k].end == here.start - 5 else None
-            pair = None if other is None else (other, here)
-        else:
+        found = [*self._listed_before(here), here, *self._listed_after(here)]
+        if len(found) < 2 or len({id(m.entity) for m in found}) < len(found):
             return None
-        if pair is None or pair[0].entity is pair[1].entity:
+        if not all(m.entity.may_be_person for m in found):
             return None
-        if not all(m.entity.may_be_person for m in pair):
-            return None
-        return pair
+        return tuple(found)
+
+    def _next_mention(self, pos: int) -> NameMention | None:
+        """The name mention that starts at ``pos``, or None."""
+        k = bisect.bisect_left(self._all_positions, pos)
+        if k < len(self._all) and self._all_positions[k] == pos:
+            return self._all[k]
+        return None
+
+    def _listed_after(self, first: NameMention) -> list[NameMention]:
+        """The names listed after ``first``: ", B and C", ", B, and C", " and B" (the last
+        after "and"; ", and" only after a comma's name). Empty when the list does not end
+        in "and" and a name."""
+        text, end = self._text, first.end
+        out: list[NameMention] = []
+        for _ in range(_MAX_LISTED):
+            for joint, last in ((" and ", True), (", and ", True), (", ", False)):
+                if joint == ", and " and not out:
+                    continue  # "with Lewandowski, and Trump refused": two clauses
+                if text.startswith(joint, end):
+                    nxt = self._next_mention(end + len(joint))
+                    if nxt is not None:
+                        out.append(nxt)
+                        if last:
+                            return out
+                        end = nxt.end
+                        break
+            else:
+                return []
+        return []
+
+    def _listed_before(self, last: NameMention) -> list[NameMention]:
+        """The names listed before ``last``: "A, B and ", "A, B, and " (", and" only with
+        a comma's name before it)."""
+        text = self._text
+        out: list[NameMention] = []
+        k = bisect.bisect_left(self._all_positions, last.start) - 1
+        joints: tuple[str, ...] = (" and ", ", and ")
+        at = last.start
+        while k >= 0 and len(out) < _MAX_LISTED:
+            prev = self._all[k]
+            joint = text[prev.end : at]
+            if joint not in joints:
+                break
+            out.append(prev)
+            at, joints, k = prev.start, (", ",), k - 1
+        if len(out) == 1 and text.startswith(", and ", out[0].end):
+            return []  # "with Lewandowski, and Trump refused": two clauses, not a list
+        return out[::-1]
 
     def office_holder(self, end: int) -> Entity | None:
         """The person whose office a title ending at ``end`` begins to name ("U.S.

@@ -120,6 +120,7 @@ _LEADING_WORDS: Final = frozenset(  # words a name cannot start with ("Of Carson
 )
 _MAX_NAME_WORDS: Final = 4
 _MAX_GROUP_WORDS: Final = 8
+_MAX_LISTED_PERSONS: Final = 8  # persons of a coordinated speaker keyed as one group
 _APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _POSSESSIVE: Final = re.compile(r"(?:'s|s')$|'$")
 _INITIAL: Final = re.compile(r"^(?:[A-Za-z]\.)+$|^[A-Z]$")
@@ -444,9 +445,12 @@ _PLURAL_HEADS: Final = frozenset(
 
 def group_key(name: str) -> str | None:
     """The key of a group's or organisation's name: its words folded, without a leading
-    "the"; two persons' names joined by "and" (a coordinated speaker) in a fixed order,
-    so "Maria Lopez and John Smith" and "John Smith and Maria Lopez" are one group. None
-    for what names no group (a pronoun, a lowercase phrase, a run of many words)."""
+    "the"; the persons' full names of a coordinated speaker ("Maria Lopez and John Smith",
+    "A, B and C") in a fixed order, so the same people named in any order are one group.
+    None for what names no group (a pronoun, a lowercase phrase, a run of many words)."""
+    listed = _listed_persons(name)
+    if listed is not None:
+        return " and ".join(sorted(listed))
     words = clean_name(name).split()
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -454,14 +458,25 @@ def group_key(name: str) -> str | None:
         return None
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return None
-    key = " ".join(fold(w) for w in words)
-    if words.count("and") == 1:
-        k = words.index("and")
-        pair = (" ".join(words[:k]), " ".join(words[k + 1 :]))
-        people = [parse_person(part) for part in pair]
-        if all(p is not None and p.full for p in people):
-            key = " and ".join(sorted(" ".join(fold(w) for w in part.split()) for part in pair))
-    return key
+    return " ".join(fold(w) for w in words)
+
+
+_LIST_JOINTS: Final = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _listed_persons(name: str) -> list[str] | None:
+    """The folded full names of the persons a coordinated name lists ("Maria Lopez and
+    John Smith"), or None when it is no such list (an organisation's "Procter and
+    Gamble", a single name)."""
+    if " and " not in name:
+        return None
+    parts = _LIST_JOINTS.split(clean_name(name))
+    if len(parts) < 2 or len(parts) > _MAX_LISTED_PERSONS:
+        return None
+    people = [parse_person(part) for part in parts]
+    if not all(p is not None and p.full for p in people):
+        return None
+    return [" ".join(fold(w) for w in part.split()) for part in parts]
 
 
 def speaker_key(name: str, kind: SpeakerKind) -> str | None:

@@ -514,9 +514,9 @@ class _Document:
         if words and words[0][0].isupper():
             ent = self.entities.resolve_name(mention.text, mention.start)
             if ent is not None:
-                pair = self.entities.coordinated(mention.start, mention.end)
-                if pair is not None:
-                    return self._coordinated(mention, pair), None
+                listed = self.entities.coordinated(mention.start, mention.end)
+                if listed is not None:
+                    return self._coordinated(mention, listed), None
                 return _named(ent, mention), ent
         elif words:
             found = self.entities.mention_in(mention.start, mention.end)
@@ -550,16 +550,17 @@ class _Document:
         words = self.text[mention.start : found.start].lower().split()
         return not _NOT_THE_NAMED.isdisjoint(words)
 
-    def _coordinated(self, mention: Span, pair: tuple[NameMention, NameMention]) -> Speaker:
-        """ "… say Sandal and Pillow": the group the two persons form here, over the whole
-        coordinated phrase, with each person as a member."""
-        first, second = pair
+    def _coordinated(self, mention: Span, listed: tuple[NameMention, ...]) -> Speaker:
+        """ "… say Sandal and Pillow", "… say Sandal, Pillow and Dunn": the group the
+        persons form here, over the whole coordinated phrase, with each as a member."""
+        first, last = listed[0], listed[-1]
         members = tuple(
-            Speaker(m.entity.name, m.span, SpeakerKind.PERSON, source=m.entity.span) for m in pair
+            Speaker(m.entity.name, m.span, SpeakerKind.PERSON, source=m.entity.span) for m in listed
         )
-        start, end = min(mention.start, first.start), max(mention.end, second.end)
+        start, end = min(mention.start, first.start), max(mention.end, last.end)
+        names = [m.entity.name for m in listed]
         return Speaker(
-            f"{first.entity.name} and {second.entity.name}",
+            f"{', '.join(names[:-1])} and {names[-1]}",
             Span(start, end, self.text[start:end]),
             SpeakerKind.GROUP,
             source=first.entity.span,

@@ -250,3 +250,37 @@ def test_a_pair_named_in_either_order_is_one_group() -> None:
         }
         counts = {s.name: s.quotes for s in tracker.speakers() if s.kind is SpeakerKind.PERSON}
         assert counts == {"Maria Lopez": 3, "John Smith": 3}
+
+
+def test_a_listed_speaker_names_every_person() -> None:
+    """A third name is no longer dropped: "say A, B and C" and "A, B, and C said" name
+    the three, the group's mention is the whole list, and its name lists them."""
+    after = "“We will not accept this budget,” say Maria Lopez, John Smith and Ann Kowal."
+    before = "Maria Lopez, John Smith, and Ann Kowal said on Friday that the bridge will reopen."
+    for text in (after, before):
+        [speaker] = _speakers(text)
+        assert speaker.name == "Maria Lopez, John Smith and Ann Kowal"
+        assert speaker.kind is SpeakerKind.GROUP
+        assert speaker.mention.text.startswith("Maria Lopez") and speaker.mention.text.endswith(
+            "Ann Kowal"
+        )
+        assert [m.name for m in speaker.members] == ["Maria Lopez", "John Smith", "Ann Kowal"]
+        for span in (speaker.mention, *(m.mention for m in speaker.members)):
+            assert text[span.start : span.end] == span.text
+
+
+def test_a_name_in_apposition_is_no_list() -> None:
+    """'said Maria Lopez, John Smith's lawyer' is Maria Lopez alone."""
+    [speaker] = _speakers("“We will appeal,” said Maria Lopez, John Smith’s lawyer.")
+    assert (speaker.name, speaker.members) == ("Maria Lopez", ())
+
+
+def test_the_same_people_listed_in_any_order_are_one_group() -> None:
+    """The tracker keys a listed speaker by its persons, in any order."""
+    first = "“The east end deserves its libraries,” say Maria Lopez, John Smith and Ann Kowal."
+    second = "“We will keep fighting for them,” say Ann Kowal, Maria Lopez and John Smith."
+    with _track(first, second) as tracker:
+        groups = [s for s in tracker.speakers() if s.kind is SpeakerKind.GROUP]
+        assert [(s.quotes, s.articles) for s in groups] == [(2, 2)]
+        counts = {s.name: s.quotes for s in tracker.speakers() if s.kind is SpeakerKind.PERSON}
+        assert counts == {"Maria Lopez": 2, "John Smith": 2, "Ann Kowal": 2}
