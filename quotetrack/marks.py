@@ -17,11 +17,12 @@ paragraph, in one pass (linear in the text length):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from quotetrack.models import Span
 
-__all__ = ["QuoteGroup", "Quoted", "chain_paragraphs", "find_quoted"]
+__all__ = ["QuoteGroup", "Quoted", "chain_paragraphs", "find_quoted", "iter_groups"]
 
 DOUBLE_OPENERS = frozenset("\u201c\u201e\u201f\u00ab")  # “ „ ‟ «
 DOUBLE_CLOSERS = frozenset("\u201d\u00bb")  # ” »
@@ -180,13 +181,19 @@ def chain_paragraphs(text: str, paras: list[Span], quoted: list[list[Quoted]]) -
     of its paragraph continues into the next paragraph when that paragraph opens with a
     quotation mark; everything else stands alone. Returns groups in document order.
     """
-    groups: list[QuoteGroup] = []
+    return list(iter_groups(paras, quoted))
+
+
+def iter_groups(paras: list[Span], quoted: list[list[Quoted]]) -> Iterator[QuoteGroup]:
+    """The groups of :func:`chain_paragraphs`, made one at a time: a parse reads them in
+    order, so a document of many short quotes never holds them all (fewer long-lived
+    objects for the garbage collector to walk)."""
     pending: list[Quoted] = []  # an unclosed quote and its continuations so far
     pending_para = 0
     for k, stretches in enumerate(quoted):
         if not stretches:
             if pending:
-                groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
+                yield _new(QuoteGroup, (tuple(pending), pending_para))
                 pending = []
             continue
         first = stretches[0]
@@ -194,22 +201,22 @@ def chain_paragraphs(text: str, paras: list[Span], quoted: list[list[Quoted]]) -
             pending.append(first)
         else:
             if pending:
-                groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
+                yield _new(QuoteGroup, (tuple(pending), pending_para))
             pending, pending_para = [first], k
         if len(stretches) == 1:
             if first.close is not None:
-                groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
+                yield _new(QuoteGroup, (tuple(pending), pending_para))
                 pending = []
             continue
         # Only the last stretch of a paragraph can continue into the next one.
-        groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
-        groups.extend([_new(QuoteGroup, ((q,), k)) for q in stretches[1:-1]])
+        yield _new(QuoteGroup, (tuple(pending), pending_para))
+        for q in stretches[1:-1]:
+            yield _new(QuoteGroup, ((q,), k))
         last = stretches[-1]
         if last.close is None:
             pending, pending_para = [last], k
         else:
             pending = []
-            groups.append(_new(QuoteGroup, ((last,), k)))
+            yield _new(QuoteGroup, ((last,), k))
     if pending:
-        groups.append(_new(QuoteGroup, (tuple(pending), pending_para)))
-    return groups
+        yield _new(QuoteGroup, (tuple(pending), pending_para))

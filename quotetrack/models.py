@@ -227,15 +227,10 @@ class Quote:
         rule: str = "unattributed",
     ) -> Quote:
         """Build a quote whose ``text`` is its spans' texts joined by one space."""
-        return cls(
-            text=" ".join(s.text for s in spans),
-            spans=spans,
-            speaker=speaker,
-            cue=cue,
-            kind=kind,
-            addressee=addressee,
-            rule=rule,
-        )
+        # Made once per quote found: one span's text is taken as it is, and the fields
+        # are passed in order (cheaper than a generator and keywords).
+        text = spans[0].text if len(spans) == 1 else " ".join([s.text for s in spans])
+        return cls(text, spans, speaker, cue, kind, addressee, None, rule)
 
     @property
     def start(self) -> int:

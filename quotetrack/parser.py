@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
+from itertools import islice
 
 import attrs
 
@@ -22,7 +23,7 @@ from quotetrack.lexicon import (
     SPEAKER_PRONOUNS,
     source_noun_kind,
 )
-from quotetrack.marks import Quoted, QuoteGroup, chain_paragraphs, find_quoted
+from quotetrack.marks import Quoted, QuoteGroup, find_quoted, iter_groups
 from quotetrack.mentions import Entity, EntityIndex, NameMention
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
 from quotetrack.nfc import parse_nfc
@@ -46,6 +47,7 @@ _NOT_THE_NAMED = frozenset(
 )
 _HEAD_WINDOW = 400  # characters read before an opening mark (keeps cost linear)
 _TAIL_WINDOW = 250  # characters read after a closing mark
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
 _WORDY = re.compile(r"[^\s.,;:!?)\u2014\u2013\u2015\-\"\u201d\u2019']")
 # Marks in the words before a quoted fragment that show they are not one clause with it.
 _LEAD_BREAKS = frozenset(':\u201c\u201d"\u2014')
@@ -136,8 +138,9 @@ class _Document:
         self._para_starts = [p.start for p in self.paras]
         self.sents = [sentences(text, p) for p in self.paras]
         per_para = [find_quoted(text, p) for p in self.paras]
-        self.groups = chain_paragraphs(text, self.paras, per_para)
-        quoted = [(q.content.start, q.content.end) for g in self.groups for q in g.stretches]
+        # Made as the direct pass reaches them (see _direct), not all held at once.
+        self.groups = iter_groups(self.paras, per_para)
+        quoted = [(q.content.start, q.content.end) for qs in per_para for q in qs]
         self.entities = EntityIndex(text, quoted)
         self._sent_starts = [s.start for ss in self.sents for s in ss]
         self._sent_list = [s for ss in self.sents for s in ss]
@@ -344,6 +347,7 @@ class _Document:
     def _direct(self) -> tuple[Quote, ...]:
         out: list[Quote] = []
         groups = self.groups
+        window = list(islice(groups, 3))  # the groups i, i + 1 and i + 2, as far as there are
         prev_end = 0
         last_entity: Entity | None = None
         last_speaker: Speaker | None = None
@@ -352,9 +356,9 @@ class _Document:
         # The tail of the next group, when read ahead to join it to this one: the same
         # reading its own turn would make (each tail is read once).
         ahead: tuple[int, Match | None] = (-1, None)
-        while i < len(groups):
-            g = groups[i]
-            nxt = groups[i + 1] if i + 1 < len(groups) else None
+        while window:
+            g = window[0]
+            nxt = window[1] if len(window) > 1 else None
             stretches = g.stretches
             tail = ahead[1] if ahead[0] == i else self._tail(g, nxt)
             match = self._attribute(g, tail, prev_end)
@@ -363,7 +367,7 @@ class _Document:
             if match is not None and match.rule.startswith("tail") and nxt is not None:
                 gap = self.text[match.end : nxt.stretches[0].start]
                 if nxt.para == g.para and gap.strip() in ("", ".", ",", ";", ":"):
-                    after = groups[i + 2] if i + 2 < len(groups) else None
+                    after = window[2] if len(window) > 2 else None
                     ahead = (i + 1, self._tail(nxt, after))
                     if ahead[1] is None:
                         stretches = stretches + nxt.stretches
@@ -397,6 +401,8 @@ class _Document:
                     rule=prev.rule,
                 )
                 prev_end = stretches[-1].end
+                del window[: consumed - i]
+                window += islice(groups, consumed - i)
                 i = consumed
                 continue
             elif (
@@ -449,6 +455,8 @@ class _Document:
                     last_speaker = speaker
                     last_para = self._para_of(stretches[-1].start)
             prev_end = stretches[-1].end
+            del window[: consumed - i]
+            window += islice(groups, consumed - i)
             i = consumed
         return tuple(out)
 
@@ -464,7 +472,7 @@ class _Document:
         if match.rule.startswith("tail"):
             start = self._sentence_start(first.start)
             lead = self.text[start : first.start]
-            if any(ch in lead for ch in _LEAD_BREAKS):
+            if not _LEAD_BREAKS.isdisjoint(lead):
                 return None  # "Trump said: “…”", "“A” and “B,” he said": not one clause
         elif match.rule == "head-sentence-cue" and len(stretches) == 1:
             before = self.text[match.cue.end : first.start].rstrip()
@@ -474,13 +482,13 @@ class _Document:
             while start < first.start and (self.text[start].isspace() or self.text[start] in ",:"):
                 start += 1
             lead = self.text[start : first.start]
-            if any(ch in lead for ch in _LEAD_BREAKS) or "\n" in lead:
+            if not _LEAD_BREAKS.isdisjoint(lead) or "\n" in lead:
                 return None  # "said, “No comment,” and then added:\n“…”": not one clause
             if lead.split()[:1] == ["that"]:
                 lead = lead[4:]
         else:
             return None
-        if not any(ch.isalnum() for ch in lead):
+        if _ALNUM.search(lead) is None:  # no letter or digit
             return None
         head = Span(start, first.end, self.text[start : first.end])
         return (head, *(q.content for q in stretches[1:]))

@@ -50,6 +50,7 @@ _new = tuple.__new__  # builds a Token without the named tuple's Python-level __
 _span = re.Match.span
 _end = operator.itemgetter(1)
 _PERIOD = re.compile(r"\.")
+_SHORT = 16  # tokens of a window read one by one for a final period
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -58,6 +59,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     # The hot loop of the rules: one comprehension over the regex's spans, lowercasing the
     # window once; then only the tokens that end at a period are looked at again.
     low = text[start:end].lower()
+    out: list[Token]
     spans = map(_span, _TOKEN.finditer(text, start, end))
     if len(low) == end - start:
         toks = [_new(Token, (s, e, text[s:e], low[s - start : e - start])) for s, e in spans]
@@ -65,7 +67,17 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         toks = [_new(Token, (s, e, text[s:e], text[s:e].lower())) for s, e in spans]
     if text.find(".", start, end) < 0:
         return toks  # no token ends in a period
-    out: list[Token] = []
+    if len(toks) <= _SHORT:
+        # A short window (a quote's tail): each token is looked at, which costs less
+        # than finding the periods and the tokens they end.
+        out = []
+        for tok in toks:
+            if tok[1] - tok[0] > 1 and tok[2][-1] == ".":
+                out += _split_period(tok)
+            else:
+                out.append(tok)
+        return out
+    out = []
     done = 0  # toks[:done] are in out
     for m in _PERIOD.finditer(text, start, end):
         # the token ending at this period, if one does (tokens are in order, their ends

@@ -31,6 +31,8 @@ def join_direct(
     """The direct quotes that remain beside the reported ``items`` (given in document
     order), and the items kept, each cut where it would overlap a direct quote or an
     earlier item. Linear after sorting."""
+    if not items:
+        return list(direct), []  # nothing to join (a text of direct quotes only)
     mixed = [it for it in items if it.mixed]
     kept = _without_spans_inside(
         direct, [c for it in mixed for c in it.content], {it.cue.start for it in mixed}
@@ -109,6 +111,8 @@ def _without_spans_inside(
     it was “…”") is a nested attribution and keeps its spans; ``cues`` are the starts of
     the mixed quotes' own cues."""
     ranges = sorted((p.start, p.end) for p in pieces)
+    if not ranges:
+        return list(quotes)  # no mixed quote: every span stays
     starts = [r[0] for r in ranges]
     reach: list[int] = []  # reach[k]: the furthest end among ranges[: k + 1]
     for _, end in ranges:
