@@ -306,6 +306,8 @@ def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> 
         return CREDIT  # "(AP Photo/Mark Schiefelbein)", "(Lauren Pelley / CBC News)"
     before = 0
     word = ""
+    nxt_char = text[e : e + 1]
+    possessive = nxt_char in ("'", "\u2019")  # "says Wise's dad": Wise does not speak
     if prev == " " and s > 1:
         cut = text.rfind(" ", max(0, s - 30), s - 1)
         word = text[cut + 1 : s - 1]
@@ -320,11 +322,11 @@ def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> 
                 elif role in MALE_NOUNS and (role == "man" or not role.endswith("man")):
                     evidence.add(MALE)  # not "spokesman Hope Hicks": said of women too
             if before & _SAYS:
-                evidence.add("speaks")
+                if not possessive:
+                    evidence.add("speaks")
             elif before & _PLACE_PREP:
                 evidence.add("place-prep")
     after_end = e
-    nxt_char = text[e : e + 1]
     if nxt_char == " ":
         if text.startswith("who ", e + 1):
             evidence.add("who")
@@ -345,10 +347,12 @@ def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> 
                 evidence.add("age")
             if text.startswith(" who ", e + 1):
                 evidence.add("who")
+    elif possessive:
+        return OBLIQUE  # "… Marsh's rinks", "says Wise's dad"
     elif before & _SAYS:
         return SPEAKING
     else:
-        return OBLIQUE if nxt_char in ("'", "\u2019") else PLAIN  # "… Marsh's rinks"
+        return PLAIN
     nxt = _NEXT_WORD.match(text, after_end)
     verb = _verb_kind(nxt.group(1)) if nxt else 0
     if verb == _SAYS:

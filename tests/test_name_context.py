@@ -91,3 +91,13 @@ def test_head_noun() -> None:
     assert head_noun("former Sports Illustrated model") == "model"
     assert head_noun("spokesman for the city") == "spokesman"
     assert head_noun("of the city") is None
+
+
+def test_a_possessive_after_a_speech_verb_does_not_speak() -> None:
+    """In '“…,” says Vell's dad, Darrel' and 'said Ann Lee's statement' the owner is named
+    in passing: no speaker, and weighed as a possessive."""
+    vell = read("“It is worth it,” says Vell’s dad, Darrel.")["Vell"]
+    assert "speaks" not in vell.evidence and vell.weight == OBLIQUE
+    lee = read("The mayor said Ann Lee's statement was wrong.")["Ann Lee"]
+    assert "speaks" not in lee.evidence and lee.weight == OBLIQUE
+    assert read("“It is worth it,” says Vell.")["Vell"].weight == SPEAKING
