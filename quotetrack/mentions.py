@@ -13,6 +13,7 @@ Pronouns and descriptions are resolved against this index by
 from __future__ import annotations
 
 import bisect
+import re
 
 from quotetrack.entities import LOOKBACK, Entities, Entity, NameMention
 from quotetrack.kinds import EntityKind, is_leading_word
@@ -24,6 +25,7 @@ from quotetrack.name_runs import SUFFIXES, is_title
 __all__ = ["Entity", "EntityIndex", "NameMention"]
 
 _MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and its "who"
+_MODIFIED = re.compile(r" [a-z]+ ")  # between a name and "who": the noun the name modifies
 _MAX_LISTED = 6  # names of a coordinated speaker read after or before the first
 
 
@@ -93,8 +95,16 @@ class EntityIndex:
 
     def antecedent(self, pos: int) -> Entity | None:
         """The person a relative "who" at ``pos`` refers to: one named just before it
-        ("Army Capt. Christian Pardo, who said …"), with only an apposition between."""
+        ("Army Capt. Christian Pardo, who said …"), with only an apposition between, and
+        not one whose name only modifies the noun before "who" ("the Orr administration
+        who …")."""
         k = bisect.bisect_left(self._positions, pos) - 1
+        text = self._text
+        # a name that modifies a noun ("the Clinton administration who …") is not the
+        # antecedent: the person before it is ("Robert Reich, a secretary of labor during
+        # the Clinton administration who …")
+        if k >= 0 and _MODIFIED.fullmatch(text, self._mentions[k].end, pos) is not None:
+            k -= 1
         if k < 0:
             return None
         mention = self._mentions[k]
