@@ -29,6 +29,7 @@ from quotetrack.lexicon import (
     CUE_VERBS,
     FEMALE_TITLES,
     MALE_TITLES,
+    NAME_PARTICLES,
     TITLE_NOUNS,
     TITLES,
     female_share,
@@ -172,11 +173,11 @@ def run_groups(run: str) -> tuple[NameGroup, ...]:
     groups: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     pos = 0
-    for n, token in enumerate(run.split()):
+    for token in run.split():
         s = run.find(token, pos)
         pos = s + len(token)
         word, cut, ends = _reading(token)
-        if n == 0 and is_opening_participle(word):
+        if not current and is_opening_participle(word):
             word, ends = "", True
         if word:
             current.append((word, s, pos - cut))
@@ -219,11 +220,21 @@ def _group_shape(words: tuple[str, ...]) -> NameShape | None:
     cached: the same names recur); None when its last word is a title."""
     flags = [_flags(w) for w in words]
     k = -1
+    first = 0
     if not flags[-1] & (_ORG | _PLACE):
         for i in range(len(words) - 1):
             if flags[i] & _ROLE:
                 k = i
-    first, last = k + 1, len(words) - 1
+        first = k + 1
+        # words that are no census names before a census first name and a surname name
+        # an office or a body, not the person ("State John Kerry", "Adviser Sidney B.")
+        for j in range(max(k + 2, len(words) - 3), len(words) - 1):
+            if flags[j] & _FIRST and words[j].lower() not in NAME_PARTICLES:
+                before = range(k + 1, j)
+                if not any(flags[m] & (_FIRST | _SURNAME) or "." in words[m] for m in before):
+                    first = j
+                break
+    last = len(words) - 1
     while last > first and words[last] in SUFFIXES:
         last -= 1
     n = last - first + 1

@@ -116,3 +116,26 @@ def test_an_ampersand_joins_a_firm_s_name() -> None:
     [(_, _, _, shape)] = run_groups("Harlow & Pike")
     assert shape[3] == ("Harlow", "&", "Pike")
     assert "org-head" in shape[5] and "surname" not in shape[5]
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        ("State John Kerry", [("John", "Kerry")]),  # "Secretary of State John Kerry"
+        ("Adviser Sidney Blume", [("Sidney", "Blume")]),
+        ("Investigative Correspondent Cynthia Marr", [("Cynthia", "Marr")]),
+        ("Fouzia Al Hashish", [("Fouzia", "Al", "Hashish")]),  # "Al": a name particle
+        ("C. Stewart Verdery", [("C.", "Stewart", "Verdery")]),  # an initial is the name's
+        ("Mary Kay Ash", [("Mary", "Kay", "Ash")]),
+        ("Progressives Are Celebrating Ann Kowal", [("Progressives",), ("Ann", "Kowal")]),
+    ],
+)
+def test_office_words_and_participles_before_a_name_are_cut(
+    run: str, names: list[tuple[str, ...]]
+) -> None:
+    """Words that are no census names before a census first name and a surname name an
+    office or a body ("State", "Adviser"), and an "-ing" word opening a name after a
+    clause word is a verb: neither is part of the person's name, nor a title of it."""
+    assert names_of(run) == names
+    for _, _, _, shape in run_groups(run):
+        assert shape[4] == ()
