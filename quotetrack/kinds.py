@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 
 from quotetrack.lexicon import female_share, is_surname, source_noun_kind
 
@@ -20,6 +21,7 @@ __all__ = [
     "MALE_NOUNS",
     "EntityKind",
     "is_acronym",
+    "is_brand",
     "is_country_body",
     "is_leading_word",
     "is_opening_participle",
@@ -282,6 +284,30 @@ def is_acronym(word: str) -> bool:
     """True for an all-capitals word of two to six letters ("NATO", "EDC")."""
     letters = word.rstrip(".")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+_DOMAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*\.(?:com|org|net|gov|ca|co\.uk)")
+_CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]")  # "TransLink", "ProPublica", "EgyptAir"
+# Name prefixes before an inner capital: a family name, not a brand ("MacArthur",
+# "FitzGerald", "VanderWal"); shorter ones ("McCain", "LaPlante", "DeSantis") are left
+# alone by _CAMEL already.
+_NAME_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Der", "Den", "Del", "Della", "Dos", "San")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_brand(word: str) -> bool:
+    """True for a one-word name written as a brand or a web address ("TransLink",
+    "LinkedIn", "ProPublica", "Factcheck.org"): an organisation's, no person's. Family
+    names with an inner capital ("McCain", "MacArthur", "LaPlante", "DeSantis") and
+    census surnames are not brands."""
+    if _DOMAIN.fullmatch(word.lower().rstrip(").,")) is not None:
+        return True
+    return (
+        _CAMEL.match(word) is not None
+        and not word.startswith(_NAME_PREFIXES)
+        and not is_surname(word)
+        and female_share(word) is None
+    )
 
 
 def is_role_noun(word: str) -> bool:

@@ -304,6 +304,8 @@ def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> 
     prev = text[s - 1] if s else ""
     if prev == "/" or text.startswith((" /", "/"), e):
         return CREDIT  # "(AP Photo/Mark Schiefelbein)", "(Lauren Pelley / CBC News)"
+    if prev == "#" or prev == "@":
+        return CREDIT  # "#PortesOuvertesNice", "@BernieSanders": a tag, nobody in view
     before = 0
     word = ""
     nxt_char = text[e : e + 1]

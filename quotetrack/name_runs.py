@@ -17,6 +17,7 @@ from quotetrack.kinds import (
     FEMALE,
     MALE,
     is_acronym,
+    is_brand,
     is_country_body,
     is_leading_word,
     is_opening_participle,
@@ -130,8 +131,8 @@ def _flags(word: str) -> int:
         flags |= _SURNAME
     if female_share(word) is not None:
         flags |= _FIRST
-    if is_acronym(word) and "." not in word:
-        flags |= _ACRONYM
+    if (is_acronym(word) and "." not in word) or is_brand(word):
+        flags |= _ACRONYM  # "NATO"; "TransLink": an organisation by its name alone
     return flags
 
 

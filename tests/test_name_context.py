@@ -101,3 +101,10 @@ def test_a_possessive_after_a_speech_verb_does_not_speak() -> None:
     lee = read("The mayor said Ann Lee's statement was wrong.")["Ann Lee"]
     assert "speaks" not in lee.evidence and lee.weight == OBLIQUE
     assert read("“It is worth it,” says Vell.")["Vell"].weight == SPEAKING
+
+
+def test_a_hashtag_or_handle_names_no_one_in_view() -> None:
+    """'#PortesOuvertes' and '@Kowal' are tags: never an antecedent (credit weight)."""
+    found = read("Residents shared #PortesOuvertes and wrote to @Kowal on Monday.")
+    assert found["PortesOuvertes"].weight == CREDIT
+    assert found["Kowal"].weight == CREDIT

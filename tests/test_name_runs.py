@@ -139,3 +139,15 @@ def test_office_words_and_participles_before_a_name_are_cut(
     assert names_of(run) == names
     for _, _, _, shape in run_groups(run):
         assert shape[4] == ()
+
+
+@pytest.mark.parametrize("word", ["TransLink", "ProPublica", "LinkedIn", "GunBroker.com"])
+def test_a_brand_or_web_address_is_an_organisation_by_itself(word: str) -> None:
+    """An inner capital after three letters or more, or a web address: an organisation
+    (acronym evidence); family names with an inner capital are not."""
+    assert "acronym" in word_evidence(word)
+
+
+@pytest.mark.parametrize("word", ["McCain", "MacArthur", "LaPlante", "DeSantis", "FitzGerald"])
+def test_a_family_name_with_an_inner_capital_is_no_brand(word: str) -> None:
+    assert "acronym" not in word_evidence(word)
