@@ -97,8 +97,9 @@ _PARTICIPLE_LEADS = frozenset(
 _MIN_LABELS = 2  # speaker-label paragraphs that make a transcript
 _text = operator.attrgetter("text")
 _lower = operator.attrgetter("lower")
-# What the scanning loops of _sentence stop at: quotation marks and every cue they read.
-_SCANNED = frozenset(QUOTE_CHARS) | _TRIGGERS | {"asked"}
+# What the scanning loops of _sentence stop at: quotation marks and every cue they read
+# (and "which" and "what", for _skip_dropped).
+_SCANNED = frozenset(QUOTE_CHARS) | _TRIGGERS | {"asked"} | RELATIVE_PRONOUNS
 # Any word _sentence reads as a cue, in lowercased text, where a token could be it (not
 # inside a longer run of letters and digits); extra matches only cost a tokenizing.
 _ANY_CUE = re.compile(r"(?<![^\W_])" + word_alternation(_TRIGGERS | {"asked"}) + r"(?![^\W_])")
@@ -303,12 +304,10 @@ def _skip_dropped(text: str, sent: Span, toks: SentenceTokens, marks: list[int])
     of the rules read after the subject-cue ones (participle, "asked", topic,
     infinitive), so its items are subject-cue ones only, none mixed.
     """
-    if _MIXED.search(text, sent.start, sent.end) or toks.stop_indices(RELATIVE_PRONOUNS):
-        return False
     n = len(toks)
     for c in marks:
         word = toks[c].lower
-        if word == "asked":
+        if word == "asked" or word in RELATIVE_PRONOUNS:
             return False
         prev = toks[c - 1] if c else None
         if (
@@ -323,7 +322,7 @@ def _skip_dropped(text: str, sent: Span, toks: SentenceTokens, marks: list[int])
                 nxt == "to" and (word in CONTROL_CUES or word in RAISING_CUES)
             ):
                 return False
-    return True
+    return _MIXED.search(text, sent.start, sent.end) is None
 
 
 def _same_content(a: Reported, b: Reported) -> bool:

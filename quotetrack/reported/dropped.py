@@ -60,11 +60,12 @@ def kept_subject_cues(
     for n, c in enumerate(cues):
         if c == 0:
             continue
-        following = cues[n + 1] if n + 1 < len(cues) else None
-        bounds = start_bounds(text, sent, toks, c, following, uncut)
-        if bounds is not None and zone is not None and _inside(bounds, c, zone):
-            unread.append((c, *bounds))
-            continue
+        if zone is not None:  # only a cue inside a kept item's zone may be left unread
+            following = cues[n + 1] if n + 1 < len(cues) else None
+            bounds = start_bounds(text, sent, toks, c, following, uncut, zone[1])
+            if bounds is not None and _inside(bounds, c, zone):
+                unread.append((c, *bounds))
+                continue
         item = read_subject_cue(text, sent, toks, c, stop)
         if item is None:
             continue
@@ -118,15 +119,26 @@ def _all_dropped(
 
 
 def start_bounds(
-    text: str, sent: Span, toks: list[Token], c: int, following: int | None, uncut: bool
+    text: str,
+    sent: Span,
+    toks: list[Token],
+    c: int,
+    following: int | None,
+    uncut: bool,
+    before: int,
 ) -> tuple[int, int] | None:
     """The lowest and highest offsets where the content of an item read at the cue
     ``toks[c]`` can start, given the next cue ``toks[following]``; None when unbounded.
-    ``uncut``: the sentence has no comma, so no parenthetical."""
+    ``uncut``: the sentence has no comma, so no parenthetical. Only bounds below
+    ``before`` are asked for: when a content after the cue may start at or past it, a
+    parenthetical's head is not looked for (it would only widen the bounds)."""
     if following is None or content_floor(toks, c) > following:
         return None
     lo, hi = toks[c].start + 1, toks[following].start
     if uncut:
+        return lo, hi
+    comma_next = toks[c + 1].text == "," and all(t.lower != "that" for t in toks[c + 1 : following])
+    if hi >= before and not comma_next:
         return lo, hi
     subject = cue_subject(toks, c, REPORTED_CUES[toks[c].lower])
     if not subject:
@@ -136,7 +148,7 @@ def start_bounds(
         return lo, hi
     # "A, X said, B.": a parenthetical, whose head starts before the cue.
     head = content_start(text, head_start(sent, toks, at - 1), toks[at - 1].start)
-    if toks[c + 1].text == "," and all(t.lower != "that" for t in toks[c + 1 : following]):
+    if comma_next:
         return head, head  # ", X said, …" with no "that": a parenthetical or nothing
     return min(lo, head), max(hi, head)
 
