@@ -92,6 +92,10 @@ _SAY_AFTER = _SAY_BEFORE | frozenset(
     """
     say told tells stated states argued argues insisted insists claimed claims warned warns
     acknowledged admitted replied responded testified tweeted posted recalls explained
+    cited cites suggested suggests predicted predicts announced announces urged urges
+    conceded concedes countered counters confirmed confirms declared declares stressed
+    stresses emphasized emphasizes complained complains cautioned cautions asserted asserts
+    contended contends maintained maintains agreed agrees
     """.split()
 )
 _NOT_VERBS = _PREPOSITIONS | frozenset(

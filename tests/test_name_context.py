@@ -108,3 +108,10 @@ def test_a_hashtag_or_handle_names_no_one_in_view() -> None:
     found = read("Residents shared #PortesOuvertes and wrote to @Kowal on Monday.")
     assert found["PortesOuvertes"].weight == CREDIT
     assert found["Kowal"].weight == CREDIT
+
+
+def test_more_speech_verbs_after_a_name_make_it_speak() -> None:
+    """'Reyes also cited …', 'Lee suggested …', 'Dane agreed …': the name speaks."""
+    for verb in ("also cited", "suggested", "agreed", "predicted", "conceded"):
+        found = read(f"Tom Reyes {verb} that rents will rise.")["Tom Reyes"]
+        assert found.weight == SPEAKING and "speaks" in found.evidence, verb
