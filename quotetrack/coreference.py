@@ -25,10 +25,11 @@ paragraph after "X agreed." is X's).
   apposition after it); failing that, an organisation noun ("the company", "the agency")
   goes to the most salient organisation, preferring one whose name holds the noun
   ("the railway" → "Northern Plains Railway"), and a person noun to the most salient
-  person of a fitting gender. A document ("the report", "the poll") speaks for its
-  author: a name inside it, else who the article said it is by ("A report by X …"),
-  else the organisation in view. Indefinite and anonymous descriptions ("a spokesperson",
-  "the officials") are never resolved.
+  person of a fitting gender, unless it names an affiliation ("the lawyer for the
+  society": someone of it, not whoever is in view). A document ("the report", "the
+  poll") speaks for its author: a name inside it, else who the article said it is by
+  ("A report by X …"), else the organisation in view. Indefinite and anonymous
+  descriptions ("a spokesperson", "the officials") are never resolved.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ def _introduction(head: str) -> re.Pattern[str]:
     )
 
 
+_AFFILIATED = re.compile(r" (?:for|with|at|from) ")  # "the lawyer for …", "a spokesman with …"
 _UNRESOLVABLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "source"})
 
 
@@ -291,6 +293,8 @@ class Coreference:
                 return named
             return self._best_body(salience, outlets=is_outlet_noun(head))
         if is_person_noun(head) and head not in _UNRESOLVABLE:
+            if _AFFILIATED.search(phrase) is not None:
+                return None  # "the lawyer for the agency": someone of it, not whoever is in view
             gender = FEMALE if head in FEMALE_NOUNS else MALE if head in MALE_NOUNS else None
             return self._best_person(pos, gender)
         return None
