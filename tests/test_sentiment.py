@@ -434,6 +434,14 @@ def test_rounded_is_round_for_any_float(x: float, digits: int) -> None:
     assert same_float(vader_module.rounded(x, digits), round(x, digits))
 
 
+@given(st.lists(st.floats(min_value=-1.5, max_value=1.5), min_size=4, max_size=4))
+def test_rounded_scores_are_rounded_as_vader_rounds(scores: list[float]) -> None:
+    compound, positive, neutral, negative = scores
+    got = vader_module.rounded_scores(compound, positive, neutral, negative)
+    want = (round(compound, 4), round(positive, 3), round(neutral, 3), round(negative, 3))
+    assert all(map(same_float, got, want))
+
+
 def test_rounded_is_round_near_every_tie() -> None:
     """Floats next to each decimal tie k.5e-d of the scores' range round as round() does."""
     for digits in (3, 4):

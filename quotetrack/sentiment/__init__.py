@@ -118,26 +118,28 @@ class SentimentScorer:
     def parts(self, text: str) -> list[news.Part]:
         """``text``'s sentences as the models read them: raw tokens, their reading, text."""
         out: list[news.Part] = []
+        read = self._lowers.__getitem__
         for sentence in split_sentences(prepare(text).strip()):
             raw_tokens = sentence.split()
             if raw_tokens:
-                out.append((raw_tokens, self._read(raw_tokens), sentence))
+                try:
+                    lowers = list(map(read, raw_tokens))
+                except KeyError:  # a token not seen yet
+                    lowers = self._read(raw_tokens)
+                out.append((raw_tokens, lowers, sentence))
         return out
 
     def _read(self, raw_tokens: list[str]) -> list[str]:
         cache = self._lowers
-        try:
-            return list(map(cache.__getitem__, raw_tokens))
-        except KeyError:  # a token not seen yet
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()
-            lowers = []
-            for t in raw_tokens:
-                low = cache.get(t)
-                if low is None:
-                    low = cache[t] = read_token(t)
-                lowers.append(low)
-            return lowers
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        lowers = []
+        for t in raw_tokens:
+            low = cache.get(t)
+            if low is None:
+                low = cache[t] = read_token(t)
+            lowers.append(low)
+        return lowers
 
 
 @functools.cache

@@ -29,11 +29,9 @@ import functools
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from functools import reduce
 from importlib import resources
-from itertools import compress, repeat
+from itertools import repeat
 from math import exp
-from operator import and_, mul, or_
 from typing import Any, Final, Protocol
 
 from quotetrack.models import Sentiment
@@ -43,11 +41,13 @@ from quotetrack.sentiment.vader import (
     has_idiom,
     hit_sums,
     idiom_only_words,
+    idiom_pair_words,
     is_booster,
     lexicon,
     normalize,
     read_token,
-    rounded,
+    rounded_scores,
+    rule_words,
     scored_words,
 )
 
@@ -131,35 +131,36 @@ def _is_title(raw: str) -> bool:
     return bool(word) and word[0].isupper() and not word.isupper()
 
 
-# --- What each token is, once: one int of flags per distinct raw token -------------------
+# --- What each token is, once: a string of letters per distinct raw token --------------
 #
-# A sentence's tokens are read through these flags: the OR of a sentence's flags says at
-# once whether it has a name, a negation, a word with a valence, "but", "?" ... so most
-# sentences skip most of the work, and each question is asked of a token once per process
-# (tokens repeat), not once per sentence and model.
+# Each token is read once per process (tokens repeat) into a code: one character per
+# question below, the question's letter when the answer is yes and "." when it is no,
+# always in the same place. A sentence's code is its tokens' codes joined (C speed), so
+# "is there a token with a valence?" is ``"S" in code`` and the i-th token's answer to
+# a question sits at ``i * _WIDTH`` plus the question's place. Most sentences skip most
+# of the work on a few such look-ups.
 
-_TITLE: Final = 1 << 0  # Capitalised (_is_title)
-_UPPER: Final = 1 << 1  # ALL CAPS (str.isupper)
-_NOT_UPPER: Final = 1 << 2
-_NT: Final = 1 << 3  # holds "n't"
-_VADER_NEGATION: Final = 1 << 4  # one of VADER's negations (NEGATE_WORDS)
-_NEWS_NEGATION: Final = 1 << 5  # one of _NEGATIONS (the "negated" feature)
-_NEWS_SCORED: Final = 1 << 6  # a word with a valence in the news lexicon
-_VADER_SCORED: Final = 1 << 7  # ... in VADER's
-_CHANGED: Final = 1 << 8  # a word the news lexicon adds or re-values
-_CONTEXT: Final = 1 << 9  # a word VADER's rules look at outside idioms (context_words)
-_BUT: Final = 1 << 10  # "but"
-_CLAUSE_END: Final = 1 << 11  # ends a clause for the widened negation
-_JOINER: Final = 1 << 12  # joins the parts of a name (_NAME_JOINERS)
-_OPENER_AFTER: Final = 1 << 13  # ends with one of _OPENERS
-_OPENER_BEFORE: Final = 1 << 14  # starts with one of _OPENERS
-_LIST_MARK: Final = 1 << 15  # ends with "," ";" or ":"
-_QUESTION: Final = 1 << 16  # holds "?"
-_EXCLAMATION: Final = 1 << 17  # holds "!"
-_IDIOM_ONLY: Final = 1 << 18  # a word VADER's rules look at only in idioms (idiom_only_words)
-_BOOSTER: Final = 1 << 19  # a booster or dampener
-# What a token masked as part of a name keeps: what the sentence is, not what the word is.
-_NEGATES: Final = _NT | _VADER_NEGATION  # VADER reads a negation
+_LETTERS: Final = "TUunNMGSVCXBEJAOL?!IbRFZ"
+# T  Capitalised (_is_title)                U  ALL CAPS         u  not ALL CAPS
+# n  holds "n't"                            N  a negation VADER reads (NEGATE_WORDS, "n't")
+# M  N or E: a mark the widened negation stops at
+# G  a negation of the "negated" feature (_NEGATIONS, "n't")
+# S  a word with a valence in the news lexicon;  V  in VADER's
+# C  a word the news lexicon adds or re-values
+# X  a word VADER's rules look at outside idioms (context_words less idiom_only_words)
+# B  "but"     E  ends a clause for the widened negation
+# J  joins the parts of a name (_NAME_JOINERS)
+# A  ends with one of _OPENERS    O  starts with one    L  ends with "," ";" or ":"
+# ?  holds "?"     !  holds "!"
+# I  a word VADER's rules look at only in idioms (idiom_only_words)
+# b  a booster or dampener     R  a word that sets off VADER's rules (rule_words)
+# F, Z  the first, the second word of a pair in an idiom (idiom_pair_words)
+_WIDTH: Final = len(_LETTERS)
+_AT_E: Final = _LETTERS.index("E")
+_AT_J: Final = _LETTERS.index("J")
+_AT_A: Final = _LETTERS.index("A")
+_AT_O: Final = _LETTERS.index("O")
+_AT_L: Final = _LETTERS.index("L")
 # Words and marks that end a clause for the widened negation: a negation reaches every
 # later lexicon word of its clause, not only the next three.
 _CLAUSE_WORDS: Final = frozenset(
@@ -169,72 +170,97 @@ _CLAUSE_MARKS: Final = (",", ";", ":")
 _CLAUSE_ENDS: Final = _CLAUSE_WORDS | {"-"}
 
 
-def _flags_of(raw: str) -> int:
-    """The flags of one raw token (see above)."""
+def _code_of(raw: str) -> str:
+    """The code of one raw token (see above)."""
     low = read_token(raw)
     scored = news_lexicon()[1]
     vader_scored, changed, context = _vader_reading()
-    lower = raw.lower()
-    return (
-        (_TITLE if _is_title(raw) else 0)
-        | (_UPPER if raw.isupper() else _NOT_UPPER)
-        | (_NT if "n't" in low else 0)
-        | (_VADER_NEGATION if low in NEGATE_WORDS else 0)
-        | (_NEWS_NEGATION if low in _NEGATIONS else 0)
-        | (_NEWS_SCORED if low in scored else 0)
-        | (_VADER_SCORED if low in vader_scored else 0)
-        | (_CHANGED if low in changed else 0)
-        | (_CONTEXT if low in context else 0)
-        | (_BUT if low == "but" else 0)
-        | (_CLAUSE_END if raw.endswith(_CLAUSE_MARKS) or low in _CLAUSE_ENDS else 0)
-        | (_JOINER if lower in _NAME_JOINERS else 0)
-        | (_OPENER_AFTER if raw.endswith(_OPENERS) else 0)
-        | (_OPENER_BEFORE if raw.startswith(_OPENERS) else 0)
-        | (_LIST_MARK if raw.endswith((",", ";", ":")) else 0)
-        | (_QUESTION if "?" in raw else 0)
-        | (_EXCLAMATION if "!" in raw else 0)
-        | (_IDIOM_ONLY if low in idiom_only_words() else 0)
-        | (_BOOSTER if is_booster(low) else 0)
-    )
+    idiom_firsts, idiom_seconds = idiom_pair_words()
+    nt = "n't" in low
+    negates = nt or low in NEGATE_WORDS
+    ends = raw.endswith(_CLAUSE_MARKS) or low in _CLAUSE_ENDS
+    answers = {
+        "T": _is_title(raw),
+        "U": raw.isupper(),
+        "u": not raw.isupper(),
+        "n": nt,
+        "N": negates,
+        "M": negates or ends,
+        "G": nt or low in _NEGATIONS,
+        "S": low in scored,
+        "V": low in vader_scored,
+        "C": low in changed,
+        "X": low in context,
+        "B": low == "but",
+        "E": ends,
+        "J": raw.lower() in _NAME_JOINERS,
+        "A": raw.endswith(_OPENERS),
+        "O": raw.startswith(_OPENERS),
+        "L": raw.endswith((",", ";", ":")),
+        "?": "?" in raw,
+        "!": "!" in raw,
+        "I": low in idiom_only_words(),
+        "b": is_booster(low),
+        "R": low in rule_words(),
+        "F": low in idiom_firsts,
+        "Z": low in idiom_seconds,
+    }
+    return "".join(letter if answers[letter] else "." for letter in _LETTERS)
 
 
-class _Flags(dict[str, int]):
-    """:func:`_flags_of` each raw token, remembered (up to ``_FLAGS_LIMIT`` tokens)."""
+class _Codes(dict[str, str]):
+    """:func:`_code_of` each raw token, remembered (up to ``_CODES_LIMIT`` tokens)."""
 
-    def __missing__(self, raw: str) -> int:
-        if len(self) >= _FLAGS_LIMIT:
+    def __missing__(self, raw: str) -> str:
+        if len(self) >= _CODES_LIMIT:
             self.clear()
-        flags = self[raw] = _flags_of(raw)
-        return flags
+        code = self[raw] = _code_of(raw)
+        return code
 
 
-_FLAGS_LIMIT: Final = 100_000
-_TOKEN_FLAGS: Final = _Flags()
-_flags = _TOKEN_FLAGS.__getitem__
+_CODES_LIMIT: Final = 100_000
+_TOKEN_CODES: Final = _Codes()
+_code = _TOKEN_CODES.__getitem__
 
 
-def name_positions(raw_tokens: Sequence[str], flags: Sequence[int] | None = None) -> set[int]:
+def _positions(code: str, letter: str) -> list[int]:
+    """The positions of the tokens whose answer is ``letter`` in a sentence's ``code``."""
+    out = []
+    at = code.find(letter)
+    while at >= 0:
+        out.append(at // _WIDTH)
+        at = code.find(letter, at + 1)
+    return out
+
+
+def name_positions(raw_tokens: Sequence[str], code: str | None = None) -> set[int]:
     """The positions of the tokens that are part of a name (and so carry no sentiment).
 
     A capitalised word (not ALL CAPS) is part of a name when it does not start the
     sentence or a quotation, or when it starts a run of capitalised words ("Supreme
     Court ..."). Lowercase joiners inside such a run ("Department *of* Justice") are too.
-    ``flags`` are the tokens' flags when the caller has them.
+    ``code`` is the sentence's code when the caller has it.
     """
-    if flags is None:
-        flags = list(map(_flags, raw_tokens))
-    title = set(compress(range(len(flags)), map(and_, flags, repeat(_TITLE))))
-    if not title:
-        return title
+    if code is None:
+        code = "".join(map(_code, raw_tokens))
     names: set[int] = set()
-    for i in title:
-        f = flags[i]
-        opens = i == 0 or flags[i - 1] & _OPENER_AFTER or f & _OPENER_BEFORE
-        if not opens or (i + 1 in title and not f & _LIST_MARK):
-            names.add(i)
-    for i in list(names):
-        if i + 2 in names and flags[i + 1] & _JOINER:
-            names.add(i + 1)
+    width = _WIDTH
+    # the first token opens the sentence: a name only when a capitalised word follows
+    if code[0] == "T" and code[width : width + 1] == "T" and code[_AT_L] != "L":
+        names.add(0)
+    at = code.find("T", width)
+    while at >= 0:
+        # not after an opener nor starting with one, or followed by a capitalised word
+        # without "," ";" ":" between
+        if (code[at - width + _AT_A] != "A" and code[at + _AT_O] != "O") or (
+            code[at + width : at + width + 1] == "T" and code[at + _AT_L] != "L"
+        ):
+            names.add(at // width)
+        at = code.find("T", at + width)
+    if names and "J" in code:
+        for i in list(names):
+            if i + 2 in names and code[(i + 1) * _WIDTH + _AT_J] == "J":
+                names.add(i + 1)
     return names
 
 
@@ -252,31 +278,29 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
     """
     if not parts:
         return [0.0] * len(FEATURES), set()
-    words, scored = news_lexicon()
+    words = news_lexicon()[0]
     vader_words = lexicon()
     text_words: set[str] = set()
     # the news reading's sums, pooled as vader.pool pools them, and VADER's valence
     valence = positive = negative = vader_valence = 0.0
     neutral = n_positive = n_negative = n_words = 0
     same = True  # whether VADER read every sentence as the news reading did
-    every_flag = 0  # what any token of the text is
+    codes = []
     for raw_tokens, lowers, sentence in parts:
         n = len(raw_tokens)
         n_words += n
-        flags = list(map(_flags, raw_tokens))
+        code = "".join(map(_code, raw_tokens))
+        codes.append(code)
+        masked, names, masked_code = lowers, None, ""
         # a capitalised first word alone is no name: look for names past it only
-        rest = reduce(or_, flags[1:], 0)
-        every = rest | flags[0]
-        every_flag |= every
-        masked, names, masked_flags = lowers, None, 0
-        if rest & _TITLE and (names := name_positions(raw_tokens, flags)):
+        if code.find("T", _WIDTH) >= 0 and (names := name_positions(raw_tokens, code)):
             masked = lowers.copy()
             for i in names:
                 masked[i] = ""
-                masked_flags |= flags[i]
+            masked_code = "".join(map(_code, map(raw_tokens.__getitem__, names)))
         negations = None
-        if every & _NEGATES:
-            negations, runs = clause_negations(flags)
+        if "N" in code:
+            negations, runs = clause_negations(code)
             # Every token goes in: those without a letter are in no vocabulary (see above).
             done = 0
             for start, end in runs:
@@ -286,13 +310,19 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
             text_words.update(masked[done:])
         else:
             text_words.update(masked)
-        is_cap_diff = every & (_UPPER | _NOT_UPPER) == _UPPER | _NOT_UPPER
-        nt = bool(every & _NT)
-        marks = bool(every & (_QUESTION | _EXCLAMATION))
+        is_cap_diff = "U" in code and "u" in code
+        nt = "n" in code
+        marks = "?" in code or "!" in code
+        # whether the sentence holds an idiom, and whether any of VADER's rules can apply,
+        # to the news reading or VADER's
+        idioms = "F" in code and "Z" in code and has_idiom(lowers)
+        rules = idioms or nt or is_cap_diff or "R" in code
         news = None
         wide = False  # whether a negation reached a word beyond VADER's three
-        if every & _NEWS_SCORED:
-            hits = list(compress(range(n), map(scored.__contains__, masked)))
+        if "S" in code:
+            hits = _positions(code, "S")
+            if names:
+                hits = [i for i in hits if i not in names]
             if hits:
                 if negations is not None:
                     wide = any(0 <= negations[i] < i - 3 for i in hits)
@@ -304,9 +334,11 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
                     words,
                     is_cap_diff=is_cap_diff,
                     nt=nt,
-                    but=bool(every & _BUT) and "but" in masked,
+                    but="B" in code and "but" in masked,
                     negations=negations if wide else None,
                     marks=marks,
+                    rules=rules,
+                    idioms=idioms,
                 )
         if news is None:
             neutral += n
@@ -321,28 +353,31 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
         # reads: a re-valued word, a masked word VADER's rules look at, a wide negation.
         if (
             not wide
-            and not every & _CHANGED
-            and not _masks_context(masked_flags, lowers, negations)
+            and "C" not in code
+            and not (masked_code and _masks_context(masked_code, lowers, negations))
         ):
             vader_valence += news[0] if news else 0.0
         else:
             same = False
-            if every & _VADER_SCORED:
+            if "V" in code:
                 vader_valence += hit_sums(
                     raw_tokens,
                     lowers,
                     sentence,
-                    list(compress(range(n), map(and_, flags, repeat(_VADER_SCORED)))),
+                    _positions(code, "V"),
                     vader_words,
                     is_cap_diff=is_cap_diff,
                     nt=nt,
-                    but=bool(every & _BUT),
+                    but="B" in code,
                     negations=None,
                     marks=marks,
+                    rules=rules,
+                    idioms=idioms,
                 )[0]
     news_compound = normalize(valence)
     vader_compound = news_compound if same else normalize(vader_valence)
     size = positive - negative + neutral or 1.0
+    every = codes[0] if len(codes) == 1 else "".join(codes)
     return [
         news_compound,
         vader_compound,
@@ -350,50 +385,49 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
         -negative / size,
         math.log1p(n_positive),
         math.log1p(n_negative),
-        1.0 if every_flag & (_NT | _NEWS_NEGATION) else 0.0,
-        1.0 if every_flag & _QUESTION else 0.0,
-        1.0 if every_flag & _EXCLAMATION else 0.0,
+        1.0 if "G" in every else 0.0,
+        1.0 if "?" in every else 0.0,
+        1.0 if "!" in every else 0.0,
         math.log1p(n_words),
     ], text_words
 
 
-def _masks_context(masked: int, lowers: Sequence[str], negations: object) -> bool:
-    """Whether masking names whose flags together are ``masked`` can change what VADER's
+def _masks_context(masked: str, lowers: Sequence[str], negations: object) -> bool:
+    """Whether masking names whose codes joined are ``masked`` can change what VADER's
     rules read in a sentence read as ``lowers``, with ``negations`` or none."""
-    if not masked:
-        return False
-    if masked & _CONTEXT:
+    if "X" in masked:
         return True
     if negations is not None:
-        return bool(masked & (_IDIOM_ONLY | _BOOSTER))
+        return "I" in masked or "b" in masked
     # An idiom word matters only in an idiom. A booster matters too, but context_words
     # leaves boosters out, so a masked booster makes VADER read again only next to a
     # masked idiom word, as it did when every idiom word was a context word.
-    return bool(masked & _IDIOM_ONLY and (masked & _BOOSTER or has_idiom(lowers)))
+    return "I" in masked and ("b" in masked or has_idiom(lowers))
 
 
-def clause_negations(flags: Sequence[int]) -> tuple[list[int], list[tuple[int, int]]]:
-    """For each token, the index of the last negation before it in its clause, else -1;
-    and the runs of tokens that follow a negation in their clause, as (start, end).
+def clause_negations(code: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """For each token of a sentence whose code is ``code``, the index of the last negation
+    before it in its clause, else -1; and the runs of tokens that follow a negation in
+    their clause, as (start, end).
 
     A clause word ("but"), a lone "-" or a token ending in a clause mark ends a clause
-    after it; a negation starts a run after it. The tokens that do either are found
-    first (in C), and the runs between them filled in.
+    after it; a negation starts a run after it.
     """
+    n = len(code) // _WIDTH
     out: list[int] = []
     runs: list[tuple[int, int]] = []
     last = -1
     done = 0  # out holds the tokens before this one
-    for i in compress(range(len(flags)), map(and_, flags, repeat(_CLAUSE_END | _NEGATES))):
+    for i in _positions(code, "M"):
         out += repeat(last, i + 1 - done)
         if last >= 0:
             runs.append((done, i + 1))
-        last = -1 if flags[i] & _CLAUSE_END else i
+        last = -1 if code[i * _WIDTH + _AT_E] == "E" else i
         done = i + 1
-    if done < len(flags):
-        out += repeat(last, len(flags) - done)
+    if done < n:
+        out += repeat(last, n - done)
         if last >= 0:
-            runs.append((done, len(flags)))
+            runs.append((done, n))
     return out, runs
 
 
@@ -432,11 +466,10 @@ class Calibration:
             float(data["cutoffs"][1]),
         )
         self._vocabulary = frozenset(self.words)
-        self._negative = {w: v[0] for w, v in self.words.items()}
-        self._neutral = {w: v[1] for w, v in self.words.items()}
-        self._positive = {w: v[2] for w, v in self.words.items()}
         # The standardisation folded into the weights: w·(x − m)/s + b = (w/s)·x + b'.
         self._weights = [[w / s for w, s in zip(row, self.scale, strict=True)] for row in self.coef]
+        # each feature's position and its three weights
+        self._columns = [(k, *abc) for k, abc in enumerate(zip(*self._weights, strict=True))]
         self._bias = [
             b - sum(w * m for w, m in zip(row, self.mean, strict=True))
             for row, b in zip(self._weights, self.intercept, strict=True)
@@ -446,13 +479,27 @@ class Calibration:
         self, x: Sequence[float], text_words: Iterable[str] = ()
     ) -> tuple[float, float, float]:
         """P(negative), P(neutral), P(positive) for one feature vector and word set."""
-        (w0, w1, w2), (b0, b1, b2) = self._weights, self._bias
+        # Plain float arithmetic, which the interpreter runs fastest; the sums are added
+        # in the order sum() would add them, so the logits are the same floats.
+        if len(x) != len(self._columns):
+            msg = f"{len(x)} numbers for a model of {len(self._columns)} features"
+            raise ValueError(msg)
+        d0 = d1 = d2 = 0.0
+        for k, a, b, c in self._columns:
+            v = x[k]
+            if v:  # adding a·0 to a sum that is not -0.0 changes nothing
+                d0 += a * v
+                d1 += b * v
+                d2 += c * v
+        b0, b1, b2 = self._bias
+        l0, l1, l2 = b0 + d0, b1 + d1, b2 + d2
         # a frozenset & a set iterates the smaller: the text's words, not the vocabulary
-        common = self._vocabulary.intersection(text_words)
-        # sum(weights, start) adds left to right from start, as a loop would
-        l0 = sum(map(self._negative.__getitem__, common), b0 + sum(map(mul, w0, x)))
-        l1 = sum(map(self._neutral.__getitem__, common), b1 + sum(map(mul, w1, x)))
-        l2 = sum(map(self._positive.__getitem__, common), b2 + sum(map(mul, w2, x)))
+        weights = self.words
+        for word in self._vocabulary.intersection(text_words):
+            a, b, c = weights[word]
+            l0 += a
+            l1 += b
+            l2 += c
         top = max(l0, l1, l2)
         e0, e1, e2 = exp(l0 - top), exp(l1 - top), exp(l2 - top)
         total = e0 + e1 + e2
@@ -460,17 +507,16 @@ class Calibration:
 
     def sentiment(self, parts: Sequence[Part]) -> Sentiment:
         """The news model's :class:`~quotetrack.models.Sentiment` of a text's sentences."""
-        return self.sentiment_of(*read(parts))
+        negative, neutral, positive = self.probabilities(*read(parts))
+        return Sentiment(
+            *rounded_scores(positive - negative, positive, neutral, negative), model=self.model
+        )
 
     def sentiment_of(self, x: Sequence[float], text_words: Iterable[str]) -> Sentiment:
         """The :class:`~quotetrack.models.Sentiment` for one feature vector and word set."""
         negative, neutral, positive = self.probabilities(x, text_words)
         return Sentiment(
-            rounded(positive - negative, 4),
-            rounded(positive, 3),
-            rounded(neutral, 3),
-            rounded(negative, 3),
-            model=self.model,
+            *rounded_scores(positive - negative, positive, neutral, negative), model=self.model
         )
 
 

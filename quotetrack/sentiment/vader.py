@@ -89,6 +89,7 @@ __all__ = [
     "has_idiom",
     "hit_sums",
     "idiom_only_words",
+    "idiom_pair_words",
     "is_booster",
     "is_negation",
     "lexicon",
@@ -97,6 +98,8 @@ __all__ = [
     "prepare",
     "read_token",
     "rounded",
+    "rounded_scores",
+    "rule_words",
     "scored_words",
     "sentence_sums",
     "split_sentences",
@@ -179,6 +182,8 @@ def split_sentences(text: str) -> list[str]:
     digit, unless the full stop closes an abbreviation or initials ("Sen.", "U.S.").
     """
     if "\n" not in text:
+        if "." not in text and "?" not in text and "!" not in text:
+            return [text]  # no sentence end can be found: skip the search
         if not _MAYBE_END.search(text):
             return [text]  # the common case for a quote: one sentence
         if not text[0].isspace() and not text[-1].isspace():
@@ -246,6 +251,18 @@ def lexicon() -> dict[str, float]:
 def scored_words() -> frozenset[str]:
     """The words VADER gives a valence: lexicon words that are not boosters or dampeners."""
     return frozenset(lexicon().keys() - _BOOSTERS.keys())
+
+
+def rule_words() -> frozenset[str]:
+    """The words that make VADER's rules change the valence of a lexicon word up to three
+    words after them (boosters, negations, "no", "least", "so", "this", "never")."""
+    return _RULE_WORDS
+
+
+def idiom_pair_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the second words of the pairs of neighbouring words in VADER's
+    idioms: a sentence holds an idiom only if it holds a word of each."""
+    return frozenset(a for a, _ in _IDIOM_PAIRS), frozenset(b for _, b in _IDIOM_PAIRS)
 
 
 def is_booster(lower: str) -> bool:
@@ -495,31 +512,46 @@ def hit_sums(
     but: bool,
     negations: Sequence[int] | None,
     marks: bool = True,
+    rules: bool = True,
+    idioms: bool = True,
 ) -> tuple[float, float, float, int, int, int]:
     """:func:`sentence_sums`' arithmetic, with what it finds in the sentence found already.
 
     ``hits`` are the positions of the words with a valence, ``is_cap_diff`` whether some
     tokens but not all are ALL CAPS, ``nt`` whether a token holds "n't", ``but`` whether
     ``lowers`` holds "but"; ``marks`` is False when the sentence has no "!" nor "?" (no
-    emphasis). The fields of :class:`Sums`, as a plain tuple.
+    emphasis), ``rules`` False when none of VADER's rules can apply (no
+    :func:`rule_words`, no "n't", no idiom, no ALL CAPS difference, no ``negations``),
+    so that every word's valence is the lexicon's, and ``idioms`` False when the
+    sentence holds no idiom (:func:`has_idiom`). The fields of :class:`Sums`, as a plain
+    tuple.
     """
     n = len(lowers)
-    values: list[float] = []
+    values: list[float]
+    if not rules:
+        values = list(map(lexicon.__getitem__, map(lowers.__getitem__, hits)))
+        if 0.0 in values:  # a word of no valence counts as VADER's zeros do: not at all
+            hits = list(compress(hits, values))
+            values = list(filter(None, values))
+        return _sums(values, hits, lowers, sentence, but=but, marks=marks)
+    values = []
     positions: list[int] = []
+    idiom = False
     for i in hits:
         low = lowers[i]
-        if i < n - 1 and low == "kind" and lowers[i + 1] == "of":
-            continue  # VADER skips "kind" in "kind of" (a dampener)
-        # VADER's idiom check looks at the three words before and two after, and every
-        # phrase it looks up holds two neighbouring words of an idiom
-        idioms = (
-            i > 2
-            and not _IDIOM_WORDS.isdisjoint(window := lowers[i - 3 : i + 3])
-            and not _IDIOM_PAIRS.isdisjoint(pairwise(window))
-        )
+        if idioms:  # "kind of" and every idiom are pairs of neighbouring words
+            if i < n - 1 and low == "kind" and lowers[i + 1] == "of":
+                continue  # VADER skips "kind" in "kind of" (a dampener)
+            # VADER's idiom check looks at the three words before and two after, and
+            # every phrase it looks up holds two neighbouring words of an idiom
+            idiom = (
+                i > 2
+                and not _IDIOM_WORDS.isdisjoint(window := lowers[i - 3 : i + 3])
+                and not _IDIOM_PAIRS.isdisjoint(pairwise(window))
+            )
         if (
             # no rule can apply: VADER's valence is the lexicon's
-            not idioms
+            not idiom
             and low != "no"
             and _RULE_WORDS.isdisjoint(before := lowers[i - 3 if i > 2 else 0 : i])
             and not (nt and any("n't" in w for w in before))
@@ -527,12 +559,27 @@ def hit_sums(
         ):
             v = lexicon[low]
         else:
-            v = _valence(i, lowers, raw_tokens, is_cap_diff, lexicon, idioms)
+            v = _valence(i, lowers, raw_tokens, is_cap_diff, lexicon, idiom)
         if negations is not None and 0 <= negations[i] < i - 3:
             v *= _N_SCALAR  # beyond VADER's reach, inside the clause
         if v != 0:
             values.append(v)
             positions.append(i)
+    return _sums(values, positions, lowers, sentence, but=but, marks=marks)
+
+
+def _sums(
+    values: list[float],
+    positions: list[int],
+    lowers: list[str],
+    sentence: str,
+    *,
+    but: bool,
+    marks: bool,
+) -> tuple[float, float, float, int, int, int]:
+    """The sums of one sentence's non-zero valences ``values`` (at ``positions``): VADER's
+    "but" rule, ``score_valence`` and ``_sift_sentiment_scores``."""
+    n = len(lowers)
     if not values:
         return 0.0, 0.0, 0.0, n, 0, 0
     if but:
@@ -607,10 +654,23 @@ def rounded(x: float, digits: int) -> float:
     """
     scale = _SCALES[digits]
     y = x * scale
-    k = round(y)
+    k = math.floor(y + 0.5)
     if k and -0.4999 < y - k < 0.4999:
         return k / scale
     return round(x, digits)
+
+
+def rounded_scores(
+    compound: float, positive: float, neutral: float, negative: float
+) -> tuple[float, float, float, float]:
+    """The four scores of a :class:`~quotetrack.models.Sentiment` rounded as VADER rounds
+    them: the compound to 4 places, the proportions to 3 (as :func:`rounded` does)."""
+    out = [rounded(compound, 4)]
+    for x in (positive, neutral, negative):  # rounded(x, 3), written out: one call, not three
+        y = x * 1000.0
+        k = math.floor(y + 0.5)
+        out.append(k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(x, 3))
+    return out[0], out[1], out[2], out[3]
 
 
 def vader_sentiment(sums: Sums | None, model: str = "vader") -> Sentiment:
@@ -619,9 +679,11 @@ def vader_sentiment(sums: Sums | None, model: str = "vader") -> Sentiment:
         return Sentiment(0.0, 0.0, 0.0, 0.0, model=model)
     total = sums.positive + math.fabs(sums.negative) + sums.neutral
     return Sentiment(
-        rounded(normalize(sums.valence), 4),  # compound
-        rounded(math.fabs(sums.positive / total), 3),  # positive
-        rounded(math.fabs(sums.neutral / total), 3),  # neutral
-        rounded(math.fabs(sums.negative / total), 3),  # negative
+        *rounded_scores(
+            normalize(sums.valence),
+            math.fabs(sums.positive / total),
+            math.fabs(sums.neutral / total),
+            math.fabs(sums.negative / total),
+        ),
         model=model,
     )
