@@ -15,8 +15,9 @@ import argparse
 import shutil
 
 from quotetrack.cli.arguments import add_count_options, count_filters, text
-from quotetrack.cli.output import clip, write_records
+from quotetrack.cli.output import clip, fail, write_records
 from quotetrack.tracker import TrackedSpeaker, Tracker
+from quotetrack.validation import SQLITE_MAX
 
 NAME = "speakers"
 HELP = (
@@ -74,14 +75,23 @@ def _table(speakers: list[TrackedSpeaker]) -> None:
         )
 
 
+def _id(text: str) -> int | None:
+    """``text`` as a store id: ASCII digits SQLite can hold (``str.isdigit`` also takes
+    "²", which ``int`` refuses), else None."""
+    if text.isascii() and text.isdigit() and int(text) <= SQLITE_MAX:
+        return int(text)
+    return None
+
+
 def _speaker(text: str) -> str | int:
-    return int(text) if text.isdigit() else text
+    found = _id(text)
+    return text if found is None else found
 
 
 def _correct(tracker: Tracker, action: str, names: list[str]) -> int:
     wanted = {"merge": 2, "split": 1, "undo": 1}[action]
     if len(names) != wanted:
-        raise SystemExit(f"quotetrack: `speakers {action}` takes {wanted} argument(s)")
+        raise fail(f"`speakers {action}` takes {wanted} argument(s), not {len(names)}")
     if action == "merge":
         merged = tracker.merge(_speaker(names[0]), _speaker(names[1]))
         print(
@@ -91,9 +101,10 @@ def _correct(tracker: Tracker, action: str, names: list[str]) -> int:
         for correction in tracker.split(names[0]):
             print(f"split: {correction.a} ({correction.b}), correction {correction.id}")
     else:
-        if not names[0].isdigit():
-            raise SystemExit("quotetrack: `speakers undo` takes a correction id (--corrections)")
-        tracker.undo(int(names[0]))
+        correction = _id(names[0])
+        if correction is None:
+            raise fail(f"`speakers undo` takes a correction id (--corrections), not {names[0]!r}")
+        tracker.undo(correction)
         print(f"undone: correction {names[0]}")
     return 0
 
@@ -107,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         if args.action:
             return _correct(tracker, args.action, args.names)
         if args.names:
-            raise SystemExit("quotetrack: names are given only with merge, split or undo")
+            raise fail("names are given only with merge, split or undo")
         if args.corrections:
             for c in tracker.corrections():
                 print(f"{c.id:>4}  {c.made}  {c.action:<5}  {c.a}  {c.b}")

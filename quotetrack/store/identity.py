@@ -27,6 +27,7 @@ from quotetrack.store.speakers import (
     store_people,
     stored_corrections,
 )
+from quotetrack.validation import SQLITE_MAX
 
 __all__ = ["SpeakerIdentity"]
 
@@ -126,7 +127,7 @@ class SpeakerIdentity:
             msg = f"correction must be an id or a SpeakerCorrection, not {type(cid).__name__}"
             raise InputTypeError(msg)
         with self._write() as conn:
-            if not drop_correction(conn, cid):
+            if not -SQLITE_MAX - 1 <= cid <= SQLITE_MAX or not drop_correction(conn, cid):
                 msg = f"no correction {cid} in this store"
                 raise TrackerError(msg)
         self._refresh_identity(strict=True)
