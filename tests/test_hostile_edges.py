@@ -49,3 +49,35 @@ def test_undo_of_an_id_beyond_sqlite_is_no_such_correction(store: Path) -> None:
     """``Tracker.undo(10**30)`` was an OverflowError; no correction has that id."""
     with Tracker(store) as tracker, pytest.raises(TrackerError, match="no correction"):
         tracker.undo(10**30)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "-o", "{same}"],
+        ["export", "--format", "csv", "-o", "{same}"],
+        ["report", "-o", "{same}"],
+    ],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("spelling", ["q.db", "./q.db", "sub/../q.db"])
+def test_an_output_that_is_the_store_is_refused(
+    store: Path, command: list[str], spelling: str
+) -> None:
+    """`export --db q.db -o q.db` (a slip of the keyboard) overwrote the store it read
+    with the export, and `report` with the page: every article and correction lost.
+    The output naming the store, however spelled, is an error that leaves it as it is."""
+    (store.parent / "sub").mkdir()
+    before = store.read_bytes()
+    args = [a.replace("{same}", spelling) for a in command]
+    run = quotetrack(*args, "--db", "q.db", cwd=store.parent)
+    assert_one_line_error(run, "store")
+    assert store.read_bytes() == before
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "quotebank"])
+def test_a_full_disk_while_exporting_is_a_one_line_error(store: Path, fmt: str) -> None:
+    """Writing the export to a full disk ended in an OSError traceback (status 1)."""
+    run = quotetrack("export", "--db", str(store), "--format", fmt, "-o", "/dev/full")
+    assert_one_line_error(run, "/dev/full")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -19,6 +20,7 @@ __all__ = [
     "add_spreadsheet_safe",
     "clip",
     "fail",
+    "not_the_store",
     "open_output",
     "plain",
     "utf8_stdout",
@@ -86,8 +88,22 @@ def open_output(target: str | None) -> Iterator[IO[str]]:
         out = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise fail(f"cannot write {target}: {exc.strerror or exc}") from None
-    with out:
-        yield out
+    try:
+        with out:
+            yield out
+    except OSError as exc:  # a full disk, a quota, a device gone, while writing or closing
+        raise fail(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def not_the_store(target: str | None, db: str) -> None:
+    """End the command when ``-o`` names the store ``--db`` it reads (however spelled:
+    ``q.db``, ``./q.db``, a link): writing there would replace every stored article with
+    the output."""
+    if target is None or target == "-":
+        return
+    with contextlib.suppress(OSError):  # either missing: not the same file
+        if os.path.samefile(target, db):
+            raise fail(f"-o {target} is the store --db {db}; writing there would destroy it")
 
 
 def add_spreadsheet_safe(parser: argparse.ArgumentParser, *, has_output: bool) -> None:
