@@ -43,6 +43,7 @@ import collections
 import itertools
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -57,12 +58,17 @@ from quotetrack.pipeline import Analyzer, parser_from_options
 from quotetrack.records import quote_from_values, quote_values
 from quotetrack.sentiment import SentimentScorer
 
-__all__ = ["DEFAULT_CHUNKSIZE", "analyze_many", "parse_many"]
+__all__ = ["DEFAULT_CHUNKSIZE", "MAX_WORKERS", "analyze_many", "parse_many"]
 
 DEFAULT_CHUNKSIZE: Final = 16
 """Texts sent to a worker at a time: news articles of a few kB each, so a chunk is
 about 100 kB, large enough to make pickling overhead small and small enough to keep the
 workers evenly busy and an early close quick."""
+
+MAX_WORKERS: Final = 1024
+"""The most worker processes a call may ask for: far beyond any machine's cores, and
+within what the pool's queues and semaphores can count (a count beyond C's integers
+failed deep inside multiprocessing)."""
 
 _IN_FLIGHT_PER_WORKER: Final = 2
 """Chunks queued or running per worker: one being worked on, one waiting, so a worker
@@ -88,10 +94,10 @@ def parse_many(
     default one), sent once to each worker. ``cue_verbs``, ``keep_unattributed`` and
     ``reported`` are deprecated: they build that parser, with a
     :class:`DeprecationWarning`.
-    Raises :class:`~quotetrack.errors.ConfigurationError` at once for a bad ``workers``,
-    ``chunksize`` or parser option, and :class:`~quotetrack.errors.InputTypeError` when
-    ``texts`` is a single ``str`` (wrap it in a list) or when the generator reaches an
-    item that is not a ``str``.
+    Raises :class:`~quotetrack.errors.ConfigurationError` at once for a bad ``workers``
+    (below 1 or above :data:`MAX_WORKERS`), ``chunksize`` or parser option, and
+    :class:`~quotetrack.errors.InputTypeError` when ``texts`` is a single ``str`` (wrap
+    it in a list) or when the generator reaches an item that is not a ``str``.
     """
     chosen = parser_from_options(parser, cue_verbs, keep_unattributed, reported, "parse_many")
     return _many(texts, workers, chunksize, Analyzer(chosen, None), mp_context)
@@ -131,13 +137,17 @@ def _check_count(value: object, name: str) -> int:
     if value < 1:
         msg = f"{name} must be at least 1, got {value!r}"
         raise ConfigurationError(msg)
-    return value
+    return min(value, sys.maxsize)  # a chunk beyond any list's length is every text
 
 
 def _resolve_workers(workers: object) -> int:
     if workers is None:
         return os.cpu_count() or 1
-    return _check_count(workers, "workers")
+    count = _check_count(workers, "workers")
+    if count > MAX_WORKERS:
+        msg = f"workers must be at most {MAX_WORKERS}, got {count!r}"
+        raise ConfigurationError(msg)
+    return count
 
 
 def _resolve_context(mp_context: object) -> BaseContext | None:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from quotetrack import parse
 from quotetrack.cli import main
-from quotetrack.errors import TrackerError
+from quotetrack.errors import ConfigurationError, TrackerError
+from quotetrack.parallel import MAX_WORKERS, analyze_many, parse_many
 from quotetrack.tracker import Tracker
 from tests.test_cli_edges import LINE, assert_one_line_error, quotetrack
 
@@ -81,3 +83,28 @@ def test_a_full_disk_while_exporting_is_a_one_line_error(store: Path, fmt: str) 
     """Writing the export to a full disk ended in an OSError traceback (status 1)."""
     run = quotetrack("export", "--db", str(store), "--format", fmt, "-o", "/dev/full")
     assert_one_line_error(run, "/dev/full")
+
+
+def test_a_worker_count_no_machine_has_is_a_configuration_error() -> None:
+    """``analyze_many(texts, workers=10**30)`` ended in OverflowError from inside
+    multiprocessing (and `track --workers 10**23` in a traceback)."""
+    with pytest.raises(ConfigurationError, match="workers"):
+        analyze_many([LINE], workers=10**30)
+    with pytest.raises(ConfigurationError, match="workers"):
+        parse_many([LINE], workers=MAX_WORKERS + 1)
+
+
+def test_a_chunk_size_beyond_any_list_reads_as_one_chunk() -> None:
+    """``chunksize=10**30`` was a ValueError from itertools.islice; like a huge limit, it
+    reads as the largest (every text in one chunk)."""
+    assert list(parse_many([LINE, LINE], workers=2, chunksize=10**30)) == [parse(LINE)] * 2
+
+
+def test_track_with_a_huge_worker_count_is_a_one_line_error(tmp_path: Path) -> None:
+    """`track --workers 100000000000000000000000` was an OverflowError traceback."""
+    (tmp_path / "a.txt").write_text(LINE, encoding="utf-8")
+    run = quotetrack("track", "--db", "q.db", "a.txt", "--workers", HUGE, cwd=tmp_path)
+    assert_one_line_error(run, "workers")
+    assert (
+        not (tmp_path / "q.db").exists() or Tracker.existing(tmp_path / "q.db").stats().quotes == 0
+    )

@@ -101,10 +101,10 @@ def _correct(tracker: Tracker, action: str, names: list[str]) -> int:
         for correction in tracker.split(names[0]):
             print(f"split: {correction.a} ({correction.b}), correction {correction.id}")
     else:
-        correction = _id(names[0])
-        if correction is None:
+        wanted_id = _id(names[0])
+        if wanted_id is None:
             raise fail(f"`speakers undo` takes a correction id (--corrections), not {names[0]!r}")
-        tracker.undo(correction)
+        tracker.undo(wanted_id)
         print(f"undone: correction {names[0]}")
     return 0
 
