@@ -17,8 +17,10 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from quotetrack.errors import InputTypeError
 from quotetrack.models import Quote, QuoteCluster, TrackedQuote
 from quotetrack.records import Exportable, to_dict, to_record, tracked_to_dict
+from quotetrack.validation import items_of, writable
 
 __all__ = [
     "formula_cells",
@@ -38,11 +40,12 @@ def to_jsonl(quotes: Iterable[Quote | TrackedQuote], fp: IO[str], **extra: Any) 
     """Write one JSON object per quote to ``fp``; ``extra`` keys (e.g. ``doc_id``) are
     added to every line. A stored quote (:class:`~quotetrack.models.TrackedQuote`) is
     written as :func:`tracked_to_dict` gives it. Returns the number of lines written."""
+    out = writable(fp)
     n = 0
-    for quote in quotes:
+    for quote in items_of(quotes, "quotes"):
         body = tracked_to_dict(quote) if isinstance(quote, TrackedQuote) else to_dict(quote)
         record = {**extra, **body}
-        fp.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n
 
@@ -54,8 +57,7 @@ def to_records(items: Iterable[Exportable]) -> Iterator[dict[str, Any]]:
     first add their article, ``quote_index``, the cross-article ``tracked_speaker`` and
     its ``speaker_id``, and ``cluster_id``), speakers, timeline points and quote
     clusters."""
-    for item in items:
-        yield to_record(item)
+    return (to_record(item) for item in items_of(items, "items"))
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -97,11 +99,12 @@ def to_csv(items: Iterable[Exportable], fp: IO[str], *, safe: bool = False) -> i
     ``.csv`` files, and every ``--format csv`` with ``--spreadsheet-safe``). The default
     keeps every cell exact, for programs that read it; :func:`formula_cells` counts the
     cells a spreadsheet would run."""
+    out = writable(fp)
     writer: csv.DictWriter[str] | None = None
     n = 0
     for record in to_records(items):
         if writer is None:
-            writer = csv.DictWriter(fp, fieldnames=list(record), extrasaction="ignore")
+            writer = csv.DictWriter(out, fieldnames=list(record), extrasaction="ignore")
             writer.writeheader()
         row = _csv_cells(record)
         writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()} if safe else row)
@@ -121,11 +124,12 @@ def to_pandas(items: Iterable[Exportable]) -> Any:
     """A :class:`pandas.DataFrame` of :func:`to_records` rows, date columns as
     ``datetime64``. pandas is an optional extra: ``pip install 'quotetrack[pandas]'``
     (an :class:`ImportError` says so when it is missing)."""
+    records = to_records(items)  # a wrong argument is named before pandas is looked for
     try:
         pd = importlib.import_module("pandas")
     except ImportError:
         raise ImportError(PANDAS_MISSING) from None
-    frame = pd.DataFrame.from_records(list(to_records(items)))
+    frame = pd.DataFrame.from_records(list(records))
     dates = [*_DATE_COLUMNS, "start"] if "period" in frame.columns else _DATE_COLUMNS
     for column in dates:
         if column in frame.columns:
@@ -140,6 +144,9 @@ def quotebank_record(cluster: QuoteCluster) -> dict[str, Any]:
     seen, ``YYYY-MM-DD 00:00:00``), ``numOccurrences``, ``probas`` (each speaker's share
     of the occurrences, as strings like Quotebank's; a vote share, not a model
     probability), ``urls``; plus ``doc_ids``."""
+    if not isinstance(cluster, QuoteCluster):
+        msg = f"quotebank_record takes a QuoteCluster, not {type(cluster).__name__}"
+        raise InputTypeError(msg)
     day = cluster.first_seen
     return {
         "quoteID": f"{day.isoformat() if day else '0000-00-00'}-{cluster.id:06d}",
@@ -160,8 +167,9 @@ def quotebank_record(cluster: QuoteCluster) -> dict[str, Any]:
 def to_quotebank(clusters: Iterable[QuoteCluster], fp: IO[str]) -> int:
     """Write :func:`quotebank_record` lines to ``fp``; returns how many. Get every
     cluster with ``tracker.clusters(min_articles=1)``."""
+    out = writable(fp)
     n = 0
-    for cluster in clusters:
-        fp.write(json.dumps(quotebank_record(cluster), ensure_ascii=False) + "\n")
+    for cluster in items_of(clusters, "clusters"):
+        out.write(json.dumps(quotebank_record(cluster), ensure_ascii=False) + "\n")
         n += 1
     return n

@@ -391,6 +391,9 @@ def to_dict(quote: Quote) -> dict[str, Any]:
     ``members`` only for a coordinated speaker: a list of such speaker dicts), cue,
     addressee, sentiment (compound, positive, neutral, negative, label, model) and rule.
     """
+    if not isinstance(quote, Quote):
+        msg = f"to_dict takes a Quote, not {type(quote).__name__}"
+        raise InputTypeError(msg)
     speaker = quote.speaker
     sentiment = quote.sentiment
     return {
@@ -423,6 +426,9 @@ def tracked_to_dict(tracked: TrackedQuote) -> dict[str, Any]:
     across articles (``speaker``, ``speaker_id``, and ``person_id`` when a people
     registry names them), its ``cluster_id``, and the quote itself under ``quote`` as
     :func:`to_dict` gives it."""
+    if not isinstance(tracked, TrackedQuote):
+        msg = f"tracked_to_dict takes a TrackedQuote, not {type(tracked).__name__}"
+        raise InputTypeError(msg)
     return {
         "id": tracked.id,
         "doc_id": tracked.doc_id,

@@ -21,11 +21,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from quotetrack._version import __version__
-from quotetrack.errors import ConfigurationError
+from quotetrack.errors import ConfigurationError, InputTypeError
 from quotetrack.models import QuoteCluster, TrackedMention, TrackedSpeaker
 from quotetrack.periods import Freq, plausible_date
 from quotetrack.svg import Point, sentiment_chart
 from quotetrack.tracker import Tracker
+from quotetrack.validation import at_least, items_of, optional_str
 from quotetrack.view import BASE_CSS, SENTIMENT_CSS, esc, mean_label, page, sentiment_key, signed
 
 __all__ = ["choose_freq", "render_report", "timeline_points"]
@@ -289,6 +290,10 @@ def _tab_css(n_panels: int, outlet_ids: Sequence[str]) -> str:
     return "\n".join(rules)
 
 
+_READS = ("quotes", "speakers", "speaker", "clusters", "mentions", "timeline")
+"""The tracker's read methods the report calls (a read-only stand-in with them will do)."""
+
+
 def render_report(
     tracker: Tracker,
     *,
@@ -306,9 +311,16 @@ def render_report(
     is the chart period ("day", "week" or "month"; default: chosen from the span of the
     dates).
     """
-    if top < 1:
-        msg = f"top must be at least 1, not {top!r}"
-        raise ConfigurationError(msg)
+    if not all(callable(getattr(tracker, m, None)) for m in _READS):
+        msg = f"render_report takes a Tracker, not {type(tracker).__name__}"
+        raise InputTypeError(msg)
+    top = at_least(top, 1, "top")
+    title = optional_str(title, "title")
+    names = None if speakers is None else list(items_of(speakers, "speakers"))
+    for name in names or ():
+        if not isinstance(name, str):
+            msg = f"speakers must hold names (str), not {type(name).__name__}"
+            raise InputTypeError(msg)
     if freq is not None and freq not in ("day", "week", "month"):
         msg = f"freq must be 'day', 'week' or 'month', not {freq!r}"
         raise ConfigurationError(msg)
@@ -322,10 +334,10 @@ def render_report(
     top_speakers = tracker.speakers(outlet=outlet, limit=top)
     chosen: list[TrackedSpeaker] = []
     missing: list[str] = []
-    if speakers is None:
+    if names is None:
         chosen = top_speakers[:DEFAULT_CHARTS]
     else:
-        for name in speakers:
+        for name in names:
             is_id = name.isascii() and name.isdigit()
             found = tracker.speaker(int(name) if is_id else name)
             if found is None:

@@ -76,7 +76,9 @@ from quotetrack.validation import (
     at_least,
     check_doc_id,
     check_quotes,
+    items_of,
     make_document,
+    optional_str,
     quote_kind,
     speaker_kind,
     sql_limit,
@@ -218,6 +220,9 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         """Open a store that must already exist, for reading unless ``read_only=False``:
         a typo in the path, or a file that is not a store, raises
         :class:`~quotetrack.errors.TrackerError` instead of creating or converting it."""
+        if not isinstance(path, (str, os.PathLike)):
+            msg = f"path must be a str or a path, not {type(path).__name__}"
+            raise InputTypeError(msg)
         if not os.path.isfile(path):
             msg = f"no store at {os.fspath(path)!r}; create one with `quotetrack track --db`"
             raise TrackerError(msg)
@@ -467,7 +472,10 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
             if progress is not None:
                 progress(result)
 
-        items = (as_document(i, item) for i, item in enumerate(documents))
+        if progress is not None and not callable(progress):
+            msg = f"progress must be a callable or None, not {type(progress).__name__}"
+            raise InputTypeError(msg)
+        items = (as_document(i, item) for i, item in enumerate(items_of(documents, "documents")))
         # A failure skips the identity decision (the next writer, or close(), takes it):
         # taking it in a `finally` would hide the failure behind its own error.
         if workers == 1:
@@ -599,7 +607,7 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         if kind is not None:
             where.append("s.kind = ?")
             params.append(speaker_kind(kind).value)
-        if contains is not None:
+        if optional_str(contains, "contains") is not None:
             where.append(
                 "(quotetrack_contains(s.name, ?) OR s.id IN (SELECT speaker_id FROM aliases"
                 " WHERE quotetrack_contains(name, ?)))"
@@ -637,13 +645,13 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         the quote; ``since``/``until`` are inclusive dates.
         """
         where, params = date_filters(since, until, outlet)
-        if contains is not None:
+        if optional_str(contains, "contains") is not None:
             where.append("quotetrack_contains(q.text, ?)")
             params.append(contains)
         if kind is not None:
             where.append("q.kind = ?")
             params.append(quote_kind(kind).value)
-        if doc_id is not None:
+        if optional_str(doc_id, "doc_id") is not None:
             where.append("q.doc_id = ?")
             params.append(doc_id)
         with self._read() as conn:
@@ -702,5 +710,6 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         """Lines quoted in at least ``min_articles`` articles, most widely carried first.
         ``min_articles=1`` lists every quote's cluster (as the Quotebank export does)."""
         least = at_least(min_articles, 1, "min_articles")
+        optional_str(contains, "contains")
         with self._read() as conn:
             return read_clusters(conn, least, contains, limit)

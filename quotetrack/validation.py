@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any, TypeVar, cast
 
 from quotetrack.errors import (
     ConfigurationError,
@@ -23,10 +23,13 @@ __all__ = [
     "at_least",
     "check_doc_id",
     "check_quotes",
+    "items_of",
     "make_document",
+    "optional_str",
     "quote_kind",
     "speaker_kind",
     "sql_limit",
+    "writable",
 ]
 
 
@@ -65,11 +68,32 @@ def _utf8(value: str | None, what: str) -> str | None:
     return None if value is None else check_utf8(value, what=what)
 
 
-def _optional_str(value: object, what: str) -> str | None:
+def optional_str(value: object, what: str) -> str | None:
+    """``value`` when it is a ``str`` or None (a text filter, a metadata field)."""
     if value is None or isinstance(value, str):
         return value
     msg = f"{what} must be str or None, not {type(value).__name__}"
     raise InputTypeError(msg)
+
+
+def items_of(value: object, what: str) -> Iterator[Any]:
+    """An iterator over ``value``, an iterable of items but not one ``str`` or ``bytes``
+    (which iterate as characters)."""
+    if not isinstance(value, (str, bytes, bytearray)):
+        try:
+            return iter(cast("Iterable[Any]", value))
+        except TypeError:
+            pass
+    msg = f"{what} must be an iterable (a list, a generator), not {type(value).__name__}"
+    raise InputTypeError(msg)
+
+
+def writable(fp: object, what: str = "fp") -> IO[str]:
+    """``fp`` when it has a ``write`` method (an open text file, ``io.StringIO``)."""
+    if not callable(getattr(fp, "write", None)):
+        msg = f"{what} must be a file open for writing text, not {type(fp).__name__}"
+        raise InputTypeError(msg)
+    return cast("IO[str]", fp)
 
 
 def check_doc_id(doc_id: object, what: str = "doc_id") -> str:
@@ -95,10 +119,10 @@ def make_document(
         text=_utf8(check_text(text, what=f"{what}text"), f"{what}text") or "",
         doc_id=_utf8(check_doc_id(doc_id, f"{what}doc_id"), f"{what}doc_id") or "",
         published=as_date(published, f"{what}published"),
-        outlet=_utf8(_optional_str(outlet, f"{what}outlet"), f"{what}outlet"),
-        url=_utf8(_optional_str(url, f"{what}url"), f"{what}url"),
-        title=_utf8(_optional_str(title, f"{what}title"), f"{what}title"),
-        source=_utf8(_optional_str(source, f"{what}source"), f"{what}source"),
+        outlet=_utf8(optional_str(outlet, f"{what}outlet"), f"{what}outlet"),
+        url=_utf8(optional_str(url, f"{what}url"), f"{what}url"),
+        title=_utf8(optional_str(title, f"{what}title"), f"{what}title"),
+        source=_utf8(optional_str(source, f"{what}source"), f"{what}source"),
     )
 
 
@@ -146,7 +170,7 @@ def _check_span(text: str, span: Span | None, what: str) -> None:
 def check_quotes(document: Document, quotes: Iterable[object]) -> tuple[Quote, ...]:
     """``quotes`` when each is a Quote whose spans all match ``document.text``."""
     checked = []
-    for i, quote in enumerate(quotes):
+    for i, quote in enumerate(items_of(quotes, "quotes")):
         if not isinstance(quote, Quote):
             msg = f"quotes[{i}] must be a Quote, not {type(quote).__name__}"
             raise InputTypeError(msg)

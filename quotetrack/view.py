@@ -25,9 +25,10 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from quotetrack.errors import InvalidSpanError, check_text
+from quotetrack.errors import InputTypeError, InvalidSpanError, check_text
 from quotetrack.models import Quote, Sentiment, Span, sentiment_label
 from quotetrack.sentiment import DEFAULT_MODEL
+from quotetrack.validation import items_of, optional_str
 
 __all__ = ["render_html"]
 
@@ -514,7 +515,12 @@ def render_html(text: str, quotes: Sequence[Quote], *, title: str | None = None)
     ``title`` heads the page (escaped like everything else).
     """
     text = check_text(text)
-    quotes = tuple(quotes)
+    quotes = tuple(items_of(quotes, "quotes"))
+    for i, quote in enumerate(quotes):
+        if not isinstance(quote, Quote):
+            msg = f"quotes[{i}] must be a Quote, not {type(quote).__name__}"
+            raise InputTypeError(msg)
+    title = optional_str(title, "title")
     marks = _marks(text, quotes)
     article = _walk(text, marks, _Markup(quotes))
     speakers = {_speaker_key(q) for q in quotes}

@@ -11,7 +11,7 @@ from typing import Any, Final, Literal
 from quotetrack.errors import DocumentConflictError
 from quotetrack.models import DateLike, Document
 from quotetrack.periods import PLAUSIBLE_DATES
-from quotetrack.validation import as_date
+from quotetrack.validation import as_date, optional_str
 
 __all__ = [
     "PLAUSIBLE",
@@ -121,7 +121,7 @@ def date_filters(
     if last is not None:
         where.append("d.published <= ?")
         params.append(last.isoformat())
-    if outlet is not None:
+    if optional_str(outlet, "outlet") is not None:
         where.append("quotetrack_fold(d.outlet) = quotetrack_fold(?)")
         params.append(outlet)
     return where, params

@@ -75,6 +75,9 @@ class SpeakerIdentity:
         give matching speakers its ``person_id``; returns how many people it lists. Records
         the registry gives the same id are joined. Raises
         :class:`~quotetrack.errors.RegistryError` for a file that cannot be read."""
+        if not isinstance(path, (str, os.PathLike)):
+            msg = f"people must be a path (str or os.PathLike), not {type(path).__name__}"
+            raise InputTypeError(msg)
         people = load_people(path)
         with self._write() as conn:
             store_people(conn, people)
