@@ -68,6 +68,13 @@ _KEEPS_PERIOD = frozenset(
     "Mr. Mrs. Ms. Dr. St. Jr. Sr. Inc. Co. Corp. Ltd. Gov. Sen. Rep. Gen. Lt. Col. Sgt. Capt."
     " Det. Adm. Maj. Prof. Rev. Coun. Const. Cpl. Insp. Supt. Cst. Hon. Mt. Ft. No.".split()
 )
+# Words that "New" (else a clause opener: "New research shows") begins a name with,
+# and the places so named.
+_NEW_PLACES = frozenset(
+    "York Jersey Hampshire Mexico Orleans Zealand Delhi Brunswick Haven England Caledonia"
+    " Guinea".split()
+) | {"South Wales"}
+_AFTER_NEW = _NEW_PLACES | frozenset("Yorker Democrats Republic Westminster South".split())
 _ROLE_TITLE_NOUNS = frozenset({"mayor", "premier", "coach", "minister"})
 _MODIFIER_ENDINGS = ("-based", "-born", "-owned", "-headquartered")
 # What one capitalised word can be, as bits of _flags.
@@ -174,10 +181,13 @@ def run_groups(run: str) -> tuple[NameGroup, ...]:
     groups: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     pos = 0
-    for token in run.split():
+    tokens = run.split()
+    for n, token in enumerate(tokens):
         s = run.find(token, pos)
         pos = s + len(token)
         word, cut, ends = _reading(token)
+        if token == "New" and n + 1 < len(tokens) and tokens[n + 1] in _AFTER_NEW:
+            word, cut, ends = token, 0, False  # "New Hampshire", "New York Daily News"
         if not current and is_opening_participle(word):
             word, ends = "", True
         if word:
@@ -265,6 +275,9 @@ def _group_shape(words: tuple[str, ...]) -> NameShape | None:
             elif t in MALE_TITLES:
                 evidence.add(MALE)
     evidence |= word_evidence(words[last])
+    if name[0] == "New" and " ".join(name[1:]) in _NEW_PLACES:  # "New York", "New Jersey"
+        evidence -= {"surname", "org-head"}
+        evidence.add("place-head")
     if "&" in name:  # "Procter & Gamble", "Hogan & Hartson": a firm
         evidence -= {"surname", "place-head", "first-name"}
         evidence.add("org-head")

@@ -151,3 +151,13 @@ def test_a_brand_or_web_address_is_an_organisation_by_itself(word: str) -> None:
 @pytest.mark.parametrize("word", ["McCain", "MacArthur", "LaPlante", "DeSantis", "FitzGerald"])
 def test_a_family_name_with_an_inner_capital_is_no_brand(word: str) -> None:
     assert "acronym" not in word_evidence(word)
+
+
+def test_new_opens_the_names_of_places_and_papers() -> None:
+    """'New' opens a clause ("New research shows") but is part of "New York", "New
+    Hampshire" (places) and "The New York Times"."""
+    assert names_of("New York Daily News") == [("The", "New", "York", "Daily", "News")]
+    [(_, _, _, shape)] = run_groups("New Hampshire")
+    assert shape[3] == ("New", "Hampshire") and "place-head" in shape[5]
+    assert "surname" not in run_groups("New York")[0][3][5]
+    assert names_of("New Study Finds") == [("Study", "Finds")]
