@@ -79,6 +79,8 @@ _APPOSITION = re.compile(
     r"(?=,|\.|;|\)|\n|$)"
 )
 _APPOSITION_PARTS = re.compile(r",| and ")
+# Words that open an aside, not an apposition ("X, through a spokeswoman, declined").
+_NOT_APPOSITION = frozenset("through during after before since despite however meanwhile".split())
 _AGE = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
 _NEXT_WORD = re.compile(r"[ \t]+(?:(?:also|then|later|has|had|have|would|will)[ \t]+)?([a-z]+)")
 # The body a name speaks for, between it and its verb ("… with the Tallin Board says").
@@ -384,6 +386,9 @@ def _apposition_reading(body: str, determined: bool) -> tuple[frozenset[str], fr
     cached, as descriptions recur."""
     roles: set[str] = set()
     evidence: set[str] = set()
+    first = body.split(None, 1)[0].lower() if body.strip() else ""
+    if not determined and (first in _PREPOSITIONS or first in _NOT_APPOSITION):
+        return _NO_ROLES, _NO_ROLES  # "Schilling, through a spokeswoman, declined"
     for part in _APPOSITION_PARTS.split(body):
         head = head_noun(part)
         if not head:

@@ -115,3 +115,12 @@ def test_more_speech_verbs_after_a_name_make_it_speak() -> None:
     for verb in ("also cited", "suggested", "agreed", "predicted", "conceded"):
         found = read(f"Tom Reyes {verb} that rents will rise.")["Tom Reyes"]
         assert found.weight == SPEAKING and "speaks" in found.evidence, verb
+
+
+def test_an_aside_after_a_comma_is_no_apposition() -> None:
+    """'Vell, through a spokeswoman, declined' says nothing of Vell: not a woman, no role;
+    'Vell, a spokeswoman, said' does."""
+    aside = read("Tom Vell, through a spokeswoman, declined to comment.")["Tom Vell"]
+    assert "female" not in aside.evidence and "spokeswoman" not in aside.roles
+    appos = read("Tia Vell, a spokeswoman, said no.")["Tia Vell"]
+    assert "female" in appos.evidence and "spokeswoman" in appos.roles
