@@ -424,3 +424,53 @@ def test_the_mentions_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().err.count("\n") == 1
     assert main(["mentions", "--db", str(tmp_path / "missing.db")]) == 2
     assert capsys.readouterr().err.startswith("quotetrack: error: no store")
+
+
+# Two more invented articles: a joint quote ("say A and B", Speaker.members) naming a
+# target, and one member quoted alone.
+JOINT_ARTICLES: dict[str, tuple[str, str, str]] = {
+    **ARTICLES,
+    "j1": (
+        "2024-03-07",
+        "Herald",
+        "The two councillors met the press.\n\n“Tom Becker has failed every family in "
+        "this city,” say Maria Lopez and John Smith.",
+    ),
+    "j2": (
+        "2024-03-08",
+        "Courier",
+        "John Smith toured the site.\n\n“The Water Board did fine work,” Smith said.",
+    ),
+}
+
+
+def whole_store(tracker: Tracker) -> tuple[Any, ...]:
+    """Everything a reader sees of a store, without the ids that ingest order sets."""
+    conn = tracker._conn
+    members = sorted(
+        conn.execute(
+            "SELECT q.doc_id, q.position, m.ordinal, a.name, s.name FROM members m"
+            " JOIN quotes q ON q.id = m.quote_id JOIN aliases a ON a.id = m.alias_id"
+            " LEFT JOIN speakers s ON s.id = m.speaker_id"
+        ).fetchall()
+    )
+    speakers = sorted((s.name, s.kind, s.quotes, s.articles, s.aliases) for s in tracker.speakers())
+    quotes = [(q.doc_id, q.position, q.speaker, q.text) for q in tracker.quotes()]
+    clusters = sorted((c.quotation, c.doc_ids) for c in tracker.clusters(1))
+    return members, speakers, quotes, clusters, stored_targets(conn), pairs(tracker.mentions())
+
+
+@settings(max_examples=15)
+@given(st.permutations(sorted(JOINT_ARTICLES)))
+def test_ingest_order_changes_nothing_with_members_and_targets(order: Sequence[str]) -> None:
+    """Articles with a coordinated speaker and targets, in any order: the same members
+    (linked to the same speakers), credits, quotes, clusters, targets and pairs."""
+    with Tracker(":memory:") as reference, Tracker(":memory:") as shuffled:
+        for store, doc_ids in ((reference, sorted(JOINT_ARTICLES)), (shuffled, order)):
+            for doc_id in doc_ids:
+                published, outlet, text = JOINT_ARTICLES[doc_id]
+                store.add(text, doc_id=doc_id, published=published, outlet=outlet)
+        state = whole_store(reference)
+        assert state[0] != [] and state[4] != []  # members and targets are there to compare
+        assert any(p[0] == "John Smith" and p[1] == "Tom Becker" for p in state[5])
+        assert whole_store(shuffled) == state
