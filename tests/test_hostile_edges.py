@@ -3,6 +3,7 @@ and worker counts given hostile arguments, each a one-line error with status 2."
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from quotetrack import parse
 from quotetrack.cli import main
 from quotetrack.errors import ConfigurationError, TrackerError
 from quotetrack.parallel import MAX_WORKERS, analyze_many, parse_many
+from quotetrack.store import files as store_files
 from quotetrack.tracker import Tracker
 from tests.test_cli_edges import LINE, assert_one_line_error, quotetrack
 
@@ -108,3 +110,36 @@ def test_track_with_a_huge_worker_count_is_a_one_line_error(tmp_path: Path) -> N
     assert (
         not (tmp_path / "q.db").exists() or Tracker.existing(tmp_path / "q.db").stats().quotes == 0
     )
+
+
+@pytest.mark.parametrize("table", ["members", "targets"])
+def test_a_store_missing_a_table_of_its_version_is_refused_untouched(
+    tmp_path: Path, table: str
+) -> None:
+    """A version-8 store without its ``members`` table was read as a store: reads failed
+    with "no such table: members" and `track` went on writing to it (targets, the table
+    of version 7, was already refused). Every table of its version is checked now."""
+    path = tmp_path / "q.db"
+    with Tracker(path) as tracker:
+        tracker.add(LINE, doc_id="a", published="2016-09-12")
+    (tmp_path / "a.txt").write_text(LINE.replace("win", "lose"), encoding="utf-8")
+    conn = sqlite3.connect(path)
+    conn.execute(f"DROP TABLE {table}")
+    conn.commit()
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    before = path.read_bytes()
+    for read_only in (True, False):
+        with pytest.raises(TrackerError, match=f"not a quotetrack store.*{table}"):
+            Tracker(path, read_only=read_only)
+    assert_one_line_error(quotetrack("track", "--db", "q.db", "a.txt", cwd=tmp_path), table)
+    assert path.read_bytes() == before
+
+
+def test_every_table_of_the_schema_is_checked_when_a_store_is_opened() -> None:
+    """The tables a store must have are those the migrations create (so the next
+    version's table cannot be forgotten, as members was)."""
+    with Tracker(":memory:") as tracker:
+        created = store_files.tables(tracker._conn)
+    checked = store_files._CORE.union(*store_files._SINCE.values())
+    assert checked == created

@@ -28,6 +28,7 @@ _SINCE: Final = {
     2: frozenset({"shingles"}),
     3: frozenset({"evidence", "ambiguous", "corrections", "people"}),
     7: frozenset({"targets"}),
+    8: frozenset({"members"}),
 }
 """Tables each later schema version added."""
 
