@@ -24,6 +24,7 @@ from quotetrack._version import __version__
 from quotetrack.errors import ConfigurationError, InputTypeError
 from quotetrack.models import QuoteCluster, TrackedMention, TrackedSpeaker
 from quotetrack.periods import Freq, plausible_date
+from quotetrack.store.sql import fold
 from quotetrack.svg import Point, sentiment_chart
 from quotetrack.tracker import Tracker
 from quotetrack.validation import at_least, items_of, optional_str
@@ -347,7 +348,8 @@ def render_report(
 
     clusters = tracker.clusters(min_articles=2, limit=None if outlet else top)
     if outlet is not None:
-        clusters = [c for c in clusters if outlet in c.outlets]
+        wanted = fold(outlet)  # ignoring case, as the tracker's outlet filters do
+        clusters = [c for c in clusters if any(fold(o) == wanted for o in c.outlets)]
     clusters = clusters[:top]
 
     # A speaker naming themselves (a company name, a boast, often a misattributed

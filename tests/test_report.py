@@ -331,3 +331,15 @@ def test_cli_report_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["report", "--db", str(missing), "-o", str(tmp_path / "r.html")]) == 2
     assert "no store" in capsys.readouterr().err
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("outlet", ["The Ledger", "the ledger", "THE LEDGER"])
+def test_the_outlet_filter_keeps_re_quoted_lines_whatever_the_case(outlet: str) -> None:
+    """``outlet=`` ignores case everywhere in the report, as ``--outlet`` does elsewhere;
+    the re-quoted lines were compared exactly, so "the ledger" lost all of them while
+    its speakers and quotes were listed."""
+    line = "“We will not cut a single teacher from the schools,” said Maria Lopez."
+    with Tracker(":memory:") as tracker:
+        tracker.add(line, doc_id="a", outlet="The Ledger", published="2024-03-04")
+        tracker.add("Later. " + line, doc_id="b", outlet="The Herald", published="2024-03-05")
+        assert "single teacher from the schools" in render_report(tracker, outlet=outlet)
