@@ -92,7 +92,8 @@ _ORG_HEADS = frozenset(
     journal herald tribune gazette airlines airways motors energy industries systems technologies
     administration alliance coalition federation army navy government parliament senate congress
     assembly cabinet program project team academy council conservatives liberals democrats
-    republicans institute secretariat house
+    republicans institute secretariat house affairs studies sciences relations operations
+    resources communications partners holdings
     """.split()
 )
 # News outlets, wire services and the platforms news quotes ("Politico reported", "the AP",

@@ -161,3 +161,11 @@ def test_new_opens_the_names_of_places_and_papers() -> None:
     assert shape[3] == ("New", "Hampshire") and "place-head" in shape[5]
     assert "surname" not in run_groups("New York")[0][3][5]
     assert names_of("New Study Finds") == [("Study", "Finds")]
+
+
+def test_department_plurals_end_an_organisation_s_name() -> None:
+    """'Global Affairs', 'Nonproliferation Studies', 'Life Sciences', 'Freedom Partners':
+    bodies by their last word, never a he/she antecedent."""
+    for run in ("Global Affairs", "Nonproliferation Studies", "Life Sciences", "Freedom Partners"):
+        [(_, _, _, shape)] = run_groups(run)
+        assert "org-head" in shape[5], run
