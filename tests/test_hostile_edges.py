@@ -4,6 +4,7 @@ and worker counts given hostile arguments, each a one-line error with status 2."
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,20 @@ def test_every_table_of_the_schema_is_checked_when_a_store_is_opened() -> None:
         created = store_files.tables(tracker._conn)
     checked = store_files._CORE.union(*store_files._SINCE.values())
     assert checked == created
+
+
+def test_a_name_in_composed_and_decomposed_accents_is_one_alias() -> None:
+    """An article with "José" as J-o-s-e + U+0301 and one with the composed "é" are one
+    speaker (as before), listed with each name once: "José Martínez" was listed twice,
+    looking the same, once per encoding."""
+    text = "“Tom Becker failed the city,” said José Martínez. “We are fine,” Martínez added."
+    with Tracker(":memory:") as tracker:
+        tracker.add(text, doc_id="nfc")
+        tracker.add(unicodedata.normalize("NFD", text), doc_id="nfd")
+        (speaker,) = tracker.speakers()
+    assert speaker.aliases == ("José Martínez", "Martínez")
+    assert speaker.quotes == 4
+    with Tracker(":memory:") as tracker:  # decomposed only: shown composed all the same
+        tracker.add(unicodedata.normalize("NFD", text), doc_id="nfd")
+        (speaker,) = tracker.speakers()
+    assert (speaker.name, speaker.aliases) == ("José Martínez", ("José Martínez", "Martínez"))
