@@ -3,6 +3,7 @@ and worker counts given hostile arguments, each a one-line error with status 2."
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import unicodedata
 from pathlib import Path
@@ -161,3 +162,22 @@ def test_a_name_in_composed_and_decomposed_accents_is_one_alias() -> None:
         tracker.add(unicodedata.normalize("NFD", text), doc_id="nfd")
         (speaker,) = tracker.speakers()
     assert (speaker.name, speaker.aliases) == ("José Martínez", ("José Martínez", "Martínez"))
+
+
+def test_ambiguous_names_print_no_control_characters(tmp_path: Path) -> None:
+    """`speakers --ambiguous` printed each article's doc_id as stored: an id from a JSON
+    Lines record carrying terminal escapes retitled the window and coloured the
+    terminal (docs/cli.md: table cells never carry control characters)."""
+    evil = "z\x1b]0;PWNED\x07\x1b[31mRED\u202e"
+    records = [
+        {"doc_id": "b", "text": "“We will win,” said Hillary Clinton."},
+        {"doc_id": "c", "text": "“We won,” said Bill Clinton."},
+        {"doc_id": evil, "text": "“We are fine,” Clinton said."},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert main(["track", "--db", str(tmp_path / "q.db"), "--no-progress", str(feed)]) == 0
+    run = quotetrack("speakers", "--db", "q.db", "--ambiguous", cwd=tmp_path)
+    out = run.stdout.decode("utf-8")
+    assert run.returncode == 0 and "PWNED" in out and "Clinton" in out
+    assert not any(ch in out for ch in "\x1b\x07\u202e")

@@ -24,6 +24,7 @@ from quotetrack.cli import (
     track_command,
     view_command,
 )
+from quotetrack.cli.output import plain
 from quotetrack.errors import QuotetrackError
 
 __all__ = ["COMMANDS", "main"]
@@ -76,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args._run(args)
     except QuotetrackError as exc:
-        print(f"quotetrack: error: {exc}", file=sys.stderr)
+        print(f"quotetrack: error: {plain(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `quotetrack parse x.txt | head`
         return 0

@@ -15,7 +15,7 @@ import argparse
 import shutil
 
 from quotetrack.cli.arguments import add_count_options, count_filters, text
-from quotetrack.cli.output import clip, fail, write_records
+from quotetrack.cli.output import clip, fail, plain, write_records
 from quotetrack.tracker import TrackedSpeaker, Tracker
 from quotetrack.validation import SQLITE_MAX
 
@@ -94,12 +94,11 @@ def _correct(tracker: Tracker, action: str, names: list[str]) -> int:
         raise fail(f"`speakers {action}` takes {wanted} argument(s), not {len(names)}")
     if action == "merge":
         merged = tracker.merge(_speaker(names[0]), _speaker(names[1]))
-        print(
-            f"merged: {merged.name} ({merged.quotes} quotes; aliases {'; '.join(merged.aliases)})"
-        )
+        aliases = plain("; ".join(merged.aliases))
+        print(f"merged: {plain(merged.name)} ({merged.quotes} quotes; aliases {aliases})")
     elif action == "split":
         for correction in tracker.split(names[0]):
-            print(f"split: {correction.a} ({correction.b}), correction {correction.id}")
+            print(plain(f"split: {correction.a} ({correction.b}), correction {correction.id}"))
     else:
         wanted_id = _id(names[0])
         if wanted_id is None:
@@ -121,11 +120,12 @@ def run(args: argparse.Namespace) -> int:
             raise fail("names are given only with merge, split or undo")
         if args.corrections:
             for c in tracker.corrections():
-                print(f"{c.id:>4}  {c.made}  {c.action:<5}  {c.a}  {c.b}")
+                print(f"{c.id:>4}  {c.made}  {c.action:<5}  {plain(c.a)}  {plain(c.b)}")
             return 0
         if args.ambiguous:
             for a in tracker.ambiguous():
-                print(f"{a.doc_id}  {a.name!r} ({a.quotes})  could be: {', '.join(a.candidates)}")
+                could = plain(", ".join(a.candidates))
+                print(f"{plain(a.doc_id)}  {plain(a.name)!r} ({a.quotes})  could be: {could}")
             return 0
         speakers = tracker.speakers(
             contains=args.contains,
