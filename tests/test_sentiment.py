@@ -575,4 +575,4 @@ def test_token_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     scorer = SentimentScorer(model="vader")
     for word in RULE_WORDS:
         assert scorer.polarity(f"so {word}") == vader(f"so {word}")
-        assert len(scorer._lowers) <= 5 + 2
+        assert len(scorer._tokens) <= 5 + 2

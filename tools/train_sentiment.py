@@ -106,7 +106,7 @@ def ablate(part: str | None) -> None:
         base = vader.lexicon()
         news.news_lexicon = lambda: (base, vader.scored_words())  # type: ignore[assignment]
     elif part == "names":
-        news.name_positions = lambda tokens, flags=None: set()  # type: ignore[assignment]
+        news.name_positions = lambda tokens, code=None: set()  # type: ignore[assignment]
     elif part == "negation":
         original = vader.hit_sums
 

@@ -34,7 +34,6 @@ from quotetrack.sentiment.vader import (
     lexicon,
     pool,
     prepare,
-    read_token,
     scored_words,
     sentence_sums,
     split_sentences,
@@ -51,6 +50,8 @@ DEFAULT_MODEL: Final = MODELS[0]
 label a mean of scores when no model comes with it (reports, charts)."""
 
 _CACHE_LIMIT: Final = 200_000
+_LOWER: Final = operator.itemgetter(0)
+_CODE: Final = operator.itemgetter(1)
 
 # A quote's fields in the order Quote() takes them, and where its sentiment goes.
 _QUOTE_FIELDS: Final = tuple(a.name for a in attrs.fields(Quote) if a.init)
@@ -77,7 +78,7 @@ class SentimentScorer:
     """
 
     model: str = attrs.field(default=DEFAULT_MODEL, validator=_check_model)
-    _lowers: dict[str, str] = attrs.field(factory=dict, init=False, repr=False)
+    _tokens: dict[str, tuple[str, str]] = attrs.field(factory=dict, init=False, repr=False)
 
     def polarity(self, text: str) -> Sentiment:
         """The sentiment of ``text`` by this scorer's model.
@@ -100,7 +101,7 @@ class SentimentScorer:
             return Sentiment(0.0, 0.0, 0.0, 0.0, model=self.model)
         if self.model == "vader":
             words, scored = lexicon(), scored_words()
-            sums = [sentence_sums(t, low, s, words, scored) for t, low, s in parts]
+            sums = [sentence_sums(t, low, s, words, scored) for t, low, s, _ in parts]
             return vader_sentiment(pool([s for s in sums if s is not None]), model="vader")
         return news.calibration().sentiment(parts)
 
@@ -116,30 +117,32 @@ class SentimentScorer:
         return Quote(*values)
 
     def parts(self, text: str) -> list[news.Part]:
-        """``text``'s sentences as the models read them: raw tokens, their reading, text."""
+        """``text``'s sentences as the models read them: raw tokens, VADER's reading of
+        each, the sentence, and its code (:func:`quotetrack.sentiment.news.token_reading`)."""
         out: list[news.Part] = []
-        read = self._lowers.__getitem__
+        read = self._tokens.__getitem__
         for sentence in split_sentences(prepare(text).strip()):
             raw_tokens = sentence.split()
             if raw_tokens:
                 try:
-                    lowers = list(map(read, raw_tokens))
+                    readings = list(map(read, raw_tokens))
                 except KeyError:  # a token not seen yet
-                    lowers = self._read(raw_tokens)
-                out.append((raw_tokens, lowers, sentence))
+                    readings = self._read(raw_tokens)
+                lowers = list(map(_LOWER, readings))
+                out.append((raw_tokens, lowers, sentence, "".join(map(_CODE, readings))))
         return out
 
-    def _read(self, raw_tokens: list[str]) -> list[str]:
-        cache = self._lowers
+    def _read(self, raw_tokens: list[str]) -> list[tuple[str, str]]:
+        cache = self._tokens
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
-        lowers = []
+        readings = []
         for t in raw_tokens:
-            low = cache.get(t)
-            if low is None:
-                low = cache[t] = read_token(t)
-            lowers.append(low)
-        return lowers
+            reading = cache.get(t)
+            if reading is None:
+                reading = cache[t] = news.token_reading(t)
+            readings.append(reading)
+        return readings
 
 
 @functools.cache

@@ -61,10 +61,12 @@ __all__ = [
     "name_positions",
     "news_lexicon",
     "read",
+    "token_reading",
 ]
 
-# One sentence as the scorer reads it: raw tokens, VADER's reading of each, the sentence.
-Part = tuple[list[str], list[str], str]
+# One sentence as the scorer reads it: raw tokens, VADER's reading of each, the sentence,
+# and its code (the codes of its tokens joined; see token_reading).
+Part = tuple[list[str], list[str], str, str]
 
 
 class PartsReader(Protocol):
@@ -161,6 +163,7 @@ _AT_J: Final = _LETTERS.index("J")
 _AT_A: Final = _LETTERS.index("A")
 _AT_O: Final = _LETTERS.index("O")
 _AT_L: Final = _LETTERS.index("L")
+_AT_Z: Final = _LETTERS.index("Z")
 # Words and marks that end a clause for the widened negation: a negation reaches every
 # later lexicon word of its clause, not only the next three.
 _CLAUSE_WORDS: Final = frozenset(
@@ -206,6 +209,13 @@ def _code_of(raw: str) -> str:
         "Z": low in idiom_seconds,
     }
     return "".join(letter if answers[letter] else "." for letter in _LETTERS)
+
+
+def token_reading(raw: str) -> tuple[str, str]:
+    """VADER's reading of the raw token ``raw`` (:func:`~quotetrack.sentiment.vader.read_token`)
+    and its code: what a :class:`~quotetrack.sentiment.SentimentScorer` remembers of each
+    token it meets, to cut texts into :data:`Part` s."""
+    return read_token(raw), _code_of(raw)
 
 
 class _Codes(dict[str, str]):
@@ -286,10 +296,9 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
     neutral = n_positive = n_negative = n_words = 0
     same = True  # whether VADER read every sentence as the news reading did
     codes = []
-    for raw_tokens, lowers, sentence in parts:
+    for raw_tokens, lowers, sentence, code in parts:
         n = len(raw_tokens)
         n_words += n
-        code = "".join(map(_code, raw_tokens))
         codes.append(code)
         masked, names, masked_code = lowers, None, ""
         # a capitalised first word alone is no name: look for names past it only
@@ -297,7 +306,7 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
             masked = lowers.copy()
             for i in names:
                 masked[i] = ""
-            masked_code = "".join(map(_code, map(raw_tokens.__getitem__, names)))
+            masked_code = "".join([code[i * _WIDTH : (i + 1) * _WIDTH] for i in names])
         negations = None
         if "N" in code:
             negations, runs = clause_negations(code)
@@ -315,7 +324,7 @@ def read(parts: Sequence[Part]) -> tuple[list[float], set[str]]:
         marks = "?" in code or "!" in code
         # whether the sentence holds an idiom, and whether any of VADER's rules can apply,
         # to the news reading or VADER's
-        idioms = "F" in code and "Z" in code and has_idiom(lowers)
+        idioms = "Z" in code and _holds_idiom(code, lowers)
         rules = idioms or nt or is_cap_diff or "R" in code
         news = None
         wide = False  # whether a negation reached a word beyond VADER's three
@@ -403,6 +412,18 @@ def _masks_context(masked: str, lowers: Sequence[str], negations: object) -> boo
     # leaves boosters out, so a masked booster makes VADER read again only next to a
     # masked idiom word, as it did when every idiom word was a context word.
     return "I" in masked and ("b" in masked or has_idiom(lowers))
+
+
+def _holds_idiom(code: str, lowers: Sequence[str]) -> bool:
+    """:func:`~quotetrack.sentiment.vader.has_idiom` of a sentence, looked up only at a
+    token that can start an idiom's pair ("F") followed by one that can end it ("Z")."""
+    at = code.find("F")
+    while at >= 0:
+        i = at // _WIDTH
+        if code.startswith("Z", (i + 1) * _WIDTH + _AT_Z) and has_idiom(lowers[i : i + 2]):
+            return True
+        at = code.find("F", at + 1)
+    return False
 
 
 def clause_negations(code: str) -> tuple[list[int], list[tuple[int, int]]]:
