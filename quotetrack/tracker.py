@@ -170,8 +170,11 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
                 f"not {type(target).__name__}"
             )
             raise InputTypeError(msg)
-        self._saved_isolation = self._conn.isolation_level
-        self._conn.isolation_level = None  # transactions are explicit: BEGIN ... COMMIT
+        try:
+            self._saved_isolation = self._conn.isolation_level
+            self._conn.isolation_level = None  # transactions are explicit: BEGIN ... COMMIT
+        except sqlite3.Error as exc:  # a connection passed in closed
+            raise store_error(exc, self._where, "open") from None
         self._alias_ids = {}
         try:
             self._setup()

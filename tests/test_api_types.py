@@ -5,13 +5,14 @@ AttributeError or OverflowError from deep inside, and never a silent empty answe
 from __future__ import annotations
 
 import io
+import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 import quotetrack as qt
-from quotetrack.errors import InputTypeError, QuotetrackError
+from quotetrack.errors import InputTypeError, QuotetrackError, TrackerError
 
 LINE = "“We will win this state,” Maria Lopez said."
 
@@ -156,3 +157,11 @@ def test_a_people_path_of_the_wrong_type_is_an_input_type_error() -> None:
     """``Tracker(":memory:", people=3)`` was a TypeError from open()."""
     with pytest.raises(InputTypeError):
         qt.Tracker(":memory:", people=3)  # type: ignore[arg-type]
+
+
+def test_a_closed_connection_is_a_tracker_error() -> None:
+    """``Tracker(conn)`` of a closed sqlite3 connection was a raw ProgrammingError."""
+    conn = sqlite3.connect(":memory:")
+    conn.close()
+    with pytest.raises(TrackerError, match="closed"):
+        qt.Tracker(conn)
