@@ -24,6 +24,7 @@ at a time. See ``docs/scale.md`` for running on an existing cluster.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -43,6 +44,7 @@ from quotetrack.models import Document, Quote
 from quotetrack.parser import QuoteParser
 from quotetrack.pipeline import Analyzer, parser_from_options
 from quotetrack.sentiment import SentimentScorer
+from quotetrack.validation import items_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.delayed import Delayed
@@ -275,6 +277,15 @@ def _parquet_files(path: str | Path) -> list[Path]:
     return files
 
 
+def _read_parquet(file: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """One Parquet file as a frame; a file Arrow cannot read is a ConfigurationError."""
+    try:
+        return pd.read_parquet(file, columns=columns)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        msg = f"{file} is not a Parquet file quotetrack can read: {exc}"
+        raise ConfigurationError(msg) from None
+
+
 def load_parquet(
     tracker: QuoteStore,
     path: str | Path,
@@ -294,12 +305,18 @@ def load_parquet(
     :class:`~quotetrack.errors.ConfigurationError`. Files are read one at a time, so
     memory holds one file's rows. ``replace`` is passed to ``tracker.add_analyzed``.
     """
+    if not callable(getattr(tracker, "add_analyzed", None)):
+        msg = f"tracker must be a Tracker, not {type(tracker).__name__}"
+        raise InputTypeError(msg)
+    if not isinstance(path, (str, os.PathLike)):
+        msg = f"path must be a str or a path, not {type(path).__name__}"
+        raise InputTypeError(msg)
     docs: Mapping[str, Document]
     if isinstance(documents, Mapping):
         docs = documents
     else:
         by_id: dict[str, Document] = {}
-        for d in documents:
+        for d in items_of(documents, "documents"):
             if not isinstance(d, Document):
                 msg = f"documents must be Document objects, not {type(d).__name__}"
                 raise InputTypeError(msg)
@@ -308,7 +325,7 @@ def load_parquet(
     files = _parquet_files(path)
     owner: dict[str, Path] = {}
     for file in files:
-        for doc in pd.read_parquet(file, columns=["doc_id"])["doc_id"].unique().tolist():
+        for doc in _read_parquet(file, ["doc_id"])["doc_id"].unique().tolist():
             doc = str(doc)
             if doc in owner:
                 msg = (
@@ -323,7 +340,7 @@ def load_parquet(
         raise ConfigurationError(msg)
     stored = 0
     for file in files:
-        frame = pd.read_parquet(file)
+        frame = _read_parquet(file)
         frame["doc_id"] = frame["doc_id"].astype(str)
         frame = frame.sort_values(["doc_id", "quote_index"], kind="stable")
         for doc, group in frame.groupby("doc_id", sort=False):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -270,3 +270,32 @@ def test_reported_false_keeps_direct_quotes_only() -> None:
         pytest.raises(ConfigurationError, match="reported"),
     ):
         quote_frame(db.from_sequence([seed]), reported="no")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "call"),
+    [
+        ("tracker=None", lambda path: load_parquet(None, path, [])),
+        ("path=None", lambda path: load_parquet(quotetrack.Tracker(":memory:"), None, [])),
+        ("documents=None", lambda path: load_parquet(quotetrack.Tracker(":memory:"), path, None)),
+        ("documents=3", lambda path: load_parquet(quotetrack.Tracker(":memory:"), path, 3)),
+    ],
+)
+def test_load_parquet_of_the_wrong_types_is_an_input_type_error(
+    tmp_path: Path, name: str, call: Callable[[Path], Any]
+) -> None:
+    """Each was a bare TypeError or AttributeError."""
+    path = tmp_path / "q.parquet"
+    path.write_bytes(b"")
+    with pytest.raises(InputTypeError):
+        call(path)
+
+
+def test_load_parquet_of_a_file_that_is_not_parquet_is_a_configuration_error(
+    tmp_path: Path,
+) -> None:
+    """A file that is not Parquet was a raw pyarrow ArrowInvalid."""
+    path = tmp_path / "q.parquet"
+    path.write_text("not parquet", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="not a Parquet"):
+        load_parquet(quotetrack.Tracker(":memory:"), path, [])
