@@ -7,7 +7,7 @@ Each rule reads the words just after a quote's closing mark (the *tail*: ``tail-
 ``head-cue-speaker``, ``head-sentence-cue``, ``head-participle``), or the subject of the
 quote's sentence (``sentence-subject``), and returns a :class:`Match` naming itself;
 :mod:`quotetrack.rules` says what each means. Phrases are read by
-:mod:`quotetrack.phrases`; the cue table is passed in by the parser.
+:mod:`quotetrack.speaker_phrases`; the cue table is passed in by the parser.
 """
 
 from __future__ import annotations
@@ -25,19 +25,16 @@ from quotetrack.lexicon import (
     SPEAKER_PRONOUNS,
 )
 from quotetrack.models import Span
-from quotetrack.phrases import (
-    MAX_NP,
+from quotetrack.phrase_tokens import MAX_NP, drop_parentheticals, is_name_word, tok_span
+from quotetrack.speaker_phrases import (
     addressee_after,
     cue_span,
-    drop_parentheticals,
-    is_name_word,
     speaker_after,
     speaker_before,
     speaker_phrase,
-    tok_span,
     trim_adverbs,
 )
-from quotetrack.phrases import sentence_subject as _sentence_subject
+from quotetrack.speaker_phrases import sentence_subject as _sentence_subject
 from quotetrack.tokens import Token, tokenize, word_alternation
 
 __all__ = ["Match", "cue_pattern", "match_head", "match_tail", "sentence_subject"]
@@ -296,7 +293,7 @@ def _cue_at_end(text: str, toks: list[Token], cues: Cues) -> Match | None:
 
 def sentence_subject(text: str, start: int, end: int, cues: Cues = CUE_VERBS) -> Match | None:
     """The person the sentence ``text[start:end]`` is about, read as its subject (see
-    :func:`quotetrack.phrases.sentence_subject`), as a ``sentence-subject`` match."""
+    :func:`quotetrack.speaker_phrases.sentence_subject`), as a ``sentence-subject`` match."""
     toks = drop_parentheticals(tokenize(text, start, end))[:_MAX_SUBJECT_TOKENS]
     np = _sentence_subject(toks, cues)
     if np is None:

@@ -27,10 +27,10 @@ from quotetrack.marks import Quoted, QuoteGroup, find_quoted, iter_groups
 from quotetrack.mentions import Entity, EntityIndex, NameMention
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
 from quotetrack.nfc import parse_nfc
-from quotetrack.phrases import antecedent_phrase, clause_subject
 from quotetrack.reported import find_reported
 from quotetrack.reported.merge import join_direct
 from quotetrack.segments import paragraphs, sentences
+from quotetrack.source_phrases import antecedent_phrase, clause_subject
 
 __all__ = ["QuoteParser", "parse"]
 

@@ -50,7 +50,9 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
         "phrases and mentions",
         frozenset(
             {
-                "phrases",
+                "phrase_tokens",
+                "speaker_phrases",
+                "source_phrases",
                 "kinds",
                 "name_runs",
                 "name_context",
@@ -230,6 +232,17 @@ def test_the_names_of_an_article_flow_one_way() -> None:
     for i, module in enumerate(NAME_FLOW):
         later = set(NAME_FLOW[i + 1 :])
         assert package_imports(found[module], set(found)) & later == set(), module
+
+
+def test_the_phrase_readers_share_only_their_token_helpers() -> None:
+    """The speaker readers (direct quotes) and the source readers (reported speech) were
+    tuned apart: each reads phrase_tokens, neither the other, and phrase_tokens neither."""
+    found = modules()
+    readers = {"speaker_phrases", "source_phrases"}
+    for module in readers:
+        reads = package_imports(found[module], set(found))
+        assert "phrase_tokens" in reads and not reads & (readers - {module}), module
+    assert package_imports(found["phrase_tokens"], set(found)) & readers == set()
 
 
 def test_the_check_sees_a_backward_import() -> None:

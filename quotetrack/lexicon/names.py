@@ -48,7 +48,7 @@ FEMALE_TITLES = frozenset(
 )
 
 # Lowercase particles inside names ("Beto O'Rourke", "Ludwig van Beethoven"). The
-# phrase readers use subsets of it (see quotetrack.phrases): each was tuned with its rule.
+# phrase readers use subsets of it (see quotetrack.phrase_tokens): each was tuned with its rule.
 NAME_PARTICLES = frozenset("de del della der di da van von la le al el bin ibn dos du st.".split())
 
 

@@ -16,7 +16,7 @@ records it as ``reported:<rule>``; :mod:`quotetrack.rules` lists them all):
 - :mod:`~quotetrack.reported.content`: what a :class:`Reported` is and where its content
   starts and ends;
 - :mod:`~quotetrack.reported.merge`: how the items join the direct quotes, without
-  overlaps. Source phrases are read by :mod:`quotetrack.phrases`, cue words come
+  overlaps. Source phrases are read by :mod:`quotetrack.source_phrases`, cue words come
   from :mod:`quotetrack.lexicon`.
 
 Content is drawn as PolNeAR annotators draw it: the complement clause with its "that" but

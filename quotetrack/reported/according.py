@@ -8,10 +8,7 @@ import operator
 
 from quotetrack.lexicon import word_set
 from quotetrack.models import Span
-from quotetrack.phrases import (
-    MAX_NP,
-    tok_span,
-)
+from quotetrack.phrase_tokens import MAX_NP, tok_span
 from quotetrack.reported.clauses import OPENERS
 from quotetrack.reported.content import CLOSERS, Reported, clause_end, content_span, is_mixed
 from quotetrack.tokens import Token

@@ -28,15 +28,10 @@ from quotetrack.lexicon import (
     word_set,
 )
 from quotetrack.models import Span
-from quotetrack.phrases import (
+from quotetrack.phrase_tokens import (
     MAX_NP,
-    SENTENCE_OPENERS,
-    SOURCE_STOP,
     is_possessive_name,
     looks_like_name,
-    opening_subject,
-    source_after,
-    source_before,
     tok_span,
     token_index,
 )
@@ -56,6 +51,13 @@ from quotetrack.reported.content import (
     object_end,
     opens_clause,
     sentence_stop,
+)
+from quotetrack.source_phrases import (
+    SENTENCE_OPENERS,
+    SOURCE_STOP,
+    opening_subject,
+    source_after,
+    source_before,
 )
 from quotetrack.tokens import Token
 

@@ -25,12 +25,8 @@ from quotetrack.lexicon import (
     word_set,
 )
 from quotetrack.models import Span
-from quotetrack.phrases import (
-    MAX_NP,
-    TIME_LEADS,
-    index_at,
-    looks_like_name,
-)
+from quotetrack.phrase_tokens import MAX_NP, index_at, looks_like_name
+from quotetrack.source_phrases import TIME_LEADS
 from quotetrack.tokens import Token
 
 

@@ -37,10 +37,11 @@ import bisect
 
 from quotetrack.lexicon import REPORTED_CUES
 from quotetrack.models import Span
-from quotetrack.phrases import source_after, token_index
+from quotetrack.phrase_tokens import token_index
 from quotetrack.reported.clauses import ASK_OPENERS, cue_subject, head_start, read_subject_cue
 from quotetrack.reported.content import Reported, content_start
 from quotetrack.reported.merge import choose
+from quotetrack.source_phrases import source_after
 from quotetrack.tokens import Token
 
 __all__ = ["content_floor", "kept_subject_cues", "start_bounds"]

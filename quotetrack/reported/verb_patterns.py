@@ -7,11 +7,7 @@ from __future__ import annotations
 from quotetrack.lexicon import (
     CONTROL_CUES,
 )
-from quotetrack.phrases import (
-    source_after,
-    source_before,
-    tok_span,
-)
+from quotetrack.phrase_tokens import tok_span
 from quotetrack.reported.clauses import ASK_OPENERS, BAD_SUBJECT_END, subject_of, verb_start
 from quotetrack.reported.content import (
     MAX_CONTENT_TOKENS,
@@ -21,6 +17,7 @@ from quotetrack.reported.content import (
     content_span,
     is_mixed,
 )
+from quotetrack.source_phrases import source_after, source_before
 from quotetrack.tokens import Token
 
 _MAX_ASK_GAP = 8  # words between "asked" and its question ("asked on Fox News who")
