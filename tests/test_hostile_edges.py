@@ -181,3 +181,13 @@ def test_ambiguous_names_print_no_control_characters(tmp_path: Path) -> None:
     out = run.stdout.decode("utf-8")
     assert run.returncode == 0 and "PWNED" in out and "Clinton" in out
     assert not any(ch in out for ch in "\x1b\x07\u202e")
+
+
+@pytest.mark.parametrize("spelling", ["a.txt", "./a.txt"])
+def test_view_refuses_to_write_the_page_over_its_article(tmp_path: Path, spelling: str) -> None:
+    """`view a.txt -o a.txt` replaced the article with its page (the default output is
+    guarded against that, an explicit -o was not)."""
+    article = tmp_path / "a.txt"
+    article.write_text(LINE, encoding="utf-8")
+    assert_one_line_error(quotetrack("view", "a.txt", "-o", spelling, cwd=tmp_path), "a.txt")
+    assert article.read_text(encoding="utf-8") == LINE

@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import IO
 
-from quotetrack.cli.output import add_spreadsheet_safe, not_the_store, open_output, write_csv
+from quotetrack.cli.output import add_spreadsheet_safe, not_the_input, open_output, write_csv
 from quotetrack.cli.quotes_command import add_quote_filters, filtered_quotes
 from quotetrack.export import to_jsonl, to_quotebank
 from quotetrack.tracker import Tracker
@@ -51,7 +51,7 @@ def _write(args: argparse.Namespace, tracker: Tracker, out: IO[str]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Write the export and say how many records went out."""
-    not_the_store(args.output, args.db)
+    not_the_input(args.output, args.db)
     with Tracker.existing(args.db) as tracker, open_output(args.output) as out:
         n = _write(args, tracker, out)
     what = "clusters" if args.format == "quotebank" else "quotes"

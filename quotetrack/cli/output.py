@@ -20,7 +20,7 @@ __all__ = [
     "add_spreadsheet_safe",
     "clip",
     "fail",
-    "not_the_store",
+    "not_the_input",
     "open_output",
     "plain",
     "utf8_stdout",
@@ -95,15 +95,15 @@ def open_output(target: str | None) -> Iterator[IO[str]]:
         raise fail(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
-def not_the_store(target: str | None, db: str) -> None:
-    """End the command when ``-o`` names the store ``--db`` it reads (however spelled:
-    ``q.db``, ``./q.db``, a link): writing there would replace every stored article with
-    the output."""
+def not_the_input(target: str | None, source: str, what: str = "the store --db") -> None:
+    """End the command when ``-o`` names the file it reads (the store ``--db``, or the
+    article, however spelled: ``q.db``, ``./q.db``, a link): writing there would replace
+    it with the output."""
     if target is None or target == "-":
         return
     with contextlib.suppress(OSError):  # either missing: not the same file
-        if os.path.samefile(target, db):
-            raise fail(f"-o {target} is the store --db {db}; writing there would destroy it")
+        if os.path.samefile(target, source):
+            raise fail(f"-o {target} is {what} {source}; writing there would destroy it")
 
 
 def add_spreadsheet_safe(parser: argparse.ArgumentParser, *, has_output: bool) -> None:

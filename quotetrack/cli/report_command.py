@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from quotetrack.cli.arguments import text
-from quotetrack.cli.output import not_the_store, write_page
+from quotetrack.cli.output import not_the_input, write_page
 from quotetrack.report import render_report
 from quotetrack.tracker import Tracker
 
@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the store read-only in spirit, render the report and write it."""
-    not_the_store(args.output, args.db)
+    not_the_input(args.output, args.db)
     with Tracker.existing(args.db) as tracker:
         page = render_report(
             tracker,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from quotetrack.cli.arguments import text
 from quotetrack.cli.files import read_article
-from quotetrack.cli.output import fail, write_page
+from quotetrack.cli.output import fail, not_the_input, write_page
 from quotetrack.parser import parse
 from quotetrack.pipeline import analyze
 from quotetrack.view import render_html
@@ -41,6 +41,8 @@ def output_path(file: str, output: str | None) -> Path | None:
     if output == "-" or (output is None and file == "-"):
         return None
     if output is not None:
+        if file != "-":
+            not_the_input(output, file, "the article")
         return Path(output)
     target = Path(file).with_suffix(".html")
     if target == Path(file):
