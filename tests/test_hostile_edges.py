@@ -191,3 +191,16 @@ def test_view_refuses_to_write_the_page_over_its_article(tmp_path: Path, spellin
     article.write_text(LINE, encoding="utf-8")
     assert_one_line_error(quotetrack("view", "a.txt", "-o", spelling, cwd=tmp_path), "a.txt")
     assert article.read_text(encoding="utf-8") == LINE
+
+
+@pytest.mark.parametrize("option", [[], ["--metadata"]], ids=["PATH", "--metadata"])
+def test_track_of_a_name_too_long_for_the_system_is_a_one_line_error(
+    tmp_path: Path, option: list[str]
+) -> None:
+    """A path longer than the file system allows (ENAMETOOLONG) ended `track` in an
+    OSError traceback from Path.exists()."""
+    (tmp_path / "a.txt").write_text(LINE, encoding="utf-8")
+    long_name = "x" * 300 + ".tsv"
+    run = quotetrack("track", "--db", "q.db", "a.txt", *option, long_name, cwd=tmp_path)
+    assert_one_line_error(run, "xxx")
+    assert not (tmp_path / "q.db").exists()

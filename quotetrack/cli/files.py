@@ -41,5 +41,9 @@ def check_paths(paths: list[str]) -> None:
     """End the command with a message when a named file or folder does not exist (a
     mistyped corpus folder), before anything is opened or written."""
     for name in paths:
-        if not Path(name).exists():
-            raise fail(f"no such file or folder: {name}")
+        try:
+            Path(name).stat()
+        except (FileNotFoundError, NotADirectoryError):
+            raise fail(f"no such file or folder: {name}") from None
+        except OSError as exc:  # a name too long for the system, a loop of links
+            raise fail(f"cannot read {name}: {exc.strerror or exc}") from None
