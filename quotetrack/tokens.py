@@ -6,6 +6,7 @@ import bisect
 import operator
 import re
 from collections.abc import Iterable
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from quotetrack.lexicon import ABBREVIATIONS, TITLES
@@ -48,6 +49,8 @@ class Token(NamedTuple):
 
 _new = tuple.__new__  # builds a Token without the named tuple's Python-level __new__
 _span = re.Match.span
+_match_start, _match_end, _group = re.Match.start, re.Match.end, re.Match.group
+_lower = str.lower
 _end = operator.itemgetter(1)
 _PERIOD = re.compile(r"\.")
 _SHORT = 16  # tokens of a window read one by one for a final period
@@ -56,15 +59,35 @@ _SHORT = 16  # tokens of a window read one by one for a final period
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]``; a final period is kept on a word only when the word
     is a title, an abbreviation or an initial ("Sen.", "U.S.", "J.")."""
-    # The hot loop of the rules: one comprehension over the regex's spans, lowercasing the
-    # window once; then only the tokens that end at a period are looked at again.
-    low = text[start:end].lower()
+    # The hot loop of the rules: maps over the regex's matches (no Python-level loop);
+    # then only the tokens that end at a period are looked at again.
     out: list[Token]
-    spans = map(_span, _TOKEN.finditer(text, start, end))
-    if len(low) == end - start:
-        toks = [_new(Token, (s, e, text[s:e], low[s - start : e - start])) for s, e in spans]
-    else:  # a character whose lowercase is longer ("İ"): lowercase word by word
-        toks = [_new(Token, (s, e, text[s:e], text[s:e].lower())) for s, e in spans]
+    if text.find("\u03a3", start, end) < 0:
+        # Lowercasing is character by character but for the capital sigma (final or
+        # not by what follows it), so each word is lowercased alone, as it is in the
+        # window. Built by maps over the matches, as the cheapest loop Python has.
+        found = list(_TOKEN.finditer(text, start, end))
+        words = list(map(_group, found))
+        toks = list(
+            map(
+                _new,
+                repeat(Token),
+                zip(
+                    map(_match_start, found),
+                    map(_match_end, found),
+                    words,
+                    map(_lower, words),
+                    strict=True,
+                ),
+            )
+        )
+    else:  # a sigma is lowercased in context: each word is cut from the window's lowercase
+        low = text[start:end].lower()
+        spans = map(_span, _TOKEN.finditer(text, start, end))
+        if len(low) == end - start:
+            toks = [_new(Token, (s, e, text[s:e], low[s - start : e - start])) for s, e in spans]
+        else:  # a character whose lowercase is longer ("İ"): lowercase word by word
+            toks = [_new(Token, (s, e, text[s:e], text[s:e].lower())) for s, e in spans]
     if text.find(".", start, end) < 0:
         return toks  # no token ends in a period
     if len(toks) <= _SHORT:

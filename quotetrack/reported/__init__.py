@@ -144,11 +144,9 @@ def find_reported(
     """
     claimed = _Taken(taken)
     headline = read_headline(text, sentences[0]) if sentences else None
-    # Cue words inside direct quotes are almost never cues (nested speech is not
-    # annotated), so they do not make a sentence worth reading.
-    triggers = [
-        m.start() for m in _TRIGGER.finditer(text) if not claimed.overlap(m.start(), m.end())
-    ]
+    # The start of the next cue word at or after the sentence read (see _next_trigger),
+    # searched for only when a sentence starts past it.
+    next_cue = -1
     out: list[Reported] = [headline] if headline is not None else []
     labels: list[Reported] = []
     label_reach = 0  # the furthest end of a speaker label's content
@@ -162,8 +160,9 @@ def find_reported(
             ):
                 labels.append(label)
                 label_reach = max(label_reach, label.content[-1].end)
-        k = bisect.bisect_left(triggers, sent.start)
-        if k == len(triggers) or triggers[k] >= sent.end or _own_attribution(text, sent, claimed):
+        if next_cue < sent.start:
+            next_cue = _next_trigger(text, sent.start, claimed)
+        if next_cue >= sent.end or _own_attribution(text, sent, claimed):
             continue
         toks = SentenceTokens(tokenize(text, sent.start, sent.end))
         if len(toks) < MIN_CONTENT_WORDS + 2:
@@ -178,6 +177,22 @@ def find_reported(
     if len(labels) >= _MIN_LABELS:
         out.extend(labels)  # a transcript has turns; one "NEW YORK:" line is a dateline
     return sorted(out, key=lambda r: r.content[0].start)
+
+
+def _next_trigger(text: str, pos: int, claimed: _Taken) -> int:
+    """The start of the first cue word at or after ``pos`` outside the direct quotes, or
+    ``len(text)``. Cue words inside direct quotes are almost never cues (nested speech is
+    not annotated), so they do not make a sentence worth reading.
+
+    Searched for sentence by sentence, not in one scan of the text: the words of a
+    sentence after its first cue are never scanned (a third of the scan). A match is a
+    whole word (``\\b`` looks at the text before ``pos``), so a search from ``pos`` finds
+    what a scan from the text's start finds there.
+    """
+    m = _TRIGGER.search(text, pos)
+    while m is not None and claimed.overlap(m.start(), m.end()):
+        m = _TRIGGER.search(text, m.end())
+    return m.start() if m is not None else len(text)
 
 
 def _own_attribution(text: str, sent: Span, claimed: _Taken) -> bool:
