@@ -135,12 +135,12 @@ class Candidate:
         name: tuple[str, ...],
         titles: tuple[str, ...],
         offsets: tuple[int, int, int],
-        evidence: set[str],
-        roles: set[str],
+        evidence: frozenset[str],
+        roles: AbstractSet[str],
         weight: float,
     ) -> None:
         self.name, self.titles = name, titles
-        self.evidence: AbstractSet[str] = _shared(evidence)
+        self.evidence: AbstractSet[str] = evidence
         self.roles: AbstractSet[str] = roles if roles else _NO_ROLES
         self.start, self.name_start, self.end = offsets
         self.weight = weight
@@ -161,8 +161,9 @@ def head_noun(phrase: str) -> str | None:
 
 
 # A document has one candidate per name, tens of thousands in a long one, but few distinct
-# evidence sets: a candidate keeps the shared frozen copy of its evidence (and no set at
-# all for no roles, the commonest case), so the cyclic collector, which walks every live
+# evidence sets: a candidate keeps the shared frozen copy of its evidence (the cached set
+# its words give when the words around it add nothing, see _evidence; and no set at all
+# for no roles, the commonest case), so the cyclic collector, which walks every live
 # container on each full collection, has one object per name to walk instead of three.
 _SHARED_EVIDENCE: dict[frozenset[str], frozenset[str]] = {}
 _SHARED_LIMIT = 10_000
@@ -178,6 +179,16 @@ def _shared(evidence: set[str]) -> frozenset[str]:
             _SHARED_EVIDENCE.clear()
         found = _SHARED_EVIDENCE[key] = key
     return found
+
+
+def _evidence(known: frozenset[str], added: set[str]) -> frozenset[str]:
+    """The evidence of a candidate: ``known`` (what its words give, a cached set) with
+    what the words around it ``added``; ``known`` itself when they add nothing new,
+    else the shared frozen copy (no set is frozen for most names)."""
+    if not added or added <= known:
+        return known
+    added |= known
+    return _shared(added)
 
 
 def read_candidates(text: str, inside_quote: Callable[[int], bool]) -> list[Candidate]:
@@ -274,11 +285,12 @@ def _appositive_given_name(text: str, word: str, start: int) -> bool:
 def _single_candidate(text: str, word: str, start: int, end: int, given: bool) -> Candidate:
     """The candidate of a one-word name at ``[start, end)`` (``given``: a census first
     name)."""
-    evidence = set(word_evidence(word))
+    added: set[str] = set()
     if given and text.endswith(", ", 0, start):  # as _appositive_given_name
-        evidence.add("first-name")
+        added.add("first-name")
     roles: set[str] = set()
-    weight = _context(text, start, end, evidence, roles)
+    weight = _context(text, start, end, added, roles)
+    evidence = _evidence(word_evidence(word), added)
     return Candidate((word,), (), (start, start, end), evidence, roles, weight)
 
 
@@ -292,16 +304,18 @@ def _candidate(
             ns -= 4  # "The Post", "The New York Times": the name has it
         else:
             name = name[1:]
-    evidence = set(known)
-    roles = set(given)
+    added: set[str] = set()
     if len(name) == 1 and s == ns and _appositive_given_name(text, name[0], s):
-        evidence.add("first-name")
+        added.add("first-name")
     if inside_quote(s):
-        cand = Candidate(name, titles, (s, ns, e), evidence, roles, PLAIN)
+        cand = Candidate(name, titles, (s, ns, e), _evidence(known, added), given, PLAIN)
         cand.quoted = True
         return cand
-    weight = _context(text, s, e, evidence, roles)
-    return Candidate(name, titles, (s, ns, e), evidence, roles, weight)
+    roles: set[str] = set()
+    weight = _context(text, s, e, added, roles)
+    if roles:
+        roles |= given
+    return Candidate(name, titles, (s, ns, e), _evidence(known, added), roles or given, weight)
 
 
 def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> float:
