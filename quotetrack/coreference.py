@@ -106,21 +106,20 @@ _UNRESOLVABLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "official
 
 
 class _Trail:
-    """Mentions in document order: where, in which sentence, of what, how salient."""
+    """Mentions in document order: where, in which sentence, and each as its sentence,
+    how salient it is and of what (one tuple, read back by _salience in one slice)."""
 
-    __slots__ = ("entities", "positions", "sentences", "weights")
+    __slots__ = ("events", "positions", "sentences")
 
     def __init__(self) -> None:
         self.positions: list[int] = []
         self.sentences: list[int] = []
-        self.entities: list[Entity] = []
-        self.weights: list[float] = []
+        self.events: list[tuple[int, float, Entity]] = []
 
     def add(self, pos: int, sentence: int, entity: Entity, weight: float) -> None:
         self.positions.append(pos)
         self.sentences.append(sentence)
-        self.entities.append(entity)
-        self.weights.append(weight)
+        self.events.append((sentence, weight, entity))
 
 
 class Coreference:
@@ -156,8 +155,10 @@ class Coreference:
         names = self._names
         names.positions = [nm.start for nm in salient]
         names.sentences = [bisect.bisect_right(starts, p) - 1 for p in names.positions]
-        names.entities = [nm.entity for nm in salient]
-        names.weights = [nm.weight for nm in salient]
+        names.events = [
+            (sentence, nm.weight, nm.entity)
+            for sentence, nm in zip(names.sentences, salient, strict=True)
+        ]
         inside_quote, roles = index.inside_quote, index.roles
         events: list[tuple[int, str, float]] = []
         for pattern in _PRONOUNS:
@@ -210,12 +211,7 @@ class Coreference:
                 continue
             sentences = trail.sentences  # in document order, so the window is one stretch
             start = max(end - _MAX_EVENTS, bisect.bisect_left(sentences, oldest, 0, end))
-            for sentence, weight, ent in zip(
-                reversed(sentences[start:end]),
-                reversed(trail.weights[start:end]),
-                reversed(trail.entities[start:end]),
-                strict=True,
-            ):
+            for sentence, weight, ent in reversed(trail.events[start:end]):
                 gap = here - sentence
                 if gap == 1 and weight >= SUBJECT:
                     weight *= _PREVIOUS_SUBJECT  # "X agreed. (new paragraph) “…,” she wrote"

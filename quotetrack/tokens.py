@@ -13,12 +13,14 @@ from quotetrack.lexicon import ABBREVIATIONS, TITLES
 
 __all__ = ["Token", "tokenize", "word_alternation"]
 
+# Possessive quantifiers (++, *+, ?+): nothing follows a part that could make it give
+# back what it took, so they match what greedy ones do, without saving a way back.
 _TOKEN = re.compile(
     r"""
-      [^\W_]+(?:['\u2019\-.&][^\W_]+)*\.?   # a word, with inner apostrophes, hyphens, dots
-    | [\u2014\u2013\u2015]|--?                # dashes
-    | ([^\w\s])\1*                            # any other punctuation mark (a run of one mark
-                                              # is one token: "!!!" costs what "!" does)
+      [^\W_]++(?:['\u2019\-.&][^\W_]++)*+\.?+  # a word, with inner apostrophes, hyphens, dots
+    | [\u2014\u2013\u2015]|--?+                # dashes
+    | ([^\w\s])\1*+                            # any other punctuation mark (a run of one mark
+                                               # is one token: "!!!" costs what "!" does)
     """,
     re.VERBOSE,
 )
