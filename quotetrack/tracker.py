@@ -671,7 +671,11 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
                 " ORDER BY d.published IS NULL, d.published, q.doc_id, q.position LIMIT ?"
             )
             rows = conn.execute(sql, (*params, sql_limit(limit))).fetchall()
-        return [tracked_quote(row) for row in rows]
+        try:
+            return [tracked_quote(row) for row in rows]
+        except (ValueError, TypeError, KeyError, IndexError) as exc:  # a row written by hand
+            msg = f"the store {self._where!r} holds a damaged quote row: {exc}"
+            raise TrackerError(msg) from None
 
     def timeline(
         self,

@@ -204,3 +204,24 @@ def test_track_of_a_name_too_long_for_the_system_is_a_one_line_error(
     run = quotetrack("track", "--db", "q.db", "a.txt", *option, long_name, cwd=tmp_path)
     assert_one_line_error(run, "xxx")
     assert not (tmp_path / "q.db").exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE quotes SET spans = '[[1,'",  # cut JSON
+        "UPDATE quotes SET kind = 'shouted'",
+        "UPDATE quotes SET speaker_members = 'not json' WHERE speaker_name IS NOT NULL",
+    ],
+)
+def test_a_damaged_quote_row_is_a_tracker_error(store: Path, damage: str) -> None:
+    """A row another tool wrote or cut short raised a raw JSONDecodeError or ValueError
+    from quotes() (a traceback in `quotetrack quotes`); it is a TrackerError naming the
+    store, as a damaged page is."""
+    conn = sqlite3.connect(store)
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    with Tracker.existing(store) as tracker, pytest.raises(TrackerError, match="damaged quote row"):
+        tracker.quotes()
+    assert_one_line_error(quotetrack("quotes", "--db", str(store)), "q.db")
