@@ -33,7 +33,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from quotetrack.errors import InputTypeError
+from quotetrack.errors import InputTypeError, QuotetrackError
 from quotetrack.models import (
     Quote,
     QuoteCluster,
@@ -176,7 +176,9 @@ def decode_members(encoded: str | None) -> tuple[Speaker, ...]:
     members = []
     for item in json.loads(encoded):
         mention = _unpacked(item["mention"])
-        assert mention is not None
+        if mention is None:
+            msg = f"the member {item.get('name')!r} has no mention"
+            raise ValueError(msg)
         members.append(
             Speaker(
                 str(item["name"]),
@@ -350,16 +352,24 @@ def quote_from_record(record: Mapping[str, Any]) -> Quote:
     absent, as may the columns older records lack: ``sentiment_model`` (read as
     ``"vader"``), ``speaker_resolved``/``speaker_source``/``_start``/``_end`` (the
     speaker reads as resolved, with no source) and ``speaker_members`` (no members). A
-    missing column raises
-    :class:`KeyError`.
+    missing column raises :class:`KeyError`; a value that cannot be decoded (spans or
+    members that are not their JSON, an unknown kind, a number that is not one)
+    :class:`~quotetrack.errors.InputTypeError`.
     """
-    values = [
-        None
-        if column not in _NEEDED
-        else _plain(record.get(column) if column in _OPTIONAL else record[column], dtype)
-        for column, dtype in QUOTE_COLUMNS.items()
-    ]
-    return quote_from_values(values)
+    cells = {
+        column: record.get(column) if column in _OPTIONAL else record[column] for column in _NEEDED
+    }
+    try:
+        values = [
+            None if column not in _NEEDED else _plain(cells[column], dtype)
+            for column, dtype in QUOTE_COLUMNS.items()
+        ]
+        return quote_from_values(values)
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        if isinstance(exc, QuotetrackError):
+            raise
+        msg = f"a quote record holds a value that cannot be decoded: {type(exc).__name__} {exc}"
+        raise InputTypeError(msg) from None
 
 
 # --- nested dicts and the other results --------------------------------------------

@@ -6,10 +6,12 @@ import math
 import sqlite3
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 
 import quotetrack
 from quotetrack import records
+from quotetrack.errors import InputTypeError
 from quotetrack.flat import SCHEMA as FLAT_SCHEMA
 from quotetrack.models import Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.store import rows
@@ -111,3 +113,29 @@ def test_a_row_written_by_earlier_releases_reads_back(tmp_path: Path) -> None:
         sentiment=Sentiment(0.6249, 0.661, 0.339, 0.0),
         rule="tail-name",
     )
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("speaker_members", "not json"),
+        ("speaker_members", '[{"name": "A"}]'),  # a member without its mention
+        (
+            "speaker_members",
+            '[{"name": "A", "kind": "person", "mention": null, "resolved": true, "source": null}]',
+        ),
+        ("spans", "[[1,"),
+        ("kind", "shouted"),
+        ("speaker_kind", "alien"),
+        ("sentiment_compound", "abc"),
+    ],
+)
+def test_a_value_that_cannot_be_decoded_is_an_input_type_error(column: str, value: str) -> None:
+    """A record cell a frame, a Parquet file or a hand edit damaged raised a raw
+    JSONDecodeError, ValueError or AssertionError (and a member dict missing a key was
+    reported by flat.quotes_from_records as a missing *column*)."""
+    text = "Officials met. “We will fight the FBI on this,” say Maria Lopez and John Smith."
+    record = records.quote_record(quotetrack.analyze(text)[0])
+    record[column] = value
+    with pytest.raises(InputTypeError, match="cannot be decoded"):
+        records.quote_from_record(record)
