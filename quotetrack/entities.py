@@ -18,6 +18,7 @@ and types each entity from the evidence of all its mentions:
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import attrs
 
@@ -140,18 +141,25 @@ class Entity:
         return "speaks" in ev or {"surname", "subject"} <= ev
 
 
-class NameMention:
-    """One place where an entity is named, and how prominently (its salience weight)."""
+class NameMention(NamedTuple):
+    """One place where an entity is named, and how prominently (its salience weight): a
+    named tuple, as an article has one per name and tuples are the cheapest record Python
+    builds (see _mention)."""
 
-    __slots__ = ("end", "entity", "start", "text", "weight")
-
-    def __init__(self, text: str, start: int, end: int, entity: Entity, weight: float) -> None:
-        self.text, self.start, self.end, self.entity, self.weight = text, start, end, entity, weight
+    text: str
+    """The document's text."""
+    start: int
+    end: int
+    entity: Entity
+    weight: float
 
     @property
     def span(self) -> Span:
         """Where the mention stands (its title, if any, and the name)."""
         return Span(self.start, self.end, self.text[self.start : self.end])
+
+
+_mention = tuple.__new__  # builds a NameMention without the named tuple's Python-level __new__
 
 
 def _short_form(first: str, named: list[Entity]) -> Entity | None:
@@ -324,7 +332,7 @@ class Entities:
                         holders.add((role, ent))
                         roles.setdefault(role, []).append(ent)
             start = c.start
-            nm = NameMention(text, start, c.end, ent, c.weight)
+            nm = _mention(NameMention, (text, start, c.end, ent, c.weight))
             all_mentions.append(nm)
             all_positions.append(start)
             if c.weight and not c.quoted and ent in salient:

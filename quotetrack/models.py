@@ -41,13 +41,20 @@ __all__ = [
 ]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, init=False)
 class Span:
     """A stretch of the original document: ``start``/``end`` offsets and its ``text``."""
 
     start: int
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        # What attrs writes for a frozen class, without looking up object.__setattr__
+        # for each instance (a parse makes thousands of spans): each slot's own setter.
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
 
     @classmethod
     def of(cls, document: str, start: int, end: int) -> Span:
@@ -62,6 +69,11 @@ class Span:
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
+_set_text = Span.__dict__["text"].__set__
 
 
 class QuoteKind(enum.Enum):
