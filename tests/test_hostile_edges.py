@@ -4,7 +4,10 @@ and worker counts given hostile arguments, each a one-line error with status 2."
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from quotetrack.errors import ConfigurationError, TrackerError
 from quotetrack.parallel import MAX_WORKERS, analyze_many, parse_many
 from quotetrack.store import files as store_files
 from quotetrack.tracker import Tracker
-from tests.test_cli_edges import LINE, assert_one_line_error, quotetrack
+from tests.test_cli_edges import LINE, ROOT, assert_one_line_error, quotetrack
 
 HUGE = str(10**23)
 
@@ -225,3 +228,53 @@ def test_a_damaged_quote_row_is_a_tracker_error(store: Path, damage: str) -> Non
     with Tracker.existing(store) as tracker, pytest.raises(TrackerError, match="damaged quote row"):
         tracker.quotes()
     assert_one_line_error(quotetrack("quotes", "--db", str(store)), "q.db")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["quotes"],
+        ["speakers", "--format", "csv"],
+        ["mentions"],
+        ["export"],
+        ["report", "-o", "-"],
+        ["timeline", "Smith"],
+    ],
+    ids=" ".join,
+)
+def test_a_full_standard_output_is_a_one_line_error(store: Path, command: list[str]) -> None:
+    """`quotetrack export --db q.db > out.jsonl` on a full disk ended in an OSError
+    traceback, status 1 (docs/cli.md: an output that cannot be written is status 2)."""
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "quotetrack", *command, "--db", str(store)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=environ,
+            timeout=120,
+            check=False,
+        )
+    err = run.stderr.decode("utf-8", "replace")
+    assert run.returncode == 2, err
+    lines = err.splitlines()
+    assert lines[-1].startswith("quotetrack: error: ") and "Traceback" not in err, err
+    assert "No space left" in lines[-1]
+
+
+@pytest.mark.parametrize("command", [["report", "-o", "-"], ["mentions", "--format", "jsonl"]])
+def test_a_closed_standard_output_is_a_one_line_error(store: Path, command: list[str]) -> None:
+    """With standard output closed (`>&-`) these raised AttributeError on None."""
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, "-m", "quotetrack", *command, "--db", str(store)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=environ,
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    err = run.stderr.decode("utf-8", "replace")
+    assert run.returncode == 2 and "Traceback" not in err, err

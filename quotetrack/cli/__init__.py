@@ -8,6 +8,8 @@ errors become a one-line message and exit status 2 at this edge.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -76,9 +78,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status: int = args._run(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, where a full disk can still be reported
     except QuotetrackError as exc:
         print(f"quotetrack: error: {plain(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `quotetrack parse x.txt | head`
         return 0
+    except OSError as exc:  # standard output on a full disk (`> out.jsonl`), a device gone
+        _drop_stdout()
+        where = exc.filename or "standard output"
+        print(
+            f"quotetrack: error: cannot write {plain(str(where))}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return 2
     return status
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush
+    does not fail again on what could not be written."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

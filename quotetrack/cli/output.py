@@ -61,6 +61,8 @@ def utf8_stdout() -> Iterator[IO[str]]:
     what it cannot encode (``Jos\\xe9``, see :func:`quotetrack.cli.main`), which is right
     for a table but corrupts a machine format. Newlines are written as given."""
     stdout = sys.stdout
+    if stdout is None:  # closed by the caller (`>&-`)
+        raise fail("standard output is closed; give a file with -o or redirect it")
     encoding = (getattr(stdout, "encoding", None) or "").lower().replace("-", "")
     if encoding == "utf8":
         yield stdout
