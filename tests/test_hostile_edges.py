@@ -278,3 +278,19 @@ def test_a_closed_standard_output_is_a_one_line_error(store: Path, command: list
     )
     err = run.stderr.decode("utf-8", "replace")
     assert run.returncode == 2 and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("command", [["parse", "-"], ["view", "-", "-o", "-"]], ids=" ".join)
+def test_a_closed_standard_input_is_a_one_line_error(command: list[str]) -> None:
+    """`quotetrack parse - <&-` raised AttributeError on None."""
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, "-m", "quotetrack", *command],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=environ,
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert_one_line_error(run, "standard input")

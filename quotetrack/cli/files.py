@@ -16,6 +16,8 @@ def read_article(name: str) -> str:
     unreadable or non-UTF-8 file (or standard input) ends the command with status 2 and a
     one-line message."""
     if name == "-":
+        if sys.stdin is None:  # closed by the caller (`<&-`)
+            raise fail("standard input is closed; give a file instead of -")
         binary = getattr(sys.stdin, "buffer", None)
         if binary is None:  # replaced by a text stream (a test, an embedding program)
             return sys.stdin.read()
