@@ -425,7 +425,11 @@ class _Placed:
             self.counts.append(self.counts[-1])
         else:
             self.counts.append(self.counts[-1] + 1)
-            self.at.setdefault(ent, []).append(i)
+            placed = self.at.get(ent)
+            if placed is None:
+                self.at[ent] = [i]
+            else:
+                placed.append(i)
 
     def nearest(self, entities: list[Entity], i: int) -> Entity:
         """Of several people sharing a name, the one most prominent among the mentions

@@ -24,6 +24,7 @@ from quotetrack.name_runs import SUFFIXES, is_title
 # importers that read them beside EntityIndex (the parser, the targeted sentiment).
 __all__ = ["Entity", "EntityIndex", "NameMention"]
 
+_bisect_right = bisect.bisect_right  # one lookup, not one per question of _inside_quote
 _MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and its "who"
 _MODIFIED = re.compile(r" [a-z]+ ")  # between a name and "who": the noun the name modifies
 _MAX_LISTED = 6  # names of a coordinated speaker read after or before the first
@@ -48,8 +49,8 @@ class EntityIndex:
         self._salient = found.salient
 
     def _inside_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self._quoted_starts, pos) - 1
-        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+        k = _bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and pos < self._quoted[k][1]  # and quoted[k][0] <= pos, by bisection
 
     # -- looking up -----------------------------------------------------------------
     @property

@@ -330,7 +330,9 @@ def _context(text: str, s: int, e: int, evidence: set[str], roles: set[str]) -> 
     word = ""
     nxt_char = text[e : e + 1]
     possessive = nxt_char in ("'", "\u2019")  # "says Wise's dad": Wise does not speak
-    if prev == " " and s > 1:
+    # a word before that does not end in a letter says nothing (_before_flags gives it no
+    # flag, and it is not "of" nor "from"): not cut out ('. Smith', ', Smith', '" Smith')
+    if prev == " " and s > 1 and text[s - 2].isalpha():
         cut = text.rfind(" ", max(0, s - 30), s - 1)
         word = text[cut + 1 : s - 1]
         before = _before_flags(word)
