@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from quotetrack.errors import RegistryError
+from quotetrack.errors import InputTypeError, RegistryError
 from quotetrack.models import SpeakerKind
 from quotetrack.names import parse_person, speaker_key
 
@@ -51,7 +51,11 @@ def load_people(path: str | os.PathLike[str]) -> tuple[KnownPerson, ...]:
     object a line with the same keys, ``aliases`` a list). Raises
     :class:`~quotetrack.errors.RegistryError` for a file that cannot be read, an unknown
     suffix, a row without ``id`` or ``name``, a value of the wrong type, or an ``id``
-    given twice."""
+    given twice, and :class:`~quotetrack.errors.InputTypeError` when ``path`` is not a
+    path."""
+    if not isinstance(path, (str, os.PathLike)):
+        msg = f"path must be a str or os.PathLike, not {type(path).__name__}"
+        raise InputTypeError(msg)
     where = os.fspath(path)
     suffix = Path(where).suffix.lower()
     if suffix not in (".csv", ".jsonl", ".ndjson"):
@@ -104,7 +108,9 @@ def _csv_rows(text: str, where: str) -> list[tuple[int, dict[str, Any]]]:
 
 def _jsonl_rows(text: str, where: str) -> list[tuple[int, dict[str, Any]]]:
     out = []
-    for line, raw in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" (and "\r\n") only, as JSON Lines says: str.splitlines would also
+    # cut at U+2028 and other separators that JSON allows raw inside a string.
+    for line, raw in enumerate(text.split("\n"), 1):
         if not raw.strip():
             continue
         try:

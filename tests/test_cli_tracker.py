@@ -402,3 +402,30 @@ def test_a_surname_shared_by_two_people_names_them_in_the_error(
     assert len(err.strip().splitlines()) == 1
     assert "no speaker is named 'Lee' alone" in err
     assert err.index("Ann Lee") < err.index("Bo Lee")
+
+
+def test_mentions_of_a_shared_surname_say_whom_it_could_mean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``mentions --target Lee`` finds no pair (targets are named by full name where the
+    article gives it), so a note says which speakers the name is part of; the command
+    still succeeds, since a name no speaker has is a valid target (an organisation)."""
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "a", "text": "“We will build it,” Ann Lee said."},
+        {"id": "b", "text": "“We will stop it,” Bo Lee said."},
+        {"id": "c", "text": "“Ann Lee and Bo Lee are both wrong,” Mark Cole said."},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    db = str(tmp_path / "lee.db")
+    assert main(["track", "--db", db, "--no-progress", str(feed)]) == 0
+    capsys.readouterr()
+    assert main(["mentions", "--db", db, "--target", "Ann Lee"]) == 0
+    out, err = capsys.readouterr()
+    assert "Mark Cole" in out and not err
+    assert main(["mentions", "--db", db, "--target", "Lee"]) == 0
+    out, err = capsys.readouterr()
+    assert "Mark Cole" not in out
+    assert "no speaker is named 'Lee' alone" in err and "Ann Lee" in err and "Bo Lee" in err
+    assert main(["mentions", "--db", db, "--target", "FBI"]) == 0
+    assert not capsys.readouterr().err  # a name in no speaker's: no note

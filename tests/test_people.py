@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotetrack.errors import RegistryError, TrackerError
+from quotetrack.errors import InputTypeError, RegistryError, TrackerError
 from quotetrack.people import KnownPerson, load_people, registry_keys
 from quotetrack.store.schema import MIGRATIONS
 from quotetrack.tracker import Tracker
@@ -53,6 +53,21 @@ def test_bad_registries_raise_a_typed_error(
     path.write_text(content)
     with pytest.raises(RegistryError, match=message):
         load_people(path)
+
+
+def test_a_registry_line_may_hold_a_raw_line_separator(tmp_path: Path) -> None:
+    """JSON allows U+2028 raw inside a string: the row is one line, not two halves."""
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"id": "Q1", "name": "Ann Kowal", "description": "a\u2028b"}\r\n', "utf-8")
+    path.write_bytes(path.read_bytes().replace(b"\\u2028", "\u2028".encode()))
+    (person,) = load_people(path)
+    assert person.id == "Q1" and person.description == "a\u2028b"
+
+
+@pytest.mark.parametrize("path", [None, 3, b"p.jsonl"])
+def test_a_registry_path_that_is_no_path_is_a_typed_error(path: object) -> None:
+    with pytest.raises(InputTypeError, match="path must be"):
+        load_people(path)  # type: ignore[arg-type]
 
 
 def test_a_key_two_people_share_links_no_one() -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 
 from quotetrack.cli.arguments import add_count_options, count_filters, text
 from quotetrack.cli.output import clip, write_records
-from quotetrack.cli.quotes_command import speaker_filter
+from quotetrack.cli.quotes_command import speaker_filter, speakers_near
 from quotetrack.models import TrackedMention
 from quotetrack.tracker import Tracker
 
@@ -56,6 +57,12 @@ def run(args: argparse.Namespace) -> int:
             target=target,
             **count_filters(args),
         )
+        if not rows and isinstance(target, str) and tracker.speaker(target) is None:
+            # A name that is no speaker's is matched as written (an organisation, say);
+            # when it is part of speakers' names, say which, as --speaker does.
+            near = speakers_near(tracker, target)
+            if near is not None:
+                print(f"quotetrack mentions: note: {near}", file=sys.stderr)
     if args.format == "table":
         _table(rows)
     else:

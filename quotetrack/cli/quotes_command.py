@@ -67,16 +67,26 @@ def speaker_filter(tracker: Tracker, name: str | None) -> str | int | None:
     is_id = name.isascii() and name.isdigit() and int(name) <= SQLITE_MAX
     spec: str | int = int(name) if is_id else name
     if tracker.speaker(spec) is None:
-        near = [] if is_id else tracker.speakers(contains=name, limit=_NEAR + 1)
-        if near:  # a bare surname shared by several people is linked to no one alone
-            some = ", ".join(f"{plain(s.name)} (id {s.id})" for s in near[:_NEAR])
-            more = ", ..." if len(near) > _NEAR else ""
-            raise fail(
-                f"no speaker is named {name!r} alone; did you mean {some}{more}? "
-                "Give the full name or the id"
-            )
+        near = None if is_id else speakers_near(tracker, name)
+        if near is not None:
+            raise fail(near)
         raise fail(f"no speaker matches {name!r}; see `quotetrack speakers`")
     return spec
+
+
+def speakers_near(tracker: Tracker, name: str) -> str | None:
+    """A message naming the speakers whose names contain ``name`` when none is named
+    ``name`` alone (a bare surname shared by several people is linked to no one), or
+    None when no speaker's name contains it."""
+    near = tracker.speakers(contains=name, limit=_NEAR + 1)
+    if not near:
+        return None
+    some = ", ".join(f"{plain(s.name)} (id {s.id})" for s in near[:_NEAR])
+    more = ", ..." if len(near) > _NEAR else ""
+    return (
+        f"no speaker is named {name!r} alone; did you mean {some}{more}? "
+        "Give the full name or the id"
+    )
 
 
 def _table(quotes: list[TrackedQuote]) -> None:
