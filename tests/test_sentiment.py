@@ -520,6 +520,28 @@ def test_score_sets_sentiment_and_keeps_every_other_field() -> None:
     assert scored.kind is QuoteKind.DIRECT
 
 
+def test_score_passes_every_field_of_the_quote_to_its_copy() -> None:
+    """score() copies each field of a quote with every field set (addressee, kind, rule
+    too) as it is, the very same objects, and only the sentiment differs."""
+    doc = "Smith told Jones that the plan is a disaster."
+    quote = Quote(
+        "the plan is a disaster",
+        (Span.of(doc, 22, 44),),
+        Speaker("John Smith", Span.of(doc, 0, 5)),
+        Span.of(doc, 6, 10),
+        QuoteKind.REPORTED,
+        Span.of(doc, 11, 16),
+        Sentiment(0.5, 0.5, 0.5, 0.0, model="vader"),
+        "told-that",
+    )
+    scored = SCORER.score(quote)
+    for field in attrs.fields(Quote):
+        if field.name != "sentiment":
+            assert getattr(scored, field.name) is getattr(quote, field.name), field.name
+    assert scored.sentiment == SCORER.polarity(quote.text)
+    assert scored.sentiment != quote.sentiment
+
+
 def test_score_of_quote_with_non_str_text_raises_input_type_error() -> None:
     """A quote whose text is not a str raises InputTypeError naming quote.text."""
     with pytest.raises(InputTypeError, match=r"quote\.text"):
@@ -575,4 +597,5 @@ def test_token_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     scorer = SentimentScorer(model="vader")
     for word in RULE_WORDS:
         assert scorer.polarity(f"so {word}") == vader(f"so {word}")
-        assert len(scorer._tokens) <= 5 + 2
+        assert len(scorer._lowers) <= 5 + 2
+        assert scorer._codes.keys() == scorer._lowers.keys()

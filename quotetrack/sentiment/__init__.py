@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -50,13 +50,10 @@ DEFAULT_MODEL: Final = MODELS[0]
 label a mean of scores when no model comes with it (reports, charts)."""
 
 _CACHE_LIMIT: Final = 200_000
-_LOWER: Final = operator.itemgetter(0)
-_CODE: Final = operator.itemgetter(1)
 
-# A quote's fields in the order Quote() takes them, and where its sentiment goes.
-_QUOTE_FIELDS: Final = tuple(a.name for a in attrs.fields(Quote) if a.init)
+# A quote's fields in the order Quote() takes them (a test holds them to attrs.fields).
+_QUOTE_FIELDS: Final = ("text", "spans", "speaker", "cue", "kind", "addressee", "sentiment", "rule")
 _QUOTE_VALUES: Final = operator.attrgetter(*_QUOTE_FIELDS)
-_SENTIMENT_AT: Final = _QUOTE_FIELDS.index("sentiment")
 
 
 def _check_model(instance: object, attribute: object, value: object) -> None:
@@ -78,7 +75,10 @@ class SentimentScorer:
     """
 
     model: str = attrs.field(default=DEFAULT_MODEL, validator=_check_model)
-    _tokens: dict[str, tuple[str, str]] = attrs.field(factory=dict, init=False, repr=False)
+    # each raw token's reading and code (news.token_reading), in two maps so that a
+    # sentence's readings and code are each one map over its tokens
+    _lowers: dict[str, str] = attrs.field(factory=dict, init=False, repr=False)
+    _codes: dict[str, str] = attrs.field(factory=dict, init=False, repr=False)
 
     def polarity(self, text: str) -> Sentiment:
         """The sentiment of ``text`` by this scorer's model.
@@ -111,38 +111,37 @@ class SentimentScorer:
             msg = f"score() takes a Quote, not {type(quote).__name__}"
             raise InputTypeError(msg)
         text = check_text(quote.text, what="quote.text")
-        # attrs.evolve, without looking up the fields for every quote
-        values: list[Any] = list(_QUOTE_VALUES(quote))
-        values[_SENTIMENT_AT] = self.polarity(text)
-        return Quote(*values)
+        # attrs.evolve, without looking up the fields for every quote: every field passed
+        # by position, the sentiment replaced
+        text, spans, speaker, cue, kind, addressee, _, rule = _QUOTE_VALUES(quote)
+        return Quote(text, spans, speaker, cue, kind, addressee, self.polarity(text), rule)
 
     def parts(self, text: str) -> list[news.Part]:
         """``text``'s sentences as the models read them: raw tokens, VADER's reading of
         each, the sentence, and its code (:func:`quotetrack.sentiment.news.token_reading`)."""
         out: list[news.Part] = []
-        read = self._tokens.__getitem__
+        lower = self._lowers.__getitem__
+        code = self._codes.__getitem__
         for sentence in split_sentences(prepare(text).strip()):
             raw_tokens = sentence.split()
             if raw_tokens:
                 try:
-                    readings = list(map(read, raw_tokens))
+                    lowers = list(map(lower, raw_tokens))
                 except KeyError:  # a token not seen yet
-                    readings = self._read(raw_tokens)
-                lowers = list(map(_LOWER, readings))
-                out.append((raw_tokens, lowers, sentence, "".join(map(_CODE, readings))))
+                    self._read(raw_tokens)
+                    lowers = list(map(lower, raw_tokens))
+                out.append((raw_tokens, lowers, sentence, "".join(map(code, raw_tokens))))
         return out
 
-    def _read(self, raw_tokens: list[str]) -> list[tuple[str, str]]:
-        cache = self._tokens
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        readings = []
+    def _read(self, raw_tokens: list[str]) -> None:
+        """Remember the reading and code of each of ``raw_tokens`` not seen yet."""
+        lowers, codes = self._lowers, self._codes
+        if len(lowers) > _CACHE_LIMIT:
+            lowers.clear()
+            codes.clear()
         for t in raw_tokens:
-            reading = cache.get(t)
-            if reading is None:
-                reading = cache[t] = news.token_reading(t)
-            readings.append(reading)
-        return readings
+            if t not in lowers:
+                lowers[t], codes[t] = news.token_reading(t)
 
 
 @functools.cache

@@ -530,14 +530,14 @@ class Calibration:
         """The news model's :class:`~quotetrack.models.Sentiment` of a text's sentences."""
         negative, neutral, positive = self.probabilities(*read(parts))
         return Sentiment(
-            *rounded_scores(positive - negative, positive, neutral, negative), model=self.model
+            *rounded_scores(positive - negative, positive, neutral, negative), self.model
         )
 
     def sentiment_of(self, x: Sequence[float], text_words: Iterable[str]) -> Sentiment:
         """The :class:`~quotetrack.models.Sentiment` for one feature vector and word set."""
         negative, neutral, positive = self.probabilities(x, text_words)
         return Sentiment(
-            *rounded_scores(positive - negative, positive, neutral, negative), model=self.model
+            *rounded_scores(positive - negative, positive, neutral, negative), self.model
         )
 
 

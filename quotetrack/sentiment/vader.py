@@ -182,7 +182,10 @@ def split_sentences(text: str) -> list[str]:
     digit, unless the full stop closes an abbreviation or initials ("Sen.", "U.S.").
     """
     if "\n" not in text:
-        if "." not in text and "?" not in text and "!" not in text:
+        # a space follows every sentence end, so none is in the text's closing run of
+        # marks and closing quotes ('."', "?!)"): look for an end before that run only
+        head = text.rstrip(_CLOSING_RUN)
+        if "." not in head and "?" not in head and "!" not in head:
             return [text]  # no sentence end can be found: skip the search
         if not _MAYBE_END.search(text):
             return [text]  # the common case for a quote: one sentence
@@ -191,6 +194,9 @@ def split_sentences(text: str) -> list[str]:
             return [s.text for s in sentences(text, Span(0, len(text), text))]
     return [s.text for para in paragraphs(text) for s in sentences(text, para)]
 
+
+# What can close a text after its last sentence end (no space, so no sentence end in it).
+_CLOSING_RUN: Final = ".?!\"'\u201d\u2019)]"
 
 # What every sentence end inside a line has: segments' sentence end followed by a
 # capital (a run of terminal marks from its first mark, closing quotes or brackets,
@@ -665,12 +671,21 @@ def rounded_scores(
 ) -> tuple[float, float, float, float]:
     """The four scores of a :class:`~quotetrack.models.Sentiment` rounded as VADER rounds
     them: the compound to 4 places, the proportions to 3 (as :func:`rounded` does)."""
-    out = [rounded(compound, 4)]
-    for x in (positive, neutral, negative):  # rounded(x, 3), written out: one call, not three
-        y = x * 1000.0
-        k = math.floor(y + 0.5)
-        out.append(k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(x, 3))
-    return out[0], out[1], out[2], out[3]
+    # rounded(x, d) written out four times: one call per Sentiment, no loop, no list
+    floor = math.floor
+    y = compound * 10000.0
+    k = floor(y + 0.5)
+    c = k / 10000.0 if k and -0.4999 < y - k < 0.4999 else round(compound, 4)
+    y = positive * 1000.0
+    k = floor(y + 0.5)
+    p = k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(positive, 3)
+    y = neutral * 1000.0
+    k = floor(y + 0.5)
+    u = k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(neutral, 3)
+    y = negative * 1000.0
+    k = floor(y + 0.5)
+    n = k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(negative, 3)
+    return c, p, u, n
 
 
 def vader_sentiment(sums: Sums | None, model: str = "vader") -> Sentiment:
