@@ -671,21 +671,12 @@ def rounded_scores(
 ) -> tuple[float, float, float, float]:
     """The four scores of a :class:`~quotetrack.models.Sentiment` rounded as VADER rounds
     them: the compound to 4 places, the proportions to 3 (as :func:`rounded` does)."""
-    # rounded(x, d) written out four times: one call per Sentiment, no loop, no list
-    floor = math.floor
-    y = compound * 10000.0
-    k = floor(y + 0.5)
-    c = k / 10000.0 if k and -0.4999 < y - k < 0.4999 else round(compound, 4)
-    y = positive * 1000.0
-    k = floor(y + 0.5)
-    p = k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(positive, 3)
-    y = neutral * 1000.0
-    k = floor(y + 0.5)
-    u = k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(neutral, 3)
-    y = negative * 1000.0
-    k = floor(y + 0.5)
-    n = k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(negative, 3)
-    return c, p, u, n
+    out = [rounded(compound, 4)]
+    for x in (positive, neutral, negative):  # rounded(x, 3), written out: one call, not three
+        y = x * 1000.0
+        k = math.floor(y + 0.5)
+        out.append(k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(x, 3))
+    return out[0], out[1], out[2], out[3]
 
 
 def vader_sentiment(sums: Sums | None, model: str = "vader") -> Sentiment:
