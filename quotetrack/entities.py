@@ -261,6 +261,9 @@ class Entities:
         gathered: dict[Entity, set[str]] = {}
         honorifics: dict[Entity, str] = {}
         placed = _Placed([c.weight for c in cands])
+        # each candidate is placed in turn: counts gets one more entry, and placed_at
+        # the candidate's index under its entity
+        counts, placed_at = placed.counts, placed.at
         for i, c in enumerate(cands):
             ent = assigned[i]
             if ent is None:
@@ -269,7 +272,7 @@ class Entities:
                 )
                 if ent is None:
                     if c.evidence.isdisjoint(_TYPING) and not c.evidence >= _SURNAME_SUBJECT:
-                        placed.add(i, None)
+                        counts.append(counts[-1])  # placed with no one
                         continue  # a lone word that shows nothing of what it is
                     word = c.name[0]
                     span = Span(c.name_start, c.end, text[c.name_start : c.end])
@@ -277,11 +280,13 @@ class Entities:
                     singles[word] = ent
                     entities.append(ent)
                 assigned[i] = ent
-            placed.add(i, ent)
+            counts.append(counts[-1] + 1)
             evidence = gathered.get(ent)
             if evidence is None:
+                placed_at[ent] = [i]  # placed and gathered have the same keys
                 gathered[ent] = set(c.evidence)
             else:
+                placed_at[ent].append(i)
                 evidence |= c.evidence
             if c.titles and ent not in honorifics:
                 honorific = next((t for t in c.titles if t in _HONORIFICS), None)
@@ -410,7 +415,8 @@ for _ in range(LOOKBACK):
 
 class _Placed:
     """The entities the candidates were placed with so far, in candidate order: the
-    indices each was placed at, and how many were placed before each index."""
+    indices each was placed at, and how many were placed before each index (filled by
+    Entities._build as it places each candidate, a call saved per candidate)."""
 
     __slots__ = ("at", "counts", "weights")
 
@@ -418,18 +424,6 @@ class _Placed:
         self.weights = weights
         self.at: dict[Entity, list[int]] = {}
         self.counts = [0]  # counts[j]: how many of the first j candidates were placed
-
-    def add(self, i: int, ent: Entity | None) -> None:
-        """Place the ``i``-th candidate (the next one) with ``ent``, or with no one."""
-        if ent is None:
-            self.counts.append(self.counts[-1])
-        else:
-            self.counts.append(self.counts[-1] + 1)
-            placed = self.at.get(ent)
-            if placed is None:
-                self.at[ent] = [i]
-            else:
-                placed.append(i)
 
     def nearest(self, entities: list[Entity], i: int) -> Entity:
         """Of several people sharing a name, the one most prominent among the mentions

@@ -41,12 +41,12 @@ class Token(NamedTuple):
     @property
     def is_word(self) -> bool:
         """True for a word (letters or digits), False for punctuation."""
-        return self.text[0].isalnum()
+        return self[2][0].isalnum()  # self.text, by index: the rules ask it in their loops
 
     @property
     def is_capitalised(self) -> bool:
         """True for a word starting with a capital letter."""
-        return self.text[0].isupper()
+        return self[2][0].isupper()  # self.text, by index (see is_word)
 
 
 _new = tuple.__new__  # builds a Token without the named tuple's Python-level __new__
