@@ -379,21 +379,27 @@ def test_speakers_corrections_from_the_command_line(
     assert "no article gives the name" in capsys.readouterr().err
 
 
+def _tracked(tmp_path: Path, lines: list[dict[str, str]]) -> str:
+    """A store made by ``quotetrack track`` from ``lines`` as a JSON Lines feed."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    db = str(tmp_path / "lee.db")
+    assert main(["track", "--db", db, "--no-progress", str(feed)]) == 0
+    return db
+
+
 def test_a_surname_shared_by_two_people_names_them_in_the_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bare "Lee" used in articles about Ann Lee and about Bo Lee is linked to neither
     alone; asking for it says whom it could mean, most quoted first, instead of a bare
     "no speaker matches" that reads as if no Lee were stored."""
-    feed = tmp_path / "feed.jsonl"
     lines = [
         {"id": "a", "text": "“We will build it,” Ann Lee said. “Soon,” Lee said."},
         {"id": "b", "text": "“We will stop it,” Bo Lee said. “Never,” Lee said."},
         {"id": "c", "text": "“It is done,” Ann Lee said."},
     ]
-    feed.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
-    db = str(tmp_path / "lee.db")
-    assert main(["track", "--db", db, "--no-progress", str(feed)]) == 0
+    db = _tracked(tmp_path, lines)
     capsys.readouterr()
     with pytest.raises(SystemExit) as stopped:
         main(["quotes", "--db", db, "--speaker", "Lee"])
@@ -410,15 +416,12 @@ def test_mentions_of_a_shared_surname_say_whom_it_could_mean(
     """``mentions --target Lee`` finds no pair (targets are named by full name where the
     article gives it), so a note says which speakers the name is part of; the command
     still succeeds, since a name no speaker has is a valid target (an organisation)."""
-    feed = tmp_path / "feed.jsonl"
     lines = [
         {"id": "a", "text": "“We will build it,” Ann Lee said."},
         {"id": "b", "text": "“We will stop it,” Bo Lee said."},
         {"id": "c", "text": "“Ann Lee and Bo Lee are both wrong,” Mark Cole said."},
     ]
-    feed.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
-    db = str(tmp_path / "lee.db")
-    assert main(["track", "--db", db, "--no-progress", str(feed)]) == 0
+    db = _tracked(tmp_path, lines)
     capsys.readouterr()
     assert main(["mentions", "--db", db, "--target", "Ann Lee"]) == 0
     out, err = capsys.readouterr()
