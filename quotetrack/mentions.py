@@ -197,13 +197,6 @@ class EntityIndex:
             return None
         return tuple(found)
 
-    def _next_mention(self, pos: int) -> NameMention | None:
-        """The name mention that starts at ``pos``, or None."""
-        k = bisect.bisect_left(self._all_positions, pos)
-        if k < len(self._all) and self._all_positions[k] == pos:
-            return self._all[k]
-        return None
-
     def _listed_after(self, first: NameMention) -> list[NameMention]:
         """The names listed after ``first``: ", B and C", ", B, and C", " and B" (the last
         after "and"; ", and" only after a comma's name). Empty when the list does not end
@@ -215,7 +208,8 @@ class EntityIndex:
                 if joint == ", and " and not out:
                     continue  # "with Lewandowski, and Trump refused": two clauses
                 if text.startswith(joint, end):
-                    nxt = self._next_mention(end + len(joint))
+                    at = end + len(joint)
+                    nxt = self.mention_in(at, at + 1)
                     if nxt is not None:
                         out.append(nxt)
                         if last:
