@@ -109,13 +109,17 @@ class EntityIndex:
         if k < 0:
             return None
         mention = self._mentions[k]
-        before = self._text[max(0, mention.start - 12) : mention.start].split()
-        if before and before[-1].lower() in PLACE_PREPOSITIONS:
+        if self._after_place_preposition(mention.start):
             return None  # "steelworkers in Ohio, who said": a place, not the antecedent
         gap = self._text[mention.end : pos]
         if len(gap) > _MAX_ANTECEDENT_GAP or any(ch in gap for ch in '.;:!?\n"\u201c\u201d'):
             return None
         return mention.entity
+
+    def _after_place_preposition(self, start: int) -> bool:
+        """True when the word before ``start`` is a place preposition ("in Ohio")."""
+        before = self._text[max(0, start - 12) : start].split()
+        return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS
 
     def resolve_name(self, mention: str, pos: int) -> Entity | None:
         """The entity a name mention (with or without title) at ``pos`` refers to: the
@@ -261,8 +265,7 @@ class EntityIndex:
         found = self.mention_in(end + 2, end + 3)
         if found is not None and found.entity.first is None:
             town = self.mention_in(max(0, end - 40), end)
-            before = self._text[max(0, town.start - 12) : town.start].split() if town else None
-            if town and town.end == end and before and before[-1].lower() in PLACE_PREPOSITIONS:
+            if town is not None and town.end == end and self._after_place_preposition(town.start):
                 return None  # "a farmer near Tallin, Texas": the town's region
         if found is None or found.entity.type in (EntityKind.PLACE, EntityKind.OTHER):
             return found.entity if found is not None and found.entity.may_be_person else None
