@@ -218,21 +218,6 @@ def token_reading(raw: str) -> tuple[str, str]:
     return read_token(raw), _code_of(raw)
 
 
-class _Codes(dict[str, str]):
-    """:func:`_code_of` each raw token, remembered (up to ``_CODES_LIMIT`` tokens)."""
-
-    def __missing__(self, raw: str) -> str:
-        if len(self) >= _CODES_LIMIT:
-            self.clear()
-        code = self[raw] = _code_of(raw)
-        return code
-
-
-_CODES_LIMIT: Final = 100_000
-_TOKEN_CODES: Final = _Codes()
-_code = _TOKEN_CODES.__getitem__
-
-
 def _positions(code: str, letter: str) -> list[int]:
     """The positions of the tokens whose answer is ``letter`` in a sentence's ``code``."""
     out = []
@@ -249,10 +234,11 @@ def name_positions(raw_tokens: Sequence[str], code: str | None = None) -> set[in
     A capitalised word (not ALL CAPS) is part of a name when it does not start the
     sentence or a quotation, or when it starts a run of capitalised words ("Supreme
     Court ..."). Lowercase joiners inside such a run ("Department *of* Justice") are too.
-    ``code`` is the sentence's code when the caller has it.
+    ``code`` is the sentence's code when the caller has it (:func:`read` has it from the
+    scorer's cache of token codes).
     """
     if code is None:
-        code = "".join(map(_code, raw_tokens))
+        code = "".join(map(_code_of, raw_tokens))
     names: set[int] = set()
     width = _WIDTH
     # the first token opens the sentence: a name only when a capitalised word follows
