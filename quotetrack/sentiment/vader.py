@@ -670,13 +670,8 @@ def rounded_scores(
     compound: float, positive: float, neutral: float, negative: float
 ) -> tuple[float, float, float, float]:
     """The four scores of a :class:`~quotetrack.models.Sentiment` rounded as VADER rounds
-    them: the compound to 4 places, the proportions to 3 (as :func:`rounded` does)."""
-    out = [rounded(compound, 4)]
-    for x in (positive, neutral, negative):  # rounded(x, 3), written out: one call, not three
-        y = x * 1000.0
-        k = math.floor(y + 0.5)
-        out.append(k / 1000.0 if k and -0.4999 < y - k < 0.4999 else round(x, 3))
-    return out[0], out[1], out[2], out[3]
+    them: the compound to 4 places, the proportions to 3 (by :func:`rounded`)."""
+    return rounded(compound, 4), rounded(positive, 3), rounded(neutral, 3), rounded(negative, 3)
 
 
 def vader_sentiment(sums: Sums | None, model: str = "vader") -> Sentiment:
