@@ -199,7 +199,7 @@ def _code_of(raw: str) -> str:
         "J": raw.lower() in _NAME_JOINERS,
         "A": raw.endswith(_OPENERS),
         "O": raw.startswith(_OPENERS),
-        "L": raw.endswith((",", ";", ":")),
+        "L": raw.endswith(_CLAUSE_MARKS),
         "?": "?" in raw,
         "!": "!" in raw,
         "I": low in idiom_only_words(),
