@@ -514,10 +514,7 @@ class Calibration:
 
     def sentiment(self, parts: Sequence[Part]) -> Sentiment:
         """The news model's :class:`~quotetrack.models.Sentiment` of a text's sentences."""
-        negative, neutral, positive = self.probabilities(*read(parts))
-        return Sentiment(
-            *rounded_scores(positive - negative, positive, neutral, negative), self.model
-        )
+        return self.sentiment_of(*read(parts))
 
     def sentiment_of(self, x: Sequence[float], text_words: Iterable[str]) -> Sentiment:
         """The :class:`~quotetrack.models.Sentiment` for one feature vector and word set."""
