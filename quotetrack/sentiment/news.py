@@ -36,13 +36,13 @@ from typing import Any, Final, Protocol
 
 from quotetrack.models import Sentiment
 from quotetrack.sentiment.vader import (
-    NEGATE_WORDS,
     context_words,
     has_idiom,
     hit_sums,
     idiom_only_words,
     idiom_pair_words,
     is_booster,
+    is_negation,
     lexicon,
     normalize,
     read_token,
@@ -144,7 +144,7 @@ def _is_title(raw: str) -> bool:
 
 _LETTERS: Final = "TUunNMGSVCXBEJAOL?!IbRFZ"
 # T  Capitalised (_is_title)                U  ALL CAPS         u  not ALL CAPS
-# n  holds "n't"                            N  a negation VADER reads (NEGATE_WORDS, "n't")
+# n  holds "n't"                            N  a negation VADER reads (is_negation)
 # M  N or E: a mark the widened negation stops at
 # G  a negation of the "negated" feature (_NEGATIONS, "n't")
 # S  a word with a valence in the news lexicon;  V  in VADER's
@@ -180,7 +180,7 @@ def _code_of(raw: str) -> str:
     vader_scored, changed, context = _vader_reading()
     idiom_firsts, idiom_seconds = idiom_pair_words()
     nt = "n't" in low
-    negates = nt or low in NEGATE_WORDS
+    negates = is_negation(low)
     ends = raw.endswith(_CLAUSE_MARKS) or low in _CLAUSE_ENDS
     answers = {
         "T": _is_title(raw),
