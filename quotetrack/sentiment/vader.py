@@ -265,6 +265,7 @@ def rule_words() -> frozenset[str]:
     return _RULE_WORDS
 
 
+@functools.cache
 def idiom_pair_words() -> tuple[frozenset[str], frozenset[str]]:
     """The first and the second words of the pairs of neighbouring words in VADER's
     idioms: a sentence holds an idiom only if it holds a word of each."""
