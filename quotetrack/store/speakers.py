@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -24,7 +23,7 @@ from quotetrack.models import AmbiguousName, SpeakerCorrection, SpeakerKind, Tra
 from quotetrack.people import KnownPerson, registry_keys
 from quotetrack.store.documents import PLAUSIBLE, PLAUSIBLE_BOUNDS
 from quotetrack.store.members import ALIAS_USES, credits
-from quotetrack.store.sql import chunks, fold, iso_date, marks
+from quotetrack.store.sql import chunks, composed, fold, iso_date, marks
 from quotetrack.validation import SQLITE_MAX, at_least, sql_limit
 
 __all__ = [
@@ -133,7 +132,7 @@ def _write_records(conn: sqlite3.Connection, result: identity.Resolution) -> dic
     }
     for key in sorted(result.records):
         record = result.records[key]
-        name = unicodedata.normalize("NFC", record.name)  # as the aliases are listed
+        name = composed(record.name) or ""  # as the aliases are listed
         row = (name, record.kind.value, record.person_id)
         if key in old:
             sid = old[key][0]
@@ -244,14 +243,6 @@ def name_resolver(conn: sqlite3.Connection) -> Callable[[str], list[int]]:
     return resolve
 
 
-def _composed(form: str | None) -> str | None:
-    """An alias in composed accents (NFC), so that one name written with decomposed
-    accents in one article and composed in another is listed once."""
-    if form is None or unicodedata.is_normalized("NFC", form):
-        return form
-    return unicodedata.normalize("NFC", form)
-
-
 def aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
     """Every form seen for each speaker, most frequent first (the display name first
     among equals): the in-article names linked to it (as a quote's speaker or as a
@@ -270,19 +261,19 @@ def aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, 
         ):
             seen = counts.setdefault(sid, Counter())
             kind = SpeakerKind(record_kind)
-            form = _composed(names.alias_form(alias, kind))
+            form = composed(names.alias_form(alias, kind))
             if form is not None:
                 seen[form] += n
             if mention is None or not names.is_name_form(mention, kind):
                 continue
-            other = _composed(names.alias_form(mention, kind))
+            other = composed(names.alias_form(mention, kind))
             if other is not None and other != form and names.fits_key(mention, kind, key):
                 seen[other] += n
     return {
         sid: tuple(
             form
             for form, _ in sorted(
-                seen.items(), key=lambda kv: (-kv[1], kv[0] != _composed(speakers[sid]), kv[0])
+                seen.items(), key=lambda kv: (-kv[1], kv[0] != composed(speakers[sid]), kv[0])
             )
         )
         for sid, seen in counts.items()

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-__all__ = ["IN_CHUNK", "chunks", "contains", "fold", "iso_date", "marks"]
+__all__ = ["IN_CHUNK", "chunks", "composed", "contains", "fold", "iso_date", "marks"]
 
 IN_CHUNK: Final = 500
 """Bound parameters per ``IN (...)`` list, well under SQLite's limit."""
@@ -31,14 +31,19 @@ def iso_date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
+def composed(value: str | None) -> str | None:
+    """``value`` in composed accents (NFC), so that one name written with decomposed
+    accents ("Jose" + U+0301) and composed ("José") is the same string."""
+    if value is None or unicodedata.is_normalized("NFC", value):
+        return value
+    return unicodedata.normalize("NFC", value)
+
+
 def fold(value: str | None) -> str | None:
     """``value`` for comparing without case beyond ASCII ("JOSÉ" and "josé") and
-    whichever way its accents are encoded ("Jose" + U+0301 and "José")."""
-    if value is None:
-        return None
-    if not unicodedata.is_normalized("NFC", value):
-        value = unicodedata.normalize("NFC", value)
-    return value.casefold()
+    whichever way its accents are encoded (:func:`composed`)."""
+    value = composed(value)
+    return None if value is None else value.casefold()
 
 
 def contains(haystack: str | None, needle: str | None) -> bool:
