@@ -8,8 +8,9 @@ import os
 from typing import Any
 
 from quotetrack.cli.output import add_spreadsheet_safe
+from quotetrack.validation import SQLITE_MAX
 
-__all__ = ["add_count_options", "count_filters", "text"]
+__all__ = ["add_count_options", "count_filters", "store_id", "text"]
 
 
 def text(value: str) -> str:
@@ -28,6 +29,14 @@ def text(value: str) -> str:
     except (UnicodeDecodeError, UnicodeEncodeError):
         msg = f"{value.encode('utf-8', 'backslashreplace').decode('ascii')!s} is not UTF-8 text"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def store_id(value: str) -> int | None:
+    """``value`` as a store id (a speaker's, a correction's): ASCII digits SQLite can hold
+    (``str.isdigit`` also takes "²", which ``int`` refuses), else None (a name)."""
+    if value.isascii() and value.isdigit() and int(value) <= SQLITE_MAX:
+        return int(value)
+    return None
 
 
 def add_count_options(parser: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 
-from quotetrack.cli.arguments import text
+from quotetrack.cli.arguments import store_id, text
 from quotetrack.cli.output import (
     add_spreadsheet_safe,
     clip,
@@ -16,7 +16,6 @@ from quotetrack.cli.output import (
 )
 from quotetrack.export import to_jsonl
 from quotetrack.tracker import TrackedQuote, Tracker
-from quotetrack.validation import SQLITE_MAX
 
 NAME = "quotes"
 HELP = "list stored quotes by speaker, date, outlet, text or kind"
@@ -63,11 +62,10 @@ def speaker_filter(tracker: Tracker, name: str | None) -> str | int | None:
     message when no speaker matches."""
     if name is None:
         return None
-    # ASCII digits are an id, if SQLite can hold it; any other string is a name
-    is_id = name.isascii() and name.isdigit() and int(name) <= SQLITE_MAX
-    spec: str | int = int(name) if is_id else name
+    found = store_id(name)
+    spec: str | int = name if found is None else found
     if tracker.speaker(spec) is None:
-        near = None if is_id else speakers_near(tracker, name)
+        near = None if found is not None else speakers_near(tracker, name)
         if near is not None:
             raise fail(near)
         raise fail(f"no speaker matches {name!r}; see `quotetrack speakers`")

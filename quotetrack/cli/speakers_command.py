@@ -14,10 +14,9 @@ from __future__ import annotations
 import argparse
 import shutil
 
-from quotetrack.cli.arguments import add_count_options, count_filters, text
+from quotetrack.cli.arguments import add_count_options, count_filters, store_id, text
 from quotetrack.cli.output import clip, fail, plain, write_records
 from quotetrack.tracker import TrackedSpeaker, Tracker
-from quotetrack.validation import SQLITE_MAX
 
 NAME = "speakers"
 HELP = (
@@ -75,16 +74,8 @@ def _table(speakers: list[TrackedSpeaker]) -> None:
         )
 
 
-def _id(text: str) -> int | None:
-    """``text`` as a store id: ASCII digits SQLite can hold (``str.isdigit`` also takes
-    "²", which ``int`` refuses), else None."""
-    if text.isascii() and text.isdigit() and int(text) <= SQLITE_MAX:
-        return int(text)
-    return None
-
-
 def _speaker(text: str) -> str | int:
-    found = _id(text)
+    found = store_id(text)
     return text if found is None else found
 
 
@@ -100,7 +91,7 @@ def _correct(tracker: Tracker, action: str, names: list[str]) -> int:
         for correction in tracker.split(names[0]):
             print(plain(f"split: {correction.a} ({correction.b}), correction {correction.id}"))
     else:
-        wanted_id = _id(names[0])
+        wanted_id = store_id(names[0])
         if wanted_id is None:
             raise fail(f"`speakers undo` takes a correction id (--corrections), not {names[0]!r}")
         tracker.undo(wanted_id)
