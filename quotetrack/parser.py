@@ -532,7 +532,7 @@ class _Document:
                 found is not None
                 and found.end == mention.end
                 and found.entity.is_person
-                and not self._of_someone_else(mention)
+                and not self._of_someone_else(mention, found)
             ):
                 return _named(found.entity, mention), found.entity  # "oil worker Mike Wipf"
         ent = self.entities.office_holder(mention.end)  # "U.S. Secretary" of State Ann Lee
@@ -549,11 +549,11 @@ class _Document:
             return Speaker(name, mention, _kind_of(words), source=mention), None
         return _unnamed(name, mention, _kind_of(words)), None
 
-    def _of_someone_else(self, mention: Span) -> bool:
-        """True when the words before the last name of a speaker phrase make the phrase
-        someone else ("Advisers to Ms. Orr", "people close to Orr", "critics like Orr")."""
-        found = self.entities.mention_in(mention.start, mention.end)
-        if found is None or found.start <= mention.start:
+    def _of_someone_else(self, mention: Span, found: NameMention) -> bool:
+        """True when the words before ``found``, the last name of the speaker phrase
+        ``mention``, make the phrase someone else ("Advisers to Ms. Orr", "people close to
+        Orr", "critics like Orr")."""
+        if found.start <= mention.start:
             return False
         words = self.text[mention.start : found.start].lower().split()
         return not _NOT_THE_NAMED.isdisjoint(words)
