@@ -172,7 +172,9 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
     return "".join(out), where
 
 
-def _span(text: str, where: OffsetMap, span: Span) -> Span:
+def span_back(text: str, where: OffsetMap, span: Span) -> Span:
+    """``span`` of the NFC form, as a span of ``text`` (``where`` from :func:`normalize`;
+    with :meth:`OffsetMap.inverted` it moves a span of the original into the NFC form)."""
     start, end = where.start(span.start), where.end(span.end)
     return Span(start, end, text[start:end])
 
@@ -182,14 +184,14 @@ def _speaker(text: str, where: OffsetMap, speaker: Speaker) -> Speaker:
     those of the persons of a coordinated speaker."""
     return attrs.evolve(
         speaker,
-        mention=_span(text, where, speaker.mention),
-        source=None if speaker.source is None else _span(text, where, speaker.source),
+        mention=span_back(text, where, speaker.mention),
+        source=None if speaker.source is None else span_back(text, where, speaker.source),
         members=tuple(_speaker(text, where, m) for m in speaker.members),
     )
 
 
 def _quote(text: str, where: OffsetMap, quote: Quote) -> Quote:
-    spans = tuple(_span(text, where, s) for s in quote.spans)
+    spans = tuple(span_back(text, where, s) for s in quote.spans)
     joined = quote.text == " ".join(s.text for s in quote.spans)
     speaker = quote.speaker
     return attrs.evolve(
@@ -197,14 +199,9 @@ def _quote(text: str, where: OffsetMap, quote: Quote) -> Quote:
         text=" ".join(s.text for s in spans) if joined else quote.text,
         spans=spans,
         speaker=None if speaker is None else _speaker(text, where, speaker),
-        cue=None if quote.cue is None else _span(text, where, quote.cue),
-        addressee=None if quote.addressee is None else _span(text, where, quote.addressee),
+        cue=None if quote.cue is None else span_back(text, where, quote.cue),
+        addressee=None if quote.addressee is None else span_back(text, where, quote.addressee),
     )
-
-
-def span_back(text: str, where: OffsetMap, span: Span) -> Span:
-    """``span`` of the NFC form, as a span of ``text`` (``where`` from :func:`normalize`)."""
-    return _span(text, where, span)
 
 
 def quote_in_nfc(normal: str, where: OffsetMap, quote: Quote) -> Quote:
