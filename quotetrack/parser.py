@@ -9,6 +9,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
+from typing import Final
 
 import attrs
 
@@ -86,6 +87,9 @@ def _flag(name: str) -> Callable[[object, attrs.Attribute[bool], object], None]:
     return check
 
 
+_THEY: Final = frozenset({"they", "They"})
+
+
 @attrs.frozen(slots=True)
 class QuoteParser:
     """Extract attributed quotes from text; an immutable configuration with one verb.
@@ -148,6 +152,9 @@ class _Document:
 
     def _para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def _sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._sent_starts, pos) - 1
 
     def _sentence_start(self, pos: int) -> int:
         k = bisect.bisect_right(self._sent_starts, pos) - 1
@@ -315,9 +322,44 @@ class _Document:
     def quotes(self) -> tuple[Quote, ...]:
         """Direct quotes, then reported and mixed speech around them, in document order."""
         direct = self._direct()
-        if not self.config.reported:
-            return direct
-        return self._with_reported(direct)
+        found = self._with_reported(direct) if self.config.reported else direct
+        return self._they_continue(found)
+
+    def _they_continue(self, found: tuple[Quote, ...]) -> tuple[Quote, ...]:
+        """A "they" that nothing resolved continues the named group that spoke last, in
+        its sentence or the one before: "Republican senators said …. They said …", "“…,”
+        said Lee and Park. They added …". Only a resolved group speaker is continued (a
+        description such as "several executives" is no name), and only from the sentence
+        before: further back, another subject may have come between."""
+        out: list[Quote] | None = None
+        prev: Quote | None = None
+        for i, q in enumerate(found):
+            speaker = q.speaker
+            if speaker is None:
+                continue
+            if (
+                not speaker.resolved
+                and speaker.mention.text in _THEY
+                and prev is not None
+                and prev.speaker is not None
+                and prev.speaker.resolved
+                and prev.speaker.kind is SpeakerKind.GROUP
+                and self._sentence_of(max(prev.end, prev.speaker.mention.end))
+                >= self._sentence_of(speaker.mention.start) - 1
+            ):
+                group = prev.speaker
+                speaker = Speaker(
+                    group.name,
+                    speaker.mention,
+                    group.kind,
+                    source=group.source,
+                    members=group.members,
+                )
+                if out is None:
+                    out = list(found)
+                out[i] = attrs.evolve(q, speaker=speaker)
+            prev = q if out is None else out[i]
+        return found if out is None else tuple(out)
 
     def _with_reported(self, direct: tuple[Quote, ...]) -> tuple[Quote, ...]:
         """Add reported and mixed speech, joined to the direct quotes without overlaps
