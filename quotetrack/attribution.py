@@ -150,8 +150,8 @@ def match_tail(
     if not toks or toks[0].lower in _TAIL_CONJUNCTIONS:
         return None  # “…” but he denied …: a new clause, not this quote's attribution
     first = toks[0]
-    # “…,” said Teigen.
-    if first.lower in cues:
+    # “…,” said Teigen. (Not “…,” telling reporters: who is told is no speaker.)
+    if first.lower in cues and cues[first.lower] != "tell":
         cue, k = cue_span(text, toks, 0, cues)
         np = speaker_after(toks, k, cues)
         if np and np[0].lower not in OBJECT_PRONOUNS:

@@ -23,6 +23,7 @@ from quotetrack.lexicon import (
     OBJECT_PRONOUNS,
     PLURAL_SOURCES,
     SPEAKER_PRONOUNS,
+    is_plural_source,
     word_set,
 )
 from quotetrack.models import Span
@@ -166,6 +167,10 @@ def speaker_after(toks: list[Token], i: int, cues: Container[str]) -> list[Token
         # "Trump's campaign": a possessive name followed by its noun.
         if toks[j - 1].lower.endswith(("'s", "\u2019s")) and j < len(toks) and toks[j].is_word:
             j += 1
+        k = _role_words_end(toks, j, cues)
+        if k > j and is_plural_source(toks[k - 1].lower):
+            if k == len(toks) or not is_name_word(toks[k]):
+                return toks[i:k]  # "said Republican senators", "said Canadian officials"
         return toks[i : _titled_name_end(toks, j, cues)]  # "Obama adviser David Axelrod"
     while (
         j < len(toks)
@@ -175,8 +180,8 @@ def speaker_after(toks: list[Token], i: int, cues: Container[str]) -> list[Token
         and not (j > i and toks[j].lower in cues and toks[i].lower not in DETERMINERS)
     ):
         j += 1
-    if toks[i].lower in DETERMINERS or toks[j - 1].lower in PLURAL_SOURCES:
-        return toks[i:j]
+    if toks[i].lower in DETERMINERS or is_plural_source(toks[j - 1].lower):
+        return toks[i:j]  # "said the senator", "said senior Republican senators"
     if is_name_word(toks[j - 1]):
         return toks[i:j]  # "former Obama adviser David Axelrod"
     return []

@@ -85,3 +85,14 @@ def test_name_lists_ignore_accents() -> None:
     assert female_share("José") == female_share("Jose") is not None
     assert is_surname("López") and is_surname("Lopez")
     assert not is_surname("Zzyzxé")
+
+
+def test_plural_sources_after_a_cue_include_the_source_nouns_plurals() -> None:
+    """The short list, and the plurals of PolNeAR's source nouns ("senators"), are
+    sources; a singular that ends in s, and a word that names no one, are not."""
+    assert lexicon.is_plural_source("officials")
+    assert lexicon.is_plural_source("Senators")
+    assert lexicon.is_plural_source("executives")
+    assert not lexicon.is_plural_source("actress")
+    assert not lexicon.is_plural_source("senator")
+    assert not lexicon.is_plural_source("Tuesdays")

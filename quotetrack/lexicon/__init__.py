@@ -47,7 +47,12 @@ from quotetrack.lexicon.names import (
     is_surname,
     unaccented,
 )
-from quotetrack.lexicon.sources import PLURAL_SOURCES, postmodifies_source, source_noun_kind
+from quotetrack.lexicon.sources import (
+    PLURAL_SOURCES,
+    is_plural_source,
+    postmodifies_source,
+    source_noun_kind,
+)
 from quotetrack.lexicon.words import (
     ABBREVIATIONS,
     ADVERBIAL_STARTS,
@@ -107,6 +112,7 @@ __all__ = [
     "TO_COMPLEMENT_LEMMAS",
     "WEEKDAYS",
     "female_share",
+    "is_plural_source",
     "is_surname",
     "postmodifies_source",
     "reported_cue_forms",

@@ -8,7 +8,7 @@ import functools
 
 from quotetrack.lexicon.files import data_rows
 
-__all__ = ["PLURAL_SOURCES", "postmodifies_source", "source_noun_kind"]
+__all__ = ["PLURAL_SOURCES", "is_plural_source", "postmodifies_source", "source_noun_kind"]
 
 
 @functools.cache
@@ -44,3 +44,21 @@ PLURAL_SOURCES = frozenset(
     activists protesters leaders members staffers spokespeople
     """.split()
 )
+
+
+def is_plural_source(noun: str) -> bool:
+    """True for a plural noun that names who speaks: one of :data:`PLURAL_SOURCES`, or the
+    plural of a source noun of PolNeAR train ("senators", "executives", "unions"). Only
+    after a cue ("“…,” said Republican senators"), where a noun phrase is the speaker, is
+    the wider list safe; before a cue the short list keeps its precision."""
+    low = noun.lower()
+    if low in PLURAL_SOURCES:
+        return True
+    return (
+        low.endswith("s")
+        and not low.endswith(("ss", "us"))
+        and source_noun_kind(low) in _SPEAKING_KINDS
+    )
+
+
+_SPEAKING_KINDS = frozenset({"person", "group", "anonymous"})
