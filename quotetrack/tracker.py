@@ -63,7 +63,7 @@ from quotetrack.store.documents import (
     sha256,
     stored,
 )
-from quotetrack.store.files import check_store, connect, store_error
+from quotetrack.store.files import DamagedRow, check_store, connect, damaged, store_error
 from quotetrack.store.identity import SpeakerIdentity
 from quotetrack.store.members import INSERT_MEMBER, credited_to
 from quotetrack.store.rows import INSERT_QUOTE, SELECT_QUOTE, quote_row, tracked_quote
@@ -314,6 +314,8 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 raise store_error(exc, self._where, "write") from None
+            if isinstance(exc, DamagedRow):
+                raise damaged(self._where, exc) from None
             raise
         try:
             conn.execute("COMMIT")
@@ -337,6 +339,8 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
                 conn.execute("COMMIT")
         except sqlite3.Error as exc:
             raise store_error(exc, self._where, "read") from None
+        except DamagedRow as exc:
+            raise damaged(self._where, exc) from None
 
     # -- writing --------------------------------------------------------------------
 
@@ -674,8 +678,7 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         try:
             return [tracked_quote(row) for row in rows]
         except (ValueError, TypeError, KeyError, IndexError) as exc:  # a row written by hand
-            msg = f"the store {self._where!r} holds a damaged quote row: {exc}"
-            raise TrackerError(msg) from None
+            raise damaged(self._where, DamagedRow("quote", exc)) from None
 
     def timeline(
         self,

@@ -84,6 +84,46 @@ def test_an_output_that_is_the_store_is_refused(
     assert store.read_bytes() == before
 
 
+def test_a_damaged_speaker_kind_is_a_tracker_error(store: Path) -> None:
+    """A ``speakers.kind`` cell another tool wrote raised a raw ValueError from
+    speakers() and speaker() (a traceback in `quotetrack speakers`, `timeline` and
+    `report`); it is a TrackerError naming the store, as a damaged quote row is. A bad
+    argument is still the caller's ConfigurationError, not the store's fault."""
+    conn = sqlite3.connect(store)
+    conn.execute("UPDATE speakers SET kind = 'shouted'")
+    conn.commit()
+    conn.close()
+    with Tracker.existing(store) as tracker:
+        for call in (tracker.speakers, lambda: tracker.speaker("Smith")):
+            with pytest.raises(TrackerError, match="damaged speaker row") as raised:
+                call()
+            assert str(store) in str(raised.value)
+        with pytest.raises(ConfigurationError, match="min_quotes"):
+            tracker.speakers(min_quotes=0)
+    for command in (["speakers"], ["timeline", "Smith"], ["report", "-o", "-"]):
+        assert_one_line_error(quotetrack(*command, "--db", str(store)), "q.db")
+
+
+def test_a_damaged_alias_kind_is_a_tracker_error(store: Path, tmp_path: Path) -> None:
+    """An ``aliases.kind`` cell another tool wrote ended the identity decision in a raw
+    ValueError (a traceback at the end of `quotetrack track`); it is a TrackerError
+    naming the store, and the articles before it stay stored."""
+    conn = sqlite3.connect(store)
+    conn.execute("UPDATE aliases SET kind = 'shouted'")
+    conn.commit()
+    conn.close()
+    (tmp_path / "b.txt").write_text(LINE.replace("Smith", "Jones"), encoding="utf-8")
+    tracker = Tracker(store)
+    with pytest.raises(TrackerError, match="damaged alias row"):
+        tracker.add_many([{"text": LINE.replace("Smith", "Lee"), "doc_id": "c"}])
+    with pytest.raises(TrackerError, match="damaged alias row"):
+        tracker.close()  # the decision is still to take: closing says why it cannot be
+    run = quotetrack("track", "--db", str(store), "--no-progress", str(tmp_path / "b.txt"))
+    assert_one_line_error(run, "q.db", "damaged alias row")
+    with Tracker.existing(store) as tracker:
+        assert tracker.stats().documents == 3
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "quotebank"])
 def test_a_full_disk_while_exporting_is_a_one_line_error(store: Path, fmt: str) -> None:

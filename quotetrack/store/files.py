@@ -16,7 +16,7 @@ from typing import Final
 
 from quotetrack.errors import SchemaVersionError, TrackerError
 
-__all__ = ["check_store", "connect", "store_error"]
+__all__ = ["DamagedRow", "check_store", "connect", "damaged", "store_error"]
 
 _CANTOPEN: Final = 14  # SQLITE_CANTOPEN: the -shm file cannot be created
 _READONLY_DIRECTORY: Final = 1544  # SQLITE_READONLY_DIRECTORY: nor the -wal file
@@ -152,3 +152,16 @@ def store_error(exc: sqlite3.Error, where: str, doing: str) -> TrackerError:
     else:
         msg = f"cannot {doing} the store {where!r}: {text}"
     return TrackerError(msg)
+
+
+class DamagedRow(Exception):
+    """A cell quotetrack never writes (another tool wrote it, or cut it short), met while
+    a row of the store is read; the tracker reports it with :func:`damaged`."""
+
+    def __init__(self, table: str, detail: object) -> None:
+        super().__init__(f"a damaged {table} row: {detail}")
+
+
+def damaged(where: str, exc: DamagedRow) -> TrackerError:
+    """A damaged row of the store ``where`` as a one-line TrackerError naming it."""
+    return TrackerError(f"the store {where!r} holds {exc}")

@@ -22,6 +22,7 @@ from quotetrack.errors import InputTypeError
 from quotetrack.models import AmbiguousName, SpeakerCorrection, SpeakerKind, TrackedSpeaker
 from quotetrack.people import KnownPerson, registry_keys
 from quotetrack.store.documents import PLAUSIBLE, PLAUSIBLE_BOUNDS
+from quotetrack.store.files import DamagedRow
 from quotetrack.store.members import ALIAS_USES, credits
 from quotetrack.store.sql import chunks, composed, fold, iso_date, marks
 from quotetrack.validation import SQLITE_MAX, at_least, sql_limit
@@ -66,6 +67,15 @@ def record_evidence(
             )
 
 
+def _stored_kind(value: object, table: str) -> SpeakerKind:
+    """The ``kind`` cell of a ``speakers`` or ``aliases`` row; raises
+    :class:`~quotetrack.store.files.DamagedRow` for a value quotetrack never writes."""
+    try:
+        return SpeakerKind(value)
+    except ValueError:
+        raise DamagedRow(table, f"{value!r} is not a speaker kind") from None
+
+
 def resolve_speakers(conn: sqlite3.Connection) -> None:
     """Re-take the identity decision inside the caller's write transaction (nothing to
     do when no article, correction or registry arrived since the last one)."""
@@ -85,7 +95,7 @@ def resolve_speakers(conn: sqlite3.Connection) -> None:
         occurrences.append(
             identity.Occurrence(
                 name,
-                SpeakerKind(kind),
+                _stored_kind(kind, "alias"),
                 doc_id,
                 n,
                 None if published is None else dt.date.fromisoformat(published),
@@ -260,7 +270,7 @@ def aliases(conn: sqlite3.Connection, speakers: Mapping[int, str]) -> dict[int, 
             chunk,
         ):
             seen = counts.setdefault(sid, Counter())
-            kind = SpeakerKind(record_kind)
+            kind = _stored_kind(record_kind, "speaker")
             form = composed(names.alias_form(alias, kind))
             if form is not None:
                 seen[form] += n
@@ -382,7 +392,7 @@ def speaker_rows(
         TrackedSpeaker(
             id=sid,
             name=name,
-            kind=SpeakerKind(kind),
+            kind=_stored_kind(kind, "speaker"),
             aliases=found.get(sid, (name,)),
             quotes=n_quotes,
             articles=n_docs,
