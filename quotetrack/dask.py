@@ -24,7 +24,6 @@ at a time. See ``docs/scale.md`` for running on an existing cluster.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -44,7 +43,7 @@ from quotetrack.models import Document, Quote
 from quotetrack.parser import QuoteParser
 from quotetrack.pipeline import Analyzer, parser_from_options
 from quotetrack.sentiment import SentimentScorer
-from quotetrack.validation import items_of
+from quotetrack.validation import check_path, items_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.delayed import Delayed
@@ -308,9 +307,7 @@ def load_parquet(
     if not callable(getattr(tracker, "add_analyzed", None)):
         msg = f"tracker must be a Tracker, not {type(tracker).__name__}"
         raise InputTypeError(msg)
-    if not isinstance(path, (str, os.PathLike)):
-        msg = f"path must be a str or a path, not {type(path).__name__}"
-        raise InputTypeError(msg)
+    check_path(path)
     docs: Mapping[str, Document]
     if isinstance(documents, Mapping):
         docs = documents

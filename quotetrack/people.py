@@ -26,9 +26,10 @@ from typing import Any
 
 import attrs
 
-from quotetrack.errors import InputTypeError, RegistryError
+from quotetrack.errors import RegistryError
 from quotetrack.models import SpeakerKind
 from quotetrack.names import parse_person, speaker_key
+from quotetrack.validation import check_path
 
 __all__ = ["KnownPerson", "load_people", "registry_keys"]
 
@@ -53,10 +54,7 @@ def load_people(path: str | os.PathLike[str]) -> tuple[KnownPerson, ...]:
     suffix, a row without ``id`` or ``name``, a value of the wrong type, or an ``id``
     given twice, and :class:`~quotetrack.errors.InputTypeError` when ``path`` is not a
     path."""
-    if not isinstance(path, (str, os.PathLike)):
-        msg = f"path must be a str or os.PathLike, not {type(path).__name__}"
-        raise InputTypeError(msg)
-    where = os.fspath(path)
+    where = os.fspath(check_path(path))
     suffix = Path(where).suffix.lower()
     if suffix not in (".csv", ".jsonl", ".ndjson"):
         kind = suffix or "no suffix"

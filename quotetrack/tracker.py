@@ -75,6 +75,7 @@ from quotetrack.validation import (
     as_document,
     at_least,
     check_doc_id,
+    check_path,
     check_quotes,
     items_of,
     make_document,
@@ -153,6 +154,8 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         if scorer is not None and not isinstance(scorer, SentimentScorer):
             msg = f"scorer must be a SentimentScorer, not {type(scorer).__name__}"
             raise InputTypeError(msg)
+        if people is not None:
+            check_path(people, "people")  # before the store is opened or created
         self._parser, self._scorer = parser, scorer
         self._read_only, self._ready = read_only, False
         if isinstance(target, sqlite3.Connection):
@@ -223,10 +226,7 @@ class Tracker(SpeakerIdentity, SpeakerTargets):
         """Open a store that must already exist, for reading unless ``read_only=False``:
         a typo in the path, or a file that is not a store, raises
         :class:`~quotetrack.errors.TrackerError` instead of creating or converting it."""
-        if not isinstance(path, (str, os.PathLike)):
-            msg = f"path must be a str or a path, not {type(path).__name__}"
-            raise InputTypeError(msg)
-        if not os.path.isfile(path):
+        if not os.path.isfile(check_path(path)):
             msg = f"no store at {os.fspath(path)!r}; create one with `quotetrack track --db`"
             raise TrackerError(msg)
         return cls(path, parser=parser, scorer=scorer, read_only=read_only)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, TypeVar, cast
 
@@ -22,6 +23,7 @@ __all__ = [
     "as_document",
     "at_least",
     "check_doc_id",
+    "check_path",
     "check_quotes",
     "items_of",
     "make_document",
@@ -94,6 +96,15 @@ def writable(fp: object, what: str = "fp") -> IO[str]:
         msg = f"{what} must be a file open for writing text, not {type(fp).__name__}"
         raise InputTypeError(msg)
     return cast("IO[str]", fp)
+
+
+def check_path(value: object, what: str = "path") -> str | os.PathLike[str]:
+    """``value`` when it is a path: a ``str`` or an :class:`os.PathLike` (a file
+    descriptor, bytes or None are not)."""
+    if not isinstance(value, (str, os.PathLike)):
+        msg = f"{what} must be a str or os.PathLike, not {type(value).__name__}"
+        raise InputTypeError(msg)
+    return cast("str | os.PathLike[str]", value)
 
 
 def check_doc_id(doc_id: object, what: str = "doc_id") -> str:

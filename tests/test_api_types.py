@@ -7,11 +7,13 @@ from __future__ import annotations
 import io
 import sqlite3
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import quotetrack as qt
+from quotetrack.dask import load_parquet
 from quotetrack.errors import InputTypeError, QuotetrackError, TrackerError
 
 LINE = "“We will win this state,” Maria Lopez said."
@@ -157,6 +159,35 @@ def test_a_people_path_of_the_wrong_type_is_an_input_type_error() -> None:
     """``Tracker(":memory:", people=3)`` was a TypeError from open()."""
     with pytest.raises(InputTypeError):
         qt.Tracker(":memory:", people=3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("what", "call"),
+    [
+        ("path", lambda: qt.Tracker.existing(3)),  # type: ignore[arg-type]
+        ("people", lambda: qt.Tracker(":memory:", people=3)),  # type: ignore[arg-type]
+        ("path", lambda: qt.Tracker(":memory:").link_people(3)),  # type: ignore[arg-type]
+        ("path", lambda: qt.load_people(3)),  # type: ignore[arg-type]
+        ("path", lambda: load_parquet(qt.Tracker(":memory:"), 3, [])),
+    ],
+    ids=["existing", "Tracker(people=)", "link_people", "load_people", "load_parquet"],
+)
+def test_a_path_of_the_wrong_type_is_named_alike_everywhere(
+    what: str, call: Callable[[], object]
+) -> None:
+    """Every argument that takes a path says the same thing when it is given something
+    else, naming the argument (the four checks were worded three ways, one naming
+    ``people`` for link_people's ``path``)."""
+    with pytest.raises(InputTypeError) as raised:
+        call()
+    assert str(raised.value) == f"{what} must be a str or os.PathLike, not int"
+
+
+def test_a_bad_people_path_leaves_no_store_behind(tmp_path: Path) -> None:
+    """``Tracker(path, people=3)`` created and set up an empty store before refusing."""
+    with pytest.raises(InputTypeError):
+        qt.Tracker(tmp_path / "q.db", people=3)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_closed_connection_is_a_tracker_error() -> None:

@@ -74,10 +74,8 @@ class SpeakerIdentity:
         :func:`quotetrack.people.load_people`) in the store, replacing any earlier one, and
         give matching speakers its ``person_id``; returns how many people it lists. Records
         the registry gives the same id are joined. Raises
-        :class:`~quotetrack.errors.RegistryError` for a file that cannot be read."""
-        if not isinstance(path, (str, os.PathLike)):
-            msg = f"people must be a path (str or os.PathLike), not {type(path).__name__}"
-            raise InputTypeError(msg)
+        :class:`~quotetrack.errors.RegistryError` for a file that cannot be read, and
+        :class:`~quotetrack.errors.InputTypeError` when ``path`` is not a path."""
         people = load_people(path)
         with self._write() as conn:
             store_people(conn, people)
