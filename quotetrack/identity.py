@@ -1,293 +1,70 @@
-"""Who is who across articles, and which quotes are the same words: pure functions, no I/O.
+"""Who is who across articles: the store's speaker records, decided from every
+in-article name of every article (pure functions, no I/O).
 
 The parser resolves mentions *inside* one article: its :attr:`Speaker.name` is the
 fullest form the article gives ("Hillary Clinton" even where the cue says "Mrs. Clinton"
-or "she"). This module links those in-article names *across* articles into records, and
-groups re-quoted lines. :class:`~quotetrack.tracker.Tracker` stores; this module decides.
-What a name is (cleaning, keys, kinds, the evidence an article gives) is
-:mod:`quotetrack.names`.
+or "she"). This module links those in-article names *across* articles into records.
+:class:`~quotetrack.tracker.Tracker` stores; this module decides. What a name is
+(cleaning, keys, kinds, the evidence an article gives) is :mod:`quotetrack.names`; the
+store-wide keys of names are :mod:`quotetrack.speaker_keys`.
 
-**Speakers.** :func:`resolve_store` decides for every in-article name of every article
-(an :class:`Occurrence`): names are typed and keyed, full names and misspellings linked
-store-wide (:func:`resolve`, over :class:`Alias` counts), a bare surname or title +
-surname follows the fuller name its article gives or the dominant record of its period,
-ambiguous ones are linked to no record and reported (:class:`Ambiguity`), hand
-corrections (:class:`Correction`) and a people registry come last. The steps are listed
-on :func:`resolve_store`; ``docs/tracker.md`` explains them and where they fail. The
-result depends on the *set* of occurrences, never on the order they arrived in.
+:func:`resolve_store` decides for every in-article name of every article (an
+:class:`Occurrence`): names are typed and keyed, full names and misspellings linked
+store-wide (:func:`~quotetrack.speaker_keys.resolve`, over
+:class:`~quotetrack.speaker_keys.Alias` counts), a bare surname or title + surname follows
+the fuller name its article gives or the dominant record of its period, ambiguous ones
+are linked to no record and reported (:class:`Ambiguity`), hand corrections
+(:class:`Correction`) and a people registry come last. The steps are listed on
+:func:`resolve_store`; ``docs/tracker.md`` explains them and where they fail. The result
+depends on the *set* of occurrences, never on the order they arrived in.
 
-**Quotes.** :func:`quote_tokens` normalises a quote (case, punctuation, curly or straight
-marks, dashes, whitespace) into words; :func:`shingles` hashes its word 4-grams for an
-index; :func:`similar` says whether two quotes are the same line: the longest common
-word runs cover at least 80% of the shorter one, so a shorter quote contained in a longer
-one, or a copy with a few words changed, both count.
+Which quotes are the same words is :mod:`quotetrack.quote_matching`. Both modules' names
+are re-exported here, where earlier releases had them.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
-import re
-import unicodedata
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 import attrs
 
-from quotetrack.entities import edit_distance
-from quotetrack.lexicon import is_surname
 from quotetrack.models import SpeakerKind
 from quotetrack.names import (
     PersonName,
     canonical_name,
     clean_name,
     fold,
-    group_key,
-    known_first,
     parse_person,
     record_kind,
     speaker_key,
 )
+from quotetrack.quote_matching import MIN_CLUSTER_WORDS as MIN_CLUSTER_WORDS
+from quotetrack.quote_matching import MIN_CONTAINED_WORDS as MIN_CONTAINED_WORDS
+from quotetrack.quote_matching import SHINGLE_WORDS as SHINGLE_WORDS
+from quotetrack.quote_matching import quote_tokens as quote_tokens
+from quotetrack.quote_matching import shingles as shingles
+from quotetrack.quote_matching import similar as similar
+from quotetrack.quote_matching import speaker_tag as speaker_tag
+from quotetrack.speaker_keys import Alias as Alias
+from quotetrack.speaker_keys import display_name as display_name
+from quotetrack.speaker_keys import resolve as resolve
 
+# Re-exported (``import … as``) where earlier releases had them, documented in their homes.
 __all__ = [
     "DOMINANCE",
-    "MIN_CLUSTER_WORDS",
-    "MIN_CONTAINED_WORDS",
     "PERIOD_DAYS",
-    "SHINGLE_WORDS",
-    "Alias",
     "Ambiguity",
     "Correction",
     "Occurrence",
     "Record",
     "Resolution",
-    "display_name",
-    "quote_tokens",
-    "resolve",
     "resolve_store",
-    "shingles",
-    "similar",
-    "speaker_tag",
     "split_key",
 ]
-
-
-@attrs.frozen(slots=True)
-class Alias:
-    """One in-article name as stored, with how often it was seen."""
-
-    name: str
-    kind: SpeakerKind = SpeakerKind.PERSON
-    quotes: int = 1
-    articles: int = 1
-
-
-def _threshold(a: str, b: str) -> int:
-    """How many edits a misspelling may carry: none for short words, one from five
-    letters, two from ten."""
-    shorter = min(len(a), len(b))
-    if shorter >= 10:
-        return 2
-    return 1 if shorter >= 5 else 0
-
-
-def _deletions(word: str, depth: int) -> set[str]:
-    out = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out
-
-
-class _FuzzyIndex:
-    """Words within a small edit distance of a word, in time linear in the vocabulary
-    (a deletion-neighbourhood index: two words within distance d share a form with at
-    most d characters deleted)."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self._index: dict[str, set[str]] = defaultdict(set)
-        for word in set(words):
-            for form in _deletions(word, 2 if len(word) >= 10 else 1):
-                self._index[form].add(word)
-
-    def near(self, word: str) -> set[str]:
-        """Other indexed words within the allowed edit distance of ``word``."""
-        found: set[str] = set()
-        for form in _deletions(word, 2 if len(word) >= 10 else 1):
-            found |= self._index.get(form, set())
-        found.discard(word)
-        return {w for w in found if edit_distance(word, w, 2) <= _threshold(word, w)}
-
-
-@attrs.frozen(slots=True)
-class _Stats:
-    articles: int
-    quotes: int
-
-
-def _stronger(a: tuple[_Stats, str], b: tuple[_Stats, str]) -> bool:
-    """True when key ``a`` should absorb key ``b``: more articles, then more quotes,
-    then the alphabetically first key (only to make ties deterministic)."""
-    (sa, ka), (sb, kb) = a, b
-    return (-sa.articles, -sa.quotes, ka) < (-sb.articles, -sb.quotes, kb)
-
-
-def _looks_misspelt(word: str, *, first: bool) -> bool:
-    if first:
-        return not known_first(word)
-    return not is_surname(word)
-
-
-def _link_full_names(full: Mapping[str, PersonName], stats: Mapping[str, _Stats]) -> dict[str, str]:
-    """Key → key for full names that are misspellings of another full name."""
-    by_first: dict[str, list[str]] = defaultdict(list)
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for key, name in full.items():
-        by_first[name.first].append(key)
-        by_surname[name.surname].append(key)
-    surnames = _FuzzyIndex(n.surname for n in full.values())
-    firsts = _FuzzyIndex(n.first for n in full.values())
-    links: dict[str, str] = {}
-    for key in sorted(full):
-        name = full[key]
-        neighbours: set[str] = set()
-        for surname in surnames.near(name.surname):
-            neighbours.update(
-                k for k in by_surname[surname] if full[k].first == name.first and k != key
-            )
-        for first in firsts.near(name.first):
-            neighbours.update(
-                k for k in by_first[first] if full[k].surname == name.surname and k != key
-            )
-        if len(neighbours) != 1:
-            continue
-        other = neighbours.pop()
-        odd_first = full[other].first != name.first
-        word = name.first if odd_first else name.surname
-        if not _looks_misspelt(word, first=odd_first):
-            continue
-        if _stronger((stats[other], other), (stats[key], key)):
-            links[key] = other
-    return links
-
-
-def resolve(aliases: Iterable[Alias]) -> dict[tuple[str, SpeakerKind], str]:
-    """The speaker key of every alias that names someone, keyed by ``(name, kind)``.
-
-    Aliases that name no one (pronouns, anonymous sources, non-names) are left out of
-    the result. Keys look like ``person:hillary clinton`` or ``group:new york post``.
-    """
-    persons: dict[tuple[str, SpeakerKind], PersonName] = {}
-    out: dict[tuple[str, SpeakerKind], str] = {}
-    stats: dict[str, _Stats] = {}
-    for alias in aliases:
-        ref = (alias.name, alias.kind)
-        if alias.kind is SpeakerKind.ANONYMOUS:
-            continue
-        if alias.kind in (SpeakerKind.GROUP, SpeakerKind.ORGANISATION):
-            group = group_key(alias.name)
-            if group is not None:
-                out[ref] = f"group:{group}"
-            continue
-        person = parse_person(alias.name)
-        if person is None:
-            continue
-        persons[ref] = person
-        old = stats.get(person.key, _Stats(0, 0))
-        stats[person.key] = _Stats(old.articles + alias.articles, old.quotes + alias.quotes)
-
-    full = {p.key: p for p in persons.values() if p.full}
-    target = {key: key for key in stats}
-    target.update(_link_full_names(full, stats))
-
-    # Partial names, longest first, so that "Wasserman Schultz" is settled before
-    # "Schultz" looks for names ending with it.
-    by_surname: dict[str, dict[str, PersonName]] = defaultdict(dict)
-    for person in persons.values():
-        by_surname[person.surname][person.key] = person
-    surname_index = _FuzzyIndex(p.surname for p in persons.values() if p.full or len(p.words) > 1)
-    partial = sorted(
-        {(p.words, p.suffix or "") for p in persons.values() if not p.full},
-        key=lambda ws: (-len(ws[0]), ws),
-    )
-    for words, suffix in partial:
-        bare = PersonName(words, None, suffix or None)
-        target[bare.key] = _fit(bare, by_surname, surname_index, target, full) or bare.key
-    for ref, person in persons.items():
-        key = target[person.key]
-        if not person.full and person.gender:
-            # "Mrs. Clinton" may fit where "Clinton" does not, and must not follow
-            # "Clinton" to a man.
-            key = _fit(person, by_surname, surname_index, target, full) or person.key
-        out[ref] = f"person:{key}"
-    return out
-
-
-def _fit(
-    person: PersonName,
-    by_surname: Mapping[str, Mapping[str, PersonName]],
-    surname_index: _FuzzyIndex,
-    target: Mapping[str, str],
-    full: Mapping[str, PersonName],
-) -> str | None:
-    """The one speaker a partial name fits, or None when none or several do."""
-
-    def fitting(surnames: Iterable[str], exact: bool) -> set[str]:
-        found: set[str] = set()
-        n = len(person.words)
-        for surname in surnames:
-            for key, other in by_surname.get(surname, {}).items():
-                if len(other.words) <= n and not other.full:
-                    continue
-                if exact and other.words[-n:] != person.words:
-                    continue
-                if not exact and (n > 1 or len(other.words) < 2):
-                    continue
-                if person.suffix is not None and other.suffix != person.suffix:
-                    continue
-                gender = full[key].first_gender if key in full else None
-                if person.gender and gender and gender != person.gender:
-                    continue
-                found.add(target.get(key, key))
-        found.discard(person.key)
-        return found
-
-    candidates = fitting([person.surname], exact=True)
-    if not candidates and len(person.words) == 1 and not is_surname(person.surname):
-        candidates = fitting(surname_index.near(person.surname), exact=False)
-    return candidates.pop() if len(candidates) == 1 else None
-
-
-def display_name(aliases: Sequence[Alias]) -> str:
-    """The name to show for a speaker: its most quoted full name (then most articles,
-    then shortest, then alphabetical); failing that, a name of two words or more
-    ("Barack Obama" rather than "Mr. Obama"); a surname alone only when there is
-    nothing else."""
-
-    def rank(alias: Alias) -> tuple[int, int, int, int, int, str]:
-        person = parse_person(alias.name) if alias.kind is SpeakerKind.PERSON else None
-        is_full = person is not None and person.full
-        words = 0 if person is None else min(len(person.words), 2)
-        return (
-            -int(is_full),
-            -words,
-            -alias.quotes,
-            -alias.articles,
-            len(alias.name),
-            alias.name,
-        )
-
-    if not aliases:
-        msg = "display_name needs at least one alias"
-        raise ValueError(msg)
-    return min(aliases, key=rank).name
-
-
-# --- the store's records ----------------------------------------------------------------
 
 DOMINANCE: Final = 3
 """How many times more articles (in the same period) the most seen full name with a
@@ -643,103 +420,3 @@ def _records(
             name = shown[key]  # a bare name linked by its article: show the article's name
         records[key] = Record(key, name, kind, person_ids.get(key))
     return records
-
-
-# --- quotes ------------------------------------------------------------------------
-
-SHINGLE_WORDS: Final = 4
-"""Words per shingle in the near-duplicate index."""
-
-MIN_CLUSTER_WORDS: Final = 6
-"""Quotes shorter than this (after normalisation) are never clustered: "We will win"
-in two articles is a common phrase, not a re-quoted line."""
-
-MIN_CONTAINED_WORDS: Final = 8
-"""Words a quote needs to count as contained in a longer one."""
-
-_SIMILARITY: Final = 0.8
-_WORD: Final = re.compile(r"\w+")
-_DROP: Final = str.maketrans(dict.fromkeys("'\u2019\u2018\u02bc`", None))
-
-
-def quote_tokens(text: str) -> tuple[str, ...]:
-    """The words of a quote for comparison: compatibility-normalised, casefolded, with
-    apostrophes dropped ("don’t" and "dont" agree) and every other mark a separator."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_DROP)
-    return tuple(_WORD.findall(folded))
-
-
-_MASK: Final = (1 << 64) - 1
-_PRIME: Final = 0x100000001B3  # FNV-1a's 64-bit prime
-
-
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
-
-
-def shingles(tokens: Sequence[str]) -> frozenset[int]:
-    """Stable signed 64-bit hashes of the word 4-grams of ``tokens`` (empty when the
-    quote is too short to cluster). Stable across processes and Python versions, unlike
-    :func:`hash`, so they can be stored."""
-    if len(tokens) < MIN_CLUSTER_WORDS:
-        return frozenset()
-    words = [_word_hash(t) for t in tokens]
-    out = set()
-    for i in range(len(words) - SHINGLE_WORDS + 1):
-        h = 0
-        for w in words[i : i + SHINGLE_WORDS]:
-            h = ((h ^ w) * _PRIME) & _MASK
-        out.add(h - (1 << 64) if h >= 1 << 63 else h)
-    return frozenset(out)
-
-
-def speaker_tag(name: str | None, kind: SpeakerKind | None) -> str | None:
-    """What two quotes' speakers must share for one to count as contained in the other:
-    the surname of a person ("Donald Trump" and "Mr. Trump" agree), the key of a group;
-    None when the speaker is unknown (an unknown speaker agrees with anyone)."""
-    if name is None or kind is None:
-        return None
-    if kind is SpeakerKind.GROUP:
-        return group_key(name)
-    if kind is SpeakerKind.PERSON:
-        person = parse_person(name)
-        return None if person is None else person.surname
-    return None
-
-
-def similar(
-    a: Sequence[str], b: Sequence[str], tag_a: str | None = None, tag_b: str | None = None
-) -> bool:
-    """True when two tokenised quotes are the same line.
-
-    Both must have at least :data:`MIN_CLUSTER_WORDS` words and their common word runs
-    must cover 80% of the shorter one. When they also cover 80% of the longer one the
-    two are copies (wire copy, small edits) and that is enough. Otherwise the shorter
-    is contained in the longer: that counts only when it has at least
-    :data:`MIN_CONTAINED_WORDS` words and the speakers' tags (:func:`speaker_tag`) do not
-    disagree, so a stock phrase ("to serve as president of the United States") does not
-    chain unrelated quotes together.
-    """
-    shorter, longer = sorted((len(a), len(b)))
-    if shorter < MIN_CLUSTER_WORDS:
-        return False
-    a, b = tuple(a), tuple(b)
-    if a == b:
-        return True
-    if b < a:  # difflib's matching blocks depend on argument order: fix one
-        a, b = b, a
-    # Matching runs never cover more words than the two bags share: a cheap bound that
-    # rules out most candidates (which share only a common phrase) before difflib.
-    bag = Counter(a)
-    bag.subtract(b)
-    unmatched = sum(n for n in bag.values() if n > 0)
-    if len(a) - unmatched < _SIMILARITY * shorter:
-        return False
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    common = sum(block.size for block in matcher.get_matching_blocks())
-    if common < _SIMILARITY * shorter:
-        return False
-    if common >= _SIMILARITY * longer:
-        return True
-    agree = tag_a is None or tag_b is None or tag_a == tag_b
-    return shorter >= MIN_CONTAINED_WORDS and agree

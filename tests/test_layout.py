@@ -92,6 +92,8 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
                 "validation",
                 "names",
                 "identity",
+                "speaker_keys",
+                "quote_matching",
                 "people",
                 "periods",
                 "store",

@@ -3,7 +3,7 @@
 A quote is clustered by its words (:func:`cluster_tokens`) through an index of word
 4-grams kept in the store (the ``shingles`` table): a new quote is compared with the
 stored quotes sharing the most 4-grams with it and joins every cluster it matches
-(:func:`quotetrack.identity.similar`). A cluster is named by its smallest quote id.
+(:func:`quotetrack.quote_matching.similar`). A cluster is named by its smallest quote id.
 Exact copies (same words, same speaker tag) of an indexed quote are not indexed again,
 and at most :data:`POSTINGS` index rows are read per 4-gram, so a line carried by many
 articles, verbatim or edited, costs each new copy the same.
@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Final
 
-from quotetrack import identity
+from quotetrack import quote_matching
 from quotetrack.models import QuoteCluster, QuoteKind
 from quotetrack.periods import PLAUSIBLE_DATES
 from quotetrack.store.sql import chunks, iso_date, marks
@@ -52,9 +52,9 @@ def cluster_tokens(text: str, kind: QuoteKind) -> tuple[str, ...]:
     quotes take part whole and mixed quotes by their quoted fragments only (the clause
     around a fragment is each outlet's paraphrase); reported speech stays alone."""
     if kind is QuoteKind.DIRECT:
-        return identity.quote_tokens(text)
+        return quote_matching.quote_tokens(text)
     if kind is QuoteKind.MIXED:
-        return identity.quote_tokens(" ".join(_QUOTED_FRAGMENT.findall(text)))
+        return quote_matching.quote_tokens(" ".join(_QUOTED_FRAGMENT.findall(text)))
     return ()
 
 
@@ -65,7 +65,7 @@ def cluster_quote(
     unless an indexed quote has the same words and speaker tag: that twin finds every
     future match this quote would, and indexing copies of one line made the K-th copy
     count K-1 index rows per 4-gram (quadratic ingest for a line carried K times)."""
-    hashes = sorted(identity.shingles(tokens))
+    hashes = sorted(quote_matching.shingles(tokens))
     roots = {quote_id}
     twin = False
     if hashes:
@@ -94,7 +94,7 @@ def cluster_quote(
                 twin = twin or (other_tokens == words and other_tag == tag)
                 if root in roots:
                     continue
-                if identity.similar(tokens, other_tokens.split(), tag, other_tag):
+                if quote_matching.similar(tokens, other_tokens.split(), tag, other_tag):
                     roots.add(root)
         if not twin:
             conn.executemany(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from quotetrack import identity, names
+from quotetrack import names, quote_matching
 from quotetrack.models import Quote, SpeakerKind, TrackedQuote
 from quotetrack.records import quote_from_values, quote_values
 from quotetrack.store.clusters import cluster_tokens
@@ -91,7 +91,7 @@ def quote_row(
     speaker = quote.speaker
     alias_name = None if speaker is None else names.alias_for(speaker, text)
     alias = None if speaker is None or alias_name is None else (alias_name, speaker.kind.value)
-    tag = None if alias is None else identity.speaker_tag(alias[0], SpeakerKind(alias[1]))
+    tag = None if alias is None else quote_matching.speaker_tag(alias[0], SpeakerKind(alias[1]))
     members = member_aliases(speaker, text)
     return row, alias, cluster_tokens(quote.text, quote.kind), tag, members
 

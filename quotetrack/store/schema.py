@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Final
 
-from quotetrack import identity
+from quotetrack import quote_matching
 from quotetrack.models import QuoteKind, SpeakerKind
 from quotetrack.store.clusters import cluster_quote, cluster_tokens
 from quotetrack.store.speakers import mark_dirty, record_evidence
@@ -47,8 +47,8 @@ def _schema_v1(conn: sqlite3.Connection) -> None:
         CREATE INDEX documents_published ON documents (published);
         CREATE TABLE speakers (
             id   INTEGER PRIMARY KEY,
-            key  TEXT NOT NULL UNIQUE,      -- identity.resolve()'s key
-            name TEXT NOT NULL,             -- identity.display_name()
+            key  TEXT NOT NULL UNIQUE,      -- speaker_keys.resolve()'s key
+            name TEXT NOT NULL,             -- speaker_keys.display_name()
             kind TEXT NOT NULL
         );
         CREATE TABLE aliases (
@@ -101,7 +101,7 @@ def _schema_v2(conn: sqlite3.Connection) -> None:
         """
         ALTER TABLE quotes ADD COLUMN tokens TEXT;      -- cluster_tokens(), joined
         ALTER TABLE quotes ADD COLUMN cluster_id INTEGER; -- smallest quote id of the cluster
-        ALTER TABLE quotes ADD COLUMN speaker_tag TEXT;   -- identity.speaker_tag()
+        ALTER TABLE quotes ADD COLUMN speaker_tag TEXT;   -- quote_matching.speaker_tag()
         CREATE INDEX quotes_cluster ON quotes (cluster_id);
         CREATE TABLE shingles (
             hash     INTEGER NOT NULL,
@@ -117,7 +117,7 @@ def _schema_v2(conn: sqlite3.Connection) -> None:
     ).fetchall()
     for quote_id, text, quote_kind, alias, kind in rows:
         tokens = cluster_tokens(text, QuoteKind(quote_kind))
-        tag = identity.speaker_tag(alias, None if kind is None else SpeakerKind(kind))
+        tag = quote_matching.speaker_tag(alias, None if kind is None else SpeakerKind(kind))
         conn.execute(
             "UPDATE quotes SET tokens = ?, speaker_tag = ? WHERE id = ?",
             (" ".join(tokens), tag, quote_id),
