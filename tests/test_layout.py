@@ -107,6 +107,8 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = (
                 "store.speakers",
                 "store.sql",
                 "store.targets",
+                "store.queries",
+                "store.writing",
                 "tracker",
             }
         ),

@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quotetrack
-from quotetrack import tracker as tracker_module
 from quotetrack.errors import ConfigurationError, InputTypeError, TrackerError
 from quotetrack.models import TrackedMention
 from quotetrack.sentiment import targets
 from quotetrack.store import schema as store_schema
+from quotetrack.store import writing
 from quotetrack.store.speakers import name_resolver, speaker_ids
 from quotetrack.store.targets import document_targets
 from quotetrack.tracker import SCHEMA_VERSION, Tracker
@@ -149,14 +149,14 @@ def test_a_failure_while_writing_targets_leaves_nothing_behind(
     """An error while an article's targets are written rolls the whole article back."""
     before = stored_targets(tracker._conn)
     calls = itertools.count()
-    real = tracker_module.target_rows
+    real = writing.target_rows
 
     def failing(*args: Any) -> list[tuple[Any, ...]]:
         if next(calls) == 1:
             raise RuntimeError("disk on fire")
         return real(*args)
 
-    monkeypatch.setattr(tracker_module, "target_rows", failing)
+    monkeypatch.setattr(writing, "target_rows", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
         tracker.add(ARTICLES["a1"][2], doc_id="a4", published="2024-03-10")
     assert tracker.document("a4") is None

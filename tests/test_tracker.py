@@ -28,6 +28,7 @@ from quotetrack.errors import (
 )
 from quotetrack.models import Document, Quote, QuoteKind, Sentiment, Span, Speaker, SpeakerKind
 from quotetrack.store import schema as store_schema
+from quotetrack.store import writing
 from quotetrack.tracker import SCHEMA_VERSION, Tracker
 from tests.equality import how_resolved, in_full
 from tests.strategies import HOSTILE_STRINGS, analyzed_documents
@@ -205,18 +206,18 @@ def test_a_failure_while_writing_leaves_nothing_behind(
 ) -> None:
     """An error after some rows of an article were written rolls the whole article back."""
     calls = itertools.count()
-    real = tracker_module.cluster_quote
+    real = writing.cluster_quote
 
     def failing(*args: object) -> None:
         if next(calls) == 1:
             raise RuntimeError("disk on fire")
         real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(tracker_module, "cluster_quote", failing)
+    monkeypatch.setattr(writing, "cluster_quote", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
         store(tracker, article("a", (LINE, "Hillary Clinton"), (OTHER, "Bill Clinton")))
     assert tracker.stats() == tracker_module.StoreStats(0, 0, 0, 0)
-    monkeypatch.setattr(tracker_module, "cluster_quote", real)
+    monkeypatch.setattr(writing, "cluster_quote", real)
     store(tracker, article("a", (LINE, "Hillary Clinton"), (OTHER, "Bill Clinton")))
     assert tracker.stats().quotes == 2
 
