@@ -46,10 +46,12 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
-from typing import Any, Final, cast
+from typing import Any, Final, Protocol, TypeVar, cast
+
+import attrs
 
 from quotetrack.errors import ConfigurationError, InputTypeError, check_text
 from quotetrack.models import Quote
@@ -75,6 +77,48 @@ _IN_FLIGHT_PER_WORKER: Final = 2
 never idles while the parent collects a result."""
 
 _Result = tuple[Quote, ...]
+_R = TypeVar("_R")
+
+
+class TextJob(Protocol[_R]):
+    """The work done on each text (for :func:`analyze_many`, an
+    :class:`~quotetrack.pipeline.Analyzer`'s quotes), and how its result travels back
+    from a worker process as plain values, cheap to pickle (see :func:`pack_quotes`)."""
+
+    def __call__(self, text: str) -> _R: ...
+
+    def pack(self, result: _R) -> Any: ...
+
+    def unpack(self, packed: Any) -> _R: ...
+
+
+def pack_quotes(quotes: Iterable[Quote]) -> list[tuple[Any, ...]]:
+    """Quotes as plain values for the trip back from a worker (records.quote_values):
+    pickling attrs instances goes through a Python-level ``__getstate__``/``__setstate__``
+    per object, which made the workers spend a tenth of their time pickling and the
+    parent as long unpickling as parsing."""
+    return [quote_values(q) for q in quotes]
+
+
+def unpack_quotes(packed: Iterable[Sequence[Any]]) -> _Result:
+    """The quotes :func:`pack_quotes` packed, rebuilt exactly."""
+    return tuple(quote_from_values(p) for p in packed)
+
+
+@attrs.frozen(slots=True)
+class _Quotes:
+    """The job of :func:`parse_many` and :func:`analyze_many`: an analyzer's quotes."""
+
+    analyzer: Analyzer
+
+    def __call__(self, text: str) -> _Result:
+        return self.analyzer(text)
+
+    def pack(self, result: _Result) -> list[tuple[Any, ...]]:
+        return pack_quotes(result)
+
+    def unpack(self, packed: Iterable[Sequence[Any]]) -> _Result:
+        return unpack_quotes(packed)
 
 
 def parse_many(
@@ -100,7 +144,7 @@ def parse_many(
     it in a list) or when the generator reaches an item that is not a ``str``.
     """
     chosen = parser_from_options(parser, cue_verbs, keep_unattributed, reported, "parse_many")
-    return _many(texts, workers, chunksize, Analyzer(chosen, None), mp_context)
+    return _many(texts, workers, chunksize, _Quotes(Analyzer(chosen, None)), mp_context)
 
 
 def analyze_many(
@@ -124,7 +168,19 @@ def analyze_many(
     """
     chosen = parser_from_options(parser, cue_verbs, keep_unattributed, reported, "analyze_many")
     analyzer = Analyzer(chosen, SentimentScorer() if scorer is None else scorer)
-    return _many(texts, workers, chunksize, analyzer, mp_context)
+    return _many(texts, workers, chunksize, _Quotes(analyzer), mp_context)
+
+
+def map_texts(
+    texts: Iterable[str],
+    job: TextJob[_R],
+    workers: int | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+) -> Generator[_R, None, None]:
+    """``job`` of each text, in input order, as :func:`analyze_many` runs its analyzer:
+    the same arguments, checks, errors and worker processes (the tracker's ingest reads
+    each article's targets in the worker that parsed it)."""
+    return _many(texts, workers, chunksize, job, None)
 
 
 # --- argument checks ---------------------------------------------------------------
@@ -185,17 +241,17 @@ def _many(
     texts: Iterable[str],
     workers: int | None,
     chunksize: int,
-    analyzer: Analyzer,
+    job: TextJob[_R],
     mp_context: BaseContext | str | None,
-) -> Generator[_Result, None, None]:
+) -> Generator[_R, None, None]:
     """Check every argument now, then hand back the (lazy) generator."""
     n_workers = _resolve_workers(workers)
     context = _resolve_context(mp_context)
     size = _check_count(chunksize, "chunksize")
     items = _check_texts(texts)
     if n_workers == 1:
-        return _in_process(items, analyzer)
-    return _in_pool(items, n_workers, size, analyzer, context)
+        return _in_process(items, job)
+    return _in_pool(items, n_workers, size, job, context)
 
 
 # --- one process -------------------------------------------------------------------
@@ -205,16 +261,14 @@ def _checked(index: int, item: object) -> str:
     return check_text(item, what=f"texts[{index}]")
 
 
-def _in_process(
-    items: Iterator[object], job: Callable[[str], _Result]
-) -> Generator[_Result, None, None]:
+def _in_process(items: Iterator[object], job: Callable[[str], _R]) -> Generator[_R, None, None]:
     for index, item in enumerate(items):
         yield job(_checked(index, item))
 
 
 # --- worker processes --------------------------------------------------------------
 
-_worker_job: Analyzer | None = None
+_worker_job: TextJob[Any] | None = None
 """The job of this worker process, set once by :func:`_init_worker`."""
 
 
@@ -240,47 +294,40 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="quotetrack-parent-watch", daemon=True).start()
 
 
-def _init_worker(analyzer: Analyzer) -> None:
-    """Keep this worker's analyzer (unpickled once, when the worker starts), and tie
-    its life to its parent's."""
+def _init_worker(job: TextJob[Any]) -> None:
+    """Keep this worker's job (unpickled once, when the worker starts), and tie its
+    life to its parent's."""
     global _worker_job
     _exit_with_parent()
-    _worker_job = analyzer
+    _worker_job = job
 
 
-# Results travel as tuples of plain values (records.quote_values): pickling attrs
-# instances goes through a Python-level ``__getstate__``/``__setstate__`` per object,
-# which made the workers spend a tenth of their time pickling and the parent as long
-# unpickling as parsing.
-_Packed = tuple[Any, ...]
-
-
-def _run_chunk(texts: list[str]) -> list[list[_Packed]]:
+def _run_chunk(texts: list[str]) -> list[Any]:
     """Run this worker's job on one chunk of texts; results packed for the trip back."""
     job = _worker_job
     if job is None:  # pragma: no cover - the pool always runs the initializer first
         msg = "quotetrack.parallel worker used before its initializer ran"
         raise RuntimeError(msg)
-    return [[quote_values(q) for q in job(text)] for text in texts]
+    return [job.pack(job(text)) for text in texts]
 
 
 def _in_pool(
     items: Iterator[object],
     workers: int,
     chunksize: int,
-    analyzer: Analyzer,
+    job: TextJob[_R],
     mp_context: BaseContext | None,
-) -> Generator[_Result, None, None]:
+) -> Generator[_R, None, None]:
     """Stream chunks through a process pool, keeping a bounded queue of futures."""
     limit = workers * _IN_FLIGHT_PER_WORKER
-    pending: collections.deque[Future[list[list[_Packed]]]] = collections.deque()
+    pending: collections.deque[Future[list[Any]]] = collections.deque()
     numbered = enumerate(items)
     error: Exception | None = None
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=mp_context,
         initializer=_init_worker,
-        initargs=(analyzer,),
+        initargs=(job,),
     )
     try:
         while True:
@@ -298,7 +345,7 @@ def _in_pool(
             if not pending:
                 break
             for packed in pending.popleft().result():
-                yield tuple(quote_from_values(p) for p in packed)
+                yield job.unpack(packed)
         if error is not None:
             raise error
     finally:

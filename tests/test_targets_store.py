@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 import quotetrack
 from quotetrack.errors import ConfigurationError, InputTypeError, TrackerError
-from quotetrack.models import TrackedMention
+from quotetrack.models import Quote, TrackedMention
 from quotetrack.sentiment import targets
 from quotetrack.store import schema as store_schema
 from quotetrack.store import writing
@@ -174,6 +175,23 @@ def test_worker_processes_store_the_same_targets() -> None:
         two.add_many(records, workers=2, chunksize=1)
         assert stored_targets(two._conn) == stored_targets(one._conn) != []
         assert pairs(two.mentions()) == pairs(one.mentions())
+
+
+def test_worker_processes_read_the_targets_themselves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With workers, each article's targets are read in the worker that parsed it, so
+    the writing process (the bottleneck of a parallel ingest) only writes them."""
+    parent = os.getpid()
+    real = writing.document_target_values
+
+    def only_in_workers(text: str, quotes: Sequence[Quote]) -> list[list[tuple[Any, ...]]]:
+        assert os.getpid() != parent, "targets read in the writing process"
+        return real(text, quotes)
+
+    monkeypatch.setattr(writing, "document_target_values", only_in_workers)
+    records = [{"doc_id": d, "text": text} for d, (_, _, text) in ARTICLES.items()]
+    with Tracker(":memory:") as tracker:
+        tracker.add_many(records, workers=2, chunksize=1)
+        assert stored_targets(tracker._conn) != []
 
 
 @settings(max_examples=12)

@@ -40,9 +40,11 @@ __all__ = [
     "INSERT_TARGET",
     "SpeakerTargets",
     "backfill",
+    "document_target_values",
     "document_targets",
     "mention_rows",
     "target_rows",
+    "target_values",
 ]
 
 INSERT_TARGET: Final = (
@@ -65,11 +67,17 @@ def document_targets(text: str, quotes: Sequence[Quote]) -> list[tuple[Target, .
     return [targets(q, text, index=index) for q in quotes]
 
 
-def target_rows(quote_id: int, found: Sequence[Target]) -> list[tuple[Any, ...]]:
-    """The :data:`INSERT_TARGET` values of a quote's targets, in document order."""
+def document_target_values(text: str, quotes: Sequence[Quote]) -> list[list[tuple[Any, ...]]]:
+    """The :func:`target_values` of each of ``quotes`` (all from the document ``text``):
+    what the store keeps of their targets, as plain values (cheap to send from a worker
+    process)."""
+    return [target_values(found) for found in document_targets(text, quotes)]
+
+
+def target_values(found: Sequence[Target]) -> list[tuple[Any, ...]]:
+    """The values of a quote's target rows but the quote's id, in document order."""
     return [
         (
-            quote_id,
             ordinal,
             t.mention.start,
             t.mention.end,
@@ -86,6 +94,11 @@ def target_rows(quote_id: int, found: Sequence[Target]) -> list[tuple[Any, ...]]
     ]
 
 
+def target_rows(quote_id: int, values: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The :data:`INSERT_TARGET` values of a quote's targets (its :func:`target_values`)."""
+    return [(quote_id, *v) for v in values]
+
+
 def backfill(conn: sqlite3.Connection) -> None:
     """The targets of every stored quote, article by article (schema version 7). Reads
     only the columns of schema version 1 (a quote's text and spans are all a target
@@ -99,8 +112,9 @@ def backfill(conn: sqlite3.Connection) -> None:
         quotes = [
             Quote(quote_text, decode_spans(quote_text, spans)) for _, quote_text, spans in rows
         ]
-        for (quote_id, _, _), found in zip(rows, document_targets(text, quotes), strict=True):
-            conn.executemany(INSERT_TARGET, target_rows(quote_id, found))
+        found = document_target_values(text, quotes)
+        for (quote_id, _, _), values in zip(rows, found, strict=True):
+            conn.executemany(INSERT_TARGET, target_rows(quote_id, values))
 
 
 # --- reading: speaker -> target pairs ------------------------------------------------

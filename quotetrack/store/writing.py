@@ -14,10 +14,13 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from quotetrack.errors import InputTypeError
 from quotetrack.models import AddResult, AddStatus, DateLike, Document, IngestSummary, Quote
+from quotetrack.parallel import DEFAULT_CHUNKSIZE, map_texts, pack_quotes, unpack_quotes
 from quotetrack.parser import QuoteParser
-from quotetrack.pipeline import analyze
+from quotetrack.pipeline import Analyzer, analyze
 from quotetrack.sentiment import SentimentScorer
 from quotetrack.store.clusters import cluster_quote, recluster
 from quotetrack.store.documents import delete_document, sha256, stored
@@ -25,7 +28,7 @@ from quotetrack.store.files import store_error
 from quotetrack.store.members import INSERT_MEMBER
 from quotetrack.store.rows import INSERT_QUOTE, quote_row
 from quotetrack.store.speakers import mark_dirty, record_evidence
-from quotetrack.store.targets import INSERT_TARGET, document_targets, target_rows
+from quotetrack.store.targets import INSERT_TARGET, document_target_values, target_rows
 from quotetrack.validation import as_document, check_quotes, items_of, make_document
 
 if TYPE_CHECKING:
@@ -96,6 +99,17 @@ class ArticleWriter:
         Every span must match ``document.text`` at its offsets
         (:class:`~quotetrack.errors.InvalidSpanError` otherwise, and nothing is written).
         """
+        return self._add_analyzed(document, quotes, None, replace)
+
+    def _add_analyzed(
+        self,
+        document: Document,
+        quotes: Sequence[Quote],
+        found: Sequence[Sequence[tuple[Any, ...]]] | None,
+        replace: bool,
+    ) -> AddResult:
+        """:meth:`add_analyzed`, given the quotes' :func:`target_values` when a worker
+        process read them already (None: read here)."""
         if not isinstance(document, Document):
             msg = f"document must be a Document, not {type(document).__name__}"
             raise InputTypeError(msg)
@@ -103,7 +117,8 @@ class ArticleWriter:
         checked = check_quotes(document, quotes)
         sha = sha256(document.text)
         rows = [quote_row(document.doc_id, i, q, document.text) for i, q in enumerate(checked)]
-        found = document_targets(document.text, checked)
+        if found is None:
+            found = document_target_values(document.text, checked)
         new_aliases: dict[tuple[str, str], int] = {}
         with self._write() as conn:
             status: AddStatus = "added"
@@ -172,7 +187,8 @@ class ArticleWriter:
         :class:`AddResult`.
 
         With ``workers`` other than 1 (None: every core), extraction runs in worker
-        processes (:func:`quotetrack.parallel.analyze_many`) while this process writes.
+        processes (as :func:`quotetrack.parallel.analyze_many` runs it), each also reading
+        its articles' targets, while this process writes.
         Articles already stored with the same text are skipped before extraction. A
         failure stops the run; the articles before it stay stored (the identity decision
         is then left to :meth:`close` or the next writer).
@@ -219,12 +235,10 @@ class ArticleWriter:
         replace: bool,
         record: Callable[[AddResult], None],
     ) -> None:
-        from quotetrack.parallel import DEFAULT_CHUNKSIZE, analyze_many
-
         pending: deque[Document] = deque()
 
         def texts() -> Iterator[str]:
-            # Runs in this process, as analyze_many reads its input.
+            # Runs in this process, as map_texts reads its input.
             for document in items:
                 unchanged = self._unchanged(document, replace)
                 if unchanged is not None:
@@ -233,15 +247,15 @@ class ArticleWriter:
                 pending.append(document)
                 yield document.text
 
-        results = analyze_many(
-            texts(),
-            workers=workers,
-            chunksize=chunksize or DEFAULT_CHUNKSIZE,
-            parser=self._parser,
-            scorer=self._scorer,
+        analyzer = Analyzer(
+            QuoteParser() if self._parser is None else self._parser,
+            SentimentScorer() if self._scorer is None else self._scorer,
         )
-        for quotes in results:
-            record(self.add_analyzed(pending.popleft(), quotes, replace=replace))
+        results = map_texts(
+            texts(), _WithTargets(analyzer), workers, chunksize or DEFAULT_CHUNKSIZE
+        )
+        for quotes, found in results:
+            record(self._add_analyzed(pending.popleft(), quotes, found, replace))
 
     def _analyze(self, text: str) -> tuple[Quote, ...]:
         return analyze(text, parser=self._parser, scorer=self._scorer)
@@ -273,3 +287,27 @@ class ArticleWriter:
         row = conn.execute("SELECT id FROM aliases WHERE name = ? AND kind = ?", alias).fetchone()
         new[alias] = int(row[0])
         return new[alias]
+
+
+_Values = list[tuple[Any, ...]]
+_Analyzed = tuple[tuple[Quote, ...], list[_Values]]
+"""An article's quotes, with the :func:`~quotetrack.store.targets.target_values` of each."""
+
+
+@attrs.frozen(slots=True)
+class _WithTargets:
+    """:meth:`ArticleWriter.add_many`'s job in a worker process: an article's quotes and
+    their targets, read where the article was parsed, so that the writing process only
+    writes."""
+
+    analyzer: Analyzer
+
+    def __call__(self, text: str) -> _Analyzed:
+        quotes = self.analyzer(text)
+        return quotes, document_target_values(text, quotes)
+
+    def pack(self, result: _Analyzed) -> tuple[_Values, list[_Values]]:
+        return pack_quotes(result[0]), result[1]
+
+    def unpack(self, packed: tuple[_Values, list[_Values]]) -> _Analyzed:
+        return unpack_quotes(packed[0]), packed[1]
