@@ -28,6 +28,11 @@ _bisect_right = bisect.bisect_right  # one lookup, not one per question of _insi
 _MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and its "who"
 _MODIFIED = re.compile(r" [a-z]+ ")  # between a name and "who": the noun the name modifies
 _MAX_LISTED = 6  # names of a coordinated speaker read after or before the first
+_JOINTS_AFTER = (" and ", ", ")  # what may follow the first name of a list
+_FROM = (" of ", " from ")  # between a person and where the person is from
+# Enum members as module constants (see quotetrack.entities: a member read from its
+# class costs several times a global on CPython 3.11), read for every quote.
+_ORGANISATION = EntityKind.ORGANISATION
 
 
 class EntityIndex:
@@ -134,7 +139,7 @@ class EntityIndex:
                     return person
                 before = self._text[pos : found.start].rsplit(None, 1)
                 if (
-                    found.entity.type is not EntityKind.ORGANISATION
+                    found.entity.type is not _ORGANISATION
                     and before
                     and before[-1].lower() in PLACE_PREPOSITIONS
                 ):
@@ -167,11 +172,13 @@ class EntityIndex:
     def person_from(self, start: int) -> Entity | None:
         """The person named just before ``start`` with "of" or "from" between ("Sen. Ray
         Dunn of Alabama"): the place or body at ``start`` is where the person is from."""
+        if not self._text.endswith(_FROM, 0, start):
+            return None  # what the test below needs before ``start``, looked at first
         k = bisect.bisect_left(self._all_positions, start) - 1
         if k < 0:
             return None
         prev = self._all[k]
-        if prev.entity.is_person and self._text[prev.end : start] in (" of ", " from "):
+        if prev.entity.is_person and self._text[prev.end : start] in _FROM:
             return prev.entity
         return None
 
@@ -193,6 +200,13 @@ class EntityIndex:
         with a person's."""
         here = self.mention_in(start, end)
         if here is None:
+            return None
+        text = self._text
+        if not text.startswith(_JOINTS_AFTER, here.end) and not text.endswith(
+            " and ", 0, here.start
+        ):
+            # Most speakers: no list goes on after the name (" and ", ", ") nor ends at it
+            # (both joints before a last name, " and " and ", and ", end in " and ").
             return None
         found = [*self._listed_before(here), here, *self._listed_after(here)]
         if len(found) < 2 or len({id(m.entity) for m in found}) < len(found):
