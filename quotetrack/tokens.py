@@ -56,6 +56,7 @@ _lower = str.lower
 _end = operator.itemgetter(1)
 _PERIOD = re.compile(r"\.")
 _SHORT = 16  # tokens of a window read one by one for a final period
+_SHORT_CHARS = 32  # a window this short is tokenized by one loop
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -64,6 +65,19 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     # The hot loop of the rules: maps over the regex's matches (no Python-level loop);
     # then only the tokens that end at a period are looked at again.
     out: list[Token]
+    if end - start <= _SHORT_CHARS and text.find("\u03a3", start, end) < 0:
+        # A short window (most tails of dense quotes, "Smith said."): one loop over the
+        # matches costs less than setting up the maps below; each token as they make it.
+        out = []
+        for m in _TOKEN.finditer(text, start, end):
+            word = m.group()
+            s, e = m.span()
+            tok = _new(Token, (s, e, word, word.lower()))
+            if e - s > 1 and word[-1] == ".":
+                out += _split_period(tok)
+            else:
+                out.append(tok)
+        return out
     if text.find("\u03a3", start, end) < 0:
         # Lowercasing is character by character but for the capital sigma (final or
         # not by what follows it), so each word is lowercased alone, as it is in the

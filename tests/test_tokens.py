@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quotetrack import tokens
 from quotetrack.tokens import _TOKEN, _keeps_period, tokenize
 
 
@@ -101,3 +102,19 @@ def test_periods_split_as_the_rule_says(text: str, a: int, b: int) -> None:
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
     got = [(t.start, t.end, t.text) for t in tokenize(text, start, end)]
     assert got == _plain_tokens(text, start, end)
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"aB .,'’-\u03a3\u0130\"“”", "Sen.", "said.", "U.S."]), max_size=30
+    ).map("".join)
+)
+def test_short_windows_tokenize_as_long_ones(text: str) -> None:
+    """The loop a short window takes gives the tokens the maps of a long window give."""
+    short = tokenize(text, 0, len(text))
+    saved = tokens._SHORT_CHARS
+    tokens._SHORT_CHARS = -1  # every window takes the maps
+    try:
+        assert tokenize(text, 0, len(text)) == short
+    finally:
+        tokens._SHORT_CHARS = saved
