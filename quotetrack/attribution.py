@@ -12,6 +12,7 @@ quote's sentence (``sentence-subject``), and returns a :class:`Match` naming its
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Mapping
 
@@ -55,6 +56,7 @@ _MAX_TAIL = 20
 _MAX_SUBJECT_TOKENS = 40  # tokens read for a sentence's subject
 # Where a window's first token starts: the tokenizer skips only whitespace and "_".
 _TOKEN_START = re.compile(r"[^\s_]")
+_text = operator.attrgetter("text")  # scans that stay in C
 
 
 # What may open a tail whose lead punctuation holds a dash (the ``tail-dash`` rule).
@@ -142,7 +144,7 @@ def match_tail(
     lead = 0
     while lead < len(toks) and toks[lead].text in _LEAD_PUNCT:
         lead += 1
-    dash = lead > 0 and any(t.text in _DASHES for t in toks[:lead])
+    dash = lead > 0 and not _DASHES.isdisjoint(map(_text, toks[:lead]))
     if not lead and last_char.isalnum():
         return None
     whole = not lead and last_char in ".?!\u2026"

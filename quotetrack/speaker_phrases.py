@@ -108,10 +108,18 @@ def speaker_phrase(toks: list[Token], cues: Container[str]) -> list[Token] | Non
             return toks if _comma_adjectives(toks) else None
         first_comma = next(i for i, t in enumerate(toks) if t.text == ",")
         return speaker_phrase(toks[:first_comma], cues)
-    if len(toks) > MAX_NP or any(not t.is_word and t.text not in "-'\u2019" for t in toks):
+    if len(toks) > MAX_NP:
         return None
     while len(toks) > 1 and toks[0].lower in CLAUSE_LINKS:
-        toks = toks[1:]
+        toks = toks[1:]  # words, so the punctuation test below may come after
+    # Two tests of every word in one loop (the commonest phrase is one name): no
+    # punctuation but inner marks, and whether all are name words or particles.
+    names = True
+    for t in toks:
+        if not t.is_word and t.text not in "-'\u2019":
+            return None
+        if names and not is_name_word(t) and t.lower not in _PHRASE_PARTICLES:
+            names = False
     if toks[-1].lower in SPEAKER_PRONOUNS and len(toks) > 1:
         return None
     head = toks[0]
@@ -121,7 +129,7 @@ def speaker_phrase(toks: list[Token], cues: Container[str]) -> list[Token] | Non
         return None
     if not _VERB_WORDS.isdisjoint(map(_lower, toks[1:])):
         return None  # "O’Malley’s move was (first reported)", "His comments came after being"
-    if all(is_name_word(t) or t.lower in _PHRASE_PARTICLES for t in toks):
+    if names:
         return toks
     if head.lower in DETERMINERS or is_name_word(head) or is_name_word(toks[-1]):
         return toks
