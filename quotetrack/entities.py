@@ -60,6 +60,17 @@ _ORGANISATION_EVIDENCE = frozenset({"acronym", "appos-org"})
 _ONE_PERSON = frozenset({"title", "first-name", "age", "family", FEMALE, MALE})
 _SUBJECT_EVIDENCE = frozenset({"speaks", "subject"})
 
+# Enum members as module constants: a member read from its class (EntityKind.PERSON)
+# goes through the enum metaclass's __getattr__ on CPython 3.11, several times the
+# cost of a global, and these are read for every name and every quote.
+_PERSON, _ORGANISATION, _PLACE, _OTHER = (
+    EntityKind.PERSON,
+    EntityKind.ORGANISATION,
+    EntityKind.PLACE,
+    EntityKind.OTHER,
+)
+_GROUP, _PERSON_KIND = SpeakerKind.GROUP, SpeakerKind.PERSON
+
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance between ``a`` and ``b``, stopping early past ``limit``."""
@@ -116,14 +127,14 @@ class Entity:
     def kind(self) -> SpeakerKind:
         """The speaker kind of this entity: an organisation, or a place that speaks for
         its government ("Texas asked a judge …"), is a group."""
-        if self.type is EntityKind.ORGANISATION or self.type is EntityKind.PLACE:
-            return SpeakerKind.GROUP
-        return SpeakerKind.PERSON
+        if self.type is _ORGANISATION or self.type is _PLACE:
+            return _GROUP
+        return _PERSON_KIND
 
     @property
     def is_person(self) -> bool:
         """True when the article shows this entity is a person."""
-        return self.type is EntityKind.PERSON
+        return self.type is _PERSON
 
     @property
     def may_be_person(self) -> bool:
@@ -131,7 +142,7 @@ class Entity:
         said"), or it is a full name that ends in a census surname ("Jalen Moro"), or a
         surname that is a subject ("Varga didn't hesitate"). Such a name may be a he/she
         antecedent."""
-        if self.type is not EntityKind.OTHER:
+        if self.type is not _OTHER:
             return self.is_person
         ev = self.evidence
         if " " in self.name:
@@ -301,17 +312,15 @@ class Entities:
             if ent.first is None and ent in honorifics and " " not in ent.name:
                 # known only as "Mrs. Clinton": the honorific is all the name says of her
                 ent.name = f"{honorifics[ent]} {ent.name}"
-            if ent.type is EntityKind.PERSON:
+            if ent.type is _PERSON:
                 salient.add(ent)
                 if ent.first is not None:
                     by_surname.setdefault(ent.surname, []).append(ent)
-            elif (
-                ent.type is EntityKind.ORGANISATION or "speaks" in ent.evidence or ent.may_be_person
-            ):
+            elif ent.type is _ORGANISATION or "speaks" in ent.evidence or ent.may_be_person:
                 salient.add(ent)
         for ent in entities:
             if (
-                ent.type is EntityKind.OTHER
+                ent.type is _OTHER
                 and ent.first is not None
                 and ent.surname in by_surname
                 and not is_surname(ent.surname)
@@ -342,7 +351,7 @@ class Entities:
             all_positions.append(start)
             if c.weight and not c.quoted and ent in salient:
                 salient_mentions.append(nm)
-            if ent.type is EntityKind.PERSON:
+            if ent.type is _PERSON:
                 mentions.append(nm)
                 positions.append(start)
 
@@ -483,31 +492,31 @@ def _gender_so_far(ent: Entity, gathered: dict[Entity, set[str]]) -> str | None:
 def _absorb_evidence(ent: Entity, ev: set[str]) -> None:
     """Type ``ent`` and give it a gender from the evidence of all its mentions."""
     ent.evidence = ev
-    ent.type = EntityKind.OTHER
+    ent.type = _OTHER
     if "place-head" in ev and "title" not in ev:
-        ent.type = EntityKind.PLACE
+        ent.type = _PLACE
     elif "org-head" in ev and "title" not in ev:
-        ent.type = EntityKind.ORGANISATION
+        ent.type = _ORGANISATION
     elif not ev.isdisjoint(_PERSON_EVIDENCE):
-        ent.type = EntityKind.PERSON
+        ent.type = _PERSON
     elif not ev.isdisjoint(_ORGANISATION_EVIDENCE):
-        ent.type = EntityKind.ORGANISATION
+        ent.type = _ORGANISATION
     elif "place-prep" in ev and ev.isdisjoint(_SUBJECT_EVIDENCE):
-        ent.type = EntityKind.PLACE
-    if ent.type is EntityKind.OTHER and " " not in ent.name and _plural_word(ent.name):
+        ent.type = _PLACE
+    if ent.type is _OTHER and " " not in ent.name and _plural_word(ent.name):
         if ev.isdisjoint(_TYPING) or not ev.isdisjoint(_ONE_PERSON):
             return
-        ent.type = EntityKind.ORGANISATION  # "The Brujas said", "Saudis": a group
+        ent.type = _ORGANISATION  # "The Brujas said", "Saudis": a group
         ev.add("plural")  # of people: never an "it" nor "the company"
         return
-    if ent.type is not EntityKind.PERSON:
+    if ent.type is not _PERSON:
         return
     if " " in ent.name:
         plural = ent.first is not None and _plural_word(ent.first)
     else:
         plural = _plural_word(ent.name) and ev.isdisjoint(_ONE_PERSON)
     if plural:
-        ent.type = EntityKind.ORGANISATION  # "Veterans Affairs Minister X": the department
+        ent.type = _ORGANISATION  # "Veterans Affairs Minister X": the department
         if " " not in ent.name:
             ev.add("plural")  # "Analysts" with a role: people, not a body
         return

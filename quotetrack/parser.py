@@ -60,6 +60,10 @@ _NARRATOR = frozenset("i i’m i'm we we’re we're".split())
 _QUOTE_LABEL = re.compile(r"([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,2}):[ \t]+\S")
 _NOT_QUOTE_LABELS = frozenset("update note editor correction breaking watch".split())
 _STRONG_HEADS = frozenset({"head-speaker-cue", "head-colon", "head-according", "head-cue-speaker"})
+# Enum members as module constants (see quotetrack.entities: a member read from its
+# class costs several times a global on CPython 3.11), read for every quote.
+_ORGANISATION = EntityKind.ORGANISATION
+_DIRECT = QuoteKind.DIRECT
 
 
 def _cue_words(value: Iterable[str] | str) -> tuple[str, ...]:
@@ -477,7 +481,7 @@ class _Document:
                         speaker, _ = self._speaker(near, last_entity)
                     else:
                         rule = "unattributed"
-            kind = QuoteKind.DIRECT
+            kind = _DIRECT
             if keep and match is not None and speaker is not None and rule == match.rule:
                 widened = self._fragment_clause(match, stretches)
                 if widened is not None:
@@ -627,7 +631,7 @@ def _word_count(spans: tuple[Span, ...]) -> int:
 def _named(ent: Entity, mention: Span) -> Speaker:
     """The speaker ``mention`` resolved to ``ent``: its fullest name (an organisation's
     without its legal form) and where it stands."""
-    name = without_legal_suffix(ent.name) if ent.type is EntityKind.ORGANISATION else ent.name
+    name = without_legal_suffix(ent.name) if ent.type is _ORGANISATION else ent.name
     return Speaker(name, mention, ent.kind, resolved=True, source=ent.span)
 
 
