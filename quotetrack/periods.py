@@ -66,15 +66,15 @@ def period_label(day: dt.date, freq: Freq) -> str:
 
 
 def timeline_points(
-    rows: Iterable[tuple[str, int, float | None, int]], freq: Freq
+    rows: Iterable[tuple[dt.date, int, float | None, int]], freq: Freq
 ) -> list[TimelinePoint]:
-    """A timeline from one row per publication date (ISO date, quotes, sum of their
+    """A timeline from one row per publication date (the date, quotes, sum of their
     compounds, how many have one): the dates bucketed by ``freq``, each period with its
     quotes and mean compound, and the empty periods between two points spelled out when
     there are at most :data:`MAX_EMPTY_PERIODS` of them in a row."""
     buckets: dict[dt.date, list[float]] = {}
     for published, n, total, scored in rows:
-        start = period_start(dt.date.fromisoformat(published), freq)
+        start = period_start(published, freq)
         bucket = buckets.setdefault(start, [0, 0.0, 0])
         bucket[0] += n
         bucket[1] += total or 0.0

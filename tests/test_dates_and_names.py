@@ -106,9 +106,9 @@ def test_timeline_points_bucket_dates_and_average_only_scored_quotes() -> None:
     dates share one month, February is spelled out empty, an unscored date adds quotes
     but not to the mean."""
     rows = [
-        ("2019-01-03", 2, 0.5, 2),
-        ("2019-01-20", 1, -0.2, 1),
-        ("2019-03-01", 1, None, 0),
+        (dt.date(2019, 1, 3), 2, 0.5, 2),
+        (dt.date(2019, 1, 20), 1, -0.2, 1),
+        (dt.date(2019, 3, 1), 1, None, 0),
     ]
     points = timeline_points(rows, "month")
     assert [(p.period, p.quotes) for p in points] == [

@@ -104,6 +104,50 @@ def test_a_damaged_speaker_kind_is_a_tracker_error(store: Path) -> None:
         assert_one_line_error(quotetrack(*command, "--db", str(store)), "q.db")
 
 
+@pytest.mark.parametrize("date", ["2016-13-45", "2016-02-30"])
+def test_a_damaged_article_date_is_a_tracker_error(store: Path, date: str) -> None:
+    """A ``documents.published`` cell another tool wrote raised a raw ValueError from
+    speakers(), document(), clusters() and timeline() (a traceback in the commands);
+    it is a TrackerError naming the store, as a damaged quote row is. (A cell that is
+    not even in the plausible range, "yesterday", is left out of dated queries as a
+    placeholder date is, and is damaged where the article's date is read.)"""
+    conn = sqlite3.connect(store)
+    conn.execute("UPDATE documents SET published = ?", (date,))
+    conn.commit()
+    conn.close()
+    with Tracker.existing(store) as tracker:
+        doc_id = tracker._conn.execute("SELECT doc_id FROM documents").fetchone()[0]
+        for call in (
+            tracker.speakers,
+            tracker.quotes,
+            lambda: tracker.document(doc_id),
+            lambda: tracker.clusters(1),
+            lambda: tracker.timeline("Smith"),
+        ):
+            with pytest.raises(TrackerError, match="damaged document row"):
+                call()
+    for command in (["speakers"], ["quotes"], ["timeline", "Smith"], ["export"]):
+        assert_one_line_error(quotetrack(*command, "--db", str(store)), "q.db")
+
+
+def test_an_article_date_that_is_no_date_is_a_tracker_error_where_it_is_read(
+    store: Path,
+) -> None:
+    """ "yesterday" is outside the plausible dates, so speakers(), clusters() and
+    timelines leave it out as they leave out 9999-12-31; quotes() and document() read
+    the article's date, and say the store is damaged."""
+    conn = sqlite3.connect(store)
+    conn.execute("UPDATE documents SET published = 'yesterday'")
+    conn.commit()
+    conn.close()
+    with Tracker.existing(store) as tracker:
+        doc_id = tracker._conn.execute("SELECT doc_id FROM documents").fetchone()[0]
+        assert [s.first_seen for s in tracker.speakers()] == [None]
+        for call in (tracker.quotes, lambda: tracker.document(doc_id)):
+            with pytest.raises(TrackerError, match="damaged document row"):
+                call()
+
+
 def test_a_damaged_alias_kind_is_a_tracker_error(store: Path, tmp_path: Path) -> None:
     """An ``aliases.kind`` cell another tool wrote ended the identity decision in a raw
     ValueError (a traceback at the end of `quotetrack track`); it is a TrackerError

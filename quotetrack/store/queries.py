@@ -25,11 +25,11 @@ from quotetrack.models import (
 from quotetrack.periods import Freq, timeline_points
 from quotetrack.store.clusters import read_clusters
 from quotetrack.store.documents import PLAUSIBLE_BOUNDS, date_filters
-from quotetrack.store.files import DamagedRow, damaged
+from quotetrack.store.files import DamagedRow
 from quotetrack.store.members import credited_to
 from quotetrack.store.rows import SELECT_QUOTE, tracked_quote
 from quotetrack.store.speakers import speaker_ids, speaker_rows
-from quotetrack.store.sql import iso_date
+from quotetrack.store.sql import iso_date, stored_date
 from quotetrack.validation import (
     at_least,
     check_doc_id,
@@ -65,10 +65,10 @@ class StoreQueries:
                 " WHERE doc_id = ?",
                 (check_doc_id(doc_id),),
             ).fetchone()
-        if row is None:
-            return None
-        text, doc_id, published, outlet, url, title, source = row
-        return Document(text, doc_id, iso_date(published), outlet, url, title, source)
+            if row is None:
+                return None
+            text, doc_id, published, outlet, url, title, source = row
+            return Document(text, doc_id, iso_date(published), outlet, url, title, source)
 
     def stats(self) -> StoreStats:
         """How many articles, quotes, speakers and multi-article clusters are stored."""
@@ -164,10 +164,10 @@ class StoreQueries:
                 " ORDER BY d.published IS NULL, d.published, q.doc_id, q.position LIMIT ?"
             )
             rows = conn.execute(sql, (*params, sql_limit(limit))).fetchall()
-        try:
-            return [tracked_quote(row) for row in rows]
-        except (ValueError, TypeError, KeyError, IndexError) as exc:  # a row written by hand
-            raise damaged(self._where, DamagedRow("quote", exc)) from None
+            try:
+                return [tracked_quote(row) for row in rows]
+            except (ValueError, TypeError, KeyError, IndexError) as exc:  # written by hand
+                raise DamagedRow("quote", exc) from None
 
     def timeline(
         self,
@@ -195,12 +195,15 @@ class StoreQueries:
                 return []
             where += [credited_to(len(ids)), "d.published BETWEEN ? AND ?"]
             bounds = PLAUSIBLE_BOUNDS
-            rows = conn.execute(
-                "SELECT d.published, COUNT(*), SUM(q.compound), COUNT(q.compound)"
-                " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
-                f" WHERE {' AND '.join(where)} GROUP BY d.published",
-                (*params, *ids, *ids, *bounds),
-            ).fetchall()
+            rows = [
+                (stored_date(published), n, total, scored)
+                for published, n, total, scored in conn.execute(
+                    "SELECT d.published, COUNT(*), SUM(q.compound), COUNT(q.compound)"
+                    " FROM quotes q JOIN documents d ON d.doc_id = q.doc_id"
+                    f" WHERE {' AND '.join(where)} GROUP BY d.published",
+                    (*params, *ids, *ids, *bounds),
+                )
+            ]
         return timeline_points(rows, freq)
 
     def clusters(

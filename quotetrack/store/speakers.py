@@ -98,7 +98,7 @@ def resolve_speakers(conn: sqlite3.Connection) -> None:
                 _stored_kind(kind, "alias"),
                 doc_id,
                 n,
-                None if published is None else dt.date.fromisoformat(published),
+                iso_date(published),
                 outlet,
                 tuple(json.loads(evidence)) if evidence else (),
             )

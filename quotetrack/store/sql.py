@@ -4,12 +4,24 @@ accent-encoding-blind comparison the tracker registers as SQL functions."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-__all__ = ["IN_CHUNK", "chunks", "composed", "contains", "fold", "iso_date", "marks"]
+from quotetrack.store.files import DamagedRow
+
+__all__ = [
+    "IN_CHUNK",
+    "chunks",
+    "composed",
+    "contains",
+    "fold",
+    "iso_date",
+    "marks",
+    "stored_date",
+]
 
 IN_CHUNK: Final = 500
 """Bound parameters per ``IN (...)`` list, well under SQLite's limit."""
@@ -26,9 +38,19 @@ def marks(n: int) -> str:
     return ",".join("?" * n)
 
 
-def iso_date(value: str | None) -> dt.date | None:
-    """A date stored as an ISO string (None stays None)."""
-    return None if value is None else dt.date.fromisoformat(value)
+def stored_date(value: object) -> dt.date:
+    """An article's date as the store keeps it (``documents.published``, an ISO date);
+    raises :class:`~quotetrack.store.files.DamagedRow` for a cell quotetrack never
+    writes."""
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    raise DamagedRow("document", f"{value!r} is not a date")
+
+
+def iso_date(value: object) -> dt.date | None:
+    """A date stored as an ISO string (None stays None), as :func:`stored_date` reads it."""
+    return None if value is None else stored_date(value)
 
 
 def composed(value: str | None) -> str | None:
