@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from quotetrack.segments import paragraphs, sentences
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotetrack.lexicon import ABBREVIATIONS
+from quotetrack.segments import _is_abbreviation, paragraphs, sentences
 
 
 def test_paragraphs_are_lines_trimmed():
@@ -40,3 +46,32 @@ def test_sentence_end_includes_closing_quote():
     text = "“We will win.” She left."
     para = paragraphs(text)[0]
     assert [s.text for s in sentences(text, para)] == ["“We will win.”", "She left."]
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _abbreviation_by_search(text: str, end: int) -> bool:
+    """The abbreviation test written as the search it replaced."""
+    m = _WORD_BEFORE.search(text, max(0, end - 12), end + 1)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (
+        word.lower() in ABBREVIATIONS
+        or (len(word) == 1 and word.isupper())
+        or ("." in word and len(word) <= 6)
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"aZ. ,é1-\n", "Sen", "U.S", "etc", "Corp", "J", "said", "...."]),
+        max_size=20,
+    ).map("".join)
+)
+def test_abbreviation_test_finds_the_word_the_search_found(text: str) -> None:
+    """Before every period of any text, the strips read the word the search read."""
+    for end, ch in enumerate(text):
+        if ch == ".":
+            assert _is_abbreviation(text, end) == _abbreviation_by_search(text, end)
