@@ -213,10 +213,11 @@ def read_candidates(text: str, inside_quote: Callable[[int], bool]) -> list[Cand
                 out.append(_candidate(text, inside_quote, at + s, at + ns, at + e, shape))
             continue
         # one word, the commonest run; inside quoted text it names no one the
-        # attribution needs (it is never an antecedent)
-        single = single_word(run)
-        if single is not None and not inside_quote(at):
-            singles.append((single, at, m.end()))
+        # attribution needs (it is never an antecedent), so it is not read
+        if not inside_quote(at):
+            single = single_word(run)
+            if single is not None:
+                singles.append((single, at, m.end()))
     if not singles:
         return out
     # A lone word matters when it may join a full name, is typed by itself, or stands

@@ -162,7 +162,7 @@ class _Document:
 
     def _sentence_start(self, pos: int) -> int:
         k = bisect.bisect_right(self._sent_starts, pos) - 1
-        return self._sent_list[k].start if k >= 0 else 0
+        return self._sent_starts[k] if k >= 0 else 0
 
     def _sentence_end(self, pos: int) -> int:
         k = bisect.bisect_right(self._sent_starts, pos) - 1
@@ -517,6 +517,8 @@ class _Document:
             return None
         if match.rule.startswith("tail"):
             start = self._sentence_start(first.start)
+            if start == first.start:
+                return None  # the quote opens its sentence: no words lead to it
             lead = self.text[start : first.start]
             if not _LEAD_BREAKS.isdisjoint(lead):
                 return None  # "Trump said: “…”", "“A” and “B,” he said": not one clause
