@@ -16,7 +16,7 @@ import attrs
 
 from quotetrack.errors import ConfigurationError, InputTypeError
 from quotetrack.models import Quote
-from quotetrack.parser import QuoteParser, parse
+from quotetrack.parser import QuoteParser, collection_paused, parse
 from quotetrack.sentiment import SentimentScorer, score
 
 __all__ = ["Analyzer", "analyze", "parser_from_options"]
@@ -49,11 +49,12 @@ class Analyzer:
 
     def __call__(self, text: str) -> tuple[Quote, ...]:
         """Every quote in ``text``, attributed (and scored), in document order."""
-        quotes = self.parser.parse(text)
-        if self.scorer is None:
-            return quotes
-        scorer = self.scorer
-        return tuple(scorer.score(q) for q in quotes)
+        with collection_paused():  # scoring makes no reference cycles either
+            quotes = self.parser.parse(text)
+            if self.scorer is None:
+                return quotes
+            scorer = self.scorer
+            return tuple(scorer.score(q) for q in quotes)
 
 
 def analyze(
@@ -65,12 +66,13 @@ def analyze(
     and :class:`~quotetrack.sentiment.SentimentScorer`; by default, the shared default
     ones.
     """
-    quotes = parse(text) if parser is None else _parser(parser).parse(text)
-    if scorer is None:
-        return score(quotes)
-    scorer = _scorer(scorer)
-    assert scorer is not None
-    return tuple(scorer.score(q) for q in quotes)
+    with collection_paused():  # scoring makes no reference cycles either
+        quotes = parse(text) if parser is None else _parser(parser).parse(text)
+        if scorer is None:
+            return score(quotes)
+        scorer = _scorer(scorer)
+        assert scorer is not None
+        return tuple(scorer.score(q) for q in quotes)
 
 
 def parser_from_options(

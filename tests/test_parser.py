@@ -3,12 +3,15 @@ explicitly, and names the rule of every quote."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 import quotetrack
 from quotetrack.errors import ConfigurationError
 from quotetrack.lexicon import CUE_VERBS
 from quotetrack.models import QuoteKind
+from quotetrack.parser import collection_paused
 from quotetrack.rules import RULES
 
 TEXT = (
@@ -68,3 +71,59 @@ def test_bad_options_raise_a_configuration_error() -> None:
         quotetrack.QuoteParser(cue_verbs=["two words"])
     with pytest.raises(ConfigurationError):
         quotetrack.QuoteParser(reported="yes")  # type: ignore[arg-type]
+
+
+# Dense and ordinary text of every kind the parser reads: direct quotes with tail and
+# head cues, a dash attribution, a pronoun, reported and mixed speech, a list of names.
+_CYCLE_TEXTS = (
+    '"Yes," Smith said. ' * 200,
+    "\u201cx\u201d \u2014 Mark Twain " * 200,
+    "Sen. Ann Lee of Ohio, a Democrat, said the plan was \u201ca disaster.\u201d "
+    "\u201cWe will fight it,\u201d she told reporters. According to the report, costs "
+    "rose. Lee and Tom Orr say the vote is close. \u201cNo,\u201d he said, adding, "
+    "\u201cnever.\u201d The Tallin Board said it would wait.\n\n",
+)
+
+
+@pytest.mark.parametrize("text", _CYCLE_TEXTS, ids=["dense-tail", "dense-dash", "mixed"])
+def test_parse_and_analyze_make_no_reference_cycles(text: str) -> None:
+    """What justifies pausing the cyclic collector during a parse and its scoring
+    (collection_paused): they leave nothing for it to free."""
+    quotetrack.analyze(text)  # caches and lexicons filled
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        quotes = quotetrack.analyze(text)
+        assert quotes
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+
+
+def _fail_while_paused() -> None:
+    with collection_paused():
+        assert not gc.isenabled()
+        raise LookupError
+
+
+def test_collection_paused_restores_the_collector() -> None:
+    """On during the pause it is off and comes back on, also after an error; off it
+    stays off."""
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with pytest.raises(LookupError):
+            _fail_while_paused()
+        assert gc.isenabled()
+        quotetrack.analyze('"Yes," Smith said.')
+        assert gc.isenabled()
+        gc.disable()
+        quotetrack.parse('"Yes," Smith said.')
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
