@@ -92,10 +92,11 @@ _lower = operator.attrgetter("lower")
 
 def cue_span(text: str, toks: list[Token], c: int, cues: Mapping[str, str]) -> tuple[Span, int]:
     """The cue at ``toks[c]`` (with its particle, as in 'pointed out'); the index after it."""
-    particle = CUE_PARTICLES.get(cues[toks[c].lower])
+    tok = toks[c]
+    particle = CUE_PARTICLES.get(cues[tok.lower])
     if particle and c + 1 < len(toks) and toks[c + 1].lower == particle:
         return tok_span(text, toks[c : c + 2]), c + 2
-    return tok_span(text, toks[c : c + 1]), c + 1
+    return Span(tok.start, tok.end, tok.text), c + 1  # a token's text is its span's
 
 
 def speaker_phrase(toks: list[Token], cues: Container[str]) -> list[Token] | None:
@@ -112,22 +113,25 @@ def speaker_phrase(toks: list[Token], cues: Container[str]) -> list[Token] | Non
         return None
     while len(toks) > 1 and toks[0].lower in CLAUSE_LINKS:
         toks = toks[1:]  # words, so the punctuation test below may come after
-    # Two tests of every word in one loop (the commonest phrase is one name): no
-    # punctuation but inner marks, and whether all are name words or particles.
-    names = True
+    # The tests of every word in one loop (the commonest phrase is one name): no
+    # punctuation but inner marks; whether all are name words or particles; whether one
+    # is a lowercase cue (which refuses the phrase after the pronoun tests below).
+    names, cue = True, False
     for t in toks:
         if not t.is_word and t.text not in "-'\u2019":
             return None
         if names and not is_name_word(t) and t.lower not in _PHRASE_PARTICLES:
             names = False
+        if not cue and t.lower in cues and not t.is_capitalised:
+            cue = True
     if toks[-1].lower in SPEAKER_PRONOUNS and len(toks) > 1:
         return None
     head = toks[0]
     if head.lower in SPEAKER_PRONOUNS:
         return toks if len(toks) == 1 else None
-    if any(t.lower in cues and not t.is_capitalised for t in toks):
+    if cue:
         return None
-    if not _VERB_WORDS.isdisjoint(map(_lower, toks[1:])):
+    if len(toks) > 1 and not _VERB_WORDS.isdisjoint(map(_lower, toks[1:])):
         return None  # "O’Malley’s move was (first reported)", "His comments came after being"
     if names:
         return toks
