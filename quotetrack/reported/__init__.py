@@ -160,9 +160,15 @@ def find_reported(
             ):
                 labels.append(label)
                 label_reach = max(label_reach, label.content[-1].end)
+        if _own_attribution(text, sent, claimed):
+            # Never read, whatever its cues; asked first, as a text of such sentences
+            # ('"Yes," Smith said.' repeated) would search each for its cue for nothing.
+            # The search a later sentence makes from its own start finds what one from
+            # here would (no cue word runs across a sentence start).
+            continue
         if next_cue < sent.start:
             next_cue = _next_trigger(text, sent.start, claimed)
-        if next_cue >= sent.end or _own_attribution(text, sent, claimed):
+        if next_cue >= sent.end:
             continue
         toks = SentenceTokens(tokenize(text, sent.start, sent.end))
         if len(toks) < MIN_CONTENT_WORDS + 2:
