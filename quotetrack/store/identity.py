@@ -7,9 +7,9 @@ and how a person corrects it.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
+from typing import TYPE_CHECKING
 
 from quotetrack.errors import InputTypeError, TrackerError
 from quotetrack.models import AmbiguousName, SpeakerCorrection, TrackedSpeaker
@@ -29,6 +29,9 @@ from quotetrack.store.speakers import (
 )
 from quotetrack.validation import SQLITE_MAX
 
+if TYPE_CHECKING:
+    import contextlib
+
 __all__ = ["SpeakerIdentity"]
 
 
@@ -41,15 +44,13 @@ class SpeakerIdentity:
     _conn: sqlite3.Connection
     _where: str
 
-    def _write(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
+    if TYPE_CHECKING:
 
-    def _read(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
+        def _write(self) -> contextlib.AbstractContextManager[sqlite3.Connection]: ...
 
-    def speaker(self, name: str | int) -> TrackedSpeaker | None:
-        """See :meth:`quotetrack.tracker.Tracker.speaker`."""
-        raise NotImplementedError
+        def _read(self) -> contextlib.AbstractContextManager[sqlite3.Connection]: ...
+
+        def speaker(self, name: str | int) -> TrackedSpeaker | None: ...
 
     def _refresh_identity(self, *, strict: bool = False) -> None:
         """Re-take the cross-article identity decision if articles arrived since the

@@ -19,11 +19,10 @@ store's current identity decision; a name that finds no speaker, or several, sta
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from quotetrack.errors import InputTypeError
 from quotetrack.mentions import EntityIndex
@@ -35,6 +34,9 @@ from quotetrack.store.members import credits
 from quotetrack.store.speakers import name_resolver, speaker_ids
 from quotetrack.store.sql import fold, iso_date, marks
 from quotetrack.validation import at_least, sql_limit
+
+if TYPE_CHECKING:
+    import contextlib
 
 __all__ = [
     "INSERT_TARGET",
@@ -126,8 +128,9 @@ class SpeakerTargets:
 
     __slots__ = ()
 
-    def _read(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
+    if TYPE_CHECKING:
+
+        def _read(self) -> contextlib.AbstractContextManager[sqlite3.Connection]: ...
 
     def mentions(
         self,
