@@ -1,5 +1,6 @@
 """Opening a store file, telling a quotetrack store from any other file, and SQLite's
-faults as :class:`~quotetrack.errors.TrackerError` messages a person can act on.
+faults and damaged rows (:class:`DamagedRow`, a cell another tool wrote) as
+:class:`~quotetrack.errors.TrackerError` messages a person can act on.
 
 A reader opens the file read-only (``mode=ro``): it never creates, migrates or switches
 a file to WAL, so a file that is not a store, or a store on read-only media, is left
