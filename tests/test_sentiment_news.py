@@ -158,6 +158,18 @@ def test_scores_do_not_depend_on_the_token_cache() -> None:
     assert SentimentScorer().polarity(text) == NEWS.polarity(text) == NEWS.polarity(text)
 
 
+def test_token_readings_are_the_lexicons_own_keys() -> None:
+    """Readings are interned with the lexicon's and the calibration's words, so look-ups
+    match by identity (the scorer's speed relies on it, not its results)."""
+    (_, lowers, _, _), *_ = SentimentScorer().parts("Corrupt, GOOD deals.")
+    assert lowers == ["corrupt", "good", "deals"]
+    for keys in (news.news_lexicon()[0], news.calibration().words):
+        for word in lowers:
+            assert word not in keys or any(key is word for key in keys), word
+    assert any(key is lowers[0] for key in news.news_lexicon()[0])  # a news lexicon word
+    assert any(key is lowers[1] for key in news.news_lexicon()[0])  # one of VADER's
+
+
 def test_quote_with_news_sentiment_round_trips_through_score() -> None:
     quote = Quote(text="A terrible, corrupt deal.", spans=())
     assert NEWS.score(quote).sentiment == NEWS.polarity(quote.text)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from itertools import repeat
@@ -110,7 +111,7 @@ def news_lexicon() -> tuple[dict[str, float], frozenset[str]]:
     for line in text.splitlines():
         if line and not line.startswith("#"):
             word, valence = line.split("\t")
-            words[word] = float(valence)
+            words[sys.intern(word)] = float(valence)  # interned: see token_reading
     scored = frozenset(w for w, v in words.items() if v != 0 and not is_booster(w))
     return words, scored
 
@@ -214,8 +215,14 @@ def _code_of(raw: str) -> str:
 def token_reading(raw: str) -> tuple[str, str]:
     """VADER's reading of the raw token ``raw`` (:func:`~quotetrack.sentiment.vader.read_token`)
     and its code: what a :class:`~quotetrack.sentiment.SentimentScorer` remembers of each
-    token it meets, to cut texts into :data:`Part` s."""
-    return read_token(raw), _code_of(raw)
+    token it meets, to cut texts into :data:`Part` s.
+
+    Both are interned. The reading is then the very key object of the lexicons and of the
+    calibration's word weights (interned too), so their look-ups match by identity; the
+    code is one of about a hundred distinct strings, shared by every token that has it,
+    so a sentence's code is joined from a few objects that stay in cache.
+    """
+    return sys.intern(read_token(raw)), sys.intern(_code_of(raw))
 
 
 def _positions(code: str, letter: str) -> list[int]:
@@ -466,7 +473,9 @@ class Calibration:
         self.coef: list[list[float]] = [[float(x) for x in row] for row in data["coef"]]
         self.intercept: list[float] = [float(x) for x in data["intercept"]]
         self.words: dict[str, tuple[float, float, float]] = {
-            w: (float(a), float(b), float(c)) for w, (a, b, c) in data["words"].items()
+            # interned, as the scorer's token readings are (see token_reading)
+            sys.intern(w): (float(a), float(b), float(c))
+            for w, (a, b, c) in data["words"].items()
         }
         self.cutoffs: tuple[float, float] = (
             float(data["cutoffs"][0]),

@@ -73,6 +73,7 @@ import functools
 import heapq
 import math
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from itertools import compress, pairwise
 from typing import Final, NamedTuple
@@ -248,9 +249,13 @@ def prepare(text: str) -> str:
 
 @functools.cache
 def lexicon() -> dict[str, float]:
-    """VADER's lexicon: lowercase word to valence."""
-    words: dict[str, float] = _analyzer().lexicon
-    return words
+    """VADER's lexicon: lowercase word to valence.
+
+    Its words are interned, as are the scorer's token readings (:func:`read_token` via
+    :func:`quotetrack.sentiment.news.token_reading`), so that a look-up of a reading
+    matches the key by identity and never reads the key's characters.
+    """
+    return {sys.intern(w): v for w, v in _analyzer().lexicon.items()}
 
 
 @functools.cache
