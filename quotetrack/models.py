@@ -155,7 +155,7 @@ toward a named target) were chosen by cross-validation (``tools/train_sentiment.
 the tests check they match the shipped models)."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, init=False)
 class Sentiment:
     """Sentiment scores of a quote, and the model that produced them.
 
@@ -171,6 +171,22 @@ class Sentiment:
     neutral: float
     negative: float
     model: str = "vader"
+
+    def __init__(
+        self,
+        compound: float,
+        positive: float,
+        neutral: float,
+        negative: float,
+        model: str = "vader",
+    ) -> None:
+        # What attrs writes for a frozen class, without looking up object.__setattr__ for
+        # each instance (every quote scored makes one): each slot's own setter, as Span.
+        _set_compound(self, compound)
+        _set_positive(self, positive)
+        _set_neutral(self, neutral)
+        _set_negative(self, negative)
+        _set_model(self, model)
 
     POSITIVE_THRESHOLD = 0.05
     """VADER's documented threshold: compound >= 0.05 is positive, <= -0.05 negative."""
@@ -192,6 +208,13 @@ class Sentiment:
         return sentiment_label(self.compound, self.model)
 
 
+_set_compound = Sentiment.__dict__["compound"].__set__
+_set_positive = Sentiment.__dict__["positive"].__set__
+_set_neutral = Sentiment.__dict__["neutral"].__set__
+_set_negative = Sentiment.__dict__["negative"].__set__
+_set_model = Sentiment.__dict__["model"].__set__
+
+
 def sentiment_label(compound: float, model: str = "vader") -> str:
     """``"positive"``, ``"negative"`` or ``"neutral"`` for a ``compound`` of ``model``, by
     that model's :data:`SENTIMENT_CUTOFFS` (VADER's: >= 0.05 positive, <= -0.05
@@ -204,11 +227,7 @@ def sentiment_label(compound: float, model: str = "vader") -> str:
     return "neutral"
 
 
-def _as_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
-    return tuple(spans)
-
-
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, init=False)
 class Quote:
     """One attributed (or unattributable) quote.
 
@@ -219,13 +238,35 @@ class Quote:
     """
 
     text: str
-    spans: tuple[Span, ...] = attrs.field(converter=_as_spans)
+    spans: tuple[Span, ...]
     speaker: Speaker | None = None
     cue: Span | None = None
     kind: QuoteKind = QuoteKind.DIRECT
     addressee: Span | None = None
     sentiment: Sentiment | None = None
     rule: str = "unattributed"
+
+    def __init__(
+        self,
+        text: str,
+        spans: Iterable[Span],
+        speaker: Speaker | None = None,
+        cue: Span | None = None,
+        kind: QuoteKind = QuoteKind.DIRECT,
+        addressee: Span | None = None,
+        sentiment: Sentiment | None = None,
+        rule: str = "unattributed",
+    ) -> None:
+        # What attrs writes for a frozen class (``spans`` made a tuple), without looking
+        # up object.__setattr__ for each instance: each slot's own setter, as Span.
+        _set_quote_text(self, text)
+        _set_spans(self, tuple(spans))
+        _set_speaker(self, speaker)
+        _set_cue(self, cue)
+        _set_kind(self, kind)
+        _set_addressee(self, addressee)
+        _set_sentiment(self, sentiment)
+        _set_rule(self, rule)
 
     @classmethod
     def from_spans(
@@ -253,6 +294,16 @@ class Quote:
     def end(self) -> int:
         """Offset just past the last content character."""
         return self.spans[-1].end if self.spans else 0
+
+
+_set_quote_text = Quote.__dict__["text"].__set__
+_set_spans = Quote.__dict__["spans"].__set__
+_set_speaker = Quote.__dict__["speaker"].__set__
+_set_cue = Quote.__dict__["cue"].__set__
+_set_kind = Quote.__dict__["kind"].__set__
+_set_addressee = Quote.__dict__["addressee"].__set__
+_set_sentiment = Quote.__dict__["sentiment"].__set__
+_set_rule = Quote.__dict__["rule"].__set__
 
 
 def parse_date(value: object, what: str = "published") -> _dt.date | None:
