@@ -110,10 +110,11 @@ class SentimentScorer:
         if not isinstance(quote, Quote):
             msg = f"score() takes a Quote, not {type(quote).__name__}"
             raise InputTypeError(msg)
-        text = check_text(quote.text, what="quote.text")
         # attrs.evolve, without looking up the fields for every quote: every field passed
         # by position, the sentiment replaced
         text, spans, speaker, cue, kind, addressee, _, rule = _QUOTE_VALUES(quote)
+        if not isinstance(text, str):
+            check_text(text, what="quote.text")  # raises the right InputTypeError
         return Quote(text, spans, speaker, cue, kind, addressee, self.polarity(text), rule)
 
     def parts(self, text: str) -> list[news.Part]:

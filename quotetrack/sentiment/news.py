@@ -523,7 +523,8 @@ class Calibration:
 
     def sentiment(self, parts: Sequence[Part]) -> Sentiment:
         """The news model's :class:`~quotetrack.models.Sentiment` of a text's sentences."""
-        return self.sentiment_of(*read(parts))
+        x, text_words = read(parts)
+        return self.sentiment_of(x, text_words)
 
     def sentiment_of(self, x: Sequence[float], text_words: Iterable[str]) -> Sentiment:
         """The :class:`~quotetrack.models.Sentiment` for one feature vector and word set."""

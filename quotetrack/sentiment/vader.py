@@ -666,7 +666,7 @@ def rounded(x: float, digits: int) -> float:
     """
     scale = _SCALES[digits]
     y = x * scale
-    k = math.floor(y + 0.5)
+    k = (y + 0.5) // 1.0  # math.floor as a float: exact, and no call
     if k and -0.4999 < y - k < 0.4999:
         return k / scale
     return round(x, digits)
