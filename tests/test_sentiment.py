@@ -301,6 +301,35 @@ def test_typography_scores_as_its_ascii_equivalent(typographic: str, ascii_equiv
     assert SCORER.polarity(typographic) == vader(ascii_equivalent)
 
 
+def _prepared_char_by_char(text: str) -> str:
+    """prepare()'s rules applied one character at a time, each looking at its neighbours
+    in the text as given: the oracle for its faster passes."""
+    emojis = vader_module._analyzer().emojis
+    out = []
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch.isascii():
+            out.append(ch)
+        elif ch in vader_module._SHORT_DASHES:
+            out.append("-" if before.isdigit() and after.isdigit() else " - ")
+        elif ch in vader_module._REPLACEMENTS:
+            glued = (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
+            out.append(vader_module._REPLACEMENTS[ch][0 if glued else 1])
+        else:
+            out.append(" " + emojis[ch] if ch in emojis else ch)
+    return "".join(out)
+
+
+# typography, the word characters around it (ʼ is a letter), digits, spaces and emoji
+_TYPOGRAPHY = "\u2019\u2018\u201c\u201d\u02bc\u00b4\u2013\u2014\u2026\u200b\u00a0\u2010"
+
+
+@given(st.text(st.sampled_from([*_TYPOGRAPHY, "a", "é", "_", "7", " ", "-", "'", "\U0001f600"])))
+def test_prepare_applies_each_replacement_to_the_text_as_given(text: str) -> None:
+    assert vader_module.prepare(text) == _prepared_char_by_char(text)
+
+
 def test_curly_apostrophe_keeps_negation() -> None:
     """A curly apostrophe keeps its negation: "This isn’t good" scores as "This isn't good"."""
     assert vader("This isn’t good").compound > 0  # the defect being fixed

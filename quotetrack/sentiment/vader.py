@@ -228,23 +228,36 @@ def prepare(text: str) -> str:
     """
     if text.isascii():
         return text
-    emojis: dict[str, str] = _analyzer().emojis
+    if "\u2019" in text:
+        # the commonest case first, with no call per character: a right single quotation
+        # mark between two word characters is an apostrophe ("isn’t"). Both marks are
+        # neither word characters nor digits, so no other character's replacement, which
+        # looks at its neighbours only for that, can change.
+        text = _APOSTROPHE.sub("'", text)
+        if text.isascii():
+            return text
+    return _NON_ASCII.sub(_replace, text)
 
-    def replace(m: re.Match[str]) -> str:
-        ch = m.group()
-        if ch in _REPLACEMENTS:
-            i = m.start()
-            before = text[i - 1] if i > 0 else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if ch in _SHORT_DASHES:  # a range ("2014–16") or a dash ("debate–published")
-                return "-" if before.isdigit() and after.isdigit() else " - "
-            glued = (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
-            return _REPLACEMENTS[ch][0 if glued else 1]
-        if ch in emojis:
-            return " " + emojis[ch]
-        return ch
 
-    return _NON_ASCII.sub(replace, text)
+_APOSTROPHE: Final = re.compile("\u2019(?<=\\w\u2019)(?=\\w)")
+
+
+def _replace(m: re.Match[str]) -> str:
+    """What :func:`prepare` puts for the non-ASCII character ``m`` matched."""
+    ch = m[0]
+    replacement = _REPLACEMENTS.get(ch)
+    if replacement is None:
+        emojis: dict[str, str] = _analyzer().emojis
+        return " " + emojis[ch] if ch in emojis else ch
+    # the characters around it in the text (a space at either end)
+    text = m.string
+    i = m.start()
+    before = text[i - 1] if i else " "
+    after = text[i + 1 : i + 2] or " "
+    if ch in _SHORT_DASHES:  # a range ("2014–16") or a dash ("debate–published")
+        return "-" if before.isdigit() and after.isdigit() else " - "
+    glued = (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
+    return replacement[0 if glued else 1]
 
 
 @functools.cache
