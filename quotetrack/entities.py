@@ -56,6 +56,8 @@ _PERSON_EVIDENCE = frozenset(
     {"title", "appos-person", "age", "who", "role-before", "first-name", "family"}
 )
 _ORGANISATION_EVIDENCE = frozenset({"acronym", "appos-org"})
+# What the text says of a person named with a first name and a place's or body's last word.
+_PERSON_CONTEXT = frozenset({"appos-person", "age", "family"})
 # Evidence that a one-word name ending in a plural "-s" is one person all the same.
 _ONE_PERSON = frozenset({"title", "first-name", "age", "family", FEMALE, MALE})
 _SUBJECT_EVIDENCE = frozenset({"speaks", "subject"})
@@ -493,9 +495,13 @@ def _absorb_evidence(ent: Entity, ev: set[str]) -> None:
     """Type ``ent`` and give it a gender from the evidence of all its mentions."""
     ent.evidence = ev
     ent.type = _OTHER
-    if "place-head" in ev and "title" not in ev:
+    # A title, or a census first name with a person's apposition or age ("Anna Park, a
+    # nurse,"; "Mike Press, 41,"), outweighs a place's or a body's last word (not a "who":
+    # "a lawyer for the Sierra Club, who" is the lawyer).
+    headed = "title" not in ev and ("first-name" not in ev or ev.isdisjoint(_PERSON_CONTEXT))
+    if "place-head" in ev and headed:
         ent.type = _PLACE
-    elif "org-head" in ev and "title" not in ev:
+    elif "org-head" in ev and headed:
         ent.type = _ORGANISATION
     elif not ev.isdisjoint(_PERSON_EVIDENCE):
         ent.type = _PERSON

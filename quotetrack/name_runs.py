@@ -23,6 +23,7 @@ from quotetrack.kinds import (
     is_opening_participle,
     is_org_head,
     is_place_head,
+    is_place_name,
     is_role_noun,
     is_role_title,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "NameShape",
     "SingleWord",
     "is_given_name",
+    "is_plural_title",
     "is_title",
     "run_groups",
     "single_word",
@@ -107,6 +109,18 @@ def is_given_name(word: str) -> bool:
     return bool(_flags(word) & _FIRST)
 
 
+def is_plural_title(word: str) -> bool:
+    """The plural of a title ("MPs", "Senators"): role holders, no one's name ("Liberal
+    MPs said" is a group, not a person called "MPs")."""
+    return (
+        len(word) > 2
+        and word.endswith("s")
+        and is_role_title(word[:-1])  # not TITLES' party words: "Democrats" is a name
+        and not is_place_name(word)  # "Queens"
+        and not is_surname(word)
+    )
+
+
 def _is_capitalised_cue(word: str) -> bool:
     """A headline's verb inside a capitalised run ("Christie Calls Clinton …")."""
     low = word.lower()
@@ -124,7 +138,7 @@ def _flags(word: str) -> int:
     flags = 0
     if is_leading_word(word) or word.endswith(_MODIFIER_ENDINGS):
         flags |= _LEADING  # "Tallin-based Sorvik Energy": a modifier, not the name
-    if is_title(word):
+    if is_title(word) or is_plural_title(word):
         flags |= _TITLE | _ROLE
     elif is_role_noun(word) and female_share(word) is None:
         flags |= _ROLE  # "Rival Hillary Clinton"

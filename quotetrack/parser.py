@@ -29,6 +29,7 @@ from quotetrack.lexicon import (
 from quotetrack.marks import Quoted, QuoteGroup, find_quoted, iter_groups
 from quotetrack.mentions import Entity, EntityIndex, NameMention
 from quotetrack.models import Quote, QuoteKind, Span, Speaker, SpeakerKind
+from quotetrack.name_runs import is_plural_title
 from quotetrack.nfc import parse_nfc
 from quotetrack.reported import find_reported
 from quotetrack.reported.merge import join_direct
@@ -674,6 +675,8 @@ def _kind_of(words: list[str]) -> SpeakerKind:
         return SpeakerKind.ANONYMOUS
     if kind in ("group", "document") or (head.endswith("s") and not words[0][0].isupper()):
         return SpeakerKind.GROUP
+    if is_plural_title(words[-1]):
+        return SpeakerKind.GROUP  # "Liberal MPs"
     return SpeakerKind.PERSON
 
 

@@ -103,6 +103,21 @@ def test_a_state_province_or_city_is_a_place_whatever_stands_around_it() -> None
     assert named(found, "The Ohio Board").type is EntityKind.ORGANISATION
 
 
+def test_a_first_name_with_a_persons_apposition_outweighs_a_place_or_body_word() -> None:
+    """'Anna Park, a nurse' and 'Mike Press, 41,' are people though 'Park' ends place
+    names and 'Press' outlets'; without such words 'Chase Bank' stays a bank and 'Grant
+    Park' a place."""
+    text = (
+        "Anna Park, a nurse, said the ward is full. Mike Press, 41, said no. "
+        "Chase Bank said it would lend. The march ended in Grant Park."
+    )
+    found = entities_of(text)
+    for person in ("Anna Park", "Mike Press"):
+        assert named(found, person).type is EntityKind.PERSON
+    assert named(found, "Chase Bank").type is EntityKind.ORGANISATION
+    assert named(found, "Grant Park").type is EntityKind.PLACE
+
+
 def test_a_lone_plural_word_is_a_group_not_a_person() -> None:
     """'The Ravens' and 'Analysts' speak, but as groups; a surname ending in -s with a
     first name ('Maria Kostas') or a title ('Mr. Vallis') is one person."""

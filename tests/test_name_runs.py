@@ -7,6 +7,7 @@ import pytest
 from quotetrack.name_runs import (
     NAME_RUN,
     is_given_name,
+    is_plural_title,
     is_title,
     run_groups,
     single_word,
@@ -169,3 +170,12 @@ def test_department_plurals_end_an_organisation_s_name() -> None:
     for run in ("Global Affairs", "Nonproliferation Studies", "Life Sciences", "Freedom Partners"):
         [(_, _, _, shape)] = run_groups(run)
         assert "org-head" in shape[5], run
+
+
+def test_the_plural_of_a_role_title_is_no_ones_name() -> None:
+    """'MPs' and 'Senators' are role holders ("Liberal MPs said"); a party's plural, a
+    borough and a surname are not titles."""
+    assert is_plural_title("MPs") and is_plural_title("Senators")
+    assert not is_plural_title("Democrats")
+    assert not is_plural_title("Queens")
+    assert not is_plural_title("MP")
