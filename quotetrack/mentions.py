@@ -29,7 +29,9 @@ _MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and 
 _MODIFIED = re.compile(r" [a-z]+ ")  # between a name and "who": the noun the name modifies
 _MAX_LISTED = 6  # names of a coordinated speaker read after or before the first
 _JOINTS_AFTER = (" and ", ", ")  # what may follow the first name of a list
-_FROM = (" of ", " from ")  # between a person and where the person is from
+# Between a person and where the person is from or whom the person speaks for ("Sen. Ray
+# Dunn of Alabama", "Ann Orr of the Harbour Board", "Ann Orr with the Harbour Board").
+_FROM = (" of ", " from ", " of the ", " from the ", " with the ")
 # Enum members as module constants (see quotetrack.entities: a member read from its
 # class costs several times a global on CPython 3.11), read for every quote.
 _ORGANISATION = EntityKind.ORGANISATION
@@ -170,8 +172,9 @@ class EntityIndex:
         return self._fuzzy(words[0], pos)
 
     def person_from(self, start: int) -> Entity | None:
-        """The person named just before ``start`` with "of" or "from" between ("Sen. Ray
-        Dunn of Alabama"): the place or body at ``start`` is where the person is from."""
+        """The person named just before ``start`` with "of", "from" or "with the" between
+        ("Sen. Ray Dunn of Alabama", "Ann Orr of the Harbour Board"): the place or body at
+        ``start`` is where the person is from or whom the person speaks for."""
         if not self._text.endswith(_FROM, 0, start):
             return None  # what the test below needs before ``start``, looked at first
         k = bisect.bisect_left(self._all_positions, start) - 1
