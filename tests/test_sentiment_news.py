@@ -10,12 +10,15 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import quotetrack
 from quotetrack.errors import ConfigurationError, InputTypeError
 from quotetrack.models import SENTIMENT_CUTOFFS, Quote, Sentiment, sentiment_label
 from quotetrack.sentiment import DEFAULT_MODEL, MODELS, SentimentScorer, news, score
+from quotetrack.sentiment.vader import has_idiom
 from quotetrack.svg import Point
 from quotetrack.view import mean_label, render_html
 
@@ -168,6 +171,21 @@ def test_token_readings_are_the_lexicons_own_keys() -> None:
             assert word not in keys or any(key is word for key in keys), word
     assert any(key is lowers[0] for key in news.news_lexicon()[0])  # a news lexicon word
     assert any(key is lowers[1] for key in news.news_lexicon()[0])  # one of VADER's
+
+
+# words of VADER's idioms ("kiss of death", "the bomb", "kind of", "cut the mustard" ...),
+# as they may stand in a sentence, and others
+_IDIOM_WORDS = "the The bomb kiss of of. death kind sort to die for cut mustard hand good".split()
+
+
+@given(st.lists(st.sampled_from(_IDIOM_WORDS), max_size=12))
+def test_idiom_look_up_by_code_is_vaders(raw_tokens: list[str]) -> None:
+    """read() looks for an idiom only where the tokens' codes place a pair's first word
+    just before its second; that finds exactly the sentences VADER finds one in."""
+    readings = [news.token_reading(t) for t in raw_tokens]
+    lowers = [low for low, _ in readings]
+    code = "".join(code for _, code in readings)
+    assert news._holds_idiom(code, lowers) == has_idiom(lowers)
 
 
 def test_quote_with_news_sentiment_round_trips_through_score() -> None:

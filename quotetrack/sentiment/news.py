@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -164,6 +165,7 @@ _AT_J: Final = _LETTERS.index("J")
 _AT_A: Final = _LETTERS.index("A")
 _AT_O: Final = _LETTERS.index("O")
 _AT_L: Final = _LETTERS.index("L")
+_AT_F: Final = _LETTERS.index("F")
 _AT_Z: Final = _LETTERS.index("Z")
 # Words and marks that end a clause for the widened negation: a negation reaches every
 # later lexicon word of its clause, not only the next three.
@@ -410,13 +412,20 @@ def _masks_context(masked: str, lowers: Sequence[str], negations: object) -> boo
 def _holds_idiom(code: str, lowers: Sequence[str]) -> bool:
     """:func:`~quotetrack.sentiment.vader.has_idiom` of a sentence, looked up only at a
     token that can start an idiom's pair ("F") followed by one that can end it ("Z")."""
-    at = code.find("F")
-    while at >= 0:
-        i = at // _WIDTH
-        if code.startswith("Z", (i + 1) * _WIDTH + _AT_Z) and has_idiom(lowers[i : i + 2]):
+    found = _PAIR.search(code)
+    while found is not None:
+        i = found.start() // _WIDTH
+        if has_idiom(lowers[i : i + 2]):
             return True
-        at = code.find("F", at + 1)
+        found = _PAIR.search(code, found.start() + 1)
     return False
+
+
+# A token that can start an idiom's pair ("F") just before one that can end it ("Z"). Each
+# letter has its own place in every token's code, so an F and a Z are this far apart
+# exactly when they belong to neighbouring tokens: one regex search finds the pairs,
+# where a look at each "F" ("the", "of", "to", "a" ... are such words) cost two calls.
+_PAIR: Final = re.compile(f"F(?=.{{{_WIDTH + _AT_Z - _AT_F - 1}}}Z)")
 
 
 def clause_negations(code: str) -> tuple[list[int], list[tuple[int, int]]]:
