@@ -234,27 +234,29 @@ class Entities:
             if len(name) < 2:
                 continue
             joined = " ".join(name)
-            key = (name[0], name[-1])
+            # a body "X of Y" is keyed by X's last word ("Parole Board of Canada": Board)
+            last = name[name.index("of") - 1] if "of" in name else name[-1]
+            key = (name[0], last)
             ent = full.get(key)
             if ent is None:
                 ent = tails.get(joined)  # "Al Sayed" in "Rana Al Sayed"
             if ent is None and len(name) == 2:
-                named = by_last.get(name[-1])
+                named = by_last.get(last)
                 ent = _short_form(name[0], named) if named else None
                 if ent is not None:
                     full[key] = ent
             if ent is None:
-                gender = _gender_of_name(name[0], name[-1])  # refined by the evidence below
+                gender = _gender_of_name(name[0], last)  # refined by the evidence below
                 span = Span(c.name_start, c.end, text[c.name_start : c.end])
-                ent = Entity(joined, name[-1], name[0], gender, span)
+                ent = Entity(joined, last, name[0], gender, span)
                 full[key] = ent
-                by_last.setdefault(name[-1], []).append(ent)
+                by_last.setdefault(last, []).append(ent)
                 # the tails of at most _MAX_TAIL words: a run of capitals of any length
                 # ("J. J. J. …") would make each name cost the square of its length
                 for j in range(max(1, len(name) - _MAX_TAIL), len(name) - 1):
                     tails[" ".join(name[j:])] = ent
                 entities.append(ent)
-            elif len(joined) > len(ent.name) and ent.surname == name[-1]:
+            elif len(joined) > len(ent.name) and ent.surname == last:
                 ent.name, ent.first = joined, name[0]
                 ent.span = Span(c.name_start, c.end, text[c.name_start : c.end])
             assigned[i] = ent

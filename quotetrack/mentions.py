@@ -31,6 +31,7 @@ _MAX_LISTED = 6  # names of a coordinated speaker read after or before the first
 _JOINTS_AFTER = (" and ", ", ")  # what may follow the first name of a list
 # Between a person and where the person is from or whom the person speaks for ("Sen. Ray
 # Dunn of Alabama", "Ann Orr of the Harbour Board", "Ann Orr with the Harbour Board").
+_BEFORE_BODY = ("", "the ", "The ")  # what a speaker phrase may hold before a body's name
 _FROM = (" of ", " from ", " of the ", " from the ", " with the ")
 # Enum members as module constants (see quotetrack.entities: a member read from its
 # class costs several times a global on CPython 3.11), read for every quote.
@@ -100,6 +101,20 @@ class EntityIndex:
         if k >= 0 and self._all_positions[k] >= start:
             return self._all[k]
         return None
+
+    def body_around(self, start: int, end: int) -> NameMention | None:
+        """The name of a body "X of Y" that a speaker phrase at ``[start, end)`` cuts at
+        its "of" ("Justice" of "The Department of Justice said", "the Canadian
+        Federation" of "said the Canadian Federation of Independent Business"), or None."""
+        k = bisect.bisect_left(self._all_positions, end) - 1
+        if k < 0:
+            return None
+        found = self._all[k]
+        if found.entity.type is not _ORGANISATION or not found.start < end <= found.end:
+            return None
+        if not (found.start < start or self._text[start : found.start] in _BEFORE_BODY):
+            return None  # "Officials at the Bank of Canada": the officials
+        return found if " of " in self._text[found.start : found.end] else None
 
     def antecedent(self, pos: int) -> Entity | None:
         """The person a relative "who" at ``pos`` refers to: one named just before it

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Final
 
 from quotetrack.kinds import (
     FEMALE,
@@ -59,7 +60,20 @@ _PARTICLE = r"(?:de|del|della|der|den|di|da|van|von|la|le|al|el|bin|ibn|dos|du|t
 # character before it, and the rest of that token is _TOKEN's rest.
 _FIRST_TOKEN = r"[A-Z\u00c0-\u00de](?<![\w'\u2019\-.][A-Z\u00c0-\u00de])"
 _FIRST_TOKEN += r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'\u2019\-]*\.?)"
-NAME_RUN = re.compile(rf"{_FIRST_TOKEN}(?:[ \t]+(?:(?:{_PARTICLE}|&)[ \t]+)*{_TOKEN})*")
+# Bodies named "X of Y" ("Department of Justice", "Bank of Canada", "Federation of
+# Independent Business"): after one of these words, "of" joins the run.
+_OF_HEADS: Final = frozenset(
+    """
+    Department Ministry Bank University Federation Association Institute Bureau Council
+    Commission Board Society Chamber College School Academy Union League Alliance
+    Coalition Centre Center Agency Foundation Fund Office Conference Court
+    """.split()
+)
+# (the lookahead first: most words are followed by no "of", and fail it at once)
+_OF_JOIN = r"(?=[ \t]+of[ \t])(?:" + "|".join(f"(?<={w})" for w in sorted(_OF_HEADS)) + r")[ \t]+of"
+NAME_RUN = re.compile(
+    rf"{_FIRST_TOKEN}(?:(?:{_OF_JOIN})?[ \t]+(?:(?:{_PARTICLE}|&)[ \t]+)*{_TOKEN})*"
+)
 """A run of capitalised words that may hold names (particles, initials and the "&" of a
 firm's name included)."""
 
@@ -200,6 +214,8 @@ def run_groups(run: str) -> tuple[NameGroup, ...]:
         s = run.find(token, pos)
         pos = s + len(token)
         word, cut, ends = _reading(token)
+        if token == "of" and current and current[-1][0] in _OF_HEADS:
+            word, cut, ends = token, 0, False  # "Department of Justice": one body
         if token == "New" and n + 1 < len(tokens) and tokens[n + 1] in _AFTER_NEW:
             word, cut, ends = token, 0, False  # "New Hampshire", "New York Daily News"
         if not current and is_opening_participle(word):
@@ -243,6 +259,8 @@ def word_evidence(word: str) -> frozenset[str]:
 def _group_shape(words: tuple[str, ...]) -> NameShape | None:
     """How a group of capitalised words reads, whatever its place (see :data:`NameShape`;
     cached: the same names recur); None when its last word is a title."""
+    if "of" in words:
+        return _body_of_shape(words)
     flags = [_flags(w) for w in words]
     k = -1
     first = 0
@@ -302,3 +320,18 @@ def _group_shape(words: tuple[str, ...]) -> NameShape | None:
     if last > first and flags[first] & _FIRST:
         evidence.add("first-name")
     return first_title, first, last, name, titles, frozenset(evidence), frozenset(roles)
+
+
+def _body_of_shape(words: tuple[str, ...]) -> NameShape | None:
+    """A body named "X of Y" ("Department of Justice", "Canadian Federation of Independent
+    Business"): the shape of X, run on to the end, an organisation whatever Y's words
+    are (a title, a place, a surname)."""
+    i = words.index("of")
+    head = _group_shape(words[:i])
+    if head is None:
+        return None
+    first_title, first, _, name, titles, _, roles = head
+    return first_title, first, len(words) - 1, (*name, *words[i:]), titles, _BODY, roles
+
+
+_BODY: Final = frozenset({"org-head"})

@@ -571,6 +571,13 @@ class _Document:
         docs/explanation.md, "Who a speaker is"): a relative "who" to the name before it, a
         pronoun or description through :class:`Coreference`, a name to its entity; what
         cannot be resolved keeps its own words with ``resolved=False``."""
+        whole = self.entities.body_around(mention.start, mention.end)
+        if whole is not None:  # "The Department of Justice said": the body, whole
+            start, end = min(mention.start, whole.start), max(mention.end, whole.end)
+            ent = self.entities.named_after(end)
+            if ent is not None and ent.is_person:  # "… of the FBI, James Comey, said"
+                return _named(ent, mention), ent
+            return _named(whole.entity, Span(start, end, self.text[start:end])), whole.entity
         words = mention.text.split()
         low = mention.text.lower()
         if low == "who":

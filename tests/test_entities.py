@@ -100,7 +100,7 @@ def test_a_state_province_or_city_is_a_place_whatever_stands_around_it() -> None
     found = entities_of(text)
     for place in ("Ohio", "Manitoba", "Halifax"):
         assert named(found, place).type is EntityKind.PLACE
-    assert named(found, "The Ohio Board").type is EntityKind.ORGANISATION
+    assert named(found, "The Ohio Board of Regents").type is EntityKind.ORGANISATION
 
 
 def test_a_first_name_with_a_persons_apposition_outweighs_a_place_or_body_word() -> None:
