@@ -25,6 +25,7 @@ from quotetrack.lexicon import (
     SPEAKER_PRONOUNS,
     SPEECH_LEMMAS,
     TO_COMPLEMENT_LEMMAS,
+    WEEKDAYS,
     word_set,
 )
 from quotetrack.models import Span
@@ -101,6 +102,25 @@ _BEFORE_SUBJECT_PRONOUN = SOURCE_STOP | SENTENCE_OPENERS | REPORTED_PRE_CUE
 _ADVERBIAL_SKIPS = _ADVERBIAL_OPENERS - {"the"}
 _CLAUSE_SUBJECTS = CLAUSE_PRONOUNS - {"this", "these", "those", "there"}
 _MAIN_CLAUSE_FOLLOWS = _SUBORDINATORS | {"which"}
+
+
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
+_DETERMINER_STARTS = frozenset("the a an his her its their our this that these those".split())
+
+
+def _day_words(toks: Sequence[Token], k: int) -> int:
+    """How many words from ``toks[k]`` name a day ("Monday", "on Monday", "on Monday
+    night") when a determiner's noun phrase follows them (the subject of the said clause:
+    "said on Monday the government would …"); 0 otherwise."""
+    n = 1 if toks[k].lower == "on" else 0
+    if k + n >= len(toks) or toks[k + n].lower not in WEEKDAYS:
+        return 0
+    n += 1
+    if k + n < len(toks) and toks[k + n].lower in _DAY_PARTS:
+        n += 1
+    if k + n + 1 < len(toks) and toks[k + n].lower in _DETERMINER_STARTS:
+        return n
+    return 0
 
 
 def _tail_is_adverbial(toks: Sequence[Token]) -> bool:
@@ -257,6 +277,9 @@ def read_subject_cue(
                 break
             if not toks[j].is_word or toks[j].lower in REPORTED_CUES:
                 break
+        if toks[k].lower not in _CLAUSE_SUBJECTS and lemma == "say":
+            # "said (on) Monday the government would …": a day, then a noun phrase
+            k += _day_words(toks, k)
     first = toks[k]
     if not that and not opens_clause(toks, k, lemma):
         return None
