@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from quotetrack.lexicon import (
     DETERMINERS,
@@ -52,12 +52,14 @@ __all__ = [
     "is_postmodifier",
     "looks_like_name",
     "name_end",
+    "role_words_end",
     "tok_span",
     "token_index",
 ]
 
 
 MAX_NP = 8  # words a noun phrase may hold
+_MAX_ROLE_WORDS = 3  # lowercase role words before a name ("GOP strategist Rick Wilson")
 # Clause links that may stand before a speaker phrase without belonging to it.
 CLAUSE_LINKS = word_set("to which when where while as and but so then if because though")
 # Capitalised function words that start sentences but never names (months that are also
@@ -140,6 +142,22 @@ def name_end(toks: list[Token], i: int) -> int:
     while j < len(toks) and (is_name_word(toks[j]) or toks[j].lower in _RUN_PARTICLES):
         j += 1
     return j
+
+
+def role_words_end(toks: list[Token], j: int, stops: Container[str], cues: Container[str]) -> int:
+    """Past up to three lowercase role words from ``toks[j]`` ("adviser", "city
+    spokeswoman" in "Obama adviser David Axelrod"), none of them a ``stops`` word or a cue."""
+    k = j
+    while (
+        k < len(toks)
+        and k - j < _MAX_ROLE_WORDS
+        and toks[k].is_word
+        and not toks[k].is_capitalised
+        and toks[k].lower not in stops
+        and toks[k].lower not in cues
+    ):
+        k += 1
+    return k
 
 
 def drop_parentheticals(toks: list[Token]) -> list[Token]:

@@ -34,6 +34,7 @@ from quotetrack.phrase_tokens import (
     is_name_word,
     is_postmodifier,
     name_end,
+    role_words_end,
     tok_span,
 )
 from quotetrack.tokens import Token
@@ -49,7 +50,6 @@ __all__ = [
 ]
 
 
-_MAX_ROLE_WORDS = 3  # lowercase role words before a name ("GOP strategist Rick Wilson")
 # Words that end a speaker phrase after a cue ("said Smith, who …", "told reporters in").
 _SPEAKER_STOP = word_set(
     """
@@ -179,7 +179,7 @@ def speaker_after(toks: list[Token], i: int, cues: Container[str]) -> list[Token
         # "Trump's campaign": a possessive name followed by its noun.
         if toks[j - 1].lower.endswith(("'s", "\u2019s")) and j < len(toks) and toks[j].is_word:
             j += 1
-        k = _role_words_end(toks, j, cues)
+        k = role_words_end(toks, j, _SPEAKER_STOP, cues)
         if k > j and is_plural_source(toks[k - 1].lower):
             if k == len(toks) or not is_name_word(toks[k]):
                 return toks[i:k]  # "said Republican senators", "said Canadian officials"
@@ -199,25 +199,10 @@ def speaker_after(toks: list[Token], i: int, cues: Container[str]) -> list[Token
     return []
 
 
-def _role_words_end(toks: list[Token], j: int, cues: Container[str]) -> int:
-    """Past up to three lowercase role words from ``j`` ("adviser", "city spokeswoman")."""
-    k = j
-    while (
-        k < len(toks)
-        and k - j < _MAX_ROLE_WORDS
-        and toks[k].is_word
-        and not toks[k].is_capitalised
-        and toks[k].lower not in _SPEAKER_STOP
-        and toks[k].lower not in cues
-    ):
-        k += 1
-    return k
-
-
 def _titled_name_end(toks: list[Token], j: int, cues: Container[str]) -> int:
     """Past up to three lowercase role words and the name they introduce, when a name
     follows them ("Obama adviser David Axelrod", "GOP strategist Rick Wilson")."""
-    k = _role_words_end(toks, j, cues)
+    k = role_words_end(toks, j, _SPEAKER_STOP, cues)
     if k > j and k < len(toks) and is_name_word(toks[k]):
         return name_end(toks, k)
     return j
@@ -321,7 +306,7 @@ def sentence_subject(toks: list[Token], cues: Container[str]) -> list[Token] | N
         k = j
         while k < len(toks) and (is_name_word(toks[k]) or toks[k].lower in _BACK_PARTICLES):
             k += 1
-        m = _role_words_end(toks, k, cues)  # "Tallin city spokeswoman Ann Lee"
+        m = role_words_end(toks, k, _SPEAKER_STOP, cues)  # "Tallin city spokeswoman Ann Lee"
         if k < m < len(toks) and is_name_word(toks[m]) and is_person_noun(toks[m - 1].lower):
             k = name_end(toks, m)
         np = toks[i:k]
