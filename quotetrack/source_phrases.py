@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import operator
 
-from quotetrack.kinds import is_role_title
+from quotetrack.kinds import is_person_noun, is_role_title
 from quotetrack.lexicon import (
     ADVERBIAL_STARTS,
     DETERMINERS,
@@ -35,6 +35,7 @@ from quotetrack.phrase_tokens import (
     is_possessive_name,
     is_postmodifier,
     looks_like_name,
+    role_words_end,
     tok_span,
 )
 from quotetrack.tokens import Token, tokenize
@@ -287,8 +288,15 @@ def source_after(toks: list[Token], i: int) -> list[Token]:
         return toks[i : i + 1]
     j = i
     if looks_like_name(toks[i]) and toks[i].lower not in DETERMINERS:
-        while j < len(toks) and (looks_like_name(toks[j]) or toks[j].lower in _SOURCE_PARTICLES):
-            j += 1
+        j = _name_run_end(toks, i)
+        k = role_words_end(toks, j, _AFTER_SOURCE_STOP, REPORTED_CUES)
+        if (
+            j < k < len(toks)
+            and is_person_noun(toks[k - 1].lower)  # a role, not a verb ("Cameron criticised")
+            and looks_like_name(toks[k])
+            and toks[k].lower not in DETERMINERS
+        ):
+            j = _name_run_end(toks, k)  # "Opposition leader Kemi Badenoch", whole
         if toks[j - 1].lower.endswith(("'s", "\u2019s")) and j < len(toks) and toks[j].is_word:
             j += 1
         return toks[i:j]
@@ -302,6 +310,14 @@ def source_after(toks: list[Token], i: int) -> list[Token]:
     ):
         j += 1
     return toks[i:j]
+
+
+def _name_run_end(toks: list[Token], i: int) -> int:
+    """The index after the name-like words (and particles) from ``toks[i]``."""
+    j = i
+    while j < len(toks) and (looks_like_name(toks[j]) or toks[j].lower in _SOURCE_PARTICLES):
+        j += 1
+    return j
 
 
 def opening_subject(toks: list[Token]) -> list[Token] | None:
