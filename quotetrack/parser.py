@@ -574,10 +574,14 @@ class _Document:
         whole = self.entities.body_around(mention.start, mention.end)
         if whole is not None:  # "The Department of Justice said": the body, whole
             start, end = min(mention.start, whole.start), max(mention.end, whole.end)
+            span = Span(start, end, self.text[start:end])
+            ent = self.entities.person_from(whole.start)
+            if ent is not None:  # "Jane Smith of Bank of America said"
+                return _named(ent, span), ent
             ent = self.entities.named_after(end)
             if ent is not None and ent.is_person:  # "… of the FBI, James Comey, said"
                 return _named(ent, mention), ent
-            return _named(whole.entity, Span(start, end, self.text[start:end])), whole.entity
+            return _named(whole.entity, span), whole.entity
         words = mention.text.split()
         low = mention.text.lower()
         if low == "who":
