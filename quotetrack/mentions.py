@@ -29,9 +29,9 @@ _MAX_ANTECEDENT_GAP = 90  # characters of apposition allowed between a name and 
 _MODIFIED = re.compile(r" [a-z]+ ")  # between a name and "who": the noun the name modifies
 _MAX_LISTED = 6  # names of a coordinated speaker read after or before the first
 _JOINTS_AFTER = (" and ", ", ")  # what may follow the first name of a list
+_BEFORE_BODY = ("", "the ", "The ")  # what a speaker phrase may hold before a body's name
 # Between a person and where the person is from or whom the person speaks for ("Sen. Ray
 # Dunn of Alabama", "Ann Orr of the Harbour Board", "Ann Orr with the Harbour Board").
-_BEFORE_BODY = ("", "the ", "The ")  # what a speaker phrase may hold before a body's name
 _FROM = (" of ", " from ", " of the ", " from the ", " with the ")
 # Enum members as module constants (see quotetrack.entities: a member read from its
 # class costs several times a global on CPython 3.11), read for every quote.

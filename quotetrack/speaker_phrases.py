@@ -179,11 +179,16 @@ def speaker_after(toks: list[Token], i: int, cues: Container[str]) -> list[Token
         # "Trump's campaign": a possessive name followed by its noun.
         if toks[j - 1].lower.endswith(("'s", "\u2019s")) and j < len(toks) and toks[j].is_word:
             j += 1
+        # up to three lowercase role words after the name: the name they introduce
+        # ("Obama adviser David Axelrod"), else a plural source ends the phrase ("said
+        # Republican senators"); else the name alone
         k = role_words_end(toks, j, _SPEAKER_STOP, cues)
-        if k > j and is_plural_source(toks[k - 1].lower):
-            if k == len(toks) or not is_name_word(toks[k]):
-                return toks[i:k]  # "said Republican senators", "said Canadian officials"
-        return toks[i : _titled_name_end(toks, j, cues)]  # "Obama adviser David Axelrod"
+        if k > j:
+            if k < len(toks) and is_name_word(toks[k]):
+                return toks[i : name_end(toks, k)]
+            if is_plural_source(toks[k - 1].lower):
+                return toks[i:k]
+        return toks[i:j]
     while (
         j < len(toks)
         and j - i < MAX_NP
@@ -197,15 +202,6 @@ def speaker_after(toks: list[Token], i: int, cues: Container[str]) -> list[Token
     if is_name_word(toks[j - 1]):
         return toks[i:j]  # "former Obama adviser David Axelrod"
     return []
-
-
-def _titled_name_end(toks: list[Token], j: int, cues: Container[str]) -> int:
-    """Past up to three lowercase role words and the name they introduce, when a name
-    follows them ("Obama adviser David Axelrod", "GOP strategist Rick Wilson")."""
-    k = role_words_end(toks, j, _SPEAKER_STOP, cues)
-    if k > j and k < len(toks) and is_name_word(toks[k]):
-        return name_end(toks, k)
-    return j
 
 
 def addressee_after(toks: list[Token], i: int, cues: Container[str]) -> list[Token]:
